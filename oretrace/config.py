@@ -1,0 +1,42 @@
+"""Settings, read once from the environment (prefix ORETRACE_) with embedded defaults."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Limits(BaseSettings):
+    """Bounds that keep one hostile or oversized file from taking the service down."""
+
+    model_config = SettingsConfigDict(env_prefix="ORETRACE_LIMIT_")
+
+    max_file_bytes: int = 200 * 1024 * 1024
+    max_pages: int = 500
+    max_image_pixels: int = 120_000_000  # ~ A0 at 300 dpi; larger is treated as a decompression bomb
+    ocr_seconds_per_page: int = 120
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ORETRACE_", env_nested_delimiter="__")
+
+    home: Path = Field(default=Path(".oretrace"), description="data directory (database, cache, Prefect home)")
+    database_url: str | None = Field(default=None, description="SQLAlchemy URL; default a SQLite file in home")
+    ocr_languages: str = Field(default="eng+spa", description="Tesseract languages tried on every scanned page")
+    ocr_dpi: int = Field(default=300, description="resolution pages are rendered or resampled to before OCR")
+    workers: int = Field(default=2, description="documents processed at once")
+    limits: Limits = Field(default_factory=Limits)
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.home.resolve() / 'oretrace.db'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,190 @@
+"""Typed records passed between pipeline stages.
+
+Every stage takes and returns these models; only the store maps them to tables.
+They are pydantic models so that they round-trip through JSON (cache, export, Prefect results).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# A value a field can hold once normalised: text, a number, a list of lot numbers,
+# or a composition mapping element symbol -> mass percent.
+FieldScalar = str | int | float
+FieldData = FieldScalar | list[str] | dict[str, float]
+
+# x0, y0, x1, y1 in page coordinates normalised to 0-1 from the top-left corner.
+BBox = Annotated[tuple[float, float, float, float], Field(description="x0, y0, x1, y1 in 0-1, top-left origin")]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class DocType(StrEnum):
+    COMMERCIAL_INVOICE = "commercial_invoice"
+    PACKING_LIST = "packing_list"
+    CERTIFICATE_OF_ORIGIN = "certificate_of_origin"
+    ASSAY_CERTIFICATE = "assay_certificate"
+    OTHER = "other"
+
+
+class TextSource(StrEnum):
+    TEXT_LAYER = "text_layer"
+    OCR = "ocr"
+
+
+class Severity(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Word(Frozen):
+    text: str
+    bbox: BBox
+    confidence: float = Field(ge=0.0, le=1.0)
+    # Index of the text line the word belongs to on its page (reading order).
+    line: int = 0
+
+
+class Page(Frozen):
+    number: int = Field(ge=1, description="1-based page number within the document")
+    width: float = Field(gt=0, description="page width in PDF points (images: pixels)")
+    height: float = Field(gt=0)
+    source: TextSource
+    language: str = Field(description="Tesseract language code(s) used or detected, e.g. 'eng' or 'spa'")
+    rotation: int = Field(default=0, description="clockwise degrees the page was turned before reading")
+    skew: float = Field(default=0.0, description="degrees of deskew applied before OCR")
+    words: list[Word] = Field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        lines: dict[int, list[str]] = {}
+        for word in self.words:
+            lines.setdefault(word.line, []).append(word.text)
+        return "\n".join(" ".join(tokens) for _, tokens in sorted(lines.items()))
+
+
+class SourceFile(Frozen):
+    """A file as found in the inbox. `path` is relative to the inbox root."""
+
+    path: str
+    sha256: str
+    size: int
+    media_type: str = Field(description="type detected from the content, e.g. application/pdf, image/png")
+    shipment_id: str | None = Field(description="name of the shipment sub-folder; None when loose in the root")
+
+
+class Evidence(Frozen):
+    page: int
+    bbox: BBox
+    text: str
+    document_id: str | None = Field(default=None, description="sha256 of the document the evidence is on")
+
+
+class FieldValue(Frozen):
+    """One canonical field of a document: a normalised value with its evidence, or a reason it is absent."""
+
+    name: str
+    value: FieldData | None = None
+    confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+    evidence: list[Evidence] = Field(default_factory=list)
+    raw: str | None = Field(default=None, description="text the value was read from, before normalisation")
+    reason: str | None = Field(default=None, description="why value is None")
+
+    @classmethod
+    def missing(cls, name: str, reason: str) -> FieldValue:
+        return cls(name=name, reason=reason)
+
+    @property
+    def found(self) -> bool:
+        return self.value is not None
+
+
+class Classification(Frozen):
+    doc_type: DocType
+    confidence: float = Field(ge=0.0, le=1.0)
+    scores: dict[str, float] = Field(default_factory=dict)
+
+
+class ExtractedDocument(Frozen):
+    """Everything one extraction run learned about one document."""
+
+    source: SourceFile
+    pipeline_version: str
+    classification: Classification
+    pages: list[Page]
+    fields: dict[str, FieldValue]
+
+    @property
+    def document_id(self) -> str:
+        return self.source.sha256
+
+    @property
+    def doc_type(self) -> DocType:
+        return self.classification.doc_type
+
+    def value(self, name: str) -> FieldData | None:
+        field = self.fields.get(name)
+        return field.value if field else None
+
+
+class Finding(Frozen):
+    check: str
+    severity: Severity
+    message: str
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Rejection(Frozen):
+    """A file that could not be read, and why, in words a user understands."""
+
+    source_path: str
+    shipment_id: str | None
+    reason: str
+
+
+class ShipmentResult(Frozen):
+    shipment_id: str
+    documents: list[ExtractedDocument]
+    rejected: list[Rejection] = Field(default_factory=list)
+    declared_origin: str | None = None
+    findings: list[Finding] = Field(default_factory=list)
+
+    @property
+    def verdict(self) -> str:
+        flagged = any(f.severity in (Severity.HIGH, Severity.MEDIUM) for f in self.findings)
+        return "flagged" if flagged else "clear"
+
+
+# Canonical fields per document type (issue contract; the export and evaluation rely on these names).
+FIELDS_BY_TYPE: dict[DocType, tuple[str, ...]] = {
+    DocType.COMMERCIAL_INVOICE: (
+        "invoice_number",
+        "invoice_date",
+        "seller_name",
+        "buyer_name",
+        "hs_code",
+        "net_weight_kg",
+        "total_amount",
+        "currency",
+        "country_of_origin",
+    ),
+    DocType.PACKING_LIST: ("invoice_number", "net_weight_kg", "gross_weight_kg", "package_count", "lot_numbers"),
+    DocType.CERTIFICATE_OF_ORIGIN: (
+        "certificate_number",
+        "exporter_name",
+        "consignee_name",
+        "country_of_origin",
+        "hs_code",
+        "net_weight_kg",
+        "invoice_number",
+        "issue_date",
+    ),
+    DocType.ASSAY_CERTIFICATE: ("certificate_number", "laboratory", "lot_number", "smelter_name", "composition_pct"),
+    DocType.OTHER: (),
+}
