@@ -1,0 +1,130 @@
+"""Company names: cleaned of the labels and addresses around them, and compared loosely."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from extractors.normalize._text import fold
+from extractors.normalize.result import Parsed
+
+# Labels that never start a company name, stripped with or without a colon ('Seller ACME' -> 'ACME').
+_STRONG_LABELS = (
+    r"exporter(?:'?s)?|exportador(?:a)?|seller|vendedor|shipper|embarcador|remitente|consignee|consignatario|"
+    r"destinatario|buyer|comprador|importer(?:'?s)?|importador|sold\s+to|vendido\s+a|ship\s+to|bill\s+to|"
+    r"notify\s+party|goods\s+consigned\s+(?:from|to)|consigned\s+(?:from|to)|messrs\.?|beneficiary|applicant"
+)
+# Labels that may also begin a real name ('Producer Metals Inc'), stripped only before a colon.
+_WEAK_LABELS = (
+    r"name|nombre|raz[oó]n\s+social|company|empresa|manufacturer|fabricante|producer|productor|laboratory|"
+    r"laboratorio|lab|smelter|refinery|fundici[oó]n|client|cliente|customer|supplier|proveedor|from|to|de|para"
+)
+_BOX = r"\(?\d{1,2}[.)]\s*|\d{1,2}\s+(?=(?:" + _STRONG_LABELS + r")\b)"
+_STRONG_PREFIX = re.compile(
+    rf"^\s*(?:{_BOX})?(?:{_STRONG_LABELS})\b\s*(?:\([^)]*\)?)?\s*(?:[/&,]\s*(?:{_STRONG_LABELS})\b\s*)*[:\-–.,/]*\s*",
+    re.IGNORECASE,
+)
+_BOX_PREFIX = re.compile(rf"^\s*(?:{_BOX})", re.IGNORECASE)
+_LABEL_WORD = re.compile(rf"\b(?:{_STRONG_LABELS}|{_WEAK_LABELS})\b", re.IGNORECASE)
+# Where an address or contact detail starts on the name's line.
+_ADDRESS = re.compile(
+    r"\s*,\s*(?=\d)"
+    r"|\s*[,;]?\s+(?:tel|tel[eé]fono|phone|fax|e-?mail|rfc|tax\s*id|vat|nit|ruc|cuit|address|add|"
+    r"direcci[oó]n|domicilio|p\.?\s?o\.?\s*box|apartado)\b\.?"
+    r"|\s*,\s*(?:street|road|avenue|avenida|av\.|calle|col\.|colonia|km\b|building|floor|piso|moo\b|soi\b|"
+    r"industrial\s+estate|parque\s+industrial|zona\s+industrial|district|province|c\.?\s?p\.?\s*\d)"
+    r"|\s+\d{1,5}\s+(?:street|st\.?|road|rd\.?|avenue|ave\.?|av\.|avenida|calle|moo|soi|blvd\.?)\s",
+    re.IGNORECASE,
+)
+_EDGE = " \t\"'“”‘’«»:;,-–—*#_|/\\[]{}<>"
+_ABBREVIATIONS = frozenset("ltd co inc corp ltda cia pte pty bhd mfg intl bros ind com sdn jsc".split())
+
+
+def _strip_label(line: str) -> str:
+    stripped = _STRONG_PREFIX.sub("", line, count=1)
+    if stripped != line:
+        return stripped
+    head, colon, tail = line.partition(":")
+    # 'Razón social:', "Exporter's name, address and country:": a short head holding a label word.
+    if colon and len(head.split()) <= 8 and _LABEL_WORD.search(head):
+        return tail
+    return _BOX_PREFIX.sub("", line, count=1)
+
+
+def _tidy(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(_EDGE).lstrip(".").strip(_EDGE)
+    if name.count("(") > name.count(")"):
+        name = name[: name.rfind("(")].strip(_EDGE)
+    elif name.endswith(")") and "(" not in name:
+        name = name.rstrip(")").strip(_EDGE)
+    if name.endswith("."):
+        last = re.split(r"[\s,]+", name)[-1]
+        # The dot of 'Ltd.', 'Inc.', 'S.A.', 'C.V.' is part of the name; after 'Metals.' it is not.
+        if not ("." in last[:-1] or last[:-1].lower() in _ABBREVIATIONS):
+            name = name.rstrip(".").strip(_EDGE)
+    return name
+
+
+def clean_party_name(text: str) -> Parsed[str]:
+    """The company name in a party box: 'Exporter: ACME CO., LTD.\\n123 Moo 4, Rayong' -> 'ACME CO., LTD.'.
+
+    Drops box numbers and labels ('1.', 'Goods consigned from (Exporter's business name...)', 'Seller'),
+    lines after the name, address or contact details on its line, and surrounding punctuation.
+    """
+    if not text or not text.strip():
+        return Parsed.fail("empty text")
+    lines = [line for line in text.splitlines() if line.strip()]
+    for line in lines[:4]:
+        candidate = _strip_label(line)
+        candidate = _ADDRESS.split(candidate, maxsplit=1)[0]
+        candidate = _tidy(candidate)
+        if not candidate or _LABEL_WORD.fullmatch(candidate.strip()):
+            continue  # a label-only line; the name is on the next one
+        if sum(c.isalpha() for c in candidate) < 2:
+            return Parsed.fail(f"no name in {text[:80]!r}")
+        return Parsed.ok(candidate)
+    return Parsed.fail(f"no name in {text[:80]!r}")
+
+
+# Legal-form words, removed from the end of a name before comparing ('S.A. de C.V.', 'Co., Ltd.').
+_LEGAL = frozenset(
+    """sa de cv s rl sapi sab co ltd ltda limited company corp corporation inc incorporated llc lp llp gmbh ag bv
+    nv srl sl spa sas sarl pte pty pvt jsc ojsc pjsc ooo oao pcl plc public kk cia sac saa eirl sociedad anonima
+    mbh ug kft zrt sro as ab oy aps""".split()
+)
+
+
+@lru_cache(maxsize=4096)
+def _core(name: str) -> tuple[str, ...]:
+    words = re.sub(r"[^\w\s]|_", " ", fold(name).replace("&", " and ").replace(".", "").replace("'", "")).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    core = list(words)
+    while core and core[-1] in _LEGAL:
+        core.pop()
+    return tuple(core or words)
+
+
+def names_match(a: str, b: str) -> bool:
+    """Whether two company names denote the same party despite case, punctuation, legal form and OCR slips.
+
+    'ACME Mining Co., Ltd.' ~ 'ACME MINING COMPANY LIMITED' ~ 'Acme Mlning Co' ; 'ACME' !~ 'ACME Mining'.
+    """
+    if not a or not b:
+        return False
+    core_a, core_b = _core(a), _core(b)
+    if not core_a or not core_b:
+        return False
+    if core_a == core_b:
+        return True
+    text_a, text_b = " ".join(core_a), " ".join(core_b)
+    if fuzz.token_sort_ratio(text_a, text_b) >= 90:
+        return True
+    # One name inside the other ('Thai Metals' / 'Thai Metals Trading'): only when the shorter one is
+    # specific enough (two words or more, half the length) to be more than a shared first word.
+    shorter, longer = sorted((text_a, text_b), key=len)
+    return (
+        fuzz.token_set_ratio(text_a, text_b) >= 90 and len(shorter.split()) >= 2 and len(shorter) >= 0.5 * len(longer)
+    )
