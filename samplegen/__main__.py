@@ -1,0 +1,44 @@
+"""Command line: ``python -m samplegen --out sample_docs --seed 7``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from samplegen.generate import generate
+from samplegen.profiles import write_profiles
+from samplegen.reference import REFERENCE_DIR
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="samplegen", description="Generate synthetic antimony trade documents.")
+    parser.add_argument("--out", type=Path, default=Path("sample_docs"), help="output folder")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--reference", type=Path, default=REFERENCE_DIR, help="folder with the reference CSVs")
+    parser.add_argument(
+        "--write-profiles",
+        action="store_true",
+        help="(re)write reference/assay_profiles.csv from samplegen.profiles before generating",
+    )
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes for scanning (default: up to 4)")
+    args = parser.parse_args(argv)
+    if args.write_profiles:
+        write_profiles(args.reference / "assay_profiles.csv")
+    started = time.monotonic()
+    summary = generate(args.out, args.seed, args.reference, args.jobs)
+    elapsed = time.monotonic() - started
+    print(
+        f"{summary.documents} documents in {summary.shipments} shipments -> {summary.out} "
+        f"({summary.bytes_total / 1e6:.2f} MB of documents, {elapsed:.0f} s)"
+    )
+    for name, counter in summary.counts.items():
+        print(f"  {name}: " + ", ".join(f"{k}={v}" for k, v in sorted(counter.items())))
+    if summary.stamps_skipped:
+        print(f"  stamps skipped (no place free of field values): {summary.stamps_skipped}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

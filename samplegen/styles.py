@@ -1,0 +1,90 @@
+"""How each document of a shipment looks: layout, language, conventions, scan treatment and file name."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from samplegen.formatting import DATE_STYLES, WeightStyle
+
+LAYOUTS: dict[str, tuple[str, ...]] = {
+    "commercial_invoice": ("label_value_header", "boxed_grid", "letterhead_table"),
+    "packing_list": ("lot_table", "boxed_summary", "bundle_register"),
+    "certificate_of_origin": ("form_d", "usmca_elements", "chamber_boxed"),
+    "assay_certificate": ("results_table", "label_above_grid", "letter_report"),
+}
+COO_LAYOUT = {"form_d": "form_d", "usmca": "usmca_elements", "chamber": "chamber_boxed"}
+SCAN_FORMATS = ("pdf", "png", "jpg", "tiff")
+
+
+@dataclass
+class DocStyle:
+    doc_type: str
+    language: str = "en"
+    layout: str = ""
+    conv: str = "dot"  # "dot" 1,234.56 | "comma" 1.234,56
+    date_style: str = "iso"
+    weight: WeightStyle = field(default_factory=lambda: WeightStyle("kg", 2))
+    money_style: str = "code_before"
+    hs_style: str = "dotted"
+    font: str = "Helvetica"
+    pagesize: str = "A4"
+    pages: int = 1
+    flags: set[str] = field(default_factory=set)
+    scanned: bool = False
+    fmt: str = "pdf"
+    noise: str = "light"  # "light" | "medium" | "heavy"
+    filename: str = ""
+
+
+def pick_language(plan_lang: str, doc_type: str, layout: str) -> str:
+    if layout == "form_d":
+        return "en"
+    if plan_lang == "es":
+        return "es"
+    if plan_lang == "mixed":
+        return "es" if doc_type in ("commercial_invoice", "packing_list") else "en"
+    return "en"
+
+
+def base_style(
+    doc_type: str,
+    layout: str,
+    lang: str,
+    declared: str,
+    dest: str,
+    rng: random.Random,
+) -> DocStyle:
+    st = DocStyle(doc_type=doc_type, language=lang, layout=layout)
+    if declared == "BE" or (lang == "es" and rng.random() < 0.5) or rng.random() < 0.12:
+        st.conv = "comma"
+    st.date_style = rng.choice(DATE_STYLES[lang])
+    if declared == "BE" and lang == "en" and rng.random() < 0.5:
+        st.date_style = "dmy_dot"
+    unit = rng.choice(("kg", "kg", "KGS", "MT", "metric tons"))
+    if dest == "US" and rng.random() < 0.2:
+        unit = "lbs"
+    st.weight = WeightStyle(unit, {"kg": rng.choice((0, 2)), "KGS": 2, "MT": 3, "metric tons": 3, "lbs": 2}[unit])
+    st.money_style = rng.choice(("code_before", "code_after", "symbol"))
+    st.hs_style = rng.choice(("dotted", "dotted", "plain", "dotted8") + (("htsus",) if dest == "US" else ()))
+    st.font = rng.choice(("Helvetica", "Helvetica", "Helvetica", "Times", "Times", "Courier"))
+    us_style = dest in ("US", "CA") or declared in ("MX", "CA")
+    st.pagesize = "LETTER" if us_style and rng.random() < 0.6 and layout != "form_d" else "A4"
+    return st
+
+
+def file_name(fmt: str, scanned: bool, when: str, rng: random.Random) -> str:
+    ext = {"pdf": "pdf", "png": "png", "jpg": rng.choice(("jpg", "jpeg")), "tiff": rng.choice(("tif", "tiff"))}[fmt]
+    hex4 = f"{rng.getrandbits(16):04x}"
+    hex8 = f"{rng.getrandbits(32):08x}"
+    n = rng.randrange(1, 9999)
+    if scanned:
+        patterns = [f"scan_{n:04d}.{ext}", f"doc-{hex4}.{ext}", f"{hex8}.{ext}", f"Scan_{when}_{n % 2400:04d}.{ext}"]
+        if fmt in ("jpg", "png"):
+            hhmmss = f"{rng.randrange(8, 18):02d}{rng.randrange(60):02d}{rng.randrange(60):02d}"
+            patterns.append(f"IMG_{when.replace('-', '')}_{hhmmss}.{ext}")
+        if fmt == "tiff":
+            patterns.append(f"fax_{n:05d}.{ext}")
+    else:
+        patterns = [f"doc-{hex4}.pdf", f"{hex8}.pdf", f"file_{n:04d}.pdf", f"attachment-{hex4}.pdf"]
+    return rng.choice(patterns)
