@@ -1,0 +1,1 @@
+"""From a file to typed pages, a document type and normalised fields."""

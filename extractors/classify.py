@@ -1,0 +1,165 @@
+"""Which kind of trade document a page set is, from the phrases that name and characterise each type.
+
+Each type has title phrases (what the document calls itself, weighted by how high on the first page
+they stand) and body phrases (vocabulary only that type tends to use). New types are added to the
+registry, not to a chain of conditions.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from extractors.textnorm import fold
+from oretrace.models import Classification, DocType, Page
+
+
+@dataclass(frozen=True)
+class TypeCues:
+    titles: tuple[str, ...]
+    body: tuple[str, ...]
+
+
+CUES: dict[DocType, TypeCues] = {
+    DocType.COMMERCIAL_INVOICE: TypeCues(
+        titles=("commercial invoice", "invoice", "factura comercial", "factura", "proforma invoice", "tax invoice"),
+        body=(
+            "unit price",
+            "total amount",
+            "amount due",
+            "total value",
+            "precio unitario",
+            "importe total",
+            "valor total",
+            "payment terms",
+            "terms of payment",
+            "condiciones de pago",
+            "incoterms",
+            "bank",
+            "banco",
+            "subtotal",
+            "amount",
+        ),
+    ),
+    DocType.PACKING_LIST: TypeCues(
+        titles=("packing list", "lista de empaque", "lista de embalaje", "packing slip", "weight list", "packing note"),
+        body=(
+            "gross weight",
+            "peso bruto",
+            "packages",
+            "bultos",
+            "pallets",
+            "tarimas",
+            "dimensions",
+            "dimensiones",
+            "measurement",
+            "marks and numbers",
+            "tare",
+            "bags",
+            "drums",
+        ),
+    ),
+    DocType.CERTIFICATE_OF_ORIGIN: TypeCues(
+        titles=(
+            "certificate of origin",
+            "certificado de origen",
+            "certification of origin",
+            "certificacion de origen",
+            "form d",
+            "combined declaration and certificate",
+        ),
+        body=(
+            "origin criterion",
+            "criterio de origen",
+            "goods consigned from",
+            "goods consigned to",
+            "blanket period",
+            "periodo que cubre",
+            "chamber of commerce",
+            "camara de comercio",
+            "certifier",
+            "certificador",
+            "producer",
+            "productor",
+            "wholly obtained",
+            "declaration by the exporter",
+            "for official use",
+            "country of origin",
+            "pais de origen",
+        ),
+    ),
+    DocType.ASSAY_CERTIFICATE: TypeCues(
+        titles=(
+            "certificate of analysis",
+            "assay certificate",
+            "certificado de analisis",
+            "analysis certificate",
+            "analysis report",
+            "test report",
+            "assay report",
+            "inspection certificate",
+            "quality certificate",
+            "mill test certificate",
+            "informe de ensayo",
+            "certificado de calidad",
+        ),
+        body=(
+            "laboratory",
+            "laboratorio",
+            "method",
+            "metodo",
+            "detection limit",
+            "limite de deteccion",
+            "results",
+            "resultados",
+            "sample",
+            "muestra",
+            "ppm",
+            "mg/kg",
+            "element",
+            "elemento",
+            "analyte",
+            "icp",
+            "assay",
+            "ensaye",
+        ),
+    ),
+}
+
+TITLE_ZONE = 0.35  # titles stand in the top third of the first page
+MIN_SCORE = 2.0
+
+
+def classify(pages: list[Page]) -> Classification:
+    scores = {doc_type.value: _score(pages, cues) for doc_type, cues in CUES.items()}
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] < MIN_SCORE:
+        return Classification(doc_type=DocType.OTHER, confidence=0.5, scores=scores)
+    ranked = sorted(scores.values(), reverse=True)
+    margin = ranked[0] - ranked[1]
+    confidence = 1 / (1 + math.exp(-margin / 2))  # a clear winner is near 1, a tie 0.5
+    return Classification(doc_type=DocType(best), confidence=round(confidence, 3), scores=scores)
+
+
+def _score(pages: list[Page], cues: TypeCues) -> float:
+    if not pages:
+        return 0.0
+    first = pages[0]
+    lines: dict[int, list[tuple[float, str]]] = {}
+    for word in first.words:
+        lines.setdefault(word.line, []).append((word.bbox[1], word.text))
+    top_text = fold(" ".join(t for line in lines.values() for y, t in line if y < TITLE_ZONE))
+    all_text = fold(" ".join(p.text for p in pages))
+    score = 0.0
+    # The longest title found counts: "commercial invoice" should not also score "invoice".
+    title_hits = [t for t in cues.titles if _contains(top_text, t)]
+    if title_hits:
+        score += 4.0 + len(max(title_hits, key=len).split())
+    elif any(_contains(all_text, t) for t in cues.titles):
+        score += 1.0
+    score += sum(1.0 for phrase in cues.body if _contains(all_text, phrase))
+    return score
+
+
+def _contains(text: str, phrase: str) -> bool:
+    return f" {phrase} " in f" {text} "

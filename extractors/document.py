@@ -1,0 +1,66 @@
+"""One file in, one extracted document out: type detection, text, classification, fields."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from extractors.classify import classify
+from extractors.errors import UnreadableDocument
+from extractors.fields import extract_fields
+from extractors.filetype import detect_media_type
+from extractors.text import ReadOptions, read_pages
+from oretrace import __version__
+from oretrace.models import ExtractedDocument, SourceFile
+
+# Bumped whenever text reading, classification or field extraction changes what they produce.
+EXTRACTOR_VERSION = "1"
+PIPELINE_VERSION = f"oretrace-{__version__}+extractors.{EXTRACTOR_VERSION}"
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def describe_source(path: Path, inbox_root: Path, max_bytes: int) -> SourceFile:
+    if not path.is_file():
+        raise UnreadableDocument("the file disappeared before it could be read")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise UnreadableDocument(f"the file is {size:,} bytes; the limit is {max_bytes:,}")
+    relative = path.relative_to(inbox_root)
+    shipment_id = relative.parts[0] if len(relative.parts) > 1 else None
+    return SourceFile(
+        path=relative.as_posix(),
+        sha256=sha256_of(path),
+        size=size,
+        media_type=detect_media_type(path),
+        shipment_id=shipment_id,
+    )
+
+
+def extract_document(
+    path: Path, inbox_root: Path, options: ReadOptions, max_bytes: int = 200 * 1024 * 1024
+) -> ExtractedDocument:
+    source = describe_source(path, inbox_root, max_bytes)
+    pages = read_pages(path, source.media_type, options)
+    classification = classify(pages)
+    fields = extract_fields(classification.doc_type, pages)
+    # Evidence points at this document so findings can cite it across a shipment.
+    fields = {
+        name: value.model_copy(
+            update={"evidence": [e.model_copy(update={"document_id": source.sha256}) for e in value.evidence]}
+        )
+        for name, value in fields.items()
+    }
+    return ExtractedDocument(
+        source=source,
+        pipeline_version=PIPELINE_VERSION,
+        classification=classification,
+        pages=pages,
+        fields=fields,
+    )

@@ -1,0 +1,28 @@
+"""Assay certificate (certificate of analysis) fields."""
+
+from __future__ import annotations
+
+from extractors.fields import parsers
+from extractors.fields.composition import extract_composition
+from extractors.fields.labels import LABELS
+from extractors.fields.registry import register
+from extractors.fields.spec import LabelledField, first_found, label_word_ids
+from extractors.fields.special import letterhead_name
+from extractors.fields.view import DocumentView
+from oretrace.models import DocType, FieldValue
+
+FIELDS = (
+    LabelledField("certificate_number", LABELS["certificate_number"], parsers.identifier),
+    LabelledField("laboratory", LABELS["laboratory"], parsers.party_name, inline_needs_colon=True),
+    LabelledField("lot_number", LABELS["lot_number"], parsers.identifier),
+    LabelledField("smelter_name", LABELS["smelter_name"], parsers.party_name, inline_needs_colon=True),
+)
+
+
+@register(DocType.ASSAY_CERTIFICATE)
+def extract(view: DocumentView) -> dict[str, FieldValue]:
+    skip = label_word_ids(view, LABELS.values())
+    values = {spec.name: spec.extract(view, skip) for spec in FIELDS}
+    values["laboratory"] = first_found(values["laboratory"], letterhead_name(view, "laboratory", skip))
+    values["composition_pct"] = extract_composition(view)
+    return values

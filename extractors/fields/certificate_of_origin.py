@@ -1,0 +1,32 @@
+"""Certificate of origin fields (ATIGA Form D, USMCA certification, chamber-of-commerce certificates)."""
+
+from __future__ import annotations
+
+from extractors.fields import parsers
+from extractors.fields.labels import LABELS
+from extractors.fields.registry import register
+from extractors.fields.spec import LabelledField, first_found, label_word_ids
+from extractors.fields.special import declared_origin_in_text, weight_field
+from extractors.fields.view import DocumentView
+from oretrace.models import DocType, FieldValue
+
+FIELDS = (
+    LabelledField("certificate_number", LABELS["certificate_number"], parsers.identifier),
+    LabelledField("exporter_name", LABELS["exporter_name"], parsers.party_name, inline_needs_colon=True),
+    LabelledField("consignee_name", LABELS["consignee_name"], parsers.party_name, inline_needs_colon=True),
+    LabelledField("country_of_origin", LABELS["country_of_origin"], parsers.country),
+    LabelledField("hs_code", LABELS["hs_code"], parsers.hs_code),
+    weight_field("net_weight_kg"),
+    LabelledField("invoice_number", LABELS["invoice_number"], parsers.identifier),
+    LabelledField("issue_date", LABELS["issue_date"], parsers.date),
+)
+
+
+@register(DocType.CERTIFICATE_OF_ORIGIN)
+def extract(view: DocumentView) -> dict[str, FieldValue]:
+    skip = label_word_ids(view, LABELS.values())
+    values = {spec.name: spec.extract(view, skip) for spec in FIELDS}
+    values["country_of_origin"] = first_found(
+        values["country_of_origin"], declared_origin_in_text(view, "country_of_origin")
+    )
+    return values

@@ -1,0 +1,52 @@
+"""Commercial invoice fields."""
+
+from __future__ import annotations
+
+from extractors.fields import parsers
+from extractors.fields.labels import LABELS
+from extractors.fields.registry import register
+from extractors.fields.spec import LabelledField, first_found, label_word_ids
+from extractors.fields.special import (
+    AmountField,
+    currency_near_amounts,
+    declared_origin_in_text,
+    letterhead_name,
+    weight_field,
+)
+from extractors.fields.view import DocumentView
+from oretrace.models import DocType, FieldValue
+
+FIELDS = (
+    LabelledField("invoice_number", LABELS["invoice_number"], parsers.identifier),
+    LabelledField("invoice_date", LABELS["invoice_date"], parsers.date),
+    LabelledField("seller_name", LABELS["seller_name"], parsers.party_name, inline_needs_colon=True),
+    LabelledField("buyer_name", LABELS["buyer_name"], parsers.party_name, inline_needs_colon=True),
+    LabelledField("hs_code", LABELS["hs_code"], parsers.hs_code),
+    weight_field("net_weight_kg"),
+    AmountField("total_amount", LABELS["total_amount"], parsers.amount),
+    LabelledField("currency", LABELS["currency"], parsers.currency),
+    LabelledField("country_of_origin", LABELS["country_of_origin"], parsers.country),
+)
+
+
+@register(DocType.COMMERCIAL_INVOICE)
+def extract(view: DocumentView) -> dict[str, FieldValue]:
+    skip = label_word_ids(view, LABELS.values())
+    values = {spec.name: spec.extract(view, skip) for spec in FIELDS}
+    values["seller_name"] = first_found(values["seller_name"], letterhead_name(view, "seller_name", skip))
+    values["country_of_origin"] = first_found(
+        values["country_of_origin"], declared_origin_in_text(view, "country_of_origin")
+    )
+    values["currency"] = first_found(values["currency"], _currency_of_total(values["total_amount"]),
+                                     currency_near_amounts(view, "currency"))  # fmt: skip
+    return values
+
+
+def _currency_of_total(total: FieldValue) -> FieldValue:
+    """The currency written beside the total ('USD 123,456.00')."""
+    if not total.found:
+        return FieldValue.missing("currency", "no total to read a currency from")
+    parsed = parsers.currency(total.evidence[0].text)
+    if not parsed.found:
+        return FieldValue.missing("currency", parsed.reason or "no currency beside the total")
+    return total.model_copy(update={"name": "currency", "value": parsed.value, "raw": total.evidence[0].text})

@@ -1,0 +1,126 @@
+"""Composition tables of assay certificates: element, result and unit, in whatever columns they stand."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.fields.spec import field_value
+from extractors.fields.view import Candidate, DocumentView
+from extractors.layout import Phrase
+from extractors.normalize import normalize_element, parse_concentration
+from extractors.textnorm import fold
+from oretrace.models import FieldValue
+
+UNITS = ("%", "wt%", "wt %", "ppm", "mg/kg", "g/t", "ppb", "μg/g", "ug/g", "pct")
+RESULT_HEADERS = (
+    "result",
+    "results",
+    "resultado",
+    "resultados",
+    "value",
+    "valor",
+    "content",
+    "contenido",
+    "found",
+    "assay",
+    "ensaye",
+    "concentration",
+    "concentracion",
+    "measured",
+    "analysis",
+)
+LIMIT_HEADERS = ("spec", "specification", "especificacion", "limit", "limite", "max", "min", "requirement",
+                 "norma", "standard", "method", "metodo", "lod", "detection")  # fmt: skip
+_NUMBER = re.compile(r"<?\s*\d[\d.,]*")
+
+
+def extract_composition(view: DocumentView) -> FieldValue:
+    composition: dict[str, float] = {}
+    evidence_cells: list[Candidate] = []
+    headers = _headers(view)
+    for row in view.rows:
+        element, element_index = _row_element(row)
+        if element is None or element in composition:
+            continue
+        cell = _result_cell(row, element_index, headers)
+        if cell is None:
+            continue
+        value_text, unit = _value_and_unit(cell, row, headers)
+        parsed = parse_concentration(value_text, unit)
+        if parsed.found and parsed.value is not None:
+            composition[element] = round(parsed.value, 6)
+            words = tuple(row[element_index].words) + tuple(cell.words)
+            evidence_cells.append(Candidate(f"{row[element_index].text} {cell.text}", words, cell.page, "column"))
+    if not composition:
+        return FieldValue.missing("composition_pct", "no element results table found")
+    value = field_value("composition_pct", composition, evidence_cells[0])
+    evidence = [field_value("composition_pct", None, c).evidence[0] for c in evidence_cells]
+    confidence = min(field_value("composition_pct", None, c).confidence for c in evidence_cells)
+    return value.model_copy(update={"evidence": evidence, "confidence": confidence})
+
+
+def _row_element(row: list[Phrase]) -> tuple[str | None, int]:
+    """The element a row reports: its first phrase names it by symbol or name ('Sb', 'Antimony (Sb)')."""
+    for index, phrase in enumerate(row[:2]):
+        text = phrase.text.strip()
+        # The whole cell, a symbol in brackets ("Antimony (Sb)"), or its first word ("Sb total");
+        # never a later word, or "Sample No" would read as nobelium.
+        candidates = [text, *re.findall(r"\(([A-Za-z]{1,2})\)", text), text.replace("(", " ").split()[0]]
+        for candidate in candidates:
+            element = normalize_element(candidate.strip(":.,"))
+            if element:
+                return element, index
+    return None, -1
+
+
+def _headers(view: DocumentView) -> list[tuple[Phrase, str]]:
+    """Header cells of result, limit and unit columns, to read values from the right column."""
+    found: list[tuple[Phrase, str]] = []
+    for row in view.rows:
+        for phrase in row:
+            folded = fold(phrase.text)
+            first = folded.split(" ")[0] if folded else ""
+            if first in RESULT_HEADERS:
+                found.append((phrase, "result"))
+            elif first in LIMIT_HEADERS:
+                found.append((phrase, "limit"))
+            elif folded in ("unit", "units", "unidad", "unidades"):
+                found.append((phrase, "unit"))
+    return found
+
+
+def _column_kind(cell: Phrase, headers: list[tuple[Phrase, str]]) -> str | None:
+    above = [
+        (h, kind)
+        for h, kind in headers
+        if h.page == cell.page and h.y1 <= cell.y0 and min(h.x1, cell.x1) - max(h.x0, cell.x0) > 0
+    ]
+    return max(above, key=lambda hk: hk[0].y1)[1] if above else None
+
+
+def _result_cell(row: list[Phrase], element_index: int, headers: list[tuple[Phrase, str]]) -> Phrase | None:
+    numeric = [p for p in row[element_index + 1 :] if _NUMBER.search(p.text) or fold(p.text) in ("nd", "n d", "bdl")]
+    if not numeric:
+        return None
+    for cell in numeric:
+        if _column_kind(cell, headers) == "result":
+            return cell
+    non_limit = [c for c in numeric if _column_kind(c, headers) != "limit"]
+    return non_limit[0] if non_limit else None
+
+
+def _value_and_unit(cell: Phrase, row: list[Phrase], headers: list[tuple[Phrase, str]]) -> tuple[str, str | None]:
+    text = cell.text
+    for unit in UNITS:
+        if fold(text).endswith(fold(unit)) or text.strip().endswith(unit):
+            return text, None  # the unit is written with the value
+    for phrase in row:
+        if phrase is not cell and phrase.text.strip().lower() in UNITS:
+            return text, phrase.text.strip()
+    # A unit in the result column's header, e.g. "Result (ppm)".
+    for header, kind in headers:
+        if kind == "result" and header.page == cell.page and min(header.x1, cell.x1) - max(header.x0, cell.x0) > 0:
+            for unit in UNITS:
+                if unit in header.text.lower():
+                    return text, unit
+    return text, "%"

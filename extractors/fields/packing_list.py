@@ -1,0 +1,26 @@
+"""Packing list fields."""
+
+from __future__ import annotations
+
+from extractors.fields import parsers
+from extractors.fields.labels import LABELS
+from extractors.fields.registry import register
+from extractors.fields.spec import LabelledField, label_word_ids
+from extractors.fields.special import ColumnTotalField, lot_numbers, weight_field
+from extractors.fields.view import DocumentView
+from oretrace.models import DocType, FieldValue
+
+FIELDS = (
+    LabelledField("invoice_number", LABELS["invoice_number"], parsers.identifier),
+    weight_field("net_weight_kg"),
+    weight_field("gross_weight_kg"),
+    ColumnTotalField("package_count", LABELS["package_count"], parsers.count),
+)
+
+
+@register(DocType.PACKING_LIST)
+def extract(view: DocumentView) -> dict[str, FieldValue]:
+    skip = label_word_ids(view, LABELS.values())
+    values = {spec.name: spec.extract(view, skip) for spec in FIELDS}
+    values["lot_numbers"] = lot_numbers(view, skip)
+    return values

@@ -1,0 +1,99 @@
+"""Value parsers for label-based fields: text in, a normalised value or a reason out.
+
+Each wraps a normaliser from `extractors.normalize` and also accepts a value embedded in a longer
+phrase ("No. INV-2025-0042 dated 3 Mar 2025"), since phrases do not always end where values do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from extractors.normalize import (
+    Parsed,
+    clean_party_name,
+    parse_country,
+    parse_currency,
+    parse_date,
+    parse_hs_code,
+    parse_number,
+    parse_weight_kg,
+)
+from extractors.textnorm import fold
+
+Parser = Callable[[str], Parsed]
+
+# An identifier: letters, digits and separators, with at least one digit.
+_IDENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/._]*[0-9][A-Za-z0-9\-/._]*|[0-9]+")
+_DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
+_NOT_IDS = {"no", "nr", "n", "num", "number", "date", "fecha"}
+
+
+def identifier(text: str) -> Parsed[str]:
+    for token in text.replace(",", " ").split():
+        token = token.strip(".:;()[]")
+        if fold(token) in _NOT_IDS or len(token) < 3:
+            continue
+        match = _IDENT.fullmatch(token)
+        if match and not _DATE_LIKE.match(token) and len(token) <= 40:
+            return Parsed.ok(token)
+    return Parsed.fail(f"no reference number in {text!r}")
+
+
+def date(text: str) -> Parsed[str]:
+    parsed = parse_date(text)
+    if parsed.found:
+        return parsed
+    # The date may be one of several tokens ("Date: 14/03/2025 Page 1 of 2").
+    tokens = text.split()
+    for size in (3, 4, 1, 2, 5):
+        for start in range(len(tokens) - size + 1):
+            sub = parse_date(" ".join(tokens[start : start + size]))
+            if sub.found:
+                return sub
+    return parsed
+
+
+def party_name(text: str) -> Parsed[str]:
+    if not re.search(r"[^\W\d_]{2}", text):
+        return Parsed.fail(f"no name in {text!r}")
+    return clean_party_name(text)
+
+
+def country(text: str) -> Parsed[str]:
+    return parse_country(text)
+
+
+def currency(text: str) -> Parsed[str]:
+    return parse_currency(text)
+
+
+def hs_code(text: str) -> Parsed[str]:
+    return parse_hs_code(text)
+
+
+def weight_kg(default_unit: str | None = None) -> Parser:
+    def parse(text: str) -> Parsed[float]:
+        parsed = parse_weight_kg(text, default_unit=default_unit)
+        if parsed.found and parsed.value is not None and parsed.value > 0:
+            return parsed
+        return parsed if not parsed.found else Parsed.fail("weight is zero")
+
+    return parse
+
+
+def amount(text: str) -> Parsed[float]:
+    parsed = parse_number(text)
+    if parsed.found and parsed.value is not None and parsed.value > 0:
+        return parsed
+    return Parsed.fail(f"no amount in {text!r}")
+
+
+def count(text: str) -> Parsed[int]:
+    match = re.search(r"\d[\d,.\s]*", text)
+    if not match:
+        return Parsed.fail(f"no count in {text!r}")
+    number = parse_number(match.group(0).strip())
+    if not number.found or number.value is None or number.value != int(number.value) or number.value <= 0:
+        return Parsed.fail(f"not a whole count: {text!r}")
+    return Parsed.ok(int(number.value))

@@ -1,0 +1,180 @@
+"""Fields that a single label-value pair does not capture: quantities in tables, totals, letterheads,
+declarations in running text, lists of lot numbers."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.fields import parsers
+from extractors.fields.labels import LABELS
+from extractors.fields.parsers import Parser
+from extractors.fields.spec import LabelledField, field_value
+from extractors.fields.view import Candidate, DocumentView, LabelHit
+from extractors.layout import Phrase
+from extractors.normalize import parse_country, parse_currency
+from extractors.textnorm import fold
+from oretrace.models import FieldValue
+
+_UNIT_IN_LABEL = {"kg": "kg", "kgs": "kg", "kilos": "kg", "mt": "mt", "t": "t", "tm": "mt", "lbs": "lb", "lb": "lb"}
+LEGAL_SUFFIXES = (
+    "co", "ltd", "limited", "inc", "llc", "corp", "corporation", "gmbh", "sa", "s a", "de c v", "cv", "pte",
+    "plc", "bv", "nv", "ag", "srl", "sas", "company", "trading", "metals", "industries", "group", "jsc", "pt",
+    "laboratory", "laboratorio", "laboratories", "s c",
+)  # fmt: skip
+# A "total" that is not the invoice amount: the total weight, count or quantity.
+_NOT_MONEY = frozenset(
+    "weight weights peso pesos net gross neto bruto packages package bultos bundles pallets bags qty quantity "
+    "cantidad kg kgs mt tons lbs units".split()
+)
+
+
+def label_unit(hit: LabelHit) -> str | None:
+    """'Net Weight (MT)' -> 'mt': a unit stated in the label applies to bare numbers under it."""
+    for token in fold(hit.phrase.text).split():
+        if token in _UNIT_IN_LABEL:
+            return _UNIT_IN_LABEL[token]
+    return None
+
+
+def is_total_row(view: DocumentView, cell: Phrase) -> bool:
+    row = view.rows[view.row_index(cell)]
+    return any(fold(p.text).startswith(("total", "sum", "suma")) for p in row)
+
+
+class ColumnTotalField(LabelledField):
+    """A quantity next to its label or, when the label heads a table column, the column's total row."""
+
+    def parser(self, hit: LabelHit) -> Parser:
+        return self.parse_for_label(hit) if self.parse_for_label else self.parse
+
+    def extract(self, view: DocumentView, skip: set[int]) -> FieldValue:
+        hits = sorted(view.find_labels(self.labels), key=lambda h: -("total" in fold(h.label)))
+        for hit in hits:
+            parse = self.parser(hit)
+            numeric = [c for c in view.column_below(hit.phrase) if parse(c.text).found]
+            if len(numeric) > 1:
+                # Line items: the row marked total, else the last figure (tables end in their totals).
+                total = next((c for c in numeric if is_total_row(view, c)), numeric[-1])
+                candidate = Candidate(total.text, tuple(total.words), total.page, "column")
+                return field_value(self.name, parse(total.text).value, candidate, hit.score / 100)
+            for candidate in view.value_candidates(hit):
+                if candidate.where != "inline" and id(candidate.words[0]) in skip:
+                    continue
+                parsed = parse(candidate.text)
+                if parsed.found:
+                    return field_value(self.name, parsed.value, candidate, hit.score / 100)
+        return FieldValue.missing(self.name, f"no {self.name} next to its labels")
+
+
+def weight_field(name: str) -> ColumnTotalField:
+    return ColumnTotalField(name, LABELS[name], parsers.weight_kg(), lambda hit: parsers.weight_kg(label_unit(hit)))
+
+
+class AmountField(LabelledField):
+    """The invoice total, chosen by meaning: a money amount (currency marked) next to a total label,
+    not a total weight or package count; the largest such amount when several qualify."""
+
+    def extract(self, view: DocumentView, skip: set[int]) -> FieldValue:
+        best: tuple[tuple[int, float], Candidate, float, float] | None = None
+        for hit in view.find_labels(self.labels):
+            label_words = set(fold(hit.phrase.text).split())
+            if label_words & _NOT_MONEY:
+                continue
+            for candidate in view.value_candidates(hit):
+                if candidate.where in ("below", "above"):
+                    continue  # a total stands beside its label; under it are line items
+                parsed = self.parse(candidate.text)
+                if not parsed.found or parsed.value is None:
+                    continue
+                has_currency = parse_currency(candidate.text).found
+                rank = (has_currency + len(fold(hit.label).split()) // 2, parsed.value)
+                if best is None or rank > best[0]:
+                    best = (rank, candidate, parsed.value, hit.score)
+        if best is None:
+            return FieldValue.missing(self.name, "no money amount next to a total label")
+        _, candidate, value, score = best
+        return field_value(self.name, value, candidate, score / 100)
+
+
+def currency_near_amounts(view: DocumentView, name: str) -> FieldValue:
+    """The currency written in an amount's column header or beside a price ('Amount USD', 'US$ 1,200')."""
+    for row in view.rows:
+        for phrase in row:
+            folded = fold(phrase.text)
+            if any(w in folded for w in ("amount", "price", "total", "importe", "precio", "valor", "value")):
+                parsed = parse_currency(phrase.text)
+                if parsed.found:
+                    candidate = Candidate(phrase.text, tuple(phrase.words), phrase.page, "text")
+                    return field_value(name, parsed.value, candidate, 0.9)
+    return FieldValue.missing(name, "no currency stated")
+
+
+def letterhead_name(view: DocumentView, name: str, skip: set[int]) -> FieldValue:
+    """The issuer's name printed at the top of the first page, where no label names it."""
+    for row in view.rows[:8]:
+        for phrase in row:
+            if phrase.page != 1 or id(phrase.words[0]) in skip:
+                continue
+            folded = f" {fold(phrase.text)} "
+            if any(f" {suffix} " in folded for suffix in LEGAL_SUFFIXES):
+                parsed = parsers.party_name(phrase.text)
+                if parsed.found:
+                    candidate = Candidate(phrase.text, tuple(phrase.words), phrase.page, "text")
+                    return field_value(name, parsed.value, candidate, 0.8)
+    return FieldValue.missing(name, "no labelled name and no company name in the letterhead")
+
+
+_DECLARED = re.compile(
+    r"(?:produced|originat\w*|made|manufactured|producid\w*|originari\w*|fabricad\w*|elaborad\w*)\s+"
+    r"(?:in|en|de|from)\s+(?:the\s+)?([^\W\d_][^\n,.;()]{2,40})",
+    re.IGNORECASE,
+)
+
+
+def declared_origin_in_text(view: DocumentView, name: str) -> FieldValue:
+    """'... all the goods were produced in THAILAND' — an origin stated in a declaration sentence,
+    possibly with the country on the next line."""
+    for index, row in enumerate(view.rows):
+        for phrase in row:
+            for match in _DECLARED.finditer(phrase.text + " "):
+                words = match.group(1).split()
+                for size in range(min(4, len(words)), 0, -1):
+                    parsed = parse_country(" ".join(words[:size]))
+                    if parsed.found:
+                        candidate = Candidate(phrase.text, tuple(phrase.words), phrase.page, "text")
+                        return field_value(name, parsed.value, candidate)
+            if re.search(r"(produced|producid\w*|originat\w*|originari\w*)\s+(in|en|de)\s*$", phrase.text, re.I):
+                for below in view.rows[index + 1 : index + 3]:
+                    for p in below:
+                        parsed = parse_country(p.text)
+                        if parsed.found:
+                            candidate = Candidate(p.text, tuple(p.words), p.page, "text")
+                            return field_value(name, parsed.value, candidate)
+    return FieldValue.missing(name, "no country of origin stated")
+
+
+def lot_numbers(view: DocumentView, skip: set[int]) -> FieldValue:
+    """All lot numbers: a column under a lot header, or a list after a lot label."""
+    found: list[str] = []
+    evidence: list[Candidate] = []
+    for hit in view.find_labels(LABELS["lot_numbers"]):
+        if hit.rest:
+            text = " ".join(w.text for w in hit.rest)
+            new = [
+                str(parsed.value)
+                for token in re.split(r"[,;]\s*|\s+(?:and|y|&)\s+|\s+", text)
+                if (parsed := parsers.identifier(token)).found
+            ]
+            if new:
+                found.extend(v for v in new if v not in found)
+                evidence.append(Candidate(text, tuple(hit.rest), hit.phrase.page, "inline"))
+            continue
+        for cell in view.column_below(hit.phrase):
+            parsed = parsers.identifier(cell.text.split()[0])
+            if parsed.found and parsed.value not in found:
+                found.append(str(parsed.value))
+                evidence.append(Candidate(cell.text, tuple(cell.words), cell.page, "column"))
+    if not found:
+        return FieldValue.missing("lot_numbers", "no lot numbers found")
+    value = field_value("lot_numbers", found, evidence[0])
+    return value.model_copy(update={"evidence": [field_value("lot_numbers", found, c).evidence[0] for c in evidence]})

@@ -1,0 +1,183 @@
+"""A document seen as rows of phrases, with label lookup and the places a label's value can stand.
+
+Forms put a value after its label ("Invoice No: 123"), in the next cell to the right, under the
+label (boxed forms, table headers) or, for signature captions, above it. `value_candidates` yields
+those places nearest first; the field parser decides which one holds a value of the right kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz import fuzz
+
+from extractors.layout import Phrase, split_phrases
+from extractors.textnorm import fold
+from oretrace.models import Page, Word
+
+BELOW_LINES = 4  # how far under a label (in lines) a value may stand: boxed forms wrap their labels
+ABOVE_LINES = 2
+_BOX_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?$|^[A-Za-z][.)]$")
+# Words that describe what a box should contain ("name, address, country"): text made of these is
+# the rest of a label, not a value.
+DESCRIPTOR_WORDS = frozenset(
+    """name names address addresses country full business telephone phone tel email e mail and or of the
+    including incl title position if any fax contact signature stamp see overleaf notes as far known
+    nombre nombres direccion domicilio pais incluido el la y o de del telefono telefonico numero correo
+    electronico cargo firma sello razon social""".split()
+)
+
+
+@dataclass(frozen=True)
+class LabelHit:
+    label: str
+    phrase: Phrase
+    rest: list[Word]  # words of the phrase after the label, on the same line
+    score: float
+    # The label ends with ':' (or the rest starts with one): what follows is certainly its value.
+    colon: bool = False
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    words: tuple[Word, ...]
+    page: int
+    where: str  # inline | right | below | above | column | text
+
+    @property
+    def confidence(self) -> float:
+        return min((w.confidence for w in self.words), default=0.0)
+
+
+def is_descriptor(text: str) -> bool:
+    """'(name, full address, country)' or 'electrónico': the wording of a box label, not its content."""
+    stripped = text.strip()
+    if stripped.startswith(("(", "/")) or stripped.endswith((":", ")")):
+        return True
+    tokens = fold(stripped).split()
+    return bool(tokens) and sum(t in DESCRIPTOR_WORDS for t in tokens) / len(tokens) >= 0.6
+
+
+class DocumentView:
+    def __init__(self, pages: list[Page]) -> None:
+        self.pages = pages
+
+    @cached_property
+    def rows(self) -> list[list[Phrase]]:
+        """All rows of all pages, in reading order."""
+        return [row for page in self.pages for row in split_phrases(page)]
+
+    @cached_property
+    def _row_of(self) -> dict[tuple[int, int], int]:
+        return {(row[0].page, row[0].line): index for index, row in enumerate(self.rows)}
+
+    def find_labels(self, labels: tuple[str, ...], min_score: float = 90.0) -> list[LabelHit]:
+        """Phrases that start with one of the labels, best first (OCR slips tolerated on scanned pages)."""
+        folded_labels = [(label, fold(label)) for label in labels]
+        hits = [hit for row in self.rows for p in row if (hit := _match_label(p, folded_labels, min_score))]
+        return sorted(hits, key=lambda h: -(h.score + 2 * h.colon))
+
+    def row_index(self, phrase: Phrase) -> int:
+        return self._row_of[(phrase.page, phrase.line)]
+
+    def value_candidates(self, hit: LabelHit, inline: bool = True) -> Iterator[Candidate]:
+        phrase = hit.phrase
+        if hit.rest and inline:
+            text = " ".join(w.text for w in hit.rest)
+            if not is_descriptor(text):
+                yield Candidate(text, tuple(hit.rest), phrase.page, "inline")
+        index = self.row_index(phrase)
+        for p in [p for p in self.rows[index] if p.x0 >= phrase.x1 - 0.005][:3]:
+            yield Candidate(p.text, tuple(p.words), p.page, "right")
+        for p in self._near(index, phrase, range(index + 1, index + 1 + BELOW_LINES)):
+            yield Candidate(p.text, tuple(p.words), p.page, "below")
+        for p in self._near(index, phrase, range(index - 1, index - 1 - ABOVE_LINES, -1)):
+            yield Candidate(p.text, tuple(p.words), p.page, "above")
+
+    def _near(self, index: int, label: Phrase, row_range: range) -> Iterator[Phrase]:
+        """Phrases in the given rows whose horizontal extent overlaps the label, skipping box wording."""
+        for r in row_range:
+            if not 0 <= r < len(self.rows) or self.rows[r][0].page != label.page:
+                return
+            for p in self.rows[r]:
+                overlap = min(p.x1, label.x1) - max(p.x0, label.x0)
+                if (overlap > 0 or abs(p.x0 - label.x0) < 0.02) and not is_descriptor(p.text):
+                    yield p
+
+    def column_below(self, header: Phrase, max_rows: int = 40) -> list[Phrase]:
+        """Cells of a table column under its header, until the table ends: an empty row or two, a new
+        label, or a line of running text wider than the column."""
+        cells: list[Phrase] = []
+        misses = 0
+        start = self.row_index(header)
+        width = header.x1 - header.x0
+        for row in self.rows[start + 1 : start + 1 + max_rows]:
+            if row[0].page != header.page:
+                break
+            in_column = [p for p in row if min(p.x1, header.x1) - max(p.x0, header.x0) > 0]
+            if not in_column:
+                misses += 1
+                if misses > 1:
+                    break
+                continue
+            cell = in_column[0]
+            if cell.text.rstrip().endswith(":") or (cell.x1 - cell.x0) > max(3 * width, 0.3):
+                break
+            cells.append(cell)
+            misses = 0
+        return cells
+
+
+def _match_label(phrase: Phrase, labels: list[tuple[str, str]], min_score: float) -> LabelHit | None:
+    words = phrase.words
+    # Boxed forms number their boxes ("1. Goods consigned from"): the number is not part of the label.
+    skip = 1 if len(words) > 1 and _BOX_NUMBER.match(words[0].text) else 0
+    words = words[skip:]
+    scanned = any(w.confidence < 1.0 for w in words)
+    best: LabelHit | None = None
+    for label, folded_label in labels:
+        n_words = _words_covering(words, len(folded_label.split()))
+        if n_words is None:
+            continue
+        # On scans also try one word more or less: OCR splits and joins words.
+        lengths = [n for n in (n_words - 1, n_words, n_words + 1) if 0 < n <= len(words)] if scanned else [n_words]
+        for n in lengths:
+            prefix_text = " ".join(w.text for w in words[:n])
+            prefix = fold(prefix_text)
+            if prefix == folded_label:
+                score = 100.0
+            elif scanned and len(folded_label) >= 6:
+                score = fuzz.ratio(prefix, folded_label)
+            else:
+                continue
+            better = (
+                best is None
+                or score > best.score
+                or (score == best.score and len(folded_label) > len(fold(best.label)))
+            )
+            if score >= min_score and better:
+                rest = words[n:]
+                colon = prefix_text.rstrip().endswith(":") or bool(rest and rest[0].text.startswith(":"))
+                best = LabelHit(label=label, phrase=phrase, rest=_strip_separators(rest), score=score, colon=colon)
+    return best
+
+
+def _words_covering(words: list[Word], tokens: int) -> int | None:
+    """How many words it takes for their folded text to have `tokens` tokens ("N.W." is two)."""
+    count = 0
+    for n, word in enumerate(words, start=1):
+        count += len(fold(word.text).split())
+        if count >= tokens:
+            return n
+    return None
+
+
+def _strip_separators(words: list[Word]) -> list[Word]:
+    rest = list(words)
+    while rest and rest[0].text in {":", "-", "#", ".", "No.", "no.", "Nº", "N°", "No", "no", "No:"}:
+        rest = rest[1:]
+    return rest

@@ -1,0 +1,145 @@
+"""Geometry of words on a page: reading-order lines, and phrases split by wide gaps.
+
+Both text sources (PDF text layer and OCR) go through `order_words`, so every later stage sees the
+same notion of a line whatever the page came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+
+from oretrace.models import BBox, Page, Word
+
+
+@dataclass(frozen=True)
+class RawWord:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    confidence: float = 1.0
+
+    @property
+    def y_center(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+def order_words(raw: list[RawWord]) -> list[Word]:
+    """Group words into lines by vertical overlap, then number lines top to bottom, words left to right."""
+    words = [w for w in raw if w.text.strip()]
+    if not words:
+        return []
+    lines: list[list[RawWord]] = []
+    bands: list[tuple[float, float]] = []
+    for word in sorted(words, key=lambda w: w.y_center):
+        if lines:
+            top, bottom = bands[-1]
+            # Same line when the word shares most of its height with the line so far: a bigger
+            # value beside a smaller label still lines up, the next line down does not.
+            overlap = min(bottom, word.y1) - max(top, word.y0)
+            smaller = min(bottom - top, word.y1 - word.y0) or 1e-6
+            if overlap / smaller >= 0.5:
+                lines[-1].append(word)
+                # The band follows the line's typical word, so one tall word does not swallow the next line.
+                bands[-1] = (median(w.y0 for w in lines[-1]), median(w.y1 for w in lines[-1]))
+                continue
+        lines.append([word])
+        bands.append((word.y0, word.y1))
+    ordered: list[Word] = []
+    for number, line in enumerate(lines):
+        for w in sorted(line, key=lambda w: w.x0):
+            ordered.append(
+                Word(
+                    text=w.text.strip(),
+                    bbox=_clamp((w.x0, w.y0, w.x1, w.y1)),
+                    confidence=max(0.0, min(1.0, w.confidence)),
+                    line=number,
+                )
+            )
+    return ordered
+
+
+def _clamp(box: tuple[float, float, float, float]) -> BBox:
+    x0, y0, x1, y1 = (round(max(0.0, min(1.0, v)), 5) for v in box)
+    return (x0, y0, x1, y1)
+
+
+def union_bbox(boxes: list[BBox]) -> BBox:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+@dataclass
+class Phrase:
+    """Words of one line that stand together: a cell, a label, or a value."""
+
+    page: int
+    line: int
+    words: list[Word] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def bbox(self) -> BBox:
+        return union_bbox([w.bbox for w in self.words])
+
+    @property
+    def confidence(self) -> float:
+        return min(w.confidence for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.bbox[0]
+
+    @property
+    def x1(self) -> float:
+        return self.bbox[2]
+
+    @property
+    def y0(self) -> float:
+        return self.bbox[1]
+
+    @property
+    def y1(self) -> float:
+        return self.bbox[3]
+
+
+def split_phrases(page: Page, gap_factor: float = 1.0) -> list[list[Phrase]]:
+    """Split each line of a page into phrases wherever the gap between words exceeds `gap_factor`
+    times the line's text height (a column or cell boundary, not a space)."""
+    by_line: dict[int, list[Word]] = {}
+    for word in page.words:
+        by_line.setdefault(word.line, []).append(word)
+    rows: list[list[Phrase]] = []
+    for line_no in sorted(by_line):
+        words = sorted(by_line[line_no], key=lambda w: w.bbox[0])
+        height = median(w.bbox[3] - w.bbox[1] for w in words)
+        # Heights are fractions of the page height and widths of its width: compare in one unit.
+        aspect = page.height / page.width
+        max_gap = height * aspect * gap_factor
+        phrases: list[Phrase] = []
+        prev: Word | None = None
+        for word in words:
+            if word.text in RULE_TOKENS:
+                # OCR reads table rules as bars: they separate cells and carry no text.
+                prev = None
+                continue
+            if prev is None or word.bbox[0] - prev.bbox[2] > max_gap:
+                phrases.append(Phrase(page=page.number, line=line_no, words=[word]))
+            else:
+                phrases[-1].words.append(word)
+            prev = word
+        if phrases:
+            rows.append(phrases)
+    return rows
+
+
+RULE_TOKENS = frozenset({"|", "||", "|:", "[", "]", "—", "_", "__", "___"})

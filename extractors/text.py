@@ -1,0 +1,151 @@
+"""Per page, the text layer when it is usable, OCR otherwise. A PDF may mix both."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from PIL import Image, ImageSequence, UnidentifiedImageError
+
+from extractors import filetype
+from extractors.errors import UnreadableDocument
+from extractors.language import detect_language
+from extractors.ocr import OcrOptions, ocr_page
+from extractors.pdf_text import read_text_layer, text_layer_is_usable
+from oretrace.models import Page
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    ocr: OcrOptions = field(default_factory=OcrOptions)
+    max_pages: int = 500
+    max_image_pixels: int = 120_000_000
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.ocr.languages.split("+"))
+
+
+def read_pages(path: Path, media_type: str, options: ReadOptions) -> list[Page]:
+    if media_type == filetype.PDF:
+        pages = list(_read_pdf(path, options))
+    else:
+        pages = list(_read_image(path, options))
+    if not pages:
+        raise UnreadableDocument("the document has no pages")
+    return [p.model_copy(update={"language": detect_language(p.text, options.languages)}) for p in pages]
+
+
+def _read_pdf(path: Path, options: ReadOptions) -> Iterator[Page]:
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as err:  # pdfminer raises many types for broken files, wrapped in PdfminerException
+        if _needs_password(err):
+            raise UnreadableDocument("the PDF is encrypted and needs a password") from err
+        raise UnreadableDocument(f"the PDF is damaged and cannot be parsed ({_root_cause(err)})") from err
+    with pdf, _lazy_pdfium(path) as render:
+        try:
+            page_count = len(pdf.pages)
+        except Exception as err:
+            raise UnreadableDocument(f"the PDF is damaged: its page tree cannot be read ({err})") from err
+        if page_count > options.max_pages:
+            raise UnreadableDocument(f"the PDF has {page_count} pages; the limit is {options.max_pages}")
+        for index, plumber_page in enumerate(pdf.pages):
+            try:
+                if text_layer_is_usable(plumber_page):
+                    yield read_text_layer(plumber_page, index + 1)
+                else:
+                    image = render(index, options.ocr.dpi)
+                    yield ocr_page(image, index + 1, source_dpi=options.ocr.dpi, options=options.ocr)
+            except UnreadableDocument:
+                raise
+            except Exception as err:
+                raise UnreadableDocument(f"page {index + 1} of the PDF cannot be read ({err})") from err
+            finally:
+                plumber_page.close()  # pdfplumber caches layout per page; long PDFs would grow without it
+
+
+def _causes(err: BaseException) -> Iterator[BaseException]:
+    seen: BaseException | None = err
+    while seen is not None:
+        yield seen
+        yield from (a for a in seen.args if isinstance(a, BaseException))
+        seen = seen.__cause__ or seen.__context__
+
+
+def _needs_password(err: BaseException) -> bool:
+    return any(isinstance(e, PDFPasswordIncorrect) or "password" in str(e).lower() for e in _causes(err))
+
+
+def _root_cause(err: BaseException) -> str:
+    *_, last = _causes(err)
+    return f"{type(last).__name__}: {last}" if str(last) else type(last).__name__
+
+
+@contextmanager
+def _lazy_pdfium(path: Path) -> Iterator:
+    """A page renderer that opens the PDF with pypdfium2 only if some page needs OCR."""
+    state: dict[str, pypdfium2.PdfDocument] = {}
+
+    def render(index: int, dpi: int) -> Image.Image:
+        if "doc" not in state:
+            state["doc"] = pypdfium2.PdfDocument(str(path))
+        page = state["doc"][index]
+        try:
+            return page.render(scale=dpi / 72, grayscale=True).to_pil()
+        finally:
+            page.close()
+
+    try:
+        yield render
+    finally:
+        if "doc" in state:
+            state["doc"].close()
+
+
+def _read_image(path: Path, options: ReadOptions) -> Iterator[Page]:
+    Image.MAX_IMAGE_PIXELS = options.max_image_pixels
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(path)
+            image.size  # noqa: B018 - forces the header to be parsed inside the guard
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
+            raise UnreadableDocument(
+                f"the image is too large to process safely (over {options.max_image_pixels:,} pixels)"
+            ) from err
+        except (UnidentifiedImageError, OSError) as err:
+            raise UnreadableDocument(f"the image cannot be decoded ({err})") from err
+        with image:
+            frames = getattr(image, "n_frames", 1)
+            if frames > options.max_pages:
+                raise UnreadableDocument(f"the image has {frames} pages; the limit is {options.max_pages}")
+            for index, frame in enumerate(ImageSequence.Iterator(image)):
+                if frame.width * frame.height > options.max_image_pixels:
+                    raise UnreadableDocument(
+                        f"page {index + 1} is too large to process safely "
+                        f"({frame.width}x{frame.height} pixels)"
+                    )
+                dpi = _image_dpi(frame)
+                try:
+                    frame.load()
+                except OSError as err:
+                    raise UnreadableDocument(f"the image is truncated or damaged ({err})") from err
+                yield ocr_page(frame, index + 1, source_dpi=dpi, options=options.ocr)
+
+
+def _image_dpi(image: Image.Image) -> float | None:
+    dpi = image.info.get("dpi")
+    if not dpi:
+        return None
+    try:
+        value = float(dpi[0])
+    except (TypeError, ValueError, IndexError):
+        return None
+    return value if 50 <= value <= 1200 else None

@@ -1,0 +1,107 @@
+"""Reading text: PDF text layer, OCR of scans, mixed PDFs, and files that cannot be read."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+
+from extractors import filetype
+from extractors.errors import UnreadableDocument
+from extractors.ocr import estimate_skew
+from extractors.text import ReadOptions, read_pages
+from oretrace.models import TextSource
+from tests.conftest import INVOICE_LINES, draw_lines, pdf_bytes, render
+
+
+def words_of(page) -> set[str]:
+    return {w.text.strip(".,:") for w in page.words}
+
+
+def test_text_layer_gives_words_with_boxes_and_no_ocr(invoice_pdf: Path) -> None:
+    (page,) = read_pages(invoice_pdf, filetype.PDF, ReadOptions())
+    assert page.source is TextSource.TEXT_LAYER
+    assert {"INV-2025-0042", "Thailand", "USD"} <= words_of(page)
+    for word in page.words:
+        x0, y0, x1, y1 = word.bbox
+        assert 0 <= x0 < x1 <= 1 and 0 <= y0 < y1 <= 1
+    title = next(w for w in page.words if w.text == "COMMERCIAL")
+    assert title.bbox[1] < 0.15, "top-left origin: the title is near the top"
+    assert page.language == "eng"
+
+
+def test_scanned_image_is_read_by_ocr(invoice_scan: Path) -> None:
+    (page,) = read_pages(invoice_scan, filetype.PNG, ReadOptions())
+    assert page.source is TextSource.OCR
+    assert {"INV-2025-0042", "Thailand", "USD"} <= words_of(page)
+    assert all(0.0 <= w.confidence <= 1.0 for w in page.words)
+    lines = page.text.splitlines()
+    assert lines[0].startswith("COMMERCIAL INVOICE")
+
+
+def test_pdf_mixing_a_digital_and_a_scanned_page(tmp_path: Path) -> None:
+    scan = render(pdf_bytes([[("Helvetica", 14, "Packing List No: PL-7781 Gross Weight 20,150 kg")]]))
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    draw_lines(pdf, INVOICE_LINES)
+    pdf.showPage()
+    pdf.drawImage(ImageReader(scan), 0, 0, width=A4[0], height=A4[1])
+    pdf.showPage()
+    pdf.save()
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(buffer.getvalue())
+
+    first, second = read_pages(path, filetype.PDF, ReadOptions())
+    assert first.source is TextSource.TEXT_LAYER
+    assert second.source is TextSource.OCR
+    assert "PL-7781" in words_of(second)
+
+
+def test_page_turned_sideways_is_detected_and_read(tmp_path: Path, invoice_scan: Path) -> None:
+    path = tmp_path / "sideways.png"
+    Image.open(invoice_scan).rotate(90, expand=True).save(path, dpi=(200, 200))
+    (page,) = read_pages(path, filetype.PNG, ReadOptions())
+    assert page.rotation in (90, 270)
+    assert "INV-2025-0042" in words_of(page)
+
+
+@pytest.mark.parametrize("angle", [-2.5, 1.5])
+def test_skew_is_estimated(invoice_scan: Path, angle: float) -> None:
+    tilted = Image.open(invoice_scan).rotate(angle, expand=False, fillcolor=255)
+    assert estimate_skew(tilted) == pytest.approx(-angle, abs=0.5)
+
+
+def test_encrypted_pdf_is_refused_with_reason(tmp_path: Path) -> None:
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(pdf_bytes([INVOICE_LINES], encrypt="secret"))
+    with pytest.raises(UnreadableDocument, match="encrypted"):
+        read_pages(path, filetype.PDF, ReadOptions())
+
+
+def test_truncated_pdf_is_refused_with_reason(tmp_path: Path) -> None:
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(pdf_bytes([INVOICE_LINES])[:400])
+    with pytest.raises(UnreadableDocument, match=r"damaged|no pages"):
+        read_pages(path, filetype.PDF, ReadOptions())
+
+
+def test_oversized_image_is_refused_before_decoding(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.png"
+    Image.new("1", (4000, 4000), 1).save(path)
+    with pytest.raises(UnreadableDocument, match="too large"):
+        read_pages(path, filetype.PNG, ReadOptions(max_image_pixels=1_000_000))
+
+
+def test_type_comes_from_content_not_name(tmp_path: Path, invoice_scan: Path) -> None:
+    disguised = tmp_path / "invoice.pdf"
+    disguised.write_bytes(invoice_scan.read_bytes())
+    assert filetype.detect_media_type(disguised) == filetype.PNG
+    empty = tmp_path / "empty.pdf"
+    empty.touch()
+    with pytest.raises(UnreadableDocument, match="empty"):
+        filetype.detect_media_type(empty)
