@@ -1,0 +1,1 @@
+"""Prefect flows and tasks: they put the plain functions of `oretrace.pipeline` in order."""

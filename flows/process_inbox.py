@@ -1,0 +1,53 @@
+"""Process every shipment folder of an inbox once: extract each document, assemble shipments, store them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from prefect import flow, task, unmapped
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from oretrace.config import Settings
+from oretrace.inbox import list_shipments
+from oretrace.models import ExtractedDocument, Rejection, ShipmentResult
+from oretrace.pipeline import assemble_shipment, process_document
+from store.db import make_engine, session_scope
+from store.repository import record_shipment
+
+
+@task(name="extract-document", task_run_name="extract {path.name}")
+def extract_document_task(path: Path, inbox_root: Path, settings: Settings) -> ExtractedDocument | Rejection:
+    """Read, classify and extract one document (OCR runs in Tesseract subprocesses)."""
+    return process_document(path, inbox_root, settings)
+
+
+@task(name="store-shipment", task_run_name="store {result.shipment_id}", retries=2, retry_delay_seconds=1)
+def store_shipment_task(result: ShipmentResult, inbox_root: Path, started_at: datetime, database_url: str) -> int:
+    """Write one shipment's documents, rejections and verdict to the review store."""
+    engine = make_engine(database_url)
+    try:
+        with session_scope(engine) as session:
+            return record_shipment(session, result, str(inbox_root), started_at, datetime.now(UTC))
+    finally:
+        engine.dispose()
+
+
+@flow(name="process-inbox", flow_run_name="inbox {inbox.name}", task_runner=ThreadPoolTaskRunner(max_workers=2))
+def process_inbox(inbox: Path, settings: Settings) -> list[ShipmentResult]:
+    inbox = inbox.resolve()
+    started_at = datetime.now(UTC)
+    shipments = list_shipments(inbox)
+
+    # Extract: every document of every shipment at once, bounded by the task runner's workers.
+    paths = [path for shipment in shipments for path in shipment.files]
+    futures = extract_document_task.map(paths, inbox_root=unmapped(inbox), settings=unmapped(settings))
+    outcomes = dict(zip(paths, futures.result(), strict=True))
+
+    # Assemble and load, shipment by shipment.
+    results = []
+    for shipment in shipments:
+        result = assemble_shipment(shipment.shipment_id, [outcomes[p] for p in shipment.files])
+        store_shipment_task(result, inbox, started_at, settings.resolved_database_url)
+        results.append(result)
+    return results

@@ -1,0 +1,136 @@
+"""The `oretrace` command. Heavy imports (Prefect, the store) happen inside the commands that need them."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from oretrace.config import Settings, get_settings
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+app = typer.Typer(help="Read trade documents and find contradictions in the declared origin.", no_args_is_help=True)
+
+
+class ExportFormat(StrEnum):
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
+def _settings(workers: int | None = None) -> Settings:
+    settings = get_settings()
+    if workers:
+        settings = settings.model_copy(update={"workers": workers})
+    settings.home.mkdir(parents=True, exist_ok=True)
+    return settings
+
+
+def _engine(settings: Settings) -> Engine:
+    from store.db import make_engine, migrate
+
+    engine = make_engine(settings.resolved_database_url)
+    migrate(engine)
+    return engine
+
+
+@app.command()
+def run(
+    inbox: Annotated[
+        Path, typer.Argument(exists=True, file_okay=False, help="folder with one sub-folder per shipment")
+    ],
+    workers: Annotated[int | None, typer.Option(help="documents processed at once")] = None,
+) -> None:
+    """Process every shipment sub-folder of INBOX once, then exit. INBOX is only read, never changed."""
+    settings = _settings(workers)
+    started = time.perf_counter()
+    _engine(settings).dispose()
+
+    from oretrace.prefect_env import configure_prefect
+
+    configure_prefect(settings)
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    from flows.process_inbox import process_inbox
+
+    flow = process_inbox.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.workers))
+    results = flow(inbox=inbox, settings=settings)
+    elapsed = time.perf_counter() - started
+
+    pages = 0
+    for result in results:
+        types = ", ".join(d.doc_type.value for d in result.documents)
+        pages += sum(len(d.pages) for d in result.documents)
+        origin = result.declared_origin or "?"
+        typer.echo(
+            f"{result.shipment_id:<20} origin {origin:<3} {result.verdict:<8} {len(result.documents)} docs: {types}"
+        )
+        for rejection in result.rejected:
+            typer.echo(f"    rejected {rejection.source_path}: {rejection.reason}")
+    documents = sum(len(r.documents) for r in results)
+    typer.echo(f"{len(results)} shipments, {documents} documents, {pages} pages in {elapsed:.1f} s")
+    typer.echo(f"store: {settings.resolved_database_url}")
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", help="jsonl or csv")] = ExportFormat.JSONL,
+    output: Annotated[Path | None, typer.Option(help="file to write; standard output if omitted")] = None,
+) -> None:
+    """Write the latest extraction of every document (and every shipment's verdict) from the store."""
+    from store.db import session_scope
+    from store.export import write_csv, write_jsonl
+
+    settings = _settings()
+    engine = _engine(settings)
+    writer = write_jsonl if format is ExportFormat.JSONL else write_csv
+    with session_scope(engine) as session:
+        if output is None:
+            count = writer(session, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as handle:
+                count = writer(session, handle)
+    engine.dispose()
+    if output is not None:
+        typer.echo(f"wrote {count} records to {output}", err=True)
+
+
+@app.command("eval")
+def evaluate(
+    directory: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="folder with ground_truth.json")],
+    as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
+    show_misses: Annotated[bool, typer.Option("--misses", help="list every wrong or missing value")] = False,
+    workers: Annotated[int | None, typer.Option(help="documents processed at once")] = None,
+) -> None:
+    """Score extraction against DIRECTORY/ground_truth.json (documents under DIRECTORY/inbox)."""
+    from oretrace.evaluation import format_report, load_ground_truth, score
+    from oretrace.pipeline import process_document
+
+    settings = _settings(workers)
+    truth = load_ground_truth(directory)
+    inbox = (directory / "inbox").resolve()
+    paths = [inbox / p.removeprefix("inbox/") for p in truth]
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=settings.workers) as pool:
+        outcomes = list(pool.map(lambda p: process_document(p, inbox, settings), paths))
+    elapsed = time.perf_counter() - started
+    report = score({p.relative_to(inbox).as_posix(): o for p, o in zip(paths, outcomes, strict=True)}, truth)
+    if as_json:
+        typer.echo(json.dumps(report.as_dict() | {"seconds": round(elapsed, 2)}, indent=2))
+        return
+    typer.echo(format_report(report))
+    typer.echo(f"\n{len(paths)} documents in {elapsed:.1f} s")
+    if show_misses:
+        for miss in report.misses:
+            typer.echo(f"  {miss.path}  {miss.field}: expected {miss.expected!r}, found {miss.found!r}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,51 @@
+"""The work of the flows as plain functions: one document, one shipment. Tested without Prefect."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.document import extract_document
+from extractors.errors import UnreadableDocument
+from extractors.ocr import OcrOptions
+from extractors.text import ReadOptions
+from oretrace.config import Settings
+from oretrace.models import ExtractedDocument, Rejection, ShipmentResult
+from oretrace.shipment import declared_origin
+
+
+def read_options(settings: Settings) -> ReadOptions:
+    limits = settings.limits
+    return ReadOptions(
+        ocr=OcrOptions(
+            languages=settings.ocr_languages, dpi=settings.ocr_dpi, timeout_seconds=limits.ocr_seconds_per_page
+        ),
+        max_pages=limits.max_pages,
+        max_image_pixels=limits.max_image_pixels,
+    )
+
+
+def process_document(path: Path, inbox_root: Path, settings: Settings) -> ExtractedDocument | Rejection:
+    """Extract one document; a file that cannot be read becomes a Rejection with the reason, never an error."""
+    try:
+        return extract_document(path, inbox_root, read_options(settings), settings.limits.max_file_bytes)
+    except UnreadableDocument as err:
+        return _rejection(path, inbox_root, str(err))
+    except OSError as err:
+        return _rejection(path, inbox_root, f"the file could not be read ({err.strerror or err})")
+
+
+def _rejection(path: Path, inbox_root: Path, reason: str) -> Rejection:
+    relative = path.relative_to(inbox_root)
+    shipment_id = relative.parts[0] if len(relative.parts) > 1 else None
+    return Rejection(source_path=relative.as_posix(), shipment_id=shipment_id, reason=reason)
+
+
+def assemble_shipment(shipment_id: str, outcomes: list[ExtractedDocument | Rejection]) -> ShipmentResult:
+    documents = [o for o in outcomes if isinstance(o, ExtractedDocument)]
+    rejected = [o for o in outcomes if isinstance(o, Rejection)]
+    return ShipmentResult(
+        shipment_id=shipment_id,
+        documents=documents,
+        rejected=rejected,
+        declared_origin=declared_origin(documents),
+    )

@@ -1,0 +1,67 @@
+"""The Prefect flow end to end on real sample shipments, into a real store, then the export contract."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from oretrace.config import Settings
+from store.db import make_engine, migrate, session_scope
+from store.export import write_jsonl
+from tests.conftest import SAMPLE_DOCS
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def prefect_harness():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+def _tree_digest(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in root.rglob("*")
+            if p.is_file()}  # fmt: skip
+
+
+def test_flow_processes_shipments_into_the_store(prefect_harness, tmp_path: Path) -> None:
+    from flows.process_inbox import process_inbox
+
+    truth = json.loads((SAMPLE_DOCS / "ground_truth.json").read_text())
+    shipment_ids = sorted({d["shipment_id"] for d in truth["documents"]})[:2]
+    inbox = tmp_path / "inbox"
+    for shipment_id in shipment_ids:
+        shutil.copytree(SAMPLE_DOCS / "inbox" / shipment_id, inbox / shipment_id)
+    (inbox / shipment_ids[0] / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<")
+    before = _tree_digest(inbox)
+
+    settings = Settings(home=tmp_path / "home", database_url=f"sqlite:///{tmp_path / 'store.db'}")
+    engine = make_engine(settings.resolved_database_url)
+    migrate(engine)
+    results = process_inbox(inbox=inbox, settings=settings)
+
+    assert [r.shipment_id for r in results] == shipment_ids
+    assert _tree_digest(inbox) == before, "the inbox is never changed"
+    assert [r.reason for r in results[0].rejected] and "damaged" in results[0].rejected[0].reason
+
+    out = io.StringIO()
+    with session_scope(engine) as session:
+        write_jsonl(session, out)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    documents = [r for r in records if r["kind"] == "document"]
+    shipments = [r for r in records if r["kind"] == "shipment"]
+    expected_docs = [d for d in truth["documents"] if d["shipment_id"] in shipment_ids]
+    assert len(documents) == len(expected_docs)
+    assert {s["shipment_id"] for s in shipments} == set(shipment_ids)
+    by_path = {d["source_path"]: d for d in documents}
+    for doc in expected_docs:
+        exported = by_path[doc["path"].removeprefix("inbox/")]
+        assert exported["doc_type"] == doc["doc_type"]
+        assert exported["shipment_id"] == doc["shipment_id"]
