@@ -32,21 +32,17 @@ def order_words(raw: list[RawWord]) -> list[Word]:
     if not words:
         return []
     lines: list[list[RawWord]] = []
-    bands: list[tuple[float, float]] = []
     for word in sorted(words, key=lambda w: w.y_center):
         if lines:
-            top, bottom = bands[-1]
-            # Same line when the word shares most of its height with the line so far: a bigger
-            # value beside a smaller label still lines up, the next line down does not.
-            overlap = min(bottom, word.y1) - max(top, word.y0)
-            smaller = min(bottom - top, word.y1 - word.y0) or 1e-6
-            if overlap / smaller >= 0.5:
-                lines[-1].append(word)
-                # The band follows the line's typical word, so one tall word does not swallow the next line.
-                bands[-1] = (median(w.y0 for w in lines[-1]), median(w.y1 for w in lines[-1]))
+            line = lines[-1]
+            center = median(w.y_center for w in line)
+            height = min(word.y1 - word.y0, median(w.y1 - w.y0 for w in line))
+            # Same line when the centres are within half a text height: a small label beside a big
+            # value still lines up, the next line down (a full height away) does not.
+            if abs(word.y_center - center) <= 0.5 * height:
+                line.append(word)
                 continue
         lines.append([word])
-        bands.append((word.y0, word.y1))
     ordered: list[Word] = []
     for number, line in enumerate(lines):
         for w in sorted(line, key=lambda w: w.x0):

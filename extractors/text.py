@@ -129,8 +129,7 @@ def _read_image(path: Path, options: ReadOptions) -> Iterator[Page]:
             for index, frame in enumerate(ImageSequence.Iterator(image)):
                 if frame.width * frame.height > options.max_image_pixels:
                     raise UnreadableDocument(
-                        f"page {index + 1} is too large to process safely "
-                        f"({frame.width}x{frame.height} pixels)"
+                        f"page {index + 1} is too large to process safely ({frame.width}x{frame.height} pixels)"
                     )
                 dpi = _image_dpi(frame)
                 try:

@@ -15,4 +15,6 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
     ascii_text = ascii_text.replace("º", "o").replace("°", "o")
-    return _NON_WORD.sub(" ", ascii_text).strip()
+    # A slash between words separates alternatives ("Seller / Exporter"); inside a token it is a unit.
+    tokens = (t.strip("/") for t in _NON_WORD.sub(" ", ascii_text).split())
+    return " ".join(t for t in tokens if t)

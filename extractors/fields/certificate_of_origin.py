@@ -18,7 +18,7 @@ FIELDS = (
     LabelledField("hs_code", LABELS["hs_code"], parsers.hs_code),
     weight_field("net_weight_kg"),
     LabelledField("invoice_number", LABELS["invoice_number"], parsers.identifier),
-    LabelledField("issue_date", LABELS["issue_date"], parsers.date),
+    LabelledField("issue_date", LABELS["issue_date"], parsers.date, look_above=True),
 )
 
 

@@ -51,12 +51,46 @@ def extract_composition(view: DocumentView) -> FieldValue:
             composition[element] = round(parsed.value, 6)
             words = tuple(row[element_index].words) + tuple(cell.words)
             evidence_cells.append(Candidate(f"{row[element_index].text} {cell.text}", words, cell.page, "column"))
+    for element, cell, element_cell, unit in _horizontal_results(view):
+        parsed = parse_concentration(cell.text, unit)
+        if element not in composition and parsed.found and parsed.value is not None:
+            composition[element] = round(parsed.value, 6)
+            words = tuple(element_cell.words) + tuple(cell.words)
+            evidence_cells.append(Candidate(f"{element_cell.text} {cell.text}", words, cell.page, "column"))
     if not composition:
         return FieldValue.missing("composition_pct", "no element results table found")
     value = field_value("composition_pct", composition, evidence_cells[0])
     evidence = [field_value("composition_pct", None, c).evidence[0] for c in evidence_cells]
     confidence = min(field_value("composition_pct", None, c).confidence for c in evidence_cells)
     return value.model_copy(update={"evidence": evidence, "confidence": confidence})
+
+
+def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, str | None]]:
+    """Tables laid out sideways: a row of element symbols over a row of results, the unit in a heading
+    above ("Trace elements, mg/kg")."""
+    found: list[tuple[str, Phrase, Phrase, str | None]] = []
+    rows = view.rows
+    for index, row in enumerate(rows[:-1]):
+        elements = [(normalize_element(p.text.strip(":.,")), p) for p in row]
+        if len(row) < 3 or not all(e for e, _ in elements):
+            continue
+        values = rows[index + 1]
+        unit = _heading_unit(rows[max(0, index - 2) : index])
+        for element, element_cell in elements:
+            below = [v for v in values if min(v.x1, element_cell.x1) - max(v.x0, element_cell.x0) > 0]
+            if below and _NUMBER.search(below[0].text):
+                found.append((str(element), below[0], element_cell, unit))
+    return found
+
+
+def _heading_unit(rows: list[list[Phrase]]) -> str | None:
+    for row in reversed(rows):
+        for phrase in row:
+            lowered = phrase.text.lower()
+            for unit in sorted(UNITS, key=len, reverse=True):
+                if unit in lowered:
+                    return unit
+    return None
 
 
 def _row_element(row: list[Phrase]) -> tuple[str | None, int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 
 from extractors.normalize import (
     Parsed,
@@ -22,6 +23,10 @@ from extractors.normalize import (
 from extractors.textnorm import fold
 
 Parser = Callable[[str], Parsed]
+
+# The decimal mark the document being read uses, when its numbers tell: "19,719 MT" is 19.719 t on a
+# page that writes "496,0 kg". Set per document by `extract_fields`.
+DECIMAL_MARK: ContextVar[str | None] = ContextVar("DECIMAL_MARK", default=None)
 
 # An identifier: letters, digits and separators, with at least one digit.
 _IDENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/._]*[0-9][A-Za-z0-9\-/._]*|[0-9]+")
@@ -55,7 +60,8 @@ def date(text: str) -> Parsed[str]:
 
 
 def party_name(text: str) -> Parsed[str]:
-    if not re.search(r"[^\W\d_]{2}", text):
+    # A name has a word of three letters or more; "2025/TH/79071" or "B" is something else.
+    if not re.search(r"(?<![\w/-])[^\W\d_]{3,}", text) or "@" in text:
         return Parsed.fail(f"no name in {text!r}")
     return clean_party_name(text)
 
@@ -74,7 +80,7 @@ def hs_code(text: str) -> Parsed[str]:
 
 def weight_kg(default_unit: str | None = None) -> Parser:
     def parse(text: str) -> Parsed[float]:
-        parsed = parse_weight_kg(text, default_unit=default_unit)
+        parsed = parse_weight_kg(text, default_unit=default_unit, hint_decimal=DECIMAL_MARK.get())
         if parsed.found and parsed.value is not None and parsed.value > 0:
             return parsed
         return parsed if not parsed.found else Parsed.fail("weight is zero")
@@ -83,14 +89,15 @@ def weight_kg(default_unit: str | None = None) -> Parser:
 
 
 def amount(text: str) -> Parsed[float]:
-    parsed = parse_number(text)
+    parsed = parse_number(text, hint_decimal=DECIMAL_MARK.get())
     if parsed.found and parsed.value is not None and parsed.value > 0:
         return parsed
     return Parsed.fail(f"no amount in {text!r}")
 
 
 def count(text: str) -> Parsed[int]:
-    match = re.search(r"\d[\d,.\s]*", text)
+    # A standalone number ("18 pallets"), not digits inside a reference like "B-2507-245".
+    match = re.search(r"(?<![\w/-])\d[\d,.]*(?![\w/-])", text)
     if not match:
         return Parsed.fail(f"no count in {text!r}")
     number = parse_number(match.group(0).strip())

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from extractors.fields.parsers import DECIMAL_MARK
 from extractors.fields.view import DocumentView
+from extractors.normalize import detect_decimal_convention
 from oretrace.models import FIELDS_BY_TYPE, DocType, FieldValue, Page
 
 FieldExtractor = Callable[[DocumentView], dict[str, FieldValue]]
@@ -25,7 +27,12 @@ def extract_fields(doc_type: DocType, pages: list[Page]) -> dict[str, FieldValue
     extractor = EXTRACTORS.get(doc_type)
     if extractor is None:
         return {}
-    found = extractor(DocumentView(pages))
+    view = DocumentView(pages)
+    token = DECIMAL_MARK.set(detect_decimal_convention(p.text for row in view.rows for p in row))
+    try:
+        found = extractor(view)
+    finally:
+        DECIMAL_MARK.reset(token)
     return {
         name: found.get(name) or FieldValue.missing(name, "not extracted for this document type")
         for name in FIELDS_BY_TYPE[doc_type]

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from extractors.fields.parsers import Parser
-from extractors.fields.view import Candidate, DocumentView, LabelHit
+from extractors.fields.view import Candidate, DocumentView, LabelHit, is_descriptor
 from extractors.layout import union_bbox
 from extractors.textnorm import fold
 from oretrace.models import Evidence, FieldValue
@@ -26,6 +26,8 @@ class LabelledField:
     # Names run on from a label without a colon ("Laboratory Manager", "Exporter declares"): only a
     # colon makes the rest of the phrase a value.
     inline_needs_colon: bool = False
+    # Look above the label too: dates of issue stand over the "Place and date" caption of a signature box.
+    look_above: bool = False
 
     def extract(self, view: DocumentView, skip: set[int]) -> FieldValue:
         hits = view.find_labels(self.labels)
@@ -34,8 +36,9 @@ class LabelledField:
         reasons: list[str] = []
         for hit in hits:
             parse = self.parse_for_label(hit) if self.parse_for_label else self.parse
-            inline = hit.colon or not self.inline_needs_colon
-            for candidate in view.value_candidates(hit, inline=inline):
+            if not is_label(hit, parse, self.inline_needs_colon):
+                continue
+            for candidate in view.value_candidates(hit, above=self.look_above):
                 if candidate.where != "inline" and id(candidate.words[0]) in skip:
                     continue  # another field's label, not a value
                 parsed = parse(candidate.text)
@@ -43,6 +46,18 @@ class LabelledField:
                     return field_value(self.name, parsed.value, candidate, hit.score / 100)
                 reasons.append(parsed.reason or "unparsed")
         return FieldValue.missing(self.name, f"label found but no readable value ({reasons[0] if reasons else ''})")
+
+
+def is_label(hit: LabelHit, parse: Parser, needs_colon: bool = False) -> bool:
+    """Whether a phrase that starts with a label's words is that label. Words run on after it without a
+    colon ("Date of shipment", "Laboratory Manager", "Origin criterion") make it another phrase, unless
+    they are the value itself ("Invoice No 4711") or the label's own description ("(name, address)")."""
+    if hit.colon or not hit.rest:
+        return True
+    rest = " ".join(w.text for w in hit.rest)
+    if is_descriptor(rest):
+        return True
+    return not needs_colon and parse(rest).found
 
 
 def field_value(name: str, value: object, candidate: Candidate, match_score: float = 1.0) -> FieldValue:
@@ -63,7 +78,9 @@ def label_word_ids(view: DocumentView, label_sets: Iterable[tuple[str, ...]]) ->
     ids: set[int] = set()
     for labels in label_sets:
         for hit in view.find_labels(labels):
-            ids.add(id(hit.phrase.words[0]))
+            # "Laboratorio Metalúrgico del Norte" starts with a label word but is a name, not a label.
+            if not hit.inside and (hit.colon or not hit.rest or is_descriptor(" ".join(w.text for w in hit.rest))):
+                ids.add(id(hit.phrase.words[0]))
     for row in view.rows:
         for phrase in row:
             text = phrase.text.strip()

@@ -8,7 +8,7 @@ import re
 from extractors.fields import parsers
 from extractors.fields.labels import LABELS
 from extractors.fields.parsers import Parser
-from extractors.fields.spec import LabelledField, field_value
+from extractors.fields.spec import LabelledField, field_value, is_label
 from extractors.fields.view import Candidate, DocumentView, LabelHit
 from extractors.layout import Phrase
 from extractors.normalize import parse_country, parse_currency
@@ -19,7 +19,7 @@ _UNIT_IN_LABEL = {"kg": "kg", "kgs": "kg", "kilos": "kg", "mt": "mt", "t": "t", 
 LEGAL_SUFFIXES = (
     "co", "ltd", "limited", "inc", "llc", "corp", "corporation", "gmbh", "sa", "s a", "de c v", "cv", "pte",
     "plc", "bv", "nv", "ag", "srl", "sas", "company", "trading", "metals", "industries", "group", "jsc", "pt",
-    "laboratory", "laboratorio", "laboratories", "s c",
+    "s c", "sc",
 )  # fmt: skip
 # A "total" that is not the invoice amount: the total weight, count or quantity.
 _NOT_MONEY = frozenset(
@@ -41,6 +41,16 @@ def is_total_row(view: DocumentView, cell: Phrase) -> bool:
     return any(fold(p.text).startswith(("total", "sum", "suma")) for p in row)
 
 
+def column_until_label(view: DocumentView, hit: LabelHit, skip: set[int]) -> list[Phrase]:
+    """The column under a header, ending where another field's label starts."""
+    cells = []
+    for cell in view.column_below(hit.phrase):
+        if id(cell.words[0]) in skip:
+            break
+        cells.append(cell)
+    return cells
+
+
 class ColumnTotalField(LabelledField):
     """A quantity next to its label or, when the label heads a table column, the column's total row."""
 
@@ -51,12 +61,11 @@ class ColumnTotalField(LabelledField):
         hits = sorted(view.find_labels(self.labels), key=lambda h: -("total" in fold(h.label)))
         for hit in hits:
             parse = self.parser(hit)
-            numeric = [c for c in view.column_below(hit.phrase) if parse(c.text).found]
+            if not is_label(hit, parse):
+                continue
+            numeric = [c for c in column_until_label(view, hit, skip) if parse(c.text).found]
             if len(numeric) > 1:
-                # Line items: the row marked total, else the last figure (tables end in their totals).
-                total = next((c for c in numeric if is_total_row(view, c)), numeric[-1])
-                candidate = Candidate(total.text, tuple(total.words), total.page, "column")
-                return field_value(self.name, parse(total.text).value, candidate, hit.score / 100)
+                return self._column_total(view, numeric, parse, hit.score / 100)
             for candidate in view.value_candidates(hit):
                 if candidate.where != "inline" and id(candidate.words[0]) in skip:
                     continue
@@ -64,6 +73,27 @@ class ColumnTotalField(LabelledField):
                 if parsed.found:
                     return field_value(self.name, parsed.value, candidate, hit.score / 100)
         return FieldValue.missing(self.name, f"no {self.name} next to its labels")
+
+    def _column_total(self, view: DocumentView, cells: list[Phrase], parse: Parser, score: float) -> FieldValue:
+        """The column's total: the row marked total, else a last row that sums the others, else the sum."""
+        values = [float(parse(c.text).value) for c in cells]
+        marked = [i for i, c in enumerate(cells) if is_total_row(view, c)]
+        if marked:
+            chosen = [marked[-1]]
+        elif abs(values[-1] - sum(values[:-1])) <= 0.005 * values[-1]:
+            chosen = [len(cells) - 1]
+        else:
+            chosen = list(range(len(cells)))
+        total = sum(values[i] for i in chosen)
+        value = int(total) if all(isinstance(parse(cells[i].text).value, int) for i in chosen) else round(total, 3)
+        evidence = [
+            field_value(self.name, value, Candidate(cells[i].text, tuple(cells[i].words), cells[i].page, "column"),
+                        score).evidence[0]
+            for i in chosen
+        ]  # fmt: skip
+        first = cells[chosen[0]]
+        result = field_value(self.name, value, Candidate(first.text, tuple(first.words), first.page, "column"), score)
+        return result.model_copy(update={"evidence": evidence})
 
 
 def weight_field(name: str) -> ColumnTotalField:
@@ -80,20 +110,35 @@ class AmountField(LabelledField):
             label_words = set(fold(hit.phrase.text).split())
             if label_words & _NOT_MONEY:
                 continue
-            for candidate in view.value_candidates(hit):
-                if candidate.where in ("below", "above"):
-                    continue  # a total stands beside its label; under it are line items
+            for candidate in _beside(view, hit):
                 parsed = self.parse(candidate.text)
                 if not parsed.found or parsed.value is None:
                     continue
                 has_currency = parse_currency(candidate.text).found
-                rank = (has_currency + len(fold(hit.label).split()) // 2, parsed.value)
+                rank = (has_currency + len(fold(hit.label).split()) // 2 - (candidate.where == "below"), parsed.value)
                 if best is None or rank > best[0]:
                     best = (rank, candidate, parsed.value, hit.score)
         if best is None:
             return FieldValue.missing(self.name, "no money amount next to a total label")
         _, candidate, value, score = best
         return field_value(self.name, value, candidate, score / 100)
+
+
+def _beside(view: DocumentView, hit: LabelHit) -> list[Candidate]:
+    """A total stands beside its label, anywhere along a total row; under it are line items."""
+    phrase = hit.phrase
+    candidates = (
+        [Candidate(" ".join(w.text for w in hit.rest), tuple(hit.rest), phrase.page, "inline")] if hit.rest else []
+    )
+    index = view.row_index(phrase)
+    for p in view.rows[index]:
+        if p.x0 >= phrase.x1 - 0.005:
+            candidates.append(Candidate(p.text, tuple(p.words), p.page, "right"))
+    # A boxed grid puts the total in the cell under its caption: that one cell, not the column.
+    under = next(view.value_candidates(hit, inline=False), None)
+    if under is not None and under.where == "below":
+        candidates.append(under)
+    return candidates
 
 
 def currency_near_amounts(view: DocumentView, name: str) -> FieldValue:
@@ -169,7 +214,7 @@ def lot_numbers(view: DocumentView, skip: set[int]) -> FieldValue:
                 found.extend(v for v in new if v not in found)
                 evidence.append(Candidate(text, tuple(hit.rest), hit.phrase.page, "inline"))
             continue
-        for cell in view.column_below(hit.phrase):
+        for cell in column_until_label(view, hit, skip):
             parsed = parsers.identifier(cell.text.split()[0])
             if parsed.found and parsed.value not in found:
                 found.append(str(parsed.value))

@@ -20,7 +20,9 @@ from oretrace.models import Page, Word
 
 BELOW_LINES = 4  # how far under a label (in lines) a value may stand: boxed forms wrap their labels
 ABOVE_LINES = 2
-_BOX_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?$|^[A-Za-z][.)]$")
+RIGHT_REACH = 0.45  # a value to the right of its label starts within half a page of it
+# "1.", "(3)", "b)": box numbers; a bare "18" is a value ("18 pallets"), not a box.
+_BOX_NUMBER = re.compile(r"^\d{1,2}[.)]$|^\(\d{1,2}\)$|^[A-Za-z][.)]$")
 # Words that describe what a box should contain ("name, address, country"): text made of these is
 # the rest of a label, not a value.
 DESCRIPTOR_WORDS = frozenset(
@@ -39,6 +41,8 @@ class LabelHit:
     score: float
     # The label ends with ':' (or the rest starts with one): what follows is certainly its value.
     colon: bool = False
+    # Found inside running text rather than at the start of a phrase.
+    inside: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ class Candidate:
 def is_descriptor(text: str) -> bool:
     """'(name, full address, country)' or 'electrónico': the wording of a box label, not its content."""
     stripped = text.strip()
-    if stripped.startswith(("(", "/")) or stripped.endswith((":", ")")):
+    if stripped.startswith(("(", "/")) or stripped.endswith(":"):
         return True
     tokens = fold(stripped).split()
     return bool(tokens) and sum(t in DESCRIPTOR_WORDS for t in tokens) / len(tokens) >= 0.6
@@ -79,24 +83,29 @@ class DocumentView:
         """Phrases that start with one of the labels, best first (OCR slips tolerated on scanned pages)."""
         folded_labels = [(label, fold(label)) for label in labels]
         hits = [hit for row in self.rows for p in row if (hit := _match_label(p, folded_labels, min_score))]
-        return sorted(hits, key=lambda h: -(h.score + 2 * h.colon))
+        # Best match first; among equals a colon, then the more specific (longer) label, then reading order.
+        return sorted(hits, key=lambda h: (-h.score, not h.colon, -len(fold(h.label).split())))
 
     def row_index(self, phrase: Phrase) -> int:
         return self._row_of[(phrase.page, phrase.line)]
 
-    def value_candidates(self, hit: LabelHit, inline: bool = True) -> Iterator[Candidate]:
+    def value_candidates(self, hit: LabelHit, inline: bool = True, above: bool = False) -> Iterator[Candidate]:
         phrase = hit.phrase
-        if hit.rest and inline:
-            text = " ".join(w.text for w in hit.rest)
-            if not is_descriptor(text):
-                yield Candidate(text, tuple(hit.rest), phrase.page, "inline")
+        rest = " ".join(w.text for w in hit.rest)
+        # A label that describes its box ("Goods consigned to (name, address)") has its value under it.
+        boxed = bool(rest) and is_descriptor(rest) and not rest.endswith(":")
+        if rest and inline and not is_descriptor(rest):
+            yield Candidate(rest, tuple(hit.rest), phrase.page, "inline")
         index = self.row_index(phrase)
-        for p in [p for p in self.rows[index] if p.x0 >= phrase.x1 - 0.005][:3]:
-            yield Candidate(p.text, tuple(p.words), p.page, "right")
+        if not boxed:
+            right = [p for p in self.rows[index] if phrase.x1 - 0.005 <= p.x0 <= phrase.x1 + RIGHT_REACH]
+            for p in right[:3]:
+                yield Candidate(p.text, tuple(p.words), p.page, "right")
         for p in self._near(index, phrase, range(index + 1, index + 1 + BELOW_LINES)):
             yield Candidate(p.text, tuple(p.words), p.page, "below")
-        for p in self._near(index, phrase, range(index - 1, index - 1 - ABOVE_LINES, -1)):
-            yield Candidate(p.text, tuple(p.words), p.page, "above")
+        if above:  # signature captions stand under what they describe
+            for p in self._near(index, phrase, range(index - 1, index - 1 - ABOVE_LINES, -1)):
+                yield Candidate(p.text, tuple(p.words), p.page, "above")
 
     def _near(self, index: int, label: Phrase, row_range: range) -> Iterator[Phrase]:
         """Phrases in the given rows whose horizontal extent overlaps the label, skipping box wording."""
@@ -138,6 +147,36 @@ def _match_label(phrase: Phrase, labels: list[tuple[str, str]], min_score: float
     skip = 1 if len(words) > 1 and _BOX_NUMBER.match(words[0].text) else 0
     words = words[skip:]
     scanned = any(w.confidence < 1.0 for w in words)
+    best = _match_at_start(phrase, words, labels, min_score, scanned)
+    if best is None:
+        best = _match_inside(phrase, words, labels)
+    return best
+
+
+def _match_inside(phrase: Phrase, words: list[Word], labels: list[tuple[str, str]]) -> LabelHit | None:
+    """A label of two or more words inside running text, followed by its value:
+    "... single shipment, invoice No. ES-INV-25-0099"."""
+    folded_words = [fold(w.text) for w in words]
+    for label, folded_label in labels:
+        tokens = folded_label.split()
+        if len(tokens) < 2:
+            continue
+        for start in range(1, len(words) - 1):
+            n = _words_covering(words[start:], len(tokens))
+            if n is None:
+                break
+            if " ".join(folded_words[start : start + n]) == folded_label and start + n < len(words):
+                rest = words[start + n :]
+                colon = words[start + n - 1].text.endswith(":")
+                return LabelHit(
+                    label=label, phrase=phrase, rest=_strip_separators(rest), score=95.0, colon=colon, inside=True
+                )
+    return None
+
+
+def _match_at_start(
+    phrase: Phrase, words: list[Word], labels: list[tuple[str, str]], min_score: float, scanned: bool
+) -> LabelHit | None:
     best: LabelHit | None = None
     for label, folded_label in labels:
         n_words = _words_covering(words, len(folded_label.split()))
@@ -161,7 +200,8 @@ def _match_label(phrase: Phrase, labels: list[tuple[str, str]], min_score: float
             )
             if score >= min_score and better:
                 rest = words[n:]
-                colon = prefix_text.rstrip().endswith(":") or bool(rest and rest[0].text.startswith(":"))
+                # "Producer / smelter:" - the label's own words may run on up to the colon.
+                colon = prefix_text.rstrip().endswith(":") or any(w.text.endswith(":") for w in rest[:4])
                 best = LabelHit(label=label, phrase=phrase, rest=_strip_separators(rest), score=score, colon=colon)
     return best
 

@@ -12,7 +12,7 @@ from extractors.normalize.result import Parsed
 
 # Labels that never start a company name, stripped with or without a colon ('Seller ACME' -> 'ACME').
 _STRONG_LABELS = (
-    r"exporter(?:'?s)?|exportador(?:a)?|seller|vendedor|shipper|embarcador|remitente|consignee|consignatario|"
+    r"exporter(?:'?s)?|exportador|seller|vendedor|shipper|embarcador|remitente|consignee|consignatario|"
     r"destinatario|buyer|comprador|importer(?:'?s)?|importador|sold\s+to|vendido\s+a|ship\s+to|bill\s+to|"
     r"notify\s+party|goods\s+consigned\s+(?:from|to)|consigned\s+(?:from|to)|messrs\.?|beneficiary|applicant"
 )
