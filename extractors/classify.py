@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from statistics import median
 
 from extractors.textnorm import fold
-from oretrace.models import Classification, DocType, Page
+from oretrace.models import Classification, DocType, Page, Word
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,15 @@ CUES: dict[DocType, TypeCues] = {
             "for official use",
             "country of origin",
             "pais de origen",
+            "originate in",
+            "originating",
+            "originarias",
+            "consignor",
+            "undersigned authority",
+            "certify that the goods",
+            "certifies that the goods",
+            "certifico que las mercancias",
+            "origin requirements",
         ),
     ),
     DocType.ASSAY_CERTIFICATE: TypeCues(
@@ -127,6 +137,7 @@ CUES: dict[DocType, TypeCues] = {
 }
 
 TITLE_ZONE = 0.35  # titles stand in the top third of the first page
+LARGE_PRINT = 1.2  # a title is printed at least this much taller than the body text
 MIN_SCORE = 2.0
 
 
@@ -141,14 +152,27 @@ def classify(pages: list[Page]) -> Classification:
     return Classification(doc_type=DocType(best), confidence=round(confidence, 3), scores=scores)
 
 
+def title_text(page: Page) -> str:
+    """Text of the top of the page, keeping only lines printed larger than the body when there are
+    such lines: a title is big, a 'Commercial invoice No.' reference in a box is not."""
+    top = [w for w in page.words if w.bbox[1] < TITLE_ZONE]
+    if not page.words or not top:
+        return ""
+    body_height = median(w.bbox[3] - w.bbox[1] for w in page.words)
+    lines: dict[int, list[Word]] = {}
+    for word in top:
+        lines.setdefault(word.line, []).append(word)
+    large = [
+        line for line in lines.values() if median(w.bbox[3] - w.bbox[1] for w in line) >= LARGE_PRINT * body_height
+    ]
+    chosen = large or list(lines.values())
+    return fold(" ".join(w.text for line in chosen for w in line))
+
+
 def _score(pages: list[Page], cues: TypeCues) -> float:
     if not pages:
         return 0.0
-    first = pages[0]
-    lines: dict[int, list[tuple[float, str]]] = {}
-    for word in first.words:
-        lines.setdefault(word.line, []).append((word.bbox[1], word.text))
-    top_text = fold(" ".join(t for line in lines.values() for y, t in line if y < TITLE_ZONE))
+    top_text = title_text(pages[0])
     all_text = fold(" ".join(p.text for p in pages))
     score = 0.0
     # The longest title found counts: "commercial invoice" should not also score "invoice".

@@ -9,6 +9,7 @@ from extractors.classify import classify
 from extractors.errors import UnreadableDocument
 from extractors.fields import extract_fields
 from extractors.filetype import detect_media_type
+from extractors.page_cache import PageCache, settings_key
 from extractors.text import ReadOptions, read_pages
 from oretrace import __version__
 from oretrace.models import ExtractedDocument, SourceFile
@@ -44,10 +45,19 @@ def describe_source(path: Path, inbox_root: Path, max_bytes: int) -> SourceFile:
 
 
 def extract_document(
-    path: Path, inbox_root: Path, options: ReadOptions, max_bytes: int = 200 * 1024 * 1024
+    path: Path,
+    inbox_root: Path,
+    options: ReadOptions,
+    max_bytes: int = 200 * 1024 * 1024,
+    cache: PageCache | None = None,
 ) -> ExtractedDocument:
     source = describe_source(path, inbox_root, max_bytes)
-    pages = read_pages(path, source.media_type, options)
+    key = settings_key(options.ocr.languages, options.ocr.dpi)
+    pages = cache.get(source.sha256, key) if cache else None
+    if pages is None:
+        pages = read_pages(path, source.media_type, options)
+        if cache:
+            cache.put(source.sha256, key, pages)
     classification = classify(pages)
     fields = extract_fields(classification.doc_type, pages)
     # Evidence points at this document so findings can cite it across a shipment.

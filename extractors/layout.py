@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from statistics import median
 
-from oretrace.models import BBox, Page, Word
+from oretrace.models import BBox, Page, TextSource, Word
 
 
 @dataclass(frozen=True)
@@ -108,9 +108,15 @@ class Phrase:
         return self.bbox[3]
 
 
-def split_phrases(page: Page, gap_factor: float = 1.0) -> list[list[Phrase]]:
-    """Split each line of a page into phrases wherever the gap between words exceeds `gap_factor`
-    times the line's text height (a column or cell boundary, not a space)."""
+# Gap between words, in text heights, beyond which they belong to different cells. OCR boxes hug the
+# ink (no ascender/descender room), so the same spacing measures more heights there.
+GAP_FACTOR = {TextSource.TEXT_LAYER: 1.0, TextSource.OCR: 1.6}
+
+
+def split_phrases(page: Page) -> list[list[Phrase]]:
+    """Split each line of a page into phrases wherever the gap between words is wider than a space:
+    a column or cell boundary."""
+    gap_factor = GAP_FACTOR[page.source]
     by_line: dict[int, list[Word]] = {}
     for word in page.words:
         by_line.setdefault(word.line, []).append(word)

@@ -54,6 +54,33 @@ def estimate_skew(gray: Image.Image, max_degrees: float = MAX_SKEW_DEGREES, step
     return best_angle
 
 
+def remove_rules(gray: Image.Image, min_length: int = 80, ink_below: int = 200) -> Image.Image:
+    """Erase table rules and box borders: long straight runs of ink. Tesseract reads ruled tables
+    poorly (cells merge or vanish, rules come back as '|'); text strokes are far shorter than a rule."""
+    pixels = np.asarray(gray)
+    ink = pixels < ink_below
+    rules = _long_runs(ink, min_length) | _long_runs(ink.T, min_length).T
+    if not rules.any():
+        return gray
+    cleaned = pixels.copy()
+    cleaned[rules] = 255
+    return Image.fromarray(cleaned)
+
+
+def _long_runs(ink: np.ndarray, min_length: int) -> np.ndarray:
+    """Mask of the horizontal runs of True at least `min_length` long."""
+    padded = np.zeros((ink.shape[0], ink.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = ink
+    edges = np.diff(padded, axis=1)
+    rows_start, cols_start = np.nonzero(edges == 1)
+    _, cols_end = np.nonzero(edges == -1)  # same row order as the starts: runs alternate start/end
+    long = (cols_end - cols_start) >= min_length
+    mask = np.zeros(ink.shape, dtype=bool)
+    for row, start, end in zip(rows_start[long], cols_start[long], cols_end[long], strict=True):
+        mask[row, start:end] = True
+    return mask
+
+
 def _tesseract_words(path: Path, options: OcrOptions, width: int, height: int) -> list[RawWord]:
     try:
         data = pytesseract.image_to_data(
@@ -103,6 +130,7 @@ def ocr_page(image: Image.Image, number: int, source_dpi: float | None, options:
     skew = estimate_skew(gray)
     if skew:
         gray = gray.rotate(skew, resample=Image.Resampling.BILINEAR, expand=False, fillcolor=255)
+    gray = remove_rules(gray)
     rotation = 0
     with tempfile.TemporaryDirectory(prefix="oretrace-ocr-") as scratch:
         # Tesseract reads a file path directly; an uncompressed PGM is the cheapest file to write.

@@ -7,6 +7,7 @@ from pathlib import Path
 from extractors.document import extract_document
 from extractors.errors import UnreadableDocument
 from extractors.ocr import OcrOptions
+from extractors.page_cache import PageCache
 from extractors.text import ReadOptions
 from oretrace.config import Settings
 from oretrace.models import ExtractedDocument, Rejection, ShipmentResult
@@ -27,7 +28,8 @@ def read_options(settings: Settings) -> ReadOptions:
 def process_document(path: Path, inbox_root: Path, settings: Settings) -> ExtractedDocument | Rejection:
     """Extract one document; a file that cannot be read becomes a Rejection with the reason, never an error."""
     try:
-        return extract_document(path, inbox_root, read_options(settings), settings.limits.max_file_bytes)
+        cache = PageCache(settings.home / "cache" / "pages")
+        return extract_document(path, inbox_root, read_options(settings), settings.limits.max_file_bytes, cache)
     except UnreadableDocument as err:
         return _rejection(path, inbox_root, str(err))
     except OSError as err:
