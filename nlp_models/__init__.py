@@ -1,0 +1,1 @@
+"""NER pipeline, smelter ruler and place gazetteer for oretrace (see README.md)."""
