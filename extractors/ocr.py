@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytesseract
-from PIL import Image, ImageOps
+from PIL import Image, ImageFilter, ImageOps
 
 from extractors.errors import UnreadableDocument
 from extractors.layout import RawWord, order_words
@@ -68,15 +68,15 @@ def remove_rules(gray: Image.Image, min_length: int = 80, ink_below: int = 200) 
 
 
 def _long_runs(ink: np.ndarray, min_length: int) -> np.ndarray:
-    """Mask of the horizontal runs of True at least `min_length` long."""
+    """Mask of the horizontal runs of ink at least `min_length` long."""
     padded = np.zeros((ink.shape[0], ink.shape[1] + 2), dtype=np.int8)
     padded[:, 1:-1] = ink
     edges = np.diff(padded, axis=1)
-    rows_start, cols_start = np.nonzero(edges == 1)
-    _, cols_end = np.nonzero(edges == -1)  # same row order as the starts: runs alternate start/end
-    long = (cols_end - cols_start) >= min_length
+    rows, starts = np.nonzero(edges == 1)
+    _, ends = np.nonzero(edges == -1)  # row-major order pairs each run's start with its end
+    long = (ends - starts) >= min_length
     mask = np.zeros(ink.shape, dtype=bool)
-    for row, start, end in zip(rows_start[long], cols_start[long], cols_end[long], strict=True):
+    for row, start, end in zip(rows[long], starts[long], ends[long], strict=True):
         mask[row, start:end] = True
     return mask
 
@@ -130,7 +130,8 @@ def ocr_page(image: Image.Image, number: int, source_dpi: float | None, options:
     skew = estimate_skew(gray)
     if skew:
         gray = gray.rotate(skew, resample=Image.Resampling.BILINEAR, expand=False, fillcolor=255)
-    gray = remove_rules(gray)
+    # Speckle from scanning breaks letters apart for Tesseract; a 3x3 median removes it and keeps strokes.
+    gray = remove_rules(gray).filter(ImageFilter.MedianFilter(3))
     rotation = 0
     with tempfile.TemporaryDirectory(prefix="oretrace-ocr-") as scratch:
         # Tesseract reads a file path directly; an uncompressed PGM is the cheapest file to write.

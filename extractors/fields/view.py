@@ -108,11 +108,20 @@ class DocumentView:
                 yield Candidate(p.text, tuple(p.words), p.page, "above")
 
     def _near(self, index: int, label: Phrase, row_range: range) -> Iterator[Phrase]:
-        """Phrases in the given rows whose horizontal extent overlaps the label, skipping box wording."""
-        for r in row_range:
+        """Phrases in the given rows whose horizontal extent overlaps the label, skipping box wording.
+        Rows of OCR specks (stray marks read as '-', 'i', ':') do not count as rows."""
+        step = row_range.step
+        wanted = len(row_range)
+        r = row_range.start
+        while wanted > 0:
             if not 0 <= r < len(self.rows) or self.rows[r][0].page != label.page:
                 return
-            for p in self.rows[r]:
+            row = self.rows[r]
+            r += step
+            if all(len(p.text.strip()) <= 2 for p in row):
+                continue
+            wanted -= 1
+            for p in row:
                 overlap = min(p.x1, label.x1) - max(p.x0, label.x0)
                 if (overlap > 0 or abs(p.x0 - label.x0) < 0.02) and not is_descriptor(p.text):
                     yield p
