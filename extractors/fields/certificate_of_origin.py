@@ -6,7 +6,7 @@ from extractors.fields import parsers
 from extractors.fields.labels import LABELS
 from extractors.fields.registry import register
 from extractors.fields.spec import LabelledField, first_found, label_word_ids
-from extractors.fields.special import declared_origin_in_text, weight_field
+from extractors.fields.special import declared_origin_in_text, weight_field, weights_in_total_row
 from extractors.fields.view import DocumentView
 from oretrace.models import DocType, FieldValue
 
@@ -29,4 +29,5 @@ def extract(view: DocumentView) -> dict[str, FieldValue]:
     values["country_of_origin"] = first_found(
         values["country_of_origin"], declared_origin_in_text(view, "country_of_origin")
     )
+    values["net_weight_kg"] = first_found(values["net_weight_kg"], weights_in_total_row(view, "net_weight_kg"))
     return values

@@ -12,6 +12,7 @@ from extractors.fields.special import (
     declared_origin_in_text,
     letterhead_name,
     weight_field,
+    weights_in_total_row,
 )
 from extractors.fields.view import DocumentView
 from oretrace.models import DocType, FieldValue
@@ -39,6 +40,7 @@ def extract(view: DocumentView) -> dict[str, FieldValue]:
     )
     values["currency"] = first_found(values["currency"], _currency_of_total(values["total_amount"]),
                                      currency_near_amounts(view, "currency"))  # fmt: skip
+    values["net_weight_kg"] = first_found(values["net_weight_kg"], weights_in_total_row(view, "net_weight_kg"))
     return values
 
 

@@ -32,6 +32,8 @@ RESULT_HEADERS = (
 LIMIT_HEADERS = ("spec", "specification", "especificacion", "limit", "limite", "max", "min", "requirement",
                  "norma", "standard", "method", "metodo", "lod", "detection")  # fmt: skip
 _NUMBER = re.compile(r"<?\s*\d[\d.,]*")
+# A chemical formula (Sb2O3, SbO2) or the name of an oxide or sulphide.
+_COMPOUND = re.compile(r"\b[A-Z][a-z]?\d[A-Z]|\b(?:tri)?(?:oxide|óxido|oxido|sulphide|sulfide|sulfuro)\b", re.I)
 
 
 def extract_composition(view: DocumentView) -> FieldValue:
@@ -67,19 +69,25 @@ def extract_composition(view: DocumentView) -> FieldValue:
 
 def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, str | None]]:
     """Tables laid out sideways: a row of element symbols over a row of results, the unit in a heading
-    above ("Trace elements, mg/kg")."""
+    above ("Trace elements, mg/kg"). OCR specks in either row are tolerated."""
     found: list[tuple[str, Phrase, Phrase, str | None]] = []
     rows = view.rows
     for index, row in enumerate(rows[:-1]):
-        elements = [(normalize_element(p.text.strip(":.,")), p) for p in row]
-        if len(row) < 3 or not all(e for e, _ in elements):
+        cells = [p for p in row if len(p.text.strip()) > 1 or normalize_element(p.text.strip())]
+        elements = [(normalize_element(p.text.strip(":.,")), p) for p in cells]
+        named = [(e, p) for e, p in elements if e]
+        if len(named) < 3 or len(named) < 0.6 * len(elements):
             continue
-        values = rows[index + 1]
-        unit = _heading_unit(rows[max(0, index - 2) : index])
-        for element, element_cell in elements:
-            below = [v for v in values if min(v.x1, element_cell.x1) - max(v.x0, element_cell.x0) > 0]
-            if below and _NUMBER.search(below[0].text):
-                found.append((str(element), below[0], element_cell, unit))
+        unit = _heading_unit(rows[max(0, index - 3) : index])
+        for values in rows[index + 1 : index + 3]:
+            pairs = []
+            for element, element_cell in named:
+                below = [v for v in values if min(v.x1, element_cell.x1) - max(v.x0, element_cell.x0) > 0]
+                if below and _NUMBER.search(below[0].text):
+                    pairs.append((str(element), below[0], element_cell, unit))
+            if len(pairs) >= 0.5 * len(named):
+                found.extend(pairs)
+                break
     return found
 
 
@@ -94,7 +102,10 @@ def _heading_unit(rows: list[list[Phrase]]) -> str | None:
 
 
 def _row_element(row: list[Phrase]) -> tuple[str | None, int]:
-    """The element a row reports: its first phrase names it by symbol or name ('Sb', 'Antimony (Sb)')."""
+    """The element a row reports: its first phrase names it by symbol or name ('Sb', 'Antimony (Sb)').
+    A compound ('Antimony trioxide (Sb2O3)') is not its element: its result is not the element's share."""
+    if any(_COMPOUND.search(p.text) for p in row[:2]):
+        return None, -1
     for index, phrase in enumerate(row[:2]):
         text = phrase.text.strip()
         # The whole cell, a symbol in brackets ("Antimony (Sb)"), or its first word ("Sb total");

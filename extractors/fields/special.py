@@ -96,6 +96,21 @@ class ColumnTotalField(LabelledField):
         return result.model_copy(update={"evidence": evidence})
 
 
+def weights_in_total_row(view: DocumentView, name: str) -> FieldValue:
+    """Where the weight labels are unreadable: the weights of the table's total row. Net weight never
+    exceeds gross, so of two weights the smaller is net and the larger gross."""
+    parse = parsers.weight_kg()
+    for row in view.rows:
+        if not row or not fold(row[0].text).startswith("total"):
+            continue
+        weights = [(float(parsed.value), p) for p in row[1:] if (parsed := parse(p.text)).found]
+        if not weights or (name == "gross_weight_kg" and len(weights) < 2):
+            continue
+        value, phrase = (min if name == "net_weight_kg" else max)(weights, key=lambda vp: vp[0])
+        return field_value(name, value, Candidate(phrase.text, tuple(phrase.words), phrase.page, "text"), 0.8)
+    return FieldValue.missing(name, "no weight label and no total row with weights")
+
+
 def weight_field(name: str) -> ColumnTotalField:
     return ColumnTotalField(name, LABELS[name], parsers.weight_kg(), lambda hit: parsers.weight_kg(label_unit(hit)))
 

@@ -199,7 +199,7 @@ def _match_at_start(
             if prefix == folded_label:
                 score = 100.0
             elif scanned and len(folded_label) >= 6:
-                score = fuzz.ratio(prefix, folded_label)
+                score = fuzz.ratio(prefix, folded_label)  # OCR garbles a letter or two
             else:
                 continue
             better = (
