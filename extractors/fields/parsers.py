@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from contextvars import ContextVar
 
+from extractors.fields.view import is_descriptor
 from extractors.normalize import (
     Parsed,
     clean_party_name,
@@ -61,7 +62,7 @@ def date(text: str) -> Parsed[str]:
 
 def party_name(text: str) -> Parsed[str]:
     # A name has a word of three letters or more; "2025/TH/79071" or "B" is something else.
-    if not re.search(r"(?<![\w/-])[^\W\d_]{3,}", text) or "@" in text:
+    if not re.search(r"(?<![\w/-])[^\W\d_]{3,}", text) or "@" in text or is_descriptor(text):
         return Parsed.fail(f"no name in {text!r}")
     return clean_party_name(text)
 

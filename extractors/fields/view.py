@@ -91,7 +91,13 @@ class DocumentView:
 
     def value_candidates(self, hit: LabelHit, inline: bool = True, above: bool = False) -> Iterator[Candidate]:
         phrase = hit.phrase
-        rest = " ".join(w.text for w in hit.rest)
+        rest_words = hit.rest
+        # "Producer / smelter: USAMSA": the label runs on to its colon, the value follows it.
+        colon_at = next((i for i, w in enumerate(rest_words[:4]) if w.text.endswith(":")), None)
+        if colon_at is not None and colon_at + 1 < len(rest_words):
+            value_words = rest_words[colon_at + 1 :]
+            yield Candidate(" ".join(w.text for w in value_words), tuple(value_words), phrase.page, "inline")
+        rest = " ".join(w.text for w in rest_words)
         # A label that describes its box ("Goods consigned to (name, address)") has its value under it.
         boxed = bool(rest) and is_descriptor(rest) and not rest.endswith(":")
         if rest and inline and not is_descriptor(rest):
@@ -200,6 +206,8 @@ def _match_at_start(
                 score = 100.0
             elif scanned and len(folded_label) >= 6:
                 score = fuzz.ratio(prefix, folded_label)  # OCR garbles a letter or two
+                if len(folded_label) < 10 and score < 95:
+                    continue  # in short words one letter is another word: "producto" is not "productor"
             else:
                 continue
             better = (
