@@ -51,28 +51,18 @@ def run(
     """Process every shipment sub-folder of INBOX once, then exit. INBOX is only read, never changed."""
     settings = _settings(workers)
     started = time.perf_counter()
-    from oretrace.inbox import list_shipments
+    _engine(settings).dispose()
+
     from oretrace.prefect_env import configure_prefect
-    from oretrace.warmup import PagePrefetch, start_prefect_server
 
     configure_prefect(settings)
-    # Prefect's server starts while the pages are read; the flow then finds them in the cache.
-    server = start_prefect_server()
-    inbox = inbox.resolve()
-    prefetch = PagePrefetch([p for s in list_shipments(inbox) for p in s.files], inbox, settings)
-    _engine(settings).dispose()
     from prefect.task_runners import ThreadPoolTaskRunner
 
     from flows.process_inbox import process_inbox
 
     flow = process_inbox.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.workers))
-    server_error = server.exception()  # waits for the server; on error the flow run starts its own
-    prefetched = prefetch.stop()
-    startup = time.perf_counter() - started
     results = flow(inbox=inbox, settings=settings)
     elapsed = time.perf_counter() - started
-    if server_error:
-        typer.echo(f"note: Prefect server start in the background failed ({server_error})", err=True)
 
     pages = 0
     for result in results:
@@ -85,10 +75,7 @@ def run(
         for rejection in result.rejected:
             typer.echo(f"    rejected {rejection.source_path}: {rejection.reason}")
     documents = sum(len(r.documents) for r in results)
-    typer.echo(
-        f"{len(results)} shipments, {documents} documents, {pages} pages in {elapsed:.1f} s "
-        f"(Prefect ready after {startup:.1f} s, {prefetched} documents read meanwhile)"
-    )
+    typer.echo(f"{len(results)} shipments, {documents} documents, {pages} pages in {elapsed:.1f} s")
     typer.echo(f"store: {settings.resolved_database_url}")
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extractors.document import describe_source, extract_document
+from extractors.document import extract_document
 from extractors.errors import UnreadableDocument
 from extractors.ocr import OcrOptions
-from extractors.page_cache import PageCache, settings_key
-from extractors.text import ReadOptions, read_pages
+from extractors.page_cache import PageCache
+from extractors.text import ReadOptions
 from oretrace.config import Settings
 from oretrace.models import ExtractedDocument, Rejection, ShipmentResult
 from oretrace.shipment import declared_origin
@@ -38,20 +38,6 @@ def process_document(path: Path, inbox_root: Path, settings: Settings) -> Extrac
         return _rejection(path, inbox_root, str(err))
     except OSError as err:
         return _rejection(path, inbox_root, f"the file could not be read ({err.strerror or err})")
-
-
-def read_into_cache(path: Path, inbox_root: Path, settings: Settings) -> None:
-    """Read a document's pages (the OCR) into the page cache, ahead of its extraction. Failures are left
-    for `process_document` to report."""
-    try:
-        options = read_options(settings)
-        source = describe_source(path, inbox_root, settings.limits.max_file_bytes)
-        cache = page_cache(settings)
-        key = settings_key(options.ocr.languages, options.ocr.dpi)
-        if cache.get(source.sha256, key) is None:
-            cache.put(source.sha256, key, read_pages(path, source.media_type, options))
-    except (UnreadableDocument, OSError):
-        pass
 
 
 def _rejection(path: Path, inbox_root: Path, reason: str) -> Rejection:

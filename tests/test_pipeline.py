@@ -10,7 +10,6 @@ from extractors.page_cache import settings_key
 from oretrace.config import Settings
 from oretrace.models import DocType, ExtractedDocument, Rejection
 from oretrace.pipeline import assemble_shipment, page_cache, process_document
-from oretrace.warmup import PagePrefetch
 
 
 def _inbox(tmp_path: Path, invoice_pdf: Path) -> Path:
@@ -35,11 +34,10 @@ def test_document_and_rejection_with_reasons(tmp_path: Path, invoice_pdf: Path) 
     assert shipment.rejected == [bad]
 
 
-def test_prefetch_fills_the_page_cache_and_survives_bad_files(tmp_path: Path, invoice_pdf: Path) -> None:
+def test_pages_are_cached_by_content_and_reading_settings(tmp_path: Path, invoice_pdf: Path) -> None:
     inbox = _inbox(tmp_path, invoice_pdf)
     settings = Settings(home=tmp_path / "home")
-    prefetch = PagePrefetch(sorted((inbox / "SHP-1").iterdir()), inbox, settings)
-    assert prefetch.stop() == 2
+    process_document(inbox / "SHP-1" / "a.pdf", inbox, settings)
     key = settings_key(settings.ocr_languages, settings.ocr_dpi)
     pages = page_cache(settings).get(sha256_of(inbox / "SHP-1" / "a.pdf"), key)
     assert pages is not None and "INV-2025-0042" in pages[0].text
