@@ -82,7 +82,7 @@ class DocumentView:
     def find_labels(self, labels: tuple[str, ...], min_score: float = 90.0) -> list[LabelHit]:
         """Phrases that start with one of the labels, best first (OCR slips tolerated on scanned pages)."""
         folded_labels = [(label, fold(label)) for label in labels]
-        hits = [hit for row in self.rows for p in row if (hit := _match_label(p, folded_labels, min_score))]
+        hits = [hit for row in self.rows for p in row for hit in _match_label(p, folded_labels, min_score)]
         # Best match first; among equals a colon, then the more specific (longer) label, then reading order.
         return sorted(hits, key=lambda h: (-h.score, not h.colon, -len(fold(h.label).split())))
 
@@ -156,16 +156,15 @@ class DocumentView:
         return cells
 
 
-def _match_label(phrase: Phrase, labels: list[tuple[str, str]], min_score: float) -> LabelHit | None:
+def _match_label(phrase: Phrase, labels: list[tuple[str, str]], min_score: float) -> list[LabelHit]:
     words = phrase.words
     # Boxed forms number their boxes ("1. Goods consigned from"): the number is not part of the label.
     skip = 1 if len(words) > 1 and _BOX_NUMBER.match(words[0].text) else 0
     words = words[skip:]
     scanned = any(w.confidence < 1.0 for w in words)
-    best = _match_at_start(phrase, words, labels, min_score, scanned)
-    if best is None:
-        best = _match_inside(phrase, words, labels)
-    return best
+    # A phrase may start with one label and hold another further on (two headers read as one phrase).
+    hits = [_match_at_start(phrase, words, labels, min_score, scanned), _match_inside(phrase, words, labels)]
+    return [hit for hit in hits if hit is not None]
 
 
 def _match_inside(phrase: Phrase, words: list[Word], labels: list[tuple[str, str]]) -> LabelHit | None:
@@ -180,12 +179,18 @@ def _match_inside(phrase: Phrase, words: list[Word], labels: list[tuple[str, str
             n = _words_covering(words[start:], len(tokens))
             if n is None:
                 break
-            if " ".join(folded_words[start : start + n]) == folded_label and start + n < len(words):
+            if " ".join(folded_words[start : start + n]) != folded_label:
+                continue
+            if start + n < len(words):
                 rest = words[start + n :]
                 colon = words[start + n - 1].text.endswith(":")
                 return LabelHit(
                     label=label, phrase=phrase, rest=_strip_separators(rest), score=95.0, colon=colon, inside=True
                 )
+            # Two column headers read as one phrase ("Origin criterion Country of origin"): the label
+            # at its end heads its own column, so it stands alone as the label phrase.
+            header = Phrase(page=phrase.page, line=phrase.line, words=list(words[start:]))
+            return LabelHit(label=label, phrase=header, rest=[], score=95.0)
     return None
 
 
