@@ -1,0 +1,1 @@
+"""One module per check; importing a module registers its check (see checks/__init__.py for the order)."""
