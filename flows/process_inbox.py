@@ -22,6 +22,12 @@ def extract_document_task(path: Path, inbox_root: Path, settings: Settings) -> E
     return process_document(path, inbox_root, settings)
 
 
+@task(name="check-shipment", task_run_name="check {shipment_id}")
+def check_shipment_task(shipment_id: str, outcomes: list[ExtractedDocument | Rejection]) -> ShipmentResult:
+    """Take a shipment's documents together: declared origin and the consistency checks' findings."""
+    return assemble_shipment(shipment_id, outcomes)
+
+
 @task(name="store-shipment", task_run_name="store {result.shipment_id}", retries=2, retry_delay_seconds=1)
 def store_shipment_task(result: ShipmentResult, inbox_root: Path, started_at: datetime, database_url: str) -> int:
     """Write one shipment's documents, rejections and verdict to the review store."""
@@ -44,10 +50,10 @@ def process_inbox(inbox: Path, settings: Settings) -> list[ShipmentResult]:
     futures = extract_document_task.map(paths, inbox_root=unmapped(inbox), settings=unmapped(settings))
     outcomes = dict(zip(paths, futures.result(), strict=True))
 
-    # Assemble and load, shipment by shipment.
+    # Check and load, shipment by shipment.
     results = []
     for shipment in shipments:
-        result = assemble_shipment(shipment.shipment_id, [outcomes[p] for p in shipment.files])
+        result = check_shipment_task(shipment.shipment_id, [outcomes[p] for p in shipment.files])
         store_shipment_task(result, inbox, started_at, settings.resolved_database_url)
         results.append(result)
     return results

@@ -66,12 +66,14 @@ def run(
 
     pages = 0
     for result in results:
-        types = ", ".join(d.doc_type.value for d in result.documents)
+        types = ", ".join(sorted(d.doc_type.value for d in result.documents))
         pages += sum(len(d.pages) for d in result.documents)
         origin = result.declared_origin or "?"
         typer.echo(
             f"{result.shipment_id:<20} origin {origin:<3} {result.verdict:<8} {len(result.documents)} docs: {types}"
         )
+        for finding in result.findings:
+            typer.echo(f"    {finding.severity.value:<6} {finding.check}: {finding.message}")
         for rejection in result.rejected:
             typer.echo(f"    rejected {rejection.source_path}: {rejection.reason}")
     documents = sum(len(r.documents) for r in results)
@@ -110,8 +112,16 @@ def evaluate(
     workers: Annotated[int | None, typer.Option(help="documents processed at once")] = None,
 ) -> None:
     """Score extraction against DIRECTORY/ground_truth.json (documents under DIRECTORY/inbox)."""
-    from oretrace.evaluation import format_report, load_ground_truth, score
-    from oretrace.pipeline import process_document
+    from checks.evaluate import score_shipments
+    from oretrace.evaluation import (
+        format_checks,
+        format_report,
+        load_ground_truth,
+        load_shipment_truth,
+        score,
+        shipment_outcomes,
+    )
+    from oretrace.pipeline import assemble_shipment, process_document
 
     settings = _settings(workers)
     truth = load_ground_truth(directory)
@@ -121,11 +131,19 @@ def evaluate(
     with ThreadPoolExecutor(max_workers=settings.workers) as pool:
         outcomes = list(pool.map(lambda p: process_document(p, inbox, settings), paths))
     elapsed = time.perf_counter() - started
-    report = score({p.relative_to(inbox).as_posix(): o for p, o in zip(paths, outcomes, strict=True)}, truth)
+    by_path = {p.relative_to(inbox).as_posix(): o for p, o in zip(paths, outcomes, strict=True)}
+    report = score(by_path, truth)
+    shipments = load_shipment_truth(directory)
+    checks = score_shipments(
+        {s["shipment_id"]: assemble_shipment(s["shipment_id"], shipment_outcomes(by_path, s["shipment_id"])).findings
+         for s in shipments},
+        shipments,
+    )  # fmt: skip
     if as_json:
-        typer.echo(json.dumps(report.as_dict() | {"seconds": round(elapsed, 2)}, indent=2))
+        typer.echo(json.dumps(report.as_dict() | {"checks": checks, "seconds": round(elapsed, 2)}, indent=2))
         return
     typer.echo(format_report(report))
+    typer.echo("\n" + format_checks(checks))
     typer.echo(f"\n{len(paths)} documents in {elapsed:.1f} s")
     if show_misses:
         for miss in report.misses:

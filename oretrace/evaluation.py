@@ -79,6 +79,17 @@ def load_ground_truth(directory: Path) -> dict[str, dict[str, Any]]:
     return {doc["path"]: doc for doc in data["documents"]}
 
 
+def load_shipment_truth(directory: Path) -> list[dict[str, Any]]:
+    return json.loads((directory / "ground_truth.json").read_text(encoding="utf-8")).get("shipments", [])
+
+
+def shipment_outcomes(
+    outcomes: dict[str, ExtractedDocument | Rejection], shipment_id: str
+) -> list[ExtractedDocument | Rejection]:
+    """The outcomes of one shipment's documents (keys are paths relative to the inbox), in path order."""
+    return [o for path, o in sorted(outcomes.items()) if path.split("/", 1)[0] == shipment_id]
+
+
 def values_equal(expected: Any, found: Any) -> bool:
     if isinstance(expected, bool) or isinstance(found, bool):
         return expected == found
@@ -152,4 +163,25 @@ def format_report(report: Report) -> str:
     for name, t in data["fields"].items():
         scores = f"{t['precision']:>10.3f} {t['recall']:>8.3f} {t['f1']:>7.3f}"
         lines.append(f"{name:<20} {scores} {t['tp']:>5} {t['fp']:>4} {t['fn']:>4}")
+    return "\n".join(lines)
+
+
+def format_checks(checks: dict[str, Any]) -> str:
+    """Shipment flags and recall per check, as printed by `oretrace eval`."""
+    flag = checks["flag"]
+
+    def num(value: float | None) -> str:
+        return "-" if value is None else f"{value:.3f}"
+
+    lines = [
+        f"shipments flagged: precision {num(flag['precision'])}  recall {num(flag['recall'])}  "
+        f"F1 {num(flag['f1'])}  (missed {flag['missed']}, wrongly flagged {flag['wrongly_flagged']})",
+        f"clean shipments with a finding above low: {checks['clean_with_findings']['count']}",
+        "",
+        f"{'check':<28} {'expected':>8} {'found':>6} {'recall':>7} {'unexpected':>10}",
+    ]
+    for check, row in checks["per_check"].items():
+        lines.append(
+            f"{check:<28} {row['expected']:>8} {row['hit']:>6} {num(row['recall']):>7} {len(row['unexpected']):>10}"
+        )
     return "\n".join(lines)

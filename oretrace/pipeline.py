@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from checks import ShipmentContext, run_checks
 from extractors.document import extract_document
 from extractors.errors import UnreadableDocument
 from extractors.ocr import OcrOptions
@@ -11,7 +12,7 @@ from extractors.page_cache import PageCache
 from extractors.text import ReadOptions
 from oretrace.config import Settings
 from oretrace.models import ExtractedDocument, Rejection, ShipmentResult
-from oretrace.shipment import declared_origin
+from reference_data import ReferenceData
 
 
 def read_options(settings: Settings) -> ReadOptions:
@@ -46,12 +47,17 @@ def _rejection(path: Path, inbox_root: Path, reason: str) -> Rejection:
     return Rejection(source_path=relative.as_posix(), shipment_id=shipment_id, reason=reason)
 
 
-def assemble_shipment(shipment_id: str, outcomes: list[ExtractedDocument | Rejection]) -> ShipmentResult:
+def assemble_shipment(
+    shipment_id: str, outcomes: list[ExtractedDocument | Rejection], reference: ReferenceData | None = None
+) -> ShipmentResult:
+    """A shipment's documents taken together: the origin they declare and the checks' findings."""
     documents = [o for o in outcomes if isinstance(o, ExtractedDocument)]
     rejected = [o for o in outcomes if isinstance(o, Rejection)]
+    context = ShipmentContext.build(documents, reference, shipment_id=shipment_id)
     return ShipmentResult(
         shipment_id=shipment_id,
         documents=documents,
         rejected=rejected,
-        declared_origin=declared_origin(documents),
+        declared_origin=context.declared_origin,
+        findings=run_checks(context),
     )
