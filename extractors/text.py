@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,9 @@ from extractors.language import detect_language
 from extractors.ocr import OcrOptions, ocr_page
 from extractors.pdf_text import read_text_layer, text_layer_is_usable
 from oretrace.models import Page
+
+# PDFium is not thread-safe: documents are read on several threads, so every PDFium call holds this lock.
+PDFIUM_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -94,19 +98,22 @@ def _lazy_pdfium(path: Path) -> Iterator:
     state: dict[str, pypdfium2.PdfDocument] = {}
 
     def render(index: int, dpi: int) -> Image.Image:
-        if "doc" not in state:
-            state["doc"] = pypdfium2.PdfDocument(str(path))
-        page = state["doc"][index]
-        try:
-            return page.render(scale=dpi / 72, grayscale=True).to_pil()
-        finally:
-            page.close()
+        with PDFIUM_LOCK:
+            if "doc" not in state:
+                state["doc"] = pypdfium2.PdfDocument(str(path))
+            page = state["doc"][index]
+            try:
+                # Copy out of PDFium's buffer before the lock is released.
+                return page.render(scale=dpi / 72, grayscale=True).to_pil().copy()
+            finally:
+                page.close()
 
     try:
         yield render
     finally:
         if "doc" in state:
-            state["doc"].close()
+            with PDFIUM_LOCK:
+                state["doc"].close()
 
 
 def _read_image(path: Path, options: ReadOptions) -> Iterator[Page]:

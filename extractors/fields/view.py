@@ -124,7 +124,7 @@ class DocumentView:
                 return
             row = self.rows[r]
             r += step
-            if all(len(p.text.strip()) <= 2 for p in row):
+            if _specks(row):
                 continue
             wanted -= 1
             for p in row:
@@ -142,6 +142,8 @@ class DocumentView:
         for row in self.rows[start + 1 : start + 1 + max_rows]:
             if row[0].page != header.page:
                 break
+            if _specks(row):
+                continue
             in_column = [p for p in row if min(p.x1, header.x1) - max(p.x0, header.x0) > 0]
             if not in_column:
                 misses += 1
@@ -154,6 +156,11 @@ class DocumentView:
             cells.append(cell)
             misses = 0
         return cells
+
+
+def _specks(row: list[Phrase]) -> bool:
+    """A row of stray marks OCR read as '-', 'i', ':': not a row of the document."""
+    return all(len(p.text.strip()) <= 2 for p in row)
 
 
 def _match_label(phrase: Phrase, labels: list[tuple[str, str]], min_score: float) -> list[LabelHit]:
