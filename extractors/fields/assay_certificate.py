@@ -6,7 +6,7 @@ from extractors.fields import parsers
 from extractors.fields.composition import extract_composition
 from extractors.fields.labels import LABELS
 from extractors.fields.registry import register
-from extractors.fields.spec import LabelledField, first_found, label_word_ids
+from extractors.fields.spec import LabelledField, extract_labelled, first_found
 from extractors.fields.special import letterhead_name
 from extractors.fields.view import DocumentView
 from oretrace.models import DocType, FieldValue
@@ -21,8 +21,7 @@ FIELDS = (
 
 @register(DocType.ASSAY_CERTIFICATE)
 def extract(view: DocumentView) -> dict[str, FieldValue]:
-    skip = label_word_ids(view, LABELS.values())
-    values = {spec.name: spec.extract(view, skip) for spec in FIELDS}
+    values, skip = extract_labelled(view, FIELDS)
     values["laboratory"] = first_found(values["laboratory"], letterhead_name(view, "laboratory", skip))
     values["composition_pct"] = extract_composition(view)
     return values

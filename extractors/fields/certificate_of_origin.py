@@ -5,7 +5,7 @@ from __future__ import annotations
 from extractors.fields import parsers
 from extractors.fields.labels import LABELS
 from extractors.fields.registry import register
-from extractors.fields.spec import LabelledField, first_found, label_word_ids
+from extractors.fields.spec import LabelledField, extract_labelled, first_found
 from extractors.fields.special import declared_origin_in_text, weight_field, weights_in_total_row
 from extractors.fields.view import DocumentView
 from oretrace.models import DocType, FieldValue
@@ -24,8 +24,7 @@ FIELDS = (
 
 @register(DocType.CERTIFICATE_OF_ORIGIN)
 def extract(view: DocumentView) -> dict[str, FieldValue]:
-    skip = label_word_ids(view, LABELS.values())
-    values = {spec.name: spec.extract(view, skip) for spec in FIELDS}
+    values, _ = extract_labelled(view, FIELDS)
     values["country_of_origin"] = first_found(
         values["country_of_origin"], declared_origin_in_text(view, "country_of_origin")
     )

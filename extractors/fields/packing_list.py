@@ -5,7 +5,7 @@ from __future__ import annotations
 from extractors.fields import parsers
 from extractors.fields.labels import LABELS
 from extractors.fields.registry import register
-from extractors.fields.spec import LabelledField, first_found, label_word_ids
+from extractors.fields.spec import LabelledField, extract_labelled, first_found
 from extractors.fields.special import ColumnTotalField, lot_numbers, weight_field, weights_in_total_row
 from extractors.fields.view import DocumentView
 from oretrace.models import DocType, FieldValue
@@ -20,8 +20,7 @@ FIELDS = (
 
 @register(DocType.PACKING_LIST)
 def extract(view: DocumentView) -> dict[str, FieldValue]:
-    skip = label_word_ids(view, LABELS.values())
-    values = {spec.name: spec.extract(view, skip) for spec in FIELDS}
+    values, skip = extract_labelled(view, FIELDS)
     values["lot_numbers"] = lot_numbers(view, skip)
     for name in ("net_weight_kg", "gross_weight_kg"):
         values[name] = first_found(values[name], weights_in_total_row(view, name))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from extractors.fields.labels import LABELS
 from extractors.fields.parsers import Parser
 from extractors.fields.view import Candidate, DocumentView, LabelHit, is_descriptor
 from extractors.layout import union_bbox
@@ -71,6 +72,12 @@ def field_value(name: str, value: object, candidate: Candidate, match_score: flo
         ],
         raw=candidate.text,
     )
+
+
+def extract_labelled(view: DocumentView, fields: Iterable[LabelledField]) -> tuple[dict[str, FieldValue], set[int]]:
+    """Every field found next to its labels, and the label phrases (for the fallbacks to skip)."""
+    skip = label_word_ids(view, LABELS.values())
+    return {spec.name: spec.extract(view, skip) for spec in fields}, skip
 
 
 def label_word_ids(view: DocumentView, label_sets: Iterable[tuple[str, ...]]) -> set[int]:

@@ -69,6 +69,7 @@ def is_descriptor(text: str) -> bool:
 class DocumentView:
     def __init__(self, pages: list[Page]) -> None:
         self.pages = pages
+        self._hits: dict[tuple[tuple[str, ...], float], list[LabelHit]] = {}
 
     @cached_property
     def rows(self) -> list[list[Phrase]]:
@@ -80,7 +81,14 @@ class DocumentView:
         return {(row[0].page, row[0].line): index for index, row in enumerate(self.rows)}
 
     def find_labels(self, labels: tuple[str, ...], min_score: float = 90.0) -> list[LabelHit]:
-        """Phrases that start with one of the labels, best first (OCR slips tolerated on scanned pages)."""
+        """Phrases that start with one of the labels, best first (OCR slips tolerated on scanned pages).
+        Memoised: every field's labels are also looked up once to know which phrases are labels."""
+        key = (labels, min_score)
+        if key not in self._hits:
+            self._hits[key] = self._find_labels(labels, min_score)
+        return self._hits[key]
+
+    def _find_labels(self, labels: tuple[str, ...], min_score: float) -> list[LabelHit]:
         folded_labels = [(label, fold(label)) for label in labels]
         hits = [hit for row in self.rows for p in row for hit in _match_label(p, folded_labels, min_score)]
         # Best match first; among equals a colon, then the more specific (longer) label, then reading order.
