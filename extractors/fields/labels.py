@@ -22,6 +22,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "factura no",
         "factura n",
         "factura comercial no",
+        "factura comercial",
         "ref factura",
         "referencia de factura",
         "numero y fecha de factura",
