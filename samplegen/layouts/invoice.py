@@ -111,24 +111,30 @@ def _totals_block(ctx: Ctx, y: float) -> float:
     return y
 
 
-def _footer_notes(ctx: Ctx, y: float) -> float:
-    s = ctx.s
-    sh = ctx.sheet
-    y += 8
+def _origin_and_producer(ctx: Ctx, y: float, gap: float) -> float:
+    """The stated country of origin (when the layout states it) and the producer line, one under the other."""
     if _origin_stated(ctx):
         ctx.label_value(
             ctx.left,
             y,
             ctx.t("Country of origin:", "País de origen:"),
-            ctx.country(s.declared, field="country_of_origin"),
+            ctx.country(ctx.s.declared, field="country_of_origin"),
             "country_of_origin",
-            gap=38,
+            gap=gap,
         )
         y += 5
     producer = _producer_line(ctx)
     if producer:
-        sh.text(ctx.left, y, producer, 8.5, kind="value")
+        ctx.sheet.text(ctx.left, y, producer, 8.5, kind="value")
         y += 5
+    return y
+
+
+def _footer_notes(ctx: Ctx, y: float) -> float:
+    s = ctx.s
+    sh = ctx.sheet
+    y += 8
+    y = _origin_and_producer(ctx, y, gap=38)
     y = sh.para(ctx.left, y + 2, _declaration(ctx), ctx.width, 8)
     return ctx.signature(ctx.left, y + 10, s.seller.person, s.seller.title, len(s.invoice_no))
 
@@ -325,20 +331,7 @@ def _letterhead_table(ctx: Ctx) -> None:
         y = sh.para(ctx.left, y, s.china_text["description"], ctx.width, 8.8, kind="value")
     ctx.label_value(ctx.left, y + 1, ctx.t("HS code:", "Fracción arancelaria:"), ctx.hs(), "hs_code", gap=36)
     y += 6
-    if _origin_stated(ctx):
-        ctx.label_value(
-            ctx.left,
-            y,
-            ctx.t("Country of origin:", "País de origen:"),
-            ctx.country(s.declared, field="country_of_origin"),
-            "country_of_origin",
-            gap=36,
-        )
-        y += 5
-    producer = _producer_line(ctx)
-    if producer:
-        sh.text(ctx.left, y, producer, 8.5, kind="value")
-        y += 5
+    y = _origin_and_producer(ctx, y, gap=36)
     w = ctx.width
     cols = [
         Column(ctx.t("Lot No.", "Lote No."), w * 0.22),
