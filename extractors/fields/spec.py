@@ -9,7 +9,6 @@ from extractors.fields.labels import LABELS
 from extractors.fields.parsers import Parser
 from extractors.fields.view import Candidate, DocumentView, LabelHit, is_descriptor
 from extractors.layout import union_bbox
-from extractors.textnorm import fold
 from oretrace.models import Evidence, FieldValue
 
 WHERE_WEIGHT = {"inline": 1.0, "right": 0.95, "below": 0.9, "column": 0.9, "text": 0.8}
@@ -101,8 +100,3 @@ def first_found(*values: FieldValue) -> FieldValue:
         if value.found:
             return value
     return values[0]
-
-
-def contains_any(text: str, words: Iterable[str]) -> bool:
-    folded = f" {fold(text)} "
-    return any(f" {w} " in folded for w in words)
