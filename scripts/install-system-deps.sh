@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages oretrace needs when they are missing (Tesseract and its language data).
+# Installs the Debian packages oretrace needs when they are missing (Tesseract, its language data, Chromium).
 set -euo pipefail
 
-packages=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-osd)
+# chromium drives the review workspace's browser tests; the extra language packs read the external evaluation sets.
+packages=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-osd tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-nld tesseract-ocr-pol chromium)
 missing=()
 for pkg in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -98,7 +98,7 @@ def migrate(engine: Engine) -> None:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             if _current_heads(connection) == heads:
                 return
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")
 
 
 def _current_heads(connection: Connection) -> set[str]:
