@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from oretrace.commands import register_all
 from oretrace.config import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -149,6 +150,8 @@ def evaluate(
         for miss in report.misses:
             typer.echo(f"  {miss.path}  {miss.field}: expected {miss.expected!r}, found {miss.found!r}")
 
+
+register_all(app)
 
 if __name__ == "__main__":
     app()
