@@ -12,7 +12,9 @@ from oretrace.config import Settings
 from oretrace.inbox import list_shipments
 from oretrace.models import ExtractedDocument, Rejection, ShipmentResult
 from oretrace.pipeline import assemble_shipment, process_document
+from reference_data import ReferenceData
 from store.db import make_engine, session_scope
+from store.reference_store import reference_in_force
 from store.repository import record_shipment
 
 
@@ -23,9 +25,11 @@ def extract_document_task(path: Path, inbox_root: Path, settings: Settings) -> E
 
 
 @task(name="check-shipment", task_run_name="check {shipment_id}")
-def check_shipment_task(shipment_id: str, outcomes: list[ExtractedDocument | Rejection]) -> ShipmentResult:
+def check_shipment_task(
+    shipment_id: str, outcomes: list[ExtractedDocument | Rejection], reference: ReferenceData
+) -> ShipmentResult:
     """Take a shipment's documents together: declared origin and the consistency checks' findings."""
-    return assemble_shipment(shipment_id, outcomes)
+    return assemble_shipment(shipment_id, outcomes, reference)
 
 
 @task(name="store-shipment", task_run_name="store {result.shipment_id}", retries=2, retry_delay_seconds=1)
@@ -50,10 +54,11 @@ def process_inbox(inbox: Path, settings: Settings) -> list[ShipmentResult]:
     futures = extract_document_task.map(paths, inbox_root=unmapped(inbox), settings=unmapped(settings))
     outcomes = dict(zip(paths, futures.result(), strict=True))
 
-    # Check and load, shipment by shipment.
+    # Check and load, shipment by shipment, against the reference data in force when the run started.
+    reference = reference_in_force(settings.resolved_database_url)
     results = []
     for shipment in shipments:
-        result = check_shipment_task(shipment.shipment_id, [outcomes[p] for p in shipment.files])
+        result = check_shipment_task(shipment.shipment_id, [outcomes[p] for p in shipment.files], reference)
         store_shipment_task(result, inbox, started_at, settings.resolved_database_url)
         results.append(result)
     return results

@@ -154,6 +154,7 @@ class ShipmentResult(Frozen):
     rejected: list[Rejection] = Field(default_factory=list)
     declared_origin: str | None = None
     findings: list[Finding] = Field(default_factory=list)
+    reference_version: str | None = Field(default=None, description="version of the reference data checked against")
 
     @property
     def verdict(self) -> str:

@@ -60,4 +60,5 @@ def assemble_shipment(
         rejected=rejected,
         declared_origin=context.declared_origin,
         findings=run_checks(context),
+        reference_version=context.reference.version,
     )

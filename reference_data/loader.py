@@ -17,10 +17,11 @@ import csv
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import pycountry
 from pydantic import BaseModel
@@ -67,6 +68,7 @@ _SYMBOLS = frozenset(
 _ID = re.compile(r"[A-Za-z0-9_.-]+")
 _HS = re.compile(r"\d{4}(?:\.?\d{2}){1,3}")
 _YEARS = range(1900, 2101)
+_Model = TypeVar("_Model", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -336,25 +338,42 @@ def _version(
     return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode("utf-8")).hexdigest()
 
 
-def load_reference(directory: Path | str | None = None) -> ReferenceData:
-    """Load and validate the reference CSVs; raise `ReferenceError` listing every invalid row."""
+def load_reference(directory: Path | str | None = None, base: ReferenceData | None = None) -> ReferenceData:
+    """Load and validate the reference CSVs; raise `ReferenceError` listing every invalid row.
+
+    With `base`, the files in `directory` update it rather than replace it, and each may be absent: smelters,
+    production and HS rows replace base rows with the same key (smelter_id; commodity/country/stage/year;
+    code/commodity) and add the others, and a smelter's assay profile replaces its whole base profile.
+    """
     root = Path(directory) if directory is not None else DEFAULT_DIRECTORY
     problems: list[Problem] = []
-    for name in (SMELTERS, ASSAY_PROFILES, PRODUCTION):
-        if not (root / name).is_file():
-            problems.append(Problem(name, None, None, f"file not found in {root}"))
+    present = {name for name in (SMELTERS, ASSAY_PROFILES, PRODUCTION, HS_CODES) if (root / name).is_file()}
+    if base is None:
+        problems = [
+            Problem(name, None, None, f"file not found in {root}")
+            for name in (SMELTERS, ASSAY_PROFILES, PRODUCTION)
+            if name not in present
+        ]
+    elif not present:
+        problems = [Problem(SMELTERS, None, None, f"no reference CSV file in {root}")]
     if problems:
         raise ReferenceDataError(problems)
 
-    smelters = _read_smelters(root / SMELTERS, problems)
+    smelters = _read_smelters(root / SMELTERS, problems) if SMELTERS in present else []
     # Only cross-check profile ids against a smelter file that read cleanly; otherwise every profile of a
     # smelter with a bad row would be reported a second time.
-    smelter_ids = None if problems else {s.smelter_id for s in smelters}
-    profiles = _read_profiles(root / ASSAY_PROFILES, problems, smelter_ids)
-    production = _read_production(root / PRODUCTION, problems)
-    hs_codes = _read_hs_codes(root / HS_CODES, problems) if (root / HS_CODES).is_file() else []
+    known = (*smelters, *(base.smelters if base else ()))
+    smelter_ids = None if problems else {s.smelter_id for s in known}
+    profiles = _read_profiles(root / ASSAY_PROFILES, problems, smelter_ids) if ASSAY_PROFILES in present else {}
+    production = _read_production(root / PRODUCTION, problems) if PRODUCTION in present else []
+    hs_codes = _read_hs_codes(root / HS_CODES, problems) if HS_CODES in present else []
     if problems:
         raise ReferenceDataError(problems)
+    if base is not None:
+        smelters = _updated(base.smelters, smelters, lambda s: s.smelter_id)
+        profiles = base.assay_profiles | profiles
+        production = _updated(base.production, production, lambda r: (r.commodity, r.country, r.stage, r.year))
+        hs_codes = _updated(base.hs_codes, hs_codes, lambda h: (h.code, h.commodity))
     return ReferenceData(
         smelters=tuple(smelters),
         assay_profiles=profiles,
@@ -362,6 +381,13 @@ def load_reference(directory: Path | str | None = None) -> ReferenceData:
         hs_codes=tuple(hs_codes),
         version=_version(smelters, profiles, production, hs_codes),
     )
+
+
+def _updated(old: Sequence[_Model], new: Sequence[_Model], key: Callable[[_Model], object]) -> list[_Model]:
+    """`old` with rows of `new` replacing those with the same key (in place) and the rest appended."""
+    replacing = {key(row): row for row in new}
+    kept = [replacing.pop(key(row), row) for row in old]
+    return kept + list(replacing.values())
 
 
 @lru_cache(maxsize=1)

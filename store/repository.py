@@ -189,6 +189,7 @@ def record_shipment(
         pipeline_version=pipeline_version,
         verdict=result.verdict,
         declared_origin=result.declared_origin,
+        reference_version=result.reference_version,
         findings=[
             schema.Finding(
                 shipment_id=result.shipment_id,

@@ -101,6 +101,8 @@ class ShipmentRun(Base):
     pipeline_version: Mapped[str | None]
     verdict: Mapped[str]
     declared_origin: Mapped[str | None]
+    # The reference data version the checks ran against (see store.reference_store).
+    reference_version: Mapped[str | None] = mapped_column(String(64))
 
     findings: Mapped[list[Finding]] = relationship(order_by="Finding.id")
     extraction_runs: Mapped[list[ExtractionRun]] = relationship(order_by="ExtractionRun.id")
@@ -194,3 +196,7 @@ class Rejection(Base):
     shipment_run_id: Mapped[int | None] = mapped_column(ForeignKey("shipment_runs.id", ondelete="SET NULL"), index=True)
     reason: Mapped[str]
     created_at: Mapped[datetime] = _created_at()
+
+
+# Tables kept in modules of their own register on Base when imported; import them so the metadata is whole.
+from store import reference_store  # noqa: E402, F401

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import io
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2
 import pytest
+import sqlalchemy
 from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
+from sqlalchemy import Engine
+
+from store.db import make_engine, migrate
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_DOCS = REPO / "sample_docs"
@@ -65,3 +72,41 @@ def invoice_scan(tmp_path: Path) -> Path:
     path = tmp_path / "scan.png"
     render(pdf_bytes([INVOICE_LINES])).save(path, dpi=(200, 200))
     return path
+
+
+# --- the store on both backends ---------------------------------------------------------------------------
+
+POSTGRES_URL_ENV = "ORETRACE_TEST_POSTGRES_URL"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def bare_engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:
+    """An engine on an empty database (no tables yet)."""
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path}/oretrace.db")
+        yield engine
+        engine.dispose()
+        return
+
+    url = os.environ.get(POSTGRES_URL_ENV)
+    if not url:
+        pytest.skip(f"PostgreSQL not configured: set {POSTGRES_URL_ENV} to run these tests against it")
+    # A throwaway schema per test: isolated, and parallel runs cannot collide.
+    schema_name = f"oretrace_test_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(url)
+    with admin.begin() as connection:
+        connection.execute(sqlalchemy.text(f'CREATE SCHEMA "{schema_name}"'))
+    engine = make_engine(url, connect_args={"options": f"-csearch_path={schema_name}"})
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as connection:
+            connection.execute(sqlalchemy.text(f'DROP SCHEMA "{schema_name}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def engine(bare_engine: Engine) -> Engine:
+    migrate(bare_engine)
+    return bare_engine
