@@ -5,6 +5,7 @@ Plain functions over a Session; the caller owns the transaction (see store.db.se
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from oretrace.models import ExtractedDocument, Finding, Frozen, Rejection, ShipmentResult, TextSource
 from store import schema
+from store.audit import append_entry, canonical_details
 
 # Rows fetched per round trip when streaming; bounds memory whatever the store's size.
 STREAM_BATCH = 200
@@ -126,6 +128,21 @@ def _record_document(
     )
     session.add(run)
     session.flush()
+    append_entry(
+        session,
+        actor="pipeline",
+        action="extraction.recorded",
+        subject=f"document:{doc.source.sha256}",
+        details={
+            "extraction_run_id": run.id,
+            "source_path": doc.source.path,
+            "shipment_run_id": shipment_run_id,
+            "pipeline_version": doc.pipeline_version,
+            "doc_type": doc.doc_type.value,
+            # Hash of the stored record: the audit log vouches for what this run said, not only that it ran.
+            "record_sha256": hashlib.sha256(canonical_details(run.record_json).encode("utf-8")).hexdigest(),
+        },
+    )
     return run.id
 
 
@@ -208,6 +225,20 @@ def record_shipment(
         _record_document(session, doc, inbox_root, started_at, finished_at, shipment_run_id=run.id)
     for rejection in result.rejected:
         _record_rejection(session, rejection, sha256=None, shipment_run_id=run.id)
+    append_entry(
+        session,
+        actor="pipeline",
+        action="shipment_run.recorded",
+        subject=f"shipment:{result.shipment_id}",
+        details={
+            "shipment_run_id": run.id,
+            "verdict": result.verdict,
+            "declared_origin": result.declared_origin,
+            "pipeline_version": pipeline_version,
+            "finding_ids": [finding.id for finding in run.findings],
+            "rejected": [rejection.source_path for rejection in result.rejected],
+        },
+    )
     return run.id
 
 

@@ -180,6 +180,10 @@ class Finding(Base):
     # The one column a reviewer changes (open -> accepted/dismissed); the pipeline only ever inserts 'open'.
     status: Mapped[str] = mapped_column(server_default="open")
     created_at: Mapped[datetime] = _created_at()
+    # Review state (store.review_tables): bumped by every decision, so concurrent decisions on the same
+    # version conflict instead of overwriting each other.
+    version: Mapped[int] = mapped_column(server_default="1")
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
 
 
 class Rejection(Base):
@@ -199,4 +203,8 @@ class Rejection(Base):
 
 
 # Tables kept in modules of their own register on Base when imported; import them so the metadata is whole.
-from store import reference_store  # noqa: E402, F401
+from store import (  # noqa: E402, F401
+    audit,
+    reference_store,
+    review_tables,
+)
