@@ -14,9 +14,11 @@ from sqlalchemy import Table, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 
+from oretrace.linking import Linking
 from oretrace.models import ExtractedDocument, Finding, Frozen, Rejection, ShipmentResult, TextSource
 from store import schema
 from store.audit import append_entry, canonical_details
+from store.review_carry_over import carry_over_decisions
 
 # Rows fetched per round trip when streaming; bounds memory whatever the store's size.
 STREAM_BATCH = 200
@@ -174,6 +176,17 @@ def record_rejection(session: Session, rejection: Rejection, sha256: str | None)
     return _record_rejection(session, rejection, sha256, shipment_run_id=None)
 
 
+def record_unassigned(
+    session: Session, linking: Linking, inbox_root: str, started_at: datetime, finished_at: datetime
+) -> None:
+    """Record the loose documents that joined no shipment (extraction runs without a shipment) and the loose
+    files that could not be read; a later run that can link them records them again, under their shipment."""
+    for item in linking.unassigned:
+        record_document(session, item.document, inbox_root, started_at, finished_at)
+    for rejection in linking.rejected:
+        record_rejection(session, rejection, sha256=None)
+
+
 def record_shipment(
     session: Session,
     result: ShipmentResult,
@@ -239,6 +252,8 @@ def record_shipment(
             "rejected": [rejection.source_path for rejection in result.rejected],
         },
     )
+    # Identical findings keep the previous run's review decisions (see store.review_carry_over).
+    carry_over_decisions(session, run)
     return run.id
 
 

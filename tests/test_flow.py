@@ -40,6 +40,12 @@ def test_flow_processes_shipments_into_the_store(prefect_harness, tmp_path: Path
     for shipment_id in shipment_ids:
         shutil.copytree(SAMPLE_DOCS / "inbox" / shipment_id, inbox / shipment_id)
     (inbox / shipment_ids[0] / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<")
+    # The second shipment's packing list was dropped loose in the root: its invoice number links it back.
+    packing = next(
+        d for d in truth["documents"] if d["shipment_id"] == shipment_ids[1] and d["doc_type"] == "packing_list"
+    )
+    loose_name = Path(packing["path"]).name
+    (inbox / shipment_ids[1] / loose_name).rename(inbox / loose_name)
     before = _tree_digest(inbox)
 
     settings = Settings(home=tmp_path / "home", database_url=f"sqlite:///{tmp_path / 'store.db'}")
@@ -50,6 +56,8 @@ def test_flow_processes_shipments_into_the_store(prefect_harness, tmp_path: Path
     assert [r.shipment_id for r in results] == shipment_ids
     assert _tree_digest(inbox) == before, "the inbox is never changed"
     assert [r.reason for r in results[0].rejected] and "damaged" in results[0].rejected[0].reason
+    assert loose_name in [d.source.path for d in results[1].documents]
+    assert all(r.reference_version == results[0].reference_version for r in results)
 
     out = io.StringIO()
     with session_scope(engine) as session:
@@ -62,6 +70,7 @@ def test_flow_processes_shipments_into_the_store(prefect_harness, tmp_path: Path
     assert {s["shipment_id"] for s in shipments} == set(shipment_ids)
     by_path = {d["source_path"]: d for d in documents}
     for doc in expected_docs:
-        exported = by_path[doc["path"].removeprefix("inbox/")]
+        path = doc["path"].removeprefix("inbox/")
+        exported = by_path[loose_name if path.endswith("/" + loose_name) else path]
         assert exported["doc_type"] == doc["doc_type"]
         assert exported["shipment_id"] == doc["shipment_id"]
