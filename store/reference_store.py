@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from oretrace.models import Frozen
 from reference_data import ReferenceData, default_reference
+from store.audit import append_entry
 from store.schema import Base, _created_at
 
 
@@ -115,6 +116,13 @@ def save_reference(
         assay_profiles=len(reference.assay_profiles),
         production_records=len(reference.production),
         hs_codes=len(reference.hs_codes),
+    )
+    append_entry(
+        session,
+        actor=actor,
+        action="reference.load",
+        subject=f"reference:{reference.version}",
+        details={"mode": mode.value, "source": source} | summary.model_dump(exclude={"version"}),
     )
     return summary
 

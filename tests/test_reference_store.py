@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from oretrace.cli import app
 from reference_data import DEFAULT_DIRECTORY, ReferenceError, default_reference, load_reference
 from store import schema
+from store.audit import AuditEntry, verify_chain
 from store.db import session_scope
 from store.reference_store import LoadMode, active_reference, active_version, load_history, save_reference
 from store.repository import record_shipment
@@ -89,6 +90,13 @@ def test_loads_are_versioned_and_the_latest_is_in_force(engine: Engine, tmp_path
     assert in_force == updated and in_force.smelter("TH9001") is not None
     assert [(h.actor, h.mode) for h in history] == [("cli:other", "update"), ("cli:test", "update")]
     assert stored_versions == [updated.version]  # one copy of the content however often it is loaded
+    with session_scope(engine) as session:
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "reference.load")).all()
+        assert [(e.actor, e.subject) for e in entries] == [
+            ("cli:test", f"reference:{updated.version}"),
+            ("cli:other", f"reference:{updated.version}"),
+        ]
+        assert verify_chain(session).ok
 
 
 def test_shipment_run_records_the_reference_version(engine: Engine) -> None:
