@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 export ORETRACE_HOME ?= $(CURDIR)/.oretrace
 
-.PHONY: setup system-deps demo test lint lock samples clean-demo
+.PHONY: setup system-deps demo test lint lock samples clean-demo eval-external
 
 setup: system-deps $(STAMP)
 
@@ -25,6 +25,11 @@ demo: setup
 
 test: setup
 	@source scripts/postgres-test-db.sh && $(BIN)/python -m pytest
+
+# Extraction scored on the third-party sets (see evaluation/adapters); EXTERNAL=tests/data/external for the CI copy.
+EXTERNAL ?= ../shared/external
+eval-external: setup
+	$(BIN)/oretrace eval --external $(EXTERNAL) --misses
 
 lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

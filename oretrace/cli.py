@@ -107,12 +107,27 @@ def export(
 
 @app.command("eval")
 def evaluate(
-    directory: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="folder with ground_truth.json")],
+    directory: Annotated[
+        Path | None, typer.Argument(exists=True, file_okay=False, help="folder with ground_truth.json")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
     show_misses: Annotated[bool, typer.Option("--misses", help="list every wrong or missing value")] = False,
     workers: Annotated[int | None, typer.Option(help="documents processed at once")] = None,
+    external: Annotated[
+        Path | None,
+        typer.Option(exists=True, file_okay=False, help="score the third-party sets under this folder instead"),
+    ] = None,
 ) -> None:
-    """Score extraction against DIRECTORY/ground_truth.json (documents under DIRECTORY/inbox)."""
+    """Score extraction against DIRECTORY/ground_truth.json (documents under DIRECTORY/inbox), or with
+    --external against the third-party sets' own ground truth (see evaluation/adapters)."""
+    if external is not None:
+        from evaluation.external import format_external, run_external
+
+        report = run_external(external, _settings(workers))
+        typer.echo(report.model_dump_json(indent=2) if as_json else format_external(report, show_misses))
+        return
+    if directory is None:
+        raise typer.BadParameter("give DIRECTORY or --external")
     from checks.evaluate import score_shipments
     from oretrace.evaluation import (
         format_checks,

@@ -1,0 +1,22 @@
+"""What a third-party set says one document holds, in oretrace's canonical terms."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from oretrace.models import DocType, FieldData, Frozen
+
+
+class ExpectedDocument(Frozen):
+    set_name: str = Field(description="folder of the set under the external root, e.g. 'sroie-subset'")
+    path: str = Field(description="the input file, relative to the set folder")
+    doc_type: DocType = Field(description="the oretrace type the document is scored as")
+    fields: dict[str, FieldData] = Field(description="canonical field name -> expected normalised value")
+    # Other values that are equally right for a field (a heat number where a batch id is also printed).
+    alternatives: dict[str, list[FieldData]] = Field(default_factory=dict)
+    # Where the set's own value is known to disagree with the printed document, why (kept, not edited).
+    disagreements: dict[str, str] = Field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return f"{self.set_name}/{self.path}"
