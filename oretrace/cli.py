@@ -48,20 +48,24 @@ def run(
         Path, typer.Argument(exists=True, file_okay=False, help="folder with one sub-folder per shipment")
     ],
     workers: Annotated[int | None, typer.Option(help="documents processed at once")] = None,
+    dask_address: Annotated[
+        str | None, typer.Option(help="Dask scheduler for the per-document tasks (else ORETRACE_DASK_ADDRESS)")
+    ] = None,
 ) -> None:
     """Process every shipment sub-folder of INBOX once, then exit. INBOX is only read, never changed."""
     settings = _settings(workers)
+    if dask_address:
+        settings = settings.model_copy(update={"dask_address": dask_address})
     started = time.perf_counter()
     _engine(settings).dispose()
 
     from oretrace.prefect_env import configure_prefect
 
     configure_prefect(settings)
-    from prefect.task_runners import ThreadPoolTaskRunner
-
     from flows.process_inbox import process_inbox
+    from flows.runners import task_runner
 
-    flow = process_inbox.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.workers))
+    flow = process_inbox.with_options(task_runner=task_runner(settings))
     results = flow(inbox=inbox, settings=settings)
     elapsed = time.perf_counter() - started
 

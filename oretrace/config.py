@@ -28,7 +28,13 @@ class Settings(BaseSettings):
     ocr_languages: str = Field(default="eng+spa", description="Tesseract languages tried on every scanned page")
     ocr_dpi: int = Field(default=300, description="resolution pages are rendered or resampled to before OCR")
     workers: int = Field(default=2, description="documents processed at once")
+    dask_address: str | None = Field(
+        default=None, description="Dask scheduler (e.g. tcp://10.0.0.5:8786) that runs the per-document tasks"
+    )
     limits: Limits = Field(default_factory=Limits)
+    watch_quiet_seconds: float = Field(default=10.0, description="a shipment folder must be unchanged this long")
+    watch_poll_seconds: float = Field(default=5.0, description="scan interval of `oretrace watch` between events")
+    watch_lease_seconds: float = Field(default=120.0, description="a watcher's claim on a shipment expires after")
 
     @property
     def resolved_database_url(self) -> str:
