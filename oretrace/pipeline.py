@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checks import ShipmentContext, run_checks
-from extractors.document import extract_document
+from extractors.document_cache import DocumentCache, extract_with_cache
 from extractors.errors import UnreadableDocument
 from extractors.ocr import OcrOptions
 from extractors.page_cache import PageCache
@@ -30,11 +30,17 @@ def page_cache(settings: Settings) -> PageCache:
     return PageCache(settings.home / "cache" / "pages")
 
 
+def document_cache(settings: Settings) -> DocumentCache:
+    return DocumentCache(settings.home / "cache" / "documents")
+
+
 def process_document(path: Path, inbox_root: Path, settings: Settings) -> ExtractedDocument | Rejection:
     """Extract one document; a file that cannot be read becomes a Rejection with the reason, never an error."""
     try:
         options = read_options(settings)
-        return extract_document(path, inbox_root, options, settings.limits.max_file_bytes, page_cache(settings))
+        return extract_with_cache(
+            path, inbox_root, options, settings.limits.max_file_bytes, page_cache(settings), document_cache(settings)
+        )
     except UnreadableDocument as err:
         return _rejection(path, inbox_root, str(err))
     except OSError as err:
