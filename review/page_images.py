@@ -72,7 +72,7 @@ def _render_pdf_page(path: Path, number: int, dpi: int) -> Image.Image:
             pdf.close()
 
 
-def _render_image_page(path: Path, number: int, rotation: int, skew: float) -> Image.Image:
+def _render_image_page(path: Path, number: int) -> Image.Image:
     Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
     with Image.open(path) as image:
         frames = getattr(image, "n_frames", 1)
@@ -80,20 +80,27 @@ def _render_image_page(path: Path, number: int, rotation: int, skew: float) -> I
             raise PageImageError(f"the image has {frames} pages, not {number}")
         image.seek(number - 1)
         page = image.convert("RGB")
-    # The same turns OCR applied (extractors.ocr), so word boxes land where they were read.
-    if skew:
-        page = page.rotate(skew, resample=Image.Resampling.BILINEAR, expand=False, fillcolor=(255, 255, 255))
-    if rotation:
-        page = page.rotate(-rotation, expand=True, fillcolor=(255, 255, 255))
     # Scans can be 300 dpi and larger than a screen needs.
     page.thumbnail((1400, 2000))
     return page
 
 
+def _turn(page: Image.Image, rotation: int, skew: float) -> Image.Image:
+    """The same turns OCR applied (extractors.ocr: deskew, then the clockwise rotation), so word boxes land
+    where they were read. Text-layer pages have neither."""
+    if skew:
+        page = page.rotate(skew, resample=Image.Resampling.BILINEAR, expand=False, fillcolor=(255, 255, 255))
+    if rotation:
+        page = page.rotate(-rotation, expand=True, fillcolor=(255, 255, 255))
+    return page
+
+
 def render_page(source: Path, media_type: str, number: int, *, rotation: int = 0, skew: float = 0.0) -> Image.Image:
     if media_type == "application/pdf":
-        return _render_pdf_page(source, number, RENDER_DPI)
-    return _render_image_page(source, number, rotation, skew)
+        page = _render_pdf_page(source, number, RENDER_DPI)
+    else:
+        page = _render_image_page(source, number)
+    return _turn(page, rotation, skew)
 
 
 def cached_page_png(

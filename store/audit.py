@@ -20,49 +20,16 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Integer, String, Text, select, update
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from oretrace.models import Frozen
-from store.schema import Base
 
 # prev_hash of the first entry.
 GENESIS_HASH = "0" * 64
 HEAD_ROW_ID = 1
 # Entries read per round trip during verification.
 VERIFY_BATCH = 500
-
-
-class AuditEntry(Base):
-    """One audit entry. Rows are only ever inserted; nothing in the application updates or deletes them."""
-
-    __tablename__ = "audit_log"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    # 1, 2, 3, ... in chain order, without gaps.
-    seq: Mapped[int] = mapped_column(Integer, unique=True)
-    created_at: Mapped[datetime]
-    actor: Mapped[str] = mapped_column(String, index=True)
-    action: Mapped[str] = mapped_column(String, index=True)
-    subject: Mapped[str] = mapped_column(String, index=True)
-    # Canonical JSON text (sorted keys), hashed exactly as stored.
-    details_json: Mapped[str] = mapped_column(Text)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    entry_hash: Mapped[str] = mapped_column(String(64))
-
-    @property
-    def details(self) -> dict[str, Any]:
-        return json.loads(self.details_json)
-
-
-class AuditHead(Base):
-    """The newest entry's position and hash: one row, id 1, created by the migration."""
-
-    __tablename__ = "audit_head"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    last_seq: Mapped[int] = mapped_column(Integer)
-    last_hash: Mapped[str] = mapped_column(String(64))
 
 
 class ProblemKind(StrEnum):
@@ -241,3 +208,7 @@ def verify_chain(session: Session) -> VerificationResult:
             f"append_entry",
         )
     return VerificationResult(ok=True, entries=count, head_hash=prev_hash)
+
+
+# Imported last: the tables' module imports store.schema, whose table modules may import this one.
+from store.review_tables import AuditEntry, AuditHead  # noqa: E402

@@ -1,4 +1,5 @@
-"""Tables of the review workspace: users, their login sessions, and the decisions taken on findings.
+"""Tables of the review workspace: users, their login sessions, the decisions taken on findings, and the
+audit log (written and verified by store.audit).
 
 Decisions are append-only like the runs: a finding's current state lives in findings.status / assignee_id /
 version, and every change of it adds a row here (and an audit entry), so who decided what, with which
@@ -7,7 +8,10 @@ note, is never overwritten.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, true
 from sqlalchemy.orm import Mapped, mapped_column
@@ -64,3 +68,52 @@ class Decision(Base):
     # The finding's version after this change (findings.version), for optimistic concurrency in the history.
     finding_version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime]
+
+
+class FindingStatus(StrEnum):
+    OPEN = "open"
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+    ESCALATED = "escalated"
+
+
+class DecisionAction(StrEnum):
+    CONFIRM = "confirm"
+    DISMISS = "dismiss"
+    ESCALATE = "escalate"
+    REOPEN = "reopen"
+    ASSIGN = "assign"
+    # Written by the pipeline: a re-run's identical finding inherits the earlier run's decision.
+    CARRY_OVER = "carry_over"
+
+
+class AuditEntry(Base):
+    """One audit entry. Rows are only ever inserted; nothing in the application updates or deletes them."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # 1, 2, 3, ... in chain order, without gaps.
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    created_at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String, index=True)
+    action: Mapped[str] = mapped_column(String, index=True)
+    subject: Mapped[str] = mapped_column(String, index=True)
+    # Canonical JSON text (sorted keys), hashed exactly as stored.
+    details_json: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64))
+
+    @property
+    def details(self) -> dict[str, Any]:
+        return json.loads(self.details_json)
+
+
+class AuditHead(Base):
+    """The newest entry's position and hash: one row, id 1, created by the migration."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
