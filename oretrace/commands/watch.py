@@ -43,6 +43,8 @@ def watch(
     from watch.service import WatchService, plain_process, prefect_process
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("alembic", "httpx"):  # one line per migration step or API request is not the operator's news
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     settings = _settings()
     _engine(settings).dispose()
     home = settings.home.resolve()
