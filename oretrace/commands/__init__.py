@@ -10,7 +10,7 @@ from importlib import import_module
 import typer
 
 # Order is the order of `oretrace --help`.
-MODULES: tuple[str, ...] = ("reference", "watch")
+MODULES: tuple[str, ...] = ("reference", "watch", "review")
 
 
 def register_all(app: typer.Typer) -> None:

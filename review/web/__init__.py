@@ -1,0 +1,1 @@
+"""The web workspace: FastAPI app, templates and static files."""
