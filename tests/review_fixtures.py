@@ -7,9 +7,12 @@ schema, dropped afterwards.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -79,3 +82,73 @@ def store_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Eng
     finally:
         engine.dispose()
         schema.drop()
+
+
+# --- a store filled by the real pipeline --------------------------------------------------------------------
+
+# Born-digital sample documents (no OCR needed): shipment folder -> files copied from sample_docs/inbox.
+SAMPLE_FILES = {
+    "SHP-2025-0004": ["doc-be9b.pdf", "f6beb1a7.pdf", "attachment-de52.pdf"],
+    "SHP-2025-0005": ["file_5543.pdf", "attachment-a00a.pdf"],
+}
+HOSTILE_SHIPMENT = "SHP-2025-0099"
+# Markup that would run or show if any page inserted extracted text as HTML.
+HOSTILE_TEXT = "<script>window.__pwned=1</script><img src=x onerror=window.__pwned=2>"
+HOSTILE_INVOICE_LINES = [
+    ("Helvetica-Bold", 18, "COMMERCIAL INVOICE"),
+    ("Helvetica", 11, "Invoice No: INV-2025-0099"),
+    ("Helvetica", 11, "Invoice Date: 14 March 2025"),
+    ("Helvetica", 11, f"Seller: {HOSTILE_TEXT} Trading Co., Ltd."),
+    ("Helvetica", 11, "Buyer: Great Lakes Alloys LLC"),
+    ("Helvetica", 11, "Country of Origin: Thailand"),
+    ("Helvetica", 11, "Net Weight: 20,000.00 kg"),
+    ("Helvetica", 11, "Total Amount: USD 250,000.00"),
+    ("Helvetica", 11, f"Smelter: <b>Hunan</b> {HOSTILE_TEXT}"),
+    ("Helvetica", 11, "Goods produced in <i>China</i> at Hunan Chenzhou Mining"),
+]
+
+
+class SampleStore:
+    """Shipments read by the real pipeline (pdfplumber, classification, fields, checks) and recorded."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.inbox = root / "inbox"
+        self.home = root / "home"
+        self.results: dict[str, Any] = {}
+
+
+def build_sample_inbox(root: Path) -> Path:
+    """Copies of a few born-digital sample shipments plus one whose invoice carries HTML and script text."""
+    from tests.conftest import SAMPLE_DOCS, pdf_bytes
+
+    inbox = root / "inbox"
+    for shipment_id, names in SAMPLE_FILES.items():
+        (inbox / shipment_id).mkdir(parents=True, exist_ok=True)
+        for name in names:
+            shutil.copy(SAMPLE_DOCS / "inbox" / shipment_id / name, inbox / shipment_id / name)
+    hostile = inbox / HOSTILE_SHIPMENT
+    hostile.mkdir(parents=True, exist_ok=True)
+    (hostile / "invoice.pdf").write_bytes(pdf_bytes([HOSTILE_INVOICE_LINES]))
+    shutil.copy(SAMPLE_DOCS / "inbox" / "SHP-2025-0004" / "attachment-de52.pdf", hostile / "assay.pdf")
+    return inbox
+
+
+def fill_sample_store(engine: Engine, root: Path) -> SampleStore:
+    """Run the pipeline's plain functions over build_sample_inbox(root) and record each shipment."""
+    from oretrace.config import Settings
+    from oretrace.pipeline import assemble_shipment, process_document
+    from store.db import session_scope
+    from store.repository import record_shipment
+
+    sample = SampleStore(root)
+    build_sample_inbox(root)
+    settings = Settings(home=sample.home)
+    for folder in sorted(p for p in sample.inbox.iterdir() if p.is_dir()):
+        started = datetime.now(UTC)
+        outcomes = [process_document(path, sample.inbox, settings) for path in sorted(folder.iterdir())]
+        result = assemble_shipment(folder.name, outcomes)
+        with session_scope(engine) as session:
+            record_shipment(session, result, str(sample.inbox), started, datetime.now(UTC))
+        sample.results[folder.name] = result
+    return sample

@@ -41,7 +41,6 @@ from review.page_images import PageImageError
 from review.web.forms import history_filters_from, queue_filters_from
 from review.web.render import format_value
 from store.audit import VerificationResult, verify_chain
-from store.db import session_scope
 from store.review_tables import DecisionAction
 
 HERE = Path(__file__).resolve().parent
@@ -93,9 +92,17 @@ class LoginResult(Frozen):
 
 
 def db(request: Request) -> Iterator[Session]:
-    """One transaction per request, committed when the endpoint returns normally."""
-    with session_scope(request.app.state.engine) as session:
+    """One session per request. Endpoints that write commit before they respond (so a redirect's next page
+    sees the change); anything left is committed afterwards, or rolled back if the endpoint failed."""
+    session = Session(request.app.state.engine, expire_on_commit=False)
+    try:
         yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
 
 
 DB = Annotated[Session, Depends(db)]
@@ -238,6 +245,7 @@ def create_app(engine: Engine, home: Path) -> FastAPI:
                 401,
             )
             return response
+        session.commit()
         response = RedirectResponse(target, status_code=303)
         _set_session_cookie(request, response, login)
         response.delete_cookie(LOGIN_CSRF_COOKIE)
@@ -248,6 +256,7 @@ def create_app(engine: Engine, home: Path) -> FastAPI:
         form = await request.form()
         check_csrf(login, str(form.get("csrf_token", "")))
         auth.logout(session, login.token)
+        session.commit()
         response = RedirectResponse("/login", status_code=303)
         response.delete_cookie(SESSION_COOKIE)
         return response
@@ -335,6 +344,7 @@ def create_app(engine: Engine, home: Path) -> FastAPI:
         next_id = service.next_finding_id(session, login.actor, finding_id, filters)
         try:
             service.decide(session, login.actor, finding_id, request_model)
+            session.commit()
         except service.DecisionConflict as conflict:
             return _finding_page(request, session, login, finding_id, query, conflict=str(conflict), status=409)
         except service.InvalidDecision as err:
@@ -380,6 +390,7 @@ def create_app(engine: Engine, home: Path) -> FastAPI:
         except (UserError, ValueError) as err:
             users = auth.list_users(session, login.actor)
             return page(request, "users.html", login, 422, users=users, error=str(err))
+        session.commit()
         return RedirectResponse("/users", status_code=303)
 
     @app.get("/export/queue.{fmt}", include_in_schema=False)
@@ -401,6 +412,7 @@ def create_app(engine: Engine, home: Path) -> FastAPI:
             login = auth.login(session, body.name, body.password)
         except AuthError as err:
             raise HTTPException(401, "wrong user name or password") from err
+        session.commit()
         response = JSONResponse(
             LoginResult(user=login.actor.name, role=login.actor.role, csrf_token=login.csrf_token).model_dump()
         )
@@ -410,6 +422,7 @@ def create_app(engine: Engine, home: Path) -> FastAPI:
     @app.delete("/api/session", status_code=204, tags=["session"])
     def api_logout(session: DB, login: WriteLogin) -> Response:
         auth.logout(session, login.token)
+        session.commit()
         response = Response(status_code=204)
         response.delete_cookie(SESSION_COOKIE)
         return response
@@ -446,6 +459,7 @@ def create_app(engine: Engine, home: Path) -> FastAPI:
         """Confirm, dismiss, escalate, reopen or assign. Send the finding's `version` as last read."""
         try:
             view = service.decide(session, login.actor, finding_id, body)
+            session.commit()
         except service.DecisionConflict as conflict:
             return JSONResponse(
                 {"detail": str(conflict), "current": conflict.current.model_dump(mode="json")}, status_code=409
@@ -478,7 +492,9 @@ def create_app(engine: Engine, home: Path) -> FastAPI:
     @app.post("/api/users", response_model=auth.UserInfo, status_code=201, tags=["users"])
     def api_add_user(body: NewUser, session: DB, login: WriteLogin) -> auth.UserInfo:
         try:
-            return auth.add_user_as(session, login.actor, body.name, body.role, body.password)
+            user = auth.add_user_as(session, login.actor, body.name, body.role, body.password)
+            session.commit()
+            return user
         except UserError as err:
             raise HTTPException(422, str(err)) from err
 

@@ -1,0 +1,390 @@
+"""The review workspace driven in headless Chromium (Debian's package) through Playwright.
+
+The store is filled by the real pipeline from born-digital sample documents plus one invoice whose text
+carries <script> and HTML. The server is the real app under uvicorn on a free port. Screenshots go to a
+pytest temporary folder and are copied to $ORETRACE_TEST_ARTIFACTS (default tests/artifacts/, git-ignored).
+
+The tests run in file order and build on each other (one workspace per module), following a reviewer's
+and then an auditor's path through the "done when" list.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from sqlalchemy import Engine
+
+from review import auth
+from review.auth import Role
+from store.audit import verify_chain
+from store.db import session_scope
+from tests.review_fixtures import HOSTILE_SHIPMENT, HOSTILE_TEXT, SampleStore, fill_sample_store, sqlite_engine
+
+pytestmark = pytest.mark.slow
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS_ENV = "ORETRACE_TEST_ARTIFACTS"
+PASSWORD = "correct horse battery"
+
+
+class Workspace:
+    def __init__(self, url: str, engine: Engine, sample: SampleStore, shots: Path) -> None:
+        self.url = url
+        self.engine = engine
+        self.sample = sample
+        self.shots = shots
+        self.decided_finding: int | None = None
+
+    def screenshot(self, page: object, name: str) -> Path:
+        path = self.shots / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+        artifacts = Path(os.environ.get(ARTIFACTS_ENV) or Path(__file__).parent / "artifacts")
+        artifacts.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, artifacts / path.name)
+        return path
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    import uvicorn
+
+    from review.web.app import create_app
+    from store.db import migrate
+
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium package is not installed (scripts/install-system-deps.sh)")
+    root = tmp_path_factory.mktemp("workspace")
+    engine = sqlite_engine(root)
+    migrate(engine)
+    sample = fill_sample_store(engine, root)
+    with session_scope(engine) as session:
+        for name, role in (("alice", Role.REVIEWER), ("bob", Role.REVIEWER), ("carol", Role.AUDITOR)):
+            auth.add_user(session, name, role, PASSWORD, by="cli")
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(engine, sample.home), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    shots = tmp_path_factory.mktemp("screenshots")
+    try:
+        yield Workspace(f"http://127.0.0.1:{port}", engine, sample, shots)
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def browser(workspace: Workspace) -> Iterator[object]:
+    with playwright_sync.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def _page(browser: object, workspace: Workspace) -> object:
+    context = browser.new_context(base_url=workspace.url, viewport={"width": 1360, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.js_errors = errors  # type: ignore[attr-defined]
+    return page
+
+
+def _login(page: object, name: str) -> None:
+    page.goto("/")  # type: ignore[attr-defined]
+    page.fill("#name", name)  # type: ignore[attr-defined]
+    page.fill("#password", PASSWORD)  # type: ignore[attr-defined]
+    page.click("#login-form button[type=submit]")  # type: ignore[attr-defined]
+    page.wait_for_selector("#whoami")  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module")
+def reviewer(browser: object, workspace: Workspace) -> Iterator[object]:
+    page = _page(browser, workspace)
+    # A wrong password first: refused with a message, no session.
+    page.goto("/")
+    page.fill("#name", "alice")
+    page.fill("#password", "not the password")
+    page.click("#login-form button[type=submit]")
+    assert page.text_content("#login-error") == "Wrong user name or password."
+    workspace.screenshot(page, "01-login-refused")
+    _login(page, "alice")
+    yield page
+    page.context.close()
+
+
+# --- the reviewer's path ------------------------------------------------------------------------------------
+
+
+def test_login_shows_the_queue_with_counts(reviewer: object, workspace: Workspace) -> None:
+    page = reviewer
+    assert page.text_content("#whoami") == "alice (reviewer)"
+    rows = page.locator("#queue-table tr.row")
+    expected = sum(len(r.findings) for r in workspace.sample.results.values())
+    assert rows.count() == expected > 0
+    assert page.text_content('#counts a[data-status="open"] b') == str(expected)
+    cookie = next(c for c in page.context.cookies() if c["name"] == "oretrace_session")
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+    workspace.screenshot(page, "02-queue")
+
+
+def test_filter_the_queue(reviewer: object, workspace: Workspace) -> None:
+    page = reviewer
+    page.select_option("#f-severity", "high")
+    page.click("#apply-filters")
+    page.wait_for_url("**/?*severity=high*")
+    severities = page.locator("#queue-table tr.row .sev").all_text_contents()
+    assert severities and set(severities) == {"high"}
+    highs = sum(1 for r in workspace.sample.results.values() for f in r.findings if f.severity.value == "high")
+    assert len(severities) == highs
+
+    page.fill("#f-shipment", HOSTILE_SHIPMENT)
+    page.select_option("#f-check", "smelter_origin_mismatch")
+    page.click("#apply-filters")
+    page.wait_for_url("**check=smelter_origin_mismatch*")
+    rows = page.locator("#queue-table tr.row")
+    hostile = workspace.sample.results[HOSTILE_SHIPMENT]
+    assert rows.count() == sum(1 for f in hostile.findings if f.check == "smelter_origin_mismatch") == 2
+    assert set(page.locator("#queue-table tr.row td:nth-child(4)").all_text_contents()) == {HOSTILE_SHIPMENT}
+    workspace.screenshot(page, "03-queue-filtered")
+
+
+def test_open_a_finding_and_see_the_highlight(reviewer: object, workspace: Workspace) -> None:
+    page = reviewer
+    page.keyboard.press("Enter")  # the first row is selected; Enter opens it
+    page.wait_for_url("**/findings/*")
+    assert page.text_content("h1").strip().endswith("smelter_origin_mismatch")
+    figure = page.locator(".page-figure").first
+    image = figure.locator("img.page-img")
+    image.wait_for()
+    page.wait_for_function("() => Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
+    boxes = figure.locator("rect.evidence-box")
+    assert boxes.count() >= 1
+
+    # The highlight sits where the evidence's bbox says, over ink on the rendered page.
+    img_box = image.bounding_box()
+    rect_box = boxes.first.bounding_box()
+    assert img_box and rect_box
+    x = float(boxes.first.get_attribute("x")) / 1000
+    y = float(boxes.first.get_attribute("y")) / 1000
+    assert abs((rect_box["x"] - img_box["x"]) / img_box["width"] - x) < 0.01
+    assert abs((rect_box["y"] - img_box["y"]) / img_box["height"] - y) < 0.01
+    png = page.request.get(image.get_attribute("src"))
+    assert png.ok and png.headers["content-type"] == "image/png"
+    rendered = Image.open(io.BytesIO(png.body())).convert("L")
+    w = float(boxes.first.get_attribute("width")) / 1000
+    h = float(boxes.first.get_attribute("height")) / 1000
+    crop = rendered.crop(
+        (
+            int(x * rendered.width),
+            int(y * rendered.height),
+            int((x + w) * rendered.width),
+            int((y + h) * rendered.height),
+        )
+    )
+    dark = sum(1 for v in crop.tobytes() if v < 128)
+    assert dark > 0.03 * crop.width * crop.height, "the highlighted box holds no text"
+
+    compared = page.locator("#compared-values tbody tr")
+    assert compared.count() >= 2
+    assert "Thailand" in compared.first.text_content()
+    figure.screenshot(path=str(workspace.shots / "04-evidence-highlight.png"))
+    workspace.screenshot(page, "04-finding")
+
+
+def test_decide_with_the_keyboard(reviewer: object, workspace: Workspace) -> None:
+    page = reviewer
+    finding_id = int(page.url.split("/findings/")[1].split("?")[0])
+    assert page.text_content("#finding-status") == "open"
+    page.keyboard.press("c")
+    assert page.is_checked("#action-confirm")
+    assert page.evaluate("document.activeElement.id") == "note"
+    page.keyboard.type("Smelter is in Oman; origin claim contradicted. <img src=x onerror=window.__pwned=3>")
+    workspace.screenshot(page, "05-deciding")
+    with page.expect_navigation():
+        page.keyboard.press("Control+Enter")
+    # On to the next finding of the filtered queue.
+    assert f"/findings/{finding_id}" not in page.url
+    page.goto(f"/findings/{finding_id}")
+    assert page.text_content("#finding-status") == "confirmed"
+    assert page.text_content("#finding-version") == "2"
+    decision = page.locator("#decisions li").first
+    assert "confirm" in decision.text_content() and "alice" in decision.text_content()
+    assert "<img src=x onerror=window.__pwned=3>" in decision.locator("blockquote").text_content()
+    assert page.evaluate("window.__pwned === undefined")
+    workspace.decided_finding = finding_id
+    workspace.screenshot(page, "06-decided")
+
+
+def test_script_in_document_text_shows_as_text(reviewer: object, workspace: Workspace) -> None:
+    page = reviewer
+    page.goto(f"/shipments/{HOSTILE_SHIPMENT}")
+    assert HOSTILE_TEXT in page.locator("body").inner_text()
+    page.goto(f"/?status=all&check=origin_text_contradiction&shipment={HOSTILE_SHIPMENT}")
+    page.click("#queue-table tr.row a.open-finding")
+    page.wait_for_url("**/findings/*")
+    page.wait_for_load_state("load")
+    body = page.locator("body").inner_text()
+    assert "<script>window.__pwned=1</script>" in body and "<b>Hunan</b>" in body
+    # Only the workspace's own script; no element came from the document's text.
+    assert page.evaluate("Array.from(document.scripts).map(s => s.getAttribute('src'))") == ["/static/app.js"]
+    assert page.locator("b:text('Hunan'), i:text('China'), img[src='x']").count() == 0
+    assert page.evaluate("window.__pwned === undefined")
+    assert page.js_errors == []
+    workspace.screenshot(page, "07-hostile-text")
+    response = page.request.get(page.url)
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_two_reviewers_at_once_one_sees_a_conflict(reviewer: object, browser: object, workspace: Workspace) -> None:
+    alice = reviewer
+    bob = _page(browser, workspace)
+    _login(bob, "bob")
+    alice.goto(f"/?shipment={HOSTILE_SHIPMENT}&check=missing_document")
+    finding_url = alice.locator("#queue-table tr.row a.open-finding").first.get_attribute("href").split("?")[0]
+    alice.goto(finding_url)
+    bob.goto(finding_url)
+    alice.keyboard.press("d")
+    alice.keyboard.type("A packing list is not required for this route.")
+    with alice.expect_navigation():
+        alice.keyboard.press("Control+Enter")
+    bob.keyboard.press("e")
+    bob.keyboard.type("Escalating: the packing list matters.")
+    with bob.expect_navigation():
+        bob.keyboard.press("Control+Enter")
+    conflict = bob.locator("#conflict")
+    assert conflict.is_visible()
+    assert "dismiss" in conflict.text_content() and "alice" in conflict.text_content()
+    assert bob.text_content("#finding-status") == "dismissed"
+    assert bob.input_value("#decision-form input[name=version]") == "2"
+    workspace.screenshot(bob, "08-conflict")
+    bob.context.close()
+
+
+# --- the auditor's path -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def auditor(browser: object, workspace: Workspace) -> Iterator[object]:
+    page = _page(browser, workspace)
+    _login(page, "carol")
+    yield page
+    page.context.close()
+
+
+def test_auditor_sees_the_decision_in_the_history(auditor: object, workspace: Workspace) -> None:
+    page = auditor
+    assert workspace.decided_finding is not None
+    page.goto("/history")
+    page.fill("#h-user", "alice")
+    page.click("#apply-history")
+    page.wait_for_url("**/history?*user=alice*")
+    rows = page.locator("#history-table tbody tr[data-action='finding.decided']")
+    assert rows.count() == 2
+    texts = " ".join(rows.all_text_contents())
+    assert f"finding:{workspace.decided_finding}" in texts and "Smelter is in Oman" in texts
+    assert page.evaluate("window.__pwned === undefined")
+    workspace.screenshot(page, "09-auditor-history")
+
+    page.goto(f"/history?finding={workspace.decided_finding}")
+    assert page.locator("#history-table tbody tr").count() == 1
+    csv_text = page.request.get(page.locator("#export-csv").get_attribute("href")).text()
+    assert csv_text.startswith("seq,created_at,actor,action,subject,details") and "user:alice" in csv_text
+    json_rows = page.request.get(page.locator("#export-json").get_attribute("href")).json()
+    assert [r["action"] for r in json_rows] == ["finding.decided"]
+
+    page.goto(f"/history?shipment={HOSTILE_SHIPMENT}")
+    actions = set(page.locator("#history-table tbody tr").evaluate_all("rows => rows.map(r => r.dataset.action)"))
+    assert {"extraction.recorded", "shipment_run.recorded", "finding.decided"} <= actions
+
+
+def test_auditor_cannot_decide(auditor: object, workspace: Workspace) -> None:
+    page = auditor
+    finding = f"/findings/{workspace.decided_finding}"
+    page.goto(finding)
+    assert page.locator("#decision-form").count() == 0
+    assert "can read findings but not decide" in page.text_content("#read-only")
+    page.keyboard.press("d")  # the shortcut does nothing without a form
+    assert page.text_content("#finding-status") == "confirmed"
+    csrf = page.locator("form[action='/logout'] input[name=csrf_token]").get_attribute("value")
+    # The server refuses even a well-formed request with the auditor's own valid CSRF token.
+    form = {"csrf_token": csrf, "action": "reopen", "note": "auditor tries", "version": "2", "query": ""}
+    response = page.request.post(f"{finding}/decide", form=form)
+    assert response.status == 403
+    api = page.request.post(
+        f"/api{finding}/decisions",
+        data={"action": "reopen", "note": "auditor tries", "version": 2},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert api.status == 403
+    page.reload()
+    assert page.text_content("#finding-status") == "confirmed"
+    workspace.screenshot(page, "10-auditor-read-only")
+    with session_scope(workspace.engine) as session:
+        result = verify_chain(session)
+    assert result.ok, result.problem
+
+
+def test_document_versions_show_differences(auditor: object, workspace: Workspace) -> None:
+    """A re-run with a different reading of the invoice adds a version; the page shows what changed."""
+    from datetime import UTC, datetime
+
+    from store.repository import record_shipment
+
+    result = workspace.sample.results[HOSTILE_SHIPMENT]
+    invoice = next(d for d in result.documents if d.doc_type.value == "commercial_invoice")
+    net = invoice.fields["net_weight_kg"]
+    reread = invoice.model_copy(
+        update={
+            "pipeline_version": "reread-test",
+            "fields": invoice.fields | {"net_weight_kg": net.model_copy(update={"value": 19_500.0})},
+        }
+    )
+    rerun = result.model_copy(update={"documents": [reread if d is invoice else d for d in result.documents]})
+    with session_scope(workspace.engine) as session:
+        record_shipment(session, rerun, str(workspace.sample.inbox), datetime.now(UTC), datetime.now(UTC))
+    page = auditor
+    page.goto(f"/documents/{invoice.source.sha256}/history")
+    versions = page.locator("#versions li.version")
+    assert versions.count() == 2
+    row = versions.nth(1).locator("table.diff tr.changed")
+    assert row.count() == 1
+    assert row.locator("td").first.text_content() == "net_weight_kg"
+    assert row.locator("td.before").text_content() == "20,000" and row.locator("td.after").text_content() == "19,500"
+    workspace.screenshot(page, "11-document-versions")
+    # The finding alice confirmed carried over to the re-run's identical finding.
+    page.goto(f"/?status=confirmed&shipment={HOSTILE_SHIPMENT}")
+    assert page.locator("#queue-table tr.row").count() == 1
+    assert page.locator("#queue-table tr.row").first.get_attribute("data-finding") != str(workspace.decided_finding)
