@@ -10,6 +10,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -152,3 +153,27 @@ def fill_sample_store(engine: Engine, root: Path) -> SampleStore:
             record_shipment(session, result, str(sample.inbox), started, datetime.now(UTC))
         sample.results[folder.name] = result
     return sample
+
+
+# argon2id with small costs: real hashing, a few milliseconds instead of a second per login on a busy machine.
+TEST_HASHER_COSTS = {"time_cost": 1, "memory_cost": 8192, "parallelism": 1}
+
+
+@contextmanager
+def cheap_password_hashing() -> Iterator[None]:
+    from argon2 import PasswordHasher
+
+    from review import auth
+
+    production = auth._HASHER
+    auth._HASHER = PasswordHasher(**TEST_HASHER_COSTS)
+    try:
+        yield
+    finally:
+        auth._HASHER = production
+
+
+@pytest.fixture
+def fast_argon2() -> Iterator[None]:
+    with cheap_password_hashing():
+        yield

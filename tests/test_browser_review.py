@@ -17,6 +17,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,14 @@ from review import auth
 from review.auth import Role
 from store.audit import verify_chain
 from store.db import session_scope
-from tests.review_fixtures import HOSTILE_SHIPMENT, HOSTILE_TEXT, SampleStore, fill_sample_store, sqlite_engine
+from tests.review_fixtures import (
+    HOSTILE_SHIPMENT,
+    HOSTILE_TEXT,
+    SampleStore,
+    cheap_password_hashing,
+    fill_sample_store,
+    sqlite_engine,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -81,6 +89,8 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     engine = sqlite_engine(root)
     migrate(engine)
     sample = fill_sample_store(engine, root)
+    hashing = ExitStack()
+    hashing.enter_context(cheap_password_hashing())
     with session_scope(engine) as session:
         for name, role in (("alice", Role.REVIEWER), ("bob", Role.REVIEWER), ("carol", Role.AUDITOR)):
             auth.add_user(session, name, role, PASSWORD, by="cli")
@@ -101,6 +111,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
         server.should_exit = True
         thread.join(10)
         engine.dispose()
+        hashing.close()
 
 
 @pytest.fixture(scope="module")

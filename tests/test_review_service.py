@@ -19,6 +19,8 @@ from tests import review_fixtures
 from tests.store_fixtures import FINISHED_AT, INBOX_ROOT, SHIPMENT_ID, STARTED_AT, invoice, shipment
 
 store_engine = review_fixtures.store_engine
+fast_argon2 = review_fixtures.fast_argon2
+pytestmark = pytest.mark.usefixtures("fast_argon2")
 PASSWORD = "correct horse battery"
 
 
@@ -102,6 +104,8 @@ def test_user_rules(store_engine: Engine) -> None:
             auth.add_user_as(session, reviewer, "eve", Role.ADMIN, PASSWORD)
         stored = session.scalar(select(auth.User.password_hash).where(auth.User.name == "alice"))
         assert stored.startswith("$argon2id$") and PASSWORD not in stored
+    # Outside the tests, the library's recommended costs (RFC 9106 low-memory profile).
+    assert auth.PasswordHasher().hash(PASSWORD).startswith("$argon2id$v=19$m=65536,t=3,p=4$")
     with session_scope(store_engine) as session:
         result = verify_chain(session)
     assert result.ok and result.entries == 1  # one user.added; the failed attempts left nothing

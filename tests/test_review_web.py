@@ -1,0 +1,252 @@
+"""The web app's security rules over HTTP (FastAPI's TestClient): logins, CSRF, roles, headers, the API."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from PIL import Image
+from sqlalchemy import Engine
+
+from review import auth, page_images
+from review.auth import Role
+from review.web.app import CONTENT_SECURITY_POLICY, SESSION_COOKIE, create_app
+from store import schema
+from store.audit import verify_chain
+from store.db import session_scope
+from store.repository import record_shipment
+from tests import review_fixtures
+from tests.review_fixtures import sqlite_engine
+from tests.store_fixtures import FINISHED_AT, INBOX_ROOT, STARTED_AT, shipment
+
+PASSWORD = "correct horse battery"
+fast_argon2 = review_fixtures.fast_argon2
+pytestmark = pytest.mark.usefixtures("fast_argon2")
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    from store.db import migrate
+
+    engine = sqlite_engine(tmp_path)
+    migrate(engine)
+    with session_scope(engine) as session:
+        record_shipment(session, shipment(), INBOX_ROOT, STARTED_AT, FINISHED_AT)
+        for name, role in (("alice", Role.REVIEWER), ("carol", Role.AUDITOR), ("dave", Role.ADMIN)):
+            auth.add_user(session, name, role, PASSWORD, by="cli")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def app(engine: Engine, tmp_path: Path) -> object:
+    return create_app(engine, tmp_path / "home")
+
+
+def client(app: object) -> TestClient:
+    return TestClient(app, base_url="http://127.0.0.1")  # type: ignore[arg-type]
+
+
+def form_login(c: TestClient, name: str, password: str = PASSWORD, next_: str = "/") -> object:
+    page = c.get("/login")
+    token = re.search(r'name="login_csrf" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+    return c.post(
+        "/login",
+        data={"login_csrf": token, "name": name, "password": password, "next": next_},
+        follow_redirects=False,
+    )
+
+
+def api_login(c: TestClient, name: str) -> str:
+    response = c.post("/api/session", json={"name": name, "password": PASSWORD})
+    assert response.status_code == 200, response.text
+    return response.json()["csrf_token"]
+
+
+def high_finding(c: TestClient) -> dict:
+    return next(i for i in c.get("/api/queue").json()["items"] if i["severity"] == "high")
+
+
+def test_everything_needs_a_login(app: object) -> None:
+    c = client(app)
+    for path in ("/", "/history", "/shipments/SHP-2024-0117", "/findings/1", "/users", "/export/history.csv"):
+        response = c.get(path, follow_redirects=False)
+        assert response.status_code == 303 and response.headers["location"].startswith("/login?next=")
+    for path in ("/api/queue", "/api/findings/1", "/api/history", "/api/users", "/api/audit/verify"):
+        assert c.get(path).status_code == 401
+    assert c.post("/api/findings/1/decisions", json={"action": "confirm", "note": "x", "version": 1}).status_code == 401
+
+
+def test_security_headers_and_cookie(app: object) -> None:
+    c = client(app)
+    response = form_login(c, "alice")
+    assert response.status_code == 303
+    cookie = response.headers["set-cookie"]
+    assert cookie.startswith(f"{SESSION_COOKIE}=") and "HttpOnly" in cookie and "SameSite=strict" in cookie
+    page = c.get("/")
+    assert page.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert "unsafe-inline" not in CONTENT_SECURITY_POLICY
+    assert page.headers["x-frame-options"] == "DENY" and page.headers["x-content-type-options"] == "nosniff"
+    assert page.headers["cache-control"] == "no-store"
+    # No inline script or style anywhere: the CSP would block it, and it is where injected markup would live.
+    assert "<script>" not in page.text and "style=" not in page.text and " on" not in re.sub(r"\s+", " ", page.text)
+
+
+def test_login_rules(app: object) -> None:
+    c = client(app)
+    assert form_login(c, "alice", "wrong password!!").status_code == 401
+    assert c.get("/", follow_redirects=False).status_code == 303
+    # A login form without its double-submit token is refused.
+    c.get("/login")
+    assert c.post("/login", data={"name": "alice", "password": PASSWORD, "login_csrf": "forged"}).status_code == 403
+    # The redirect after login stays on this site.
+    for target in ("//evil.example/", "https://evil.example/", "/\\evil.example"):
+        assert form_login(c, "alice", next_=target).headers["location"] == "/"
+    assert form_login(c, "alice", next_="/history?user=alice").headers["location"] == "/history?user=alice"
+
+
+def test_logout_ends_the_session(app: object) -> None:
+    c = client(app)
+    form_login(c, "alice")
+    page = c.get("/")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+    assert c.post("/logout", data={"csrf_token": "wrong"}).status_code == 403
+    assert c.post("/logout", data={"csrf_token": token}, follow_redirects=False).status_code == 303
+    assert c.get("/api/me").status_code == 401
+
+
+def test_csrf_is_required_for_every_change(app: object) -> None:
+    c = client(app)
+    csrf = api_login(c, "alice")
+    finding = high_finding(c)
+    body = {"action": "confirm", "note": "seen", "version": finding["version"]}
+    url = f"/api/findings/{finding['finding_id']}/decisions"
+    assert c.post(url, json=body).status_code == 403
+    assert c.post(url, json=body, headers={"X-CSRF-Token": "not-the-token"}).status_code == 403
+    form = {"action": "confirm", "note": "seen", "version": str(finding["version"]), "query": ""}
+    assert c.post(f"/findings/{finding['finding_id']}/decide", data=form).status_code == 403
+    assert c.post(f"/findings/{finding['finding_id']}/decide", data=form | {"csrf_token": "x"}).status_code == 403
+    assert c.get(f"/api/findings/{finding['finding_id']}").json()["status"] == "open"
+    assert c.post(url, json=body, headers={"X-CSRF-Token": csrf}).json()["status"] == "confirmed"
+
+
+def test_roles_are_checked_on_the_server(app: object, engine: Engine) -> None:
+    reviewer, auditor, admin = client(app), client(app), client(app)
+    reviewer_csrf = api_login(reviewer, "alice")
+    auditor_csrf = api_login(auditor, "carol")
+    admin_csrf = api_login(admin, "dave")
+    finding = high_finding(auditor)
+    url = f"/api/findings/{finding['finding_id']}/decisions"
+    body = {"action": "dismiss", "note": "not mine to decide", "version": 1}
+    assert auditor.post(url, json=body, headers={"X-CSRF-Token": auditor_csrf}).status_code == 403
+    assert admin.post(url, json=body, headers={"X-CSRF-Token": admin_csrf}).status_code == 403
+    new_user = {"name": "erin", "role": "reviewer", "password": PASSWORD}
+    assert reviewer.post("/api/users", json=new_user, headers={"X-CSRF-Token": reviewer_csrf}).status_code == 403
+    assert auditor.post("/api/users", json=new_user, headers={"X-CSRF-Token": auditor_csrf}).status_code == 403
+    assert reviewer.get("/users").status_code == 403
+    # Auditors read everything.
+    assert auditor.get("/api/history").status_code == 200
+    assert auditor.get("/api/users").status_code == 200
+    assert auditor.get("/api/audit/verify").json()["ok"] is True
+    created = admin.post("/api/users", json=new_user, headers={"X-CSRF-Token": admin_csrf})
+    assert created.status_code == 201 and created.json()["role"] == "reviewer"
+    history = auditor.get("/api/history", params={"user": "erin"}).json()
+    assert [(e["actor"], e["action"]) for e in history] == [("user:dave", "user.added")]
+    assert auditor.get(f"/api/findings/{finding['finding_id']}").json()["status"] == "open"
+    with session_scope(engine) as session:
+        assert verify_chain(session).ok
+
+
+def test_api_conflict_returns_the_current_state(app: object) -> None:
+    c = client(app)
+    csrf = api_login(c, "alice")
+    finding = high_finding(c)
+    url = f"/api/findings/{finding['finding_id']}/decisions"
+    first = c.post(
+        url, json={"action": "escalate", "note": "needs a second look", "version": 1}, headers={"X-CSRF-Token": csrf}
+    )
+    assert first.status_code == 200 and first.json()["version"] == 2
+    stale = c.post(url, json={"action": "dismiss", "note": "fine", "version": 1}, headers={"X-CSRF-Token": csrf})
+    assert stale.status_code == 409
+    assert stale.json()["current"]["status"] == "escalated" and stale.json()["current"]["version"] == 2
+    assert "escalate" in stale.json()["detail"]
+    missing_note = c.post(url, json={"action": "dismiss", "note": " ", "version": 2}, headers={"X-CSRF-Token": csrf})
+    assert missing_note.status_code == 422
+
+
+def test_openapi_describes_the_api(app: object) -> None:
+    schema_doc = client(app).get("/openapi.json").json()
+    paths = schema_doc["paths"]
+    for path in (
+        "/api/queue",
+        "/api/shipments/{shipment_id}",
+        "/api/findings/{finding_id}",
+        "/api/findings/{finding_id}/decisions",
+        "/api/history",
+        "/api/history/export",
+        "/api/documents/{document_id}/versions",
+        "/api/audit/verify",
+        "/api/users",
+        "/api/session",
+    ):
+        assert path in paths, path
+    assert "post" in paths["/api/findings/{finding_id}/decisions"]
+    assert "DecisionRequest" in schema_doc["components"]["schemas"]
+    # Pages are not API.
+    assert "/" not in paths and "/findings/{finding_id}/decide" not in paths
+
+
+def test_exports_neutralise_spreadsheet_formulas(app: object) -> None:
+    c = client(app)
+    csrf = api_login(c, "alice")
+    finding = high_finding(c)
+    note = '=HYPERLINK("http://evil.example","click")'
+    c.post(
+        f"/api/findings/{finding['finding_id']}/decisions",
+        json={"action": "confirm", "note": note, "version": 1},
+        headers={"X-CSRF-Token": csrf},
+    )
+    csv_text = c.get("/api/history/export", params={"format": "csv", "finding": finding["finding_id"]}).text
+    assert csv_text.splitlines()[0] == "seq,created_at,actor,action,subject,details"
+    json_rows = c.get("/api/history/export", params={"format": "json", "finding": finding["finding_id"]}).json()
+    assert json_rows[0]["details"]["note"] == note
+    queue_csv = c.get("/export/queue.csv", params={"status": "all"}).text
+    assert queue_csv.startswith("finding_id,shipment_id,severity")
+    from review.export import _cell
+
+    assert _cell(note) == "'" + note and _cell("-1+2") == "'-1+2" and _cell("Bolivia") == "Bolivia"
+
+
+def test_page_image_needs_the_unchanged_file(app: object, engine: Engine, tmp_path: Path) -> None:
+    c = client(app)
+    api_login(c, "carol")
+    view = c.get("/api/shipments/SHP-2024-0117").json()
+    invoice = next(d for d in view["documents"] if d["doc_type"] == "commercial_invoice")
+    # The store's fixture files do not exist on disk: a clear 404, never another file.
+    response = c.get(f"/documents/{invoice['document_id']}/pages/1.png")
+    assert response.status_code == 404 and "no longer where it was read" in response.text
+
+
+def test_locate_source_checks_the_hash(engine: Engine, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    (inbox / "SHP-1").mkdir(parents=True)
+    image = inbox / "SHP-1" / "scan.png"
+    Image.new("RGB", (300, 200), "white").save(image)
+    sha = page_images.file_sha256(image)
+    with session_scope(engine) as session:
+        session.add(schema.Shipment(id="SHP-1", inbox_root=str(inbox)))
+        session.flush()
+        row = schema.Document(
+            sha256=sha, source_path="SHP-1/scan.png", shipment_id="SHP-1", media_type="image/png", size=1
+        )
+        session.add(row)
+        session.flush()
+        assert page_images.locate_source(session, row) == image
+        png = page_images.cached_page_png(tmp_path / "cache", image, sha, "image/png", 1, rotation=90)
+        with Image.open(png) as rendered:
+            assert rendered.size == (200, 300)  # turned as OCR turned it
+        image.write_bytes(image.read_bytes() + b"changed")
+        assert page_images.locate_source(session, row) is None
