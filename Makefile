@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 export ORETRACE_HOME ?= $(CURDIR)/.oretrace
 
-.PHONY: setup system-deps demo test lint lock samples clean-demo eval-external
+.PHONY: setup system-deps demo test lint lock samples clean-demo eval-external bench
 
 setup: system-deps $(STAMP)
 
@@ -41,3 +41,7 @@ lock:
 
 samples: setup
 	$(BIN)/python -m samplegen --out sample_docs --seed 7
+
+# Speed and memory figures beside their baselines (about 20 min on 2 cores); BENCH_ARGS="--small --json" etc.
+bench: setup
+	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)

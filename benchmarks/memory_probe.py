@@ -1,0 +1,39 @@
+"""Extract one document in a fresh process and print its peak resident memory as JSON.
+
+    .venv/bin/python -m benchmarks.memory_probe FILE HOME
+
+Run as a child of the benchmark so the figure is this document's alone, not the benchmark's.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from oretrace.config import Settings
+from oretrace.models import ExtractedDocument
+from oretrace.pipeline import process_document
+
+
+def main() -> None:
+    path, home = Path(sys.argv[1]).resolve(), Path(sys.argv[2])
+    started = time.perf_counter()
+    outcome = process_document(path, path.parent, Settings(home=home))
+    seconds = time.perf_counter() - started
+    if not isinstance(outcome, ExtractedDocument):
+        raise SystemExit(f"{path} was rejected: {outcome.reason}")
+    # ru_maxrss is in KiB on Linux; the children are the Tesseract processes, one page each.
+    report = {
+        "pages": len(outcome.pages),
+        "seconds": round(seconds, 2),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "largest_tesseract_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+    }
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()
