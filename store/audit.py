@@ -173,6 +173,10 @@ def verify_chain(session: Session) -> VerificationResult:
             return fail(
                 ProblemKind.ALTERED, entry.seq, f"entry {entry.seq} altered: its content no longer matches its hash"
             )
+        if entry.entry_hash in seen:
+            return fail(
+                ProblemKind.INSERTED, entry.seq, f"entry {entry.seq} inserted: it repeats an earlier entry of the log"
+            )
         if entry.prev_hash != prev_hash:
             if entry.prev_hash in seen:
                 # This entry links to an earlier one: what stands between them was put there afterwards.
