@@ -21,6 +21,12 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 LOW_CONFIDENCE = 0.55  # mean word confidence below which the page may be turned: ask OSD
 MAX_SKEW_DEGREES = 5.0
+# Text recovered by the second pass is kept only when Tesseract is this sure of its line: the ink the first
+# pass skipped is mostly missed table cells, but also stamps and signatures, which read as low-confidence noise.
+RECOVERED_LINE_CONFIDENCE = 0.75
+RECOVERED_WORD_CONFIDENCE = 0.6
+
+Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels
 
 
 @dataclass(frozen=True)
@@ -81,12 +87,12 @@ def _long_runs(ink: np.ndarray, min_length: int) -> np.ndarray:
     return mask
 
 
-def _tesseract_words(path: Path, options: OcrOptions, width: int, height: int) -> list[RawWord]:
+def _tesseract_data(path: Path, options: OcrOptions, psm: int) -> dict[str, list]:
     try:
-        data = pytesseract.image_to_data(
+        return pytesseract.image_to_data(
             str(path),
             lang=options.languages,
-            config="--psm 3",
+            config=f"--psm {psm}",
             output_type=pytesseract.Output.DICT,
             timeout=options.timeout_seconds,
         )
@@ -94,6 +100,10 @@ def _tesseract_words(path: Path, options: OcrOptions, width: int, height: int) -
         raise UnreadableDocument(f"OCR took longer than {options.timeout_seconds} s on one page") from err
     except pytesseract.TesseractError as err:
         raise UnreadableDocument(f"Tesseract could not read the page image: {err.message}") from err
+
+
+def _tesseract_words(path: Path, options: OcrOptions, width: int, height: int) -> list[RawWord]:
+    data = _tesseract_data(path, options, psm=3)
     words: list[RawWord] = []
     for text, conf, left, top, w, h in zip(
         data["text"], data["conf"], data["left"], data["top"], data["width"], data["height"], strict=True
@@ -111,6 +121,89 @@ def _tesseract_words(path: Path, options: OcrOptions, width: int, height: int) -
             )
         )
     return words
+
+
+def missed_text_regions(gray: Image.Image, words: list[RawWord], margin: int = 4) -> list[Box]:
+    """Line-shaped stretches of ink that no word read covers.
+
+    Tesseract's page segmentation sometimes drops a whole line, typically the second or third line of a
+    ruled table cell. Ink left over once every word's box is masked out, grouped into bands of text height
+    and split at column-sized gaps, finds those lines again.
+    """
+    ink = np.asarray(gray) < 128
+    height, width = ink.shape
+    for word in words:
+        x0, y0 = max(int(word.x0 * width) - margin, 0), max(int(word.y0 * height) - margin, 0)
+        ink[y0 : int(word.y1 * height) + margin, x0 : int(word.x1 * width) + margin] = False
+    regions: list[Box] = []
+    # A line of 6 to 30 pt print at 300 dpi is 12 to 90 pixels tall; anything else is a speck or a picture.
+    for y0, y1 in _runs(ink.sum(axis=1) >= 2, max_gap=3):
+        if not 12 <= y1 - y0 <= 90:
+            continue
+        band = ink[y0:y1]
+        # Gaps wider than 40 pixels (about 3.5 mm) separate columns rather than words.
+        for x0, x1 in _runs(band.any(axis=0), max_gap=40):
+            if x1 - x0 >= 20 and band[:, x0:x1].sum() >= 40:
+                regions.append((x0, y0, x1, y1))
+    return regions
+
+
+def _runs(flags: np.ndarray, max_gap: int) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of True in `flags`, bridging gaps of up to `max_gap` False values."""
+    runs: list[tuple[int, int]] = []
+    for index in np.flatnonzero(flags):
+        if runs and index - runs[-1][1] <= max_gap:
+            runs[-1] = (runs[-1][0], int(index) + 1)
+        else:
+            runs.append((int(index), int(index) + 1))
+    return runs
+
+
+def recover_missed_words(
+    gray: Image.Image, words: list[RawWord], scratch: Path, options: OcrOptions, padding: int = 12
+) -> list[RawWord]:
+    """Read the lines the first pass missed, in one more Tesseract call on the regions stacked together."""
+    regions = missed_text_regions(gray, words)
+    if not regions:
+        return []
+    heights = [y1 - y0 + 2 * padding for _, y0, _, y1 in regions]
+    stack = Image.new("L", (max(x1 - x0 for x0, _, x1, _ in regions) + 2 * padding, sum(heights)), 255)
+    offsets = np.cumsum([0, *heights[:-1]])
+    for (x0, y0, x1, y1), offset in zip(regions, offsets, strict=True):
+        # Clamped to the page: PIL fills a crop beyond the edge with black, which would read as ink.
+        left, top = max(x0 - padding, 0), max(y0 - padding, 0)
+        crop = gray.crop((left, top, min(x1 + padding, gray.width), min(y1 + padding, gray.height)))
+        stack.paste(crop, (left - (x0 - padding), int(offset) + top - (y0 - padding)))
+    path = scratch / "missed.pgm"
+    stack.save(path)
+    data = _tesseract_data(path, options, psm=6)
+
+    by_region: dict[int, list[RawWord]] = {}
+    for text, conf, left, top, w, h in zip(
+        data["text"], data["conf"], data["left"], data["top"], data["width"], data["height"], strict=True
+    ):
+        if not text.strip() or float(conf) < 0:
+            continue
+        index = int(np.searchsorted(offsets, top + h / 2, side="right")) - 1
+        x0, y0, _, _ = regions[index]
+        dx, dy = x0 - padding, y0 - padding - int(offsets[index])
+        by_region.setdefault(index, []).append(
+            RawWord(
+                text=text,
+                x0=(left + dx) / gray.width,
+                y0=(top + dy) / gray.height,
+                x1=(left + w + dx) / gray.width,
+                y1=(top + h + dy) / gray.height,
+                confidence=float(conf) / 100.0,
+            )
+        )
+    return [
+        word
+        for line in by_region.values()
+        if _mean_confidence(line) >= RECOVERED_LINE_CONFIDENCE
+        for word in line
+        if word.confidence >= RECOVERED_WORD_CONFIDENCE
+    ]
 
 
 def _osd_rotation(path: Path) -> int:
@@ -145,6 +238,7 @@ def ocr_page(image: Image.Image, number: int, source_dpi: float | None, options:
                 gray = gray.rotate(-rotation, expand=True, fillcolor=255)
                 gray.save(path)
                 words = _tesseract_words(path, options, gray.width, gray.height)
+        words += recover_missed_words(gray, words, Path(scratch), options)
     return Page(
         number=number,
         width=float(gray.width),

@@ -13,7 +13,14 @@ from reportlab.pdfgen import canvas
 
 from extractors import filetype
 from extractors.errors import UnreadableDocument
-from extractors.ocr import estimate_skew
+from extractors.ocr import (
+    OcrOptions,
+    _tesseract_words,
+    estimate_skew,
+    missed_text_regions,
+    prepare_image,
+    recover_missed_words,
+)
 from extractors.text import ReadOptions, read_pages
 from oretrace.models import TextSource
 from tests.conftest import INVOICE_LINES, draw_lines, pdf_bytes, render
@@ -105,3 +112,30 @@ def test_type_comes_from_content_not_name(tmp_path: Path, invoice_scan: Path) ->
     empty.touch()
     with pytest.raises(UnreadableDocument, match="empty"):
         filetype.detect_media_type(empty)
+
+
+def test_lines_the_first_pass_missed_are_found_and_read(tmp_path: Path) -> None:
+    gray = prepare_image(render(pdf_bytes([INVOICE_LINES]), dpi=300), 300, 300)
+    first = _tesseract_words_of(gray, tmp_path)
+    seller = [w for w in first if w.text in ("Seller:", "Siam", "Antimony", "Trading", "Co.,", "Ltd.")]
+    assert len(seller) == 6
+    # As if Tesseract's page segmentation had dropped the seller line, as it does with some table cells.
+    missed_first = [w for w in first if w not in seller]
+
+    regions = missed_text_regions(gray, missed_first)
+    assert len(regions) == 1
+    x0, y0, x1, y1 = regions[0]
+    assert y0 <= min(w.y0 for w in seller) * gray.height and y1 >= max(w.y1 for w in seller) * gray.height
+    assert x0 <= min(w.x0 for w in seller) * gray.width and x1 >= max(w.x1 for w in seller) * gray.width
+
+    recovered = recover_missed_words(gray, missed_first, tmp_path, OcrOptions())
+    assert " ".join(w.text for w in recovered) == "Seller: Siam Antimony Trading Co., Ltd."
+    for found, original in zip(recovered, seller, strict=True):
+        assert abs(found.x0 - original.x0) < 0.01 and abs(found.y0 - original.y0) < 0.01
+    assert recover_missed_words(gray, first, tmp_path, OcrOptions()) == []  # nothing missed, no second pass
+
+
+def _tesseract_words_of(gray: Image.Image, scratch: Path) -> list:
+    path = scratch / "page.pgm"
+    gray.save(path)
+    return _tesseract_words(path, OcrOptions(), gray.width, gray.height)
