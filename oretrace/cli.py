@@ -142,8 +142,12 @@ def evaluate(
         shipment_outcomes,
     )
     from oretrace.pipeline import assemble_shipment, process_document
+    from store.reference_store import reference_in_force
 
     settings = _settings(workers)
+    _engine(settings).dispose()
+    # The checks run against the reference data in force (see `oretrace reference load`), as `run` does.
+    reference = reference_in_force(settings.resolved_database_url)
     truth = load_ground_truth(directory)
     inbox = (directory / "inbox").resolve()
     paths = [inbox / p.removeprefix("inbox/") for p in truth]
@@ -155,16 +159,18 @@ def evaluate(
     report = score(by_path, truth)
     shipments = load_shipment_truth(directory)
     checks = score_shipments(
-        {s["shipment_id"]: assemble_shipment(s["shipment_id"], shipment_outcomes(by_path, s["shipment_id"])).findings
+        {s["shipment_id"]: assemble_shipment(s["shipment_id"], shipment_outcomes(by_path, s["shipment_id"]),
+                                             reference).findings
          for s in shipments},
         shipments,
     )  # fmt: skip
     if as_json:
-        typer.echo(json.dumps(report.as_dict() | {"checks": checks, "seconds": round(elapsed, 2)}, indent=2))
+        extra = {"checks": checks, "reference_version": reference.version, "seconds": round(elapsed, 2)}
+        typer.echo(json.dumps(report.as_dict() | extra, indent=2))
         return
     typer.echo(format_report(report))
     typer.echo("\n" + format_checks(checks))
-    typer.echo(f"\n{len(paths)} documents in {elapsed:.1f} s")
+    typer.echo(f"\n{len(paths)} documents in {elapsed:.1f} s; reference data version {reference.version[:12]}")
     if show_misses:
         for miss in report.misses:
             typer.echo(f"  {miss.path}  {miss.field}: expected {miss.expected!r}, found {miss.found!r}")

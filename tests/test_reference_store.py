@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from store.audit import AuditEntry, verify_chain
 from store.db import session_scope
 from store.reference_store import LoadMode, active_reference, active_version, load_history, save_reference
 from store.repository import record_shipment
+from tests.conftest import SAMPLE_DOCS
 from tests.store_fixtures import FINISHED_AT, INBOX_ROOT, STARTED_AT, shipment
 
 SMELTERS_HEADER = "smelter_id,name,aliases,country,region,city,commodity,source"
@@ -139,3 +141,42 @@ def test_cli_load_replace_show_and_error(tmp_path: Path, monkeypatch: pytest.Mon
         )  # a failed load changes nothing
     finally:
         get_settings.cache_clear()
+
+
+def test_eval_checks_against_the_reference_in_force(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`oretrace eval` on documents with their own reference data: load it, then score against it."""
+    truth = json.loads((SAMPLE_DOCS / "ground_truth.json").read_text(encoding="utf-8"))
+    shipment_id = "SHP-2025-0001"  # clean; its assay certificate names Thai Unipet Industries (SM0021)
+    documents = [d for d in truth["documents"] if d["shipment_id"] == shipment_id and not d["scanned"]]
+    samples = tmp_path / "samples"
+    for document in documents:
+        (samples / document["path"]).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SAMPLE_DOCS / document["path"], samples / document["path"])
+    shipment = next(s for s in truth["shipments"] if s["shipment_id"] == shipment_id)
+    shipment = shipment | {"expected_checks": ["missing_document"]}  # its scanned certificate is left out
+    (samples / "ground_truth.json").write_text(json.dumps({"documents": documents, "shipments": [shipment]}))
+
+    reference = tmp_path / "reference"
+    shutil.copytree(DEFAULT_DIRECTORY, reference)
+    for name in ("smelters.csv", "assay_profiles.csv"):
+        lines = (reference / name).read_text(encoding="utf-8").splitlines()
+        _write(reference, name, *[line for line in lines if not line.startswith("SM0021,")])
+
+    monkeypatch.setenv("ORETRACE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("ORETRACE_DATABASE_URL", raising=False)
+    from oretrace.config import get_settings
+
+    get_settings.cache_clear()
+    runner = CliRunner()
+    try:
+        before = json.loads(runner.invoke(app, ["eval", str(samples), "--json"]).output)
+        assert runner.invoke(app, ["reference", "load", str(reference), "--replace"]).exit_code == 0
+        after = json.loads(runner.invoke(app, ["eval", str(samples), "--json"]).output)
+    finally:
+        get_settings.cache_clear()
+
+    assert before["reference_version"] == default_reference().version
+    assert "unknown_smelter" not in before["checks"]["per_check"]
+    assert after["reference_version"] == load_reference(reference).version
+    assert after["checks"]["per_check"]["unknown_smelter"]["unexpected"] == [shipment_id]
+    assert after["checks"]["flag"]["wrongly_flagged"] == [shipment_id]
