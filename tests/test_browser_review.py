@@ -300,6 +300,7 @@ def test_two_reviewers_at_once_one_sees_a_conflict(reviewer: object, browser: ob
     assert "dismiss" in conflict.text_content() and "alice" in conflict.text_content()
     assert bob.text_content("#finding-status") == "dismissed"
     assert bob.input_value("#decision-form input[name=version]") == "2"
+    assert bob.input_value("#note") == "Escalating: the packing list matters."
     workspace.screenshot(bob, "08-conflict")
     bob.context.close()
 

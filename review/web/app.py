@@ -296,6 +296,7 @@ def create_app(engine: Engine, home: Path) -> FastAPI:
         *,
         conflict: str | None = None,
         error: str | None = None,
+        note: str = "",
         status: int = 200,
     ) -> Response:
         view = service.finding_view(session, login.actor, finding_id)
@@ -317,6 +318,7 @@ def create_app(engine: Engine, home: Path) -> FastAPI:
             reviewers=reviewers,
             conflict=conflict,
             error=error,
+            note=note,
         )
 
     @app.get("/findings/{finding_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -346,9 +348,14 @@ def create_app(engine: Engine, home: Path) -> FastAPI:
             service.decide(session, login.actor, finding_id, request_model)
             session.commit()
         except service.DecisionConflict as conflict:
-            return _finding_page(request, session, login, finding_id, query, conflict=str(conflict), status=409)
+            # The reviewer's note stays in the form, to decide again on the current state.
+            return _finding_page(
+                request, session, login, finding_id, query, conflict=str(conflict), note=request_model.note, status=409
+            )
         except service.InvalidDecision as err:
-            return _finding_page(request, session, login, finding_id, query, error=str(err), status=422)
+            return _finding_page(
+                request, session, login, finding_id, query, error=str(err), note=request_model.note, status=422
+            )
         suffix = f"?{query}" if query else ""
         if request_model.action is DecisionAction.ASSIGN or next_id is None or next_id == finding_id:
             return RedirectResponse(f"/findings/{finding_id}{suffix}", status_code=303)
