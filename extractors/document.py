@@ -10,6 +10,7 @@ from extractors.errors import UnreadableDocument
 from extractors.fields import extract_fields
 from extractors.filetype import detect_media_type
 from extractors.page_cache import PageCache, settings_key
+from extractors.safety import refuse_hostile_pdf
 from extractors.text import ReadOptions, read_pages
 from oretrace import __version__
 from oretrace.models import ExtractedDocument, SourceFile
@@ -33,6 +34,7 @@ def describe_source(path: Path, inbox_root: Path, max_bytes: int) -> SourceFile:
     size = path.stat().st_size
     if size > max_bytes:
         raise UnreadableDocument(f"the file is {size:,} bytes; the limit is {max_bytes:,}")
+    refuse_hostile_pdf(path)
     relative = path.relative_to(inbox_root)
     shipment_id = relative.parts[0] if len(relative.parts) > 1 else None
     return SourceFile(

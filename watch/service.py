@@ -76,12 +76,14 @@ class WatchService:
         quiet_seconds: float,
         poll_seconds: float,
         use_polling_observer: bool = False,
+        retry_seconds: float = RETRY_AFTER_ERROR_SECONDS,
     ) -> None:
         self.places = places
         self.process = process
         self.tracker = StabilityTracker(quiet_seconds)
         self.poll_seconds = poll_seconds
         self.use_polling_observer = use_polling_observer
+        self.retry_seconds = retry_seconds
         self.stop_requested = threading.Event()
         self.wake = threading.Event()
         self.started_at = datetime.now(UTC)
@@ -207,7 +209,7 @@ class WatchService:
                 release_claim(engine, claim, error)
             except Exception:
                 log.exception("releasing the claim on %s failed; its lease will expire", snapshot.shipment_id)
-        self.tracker.handled(snapshot, retry_after=RETRY_AFTER_ERROR_SECONDS if error else None)
+        self.tracker.handled(snapshot, retry_after=self.retry_seconds if error else None)
 
 
 def plain_process(places: WatchPlaces, claim: Claim, snapshot: ShipmentSnapshot) -> BatchReport:

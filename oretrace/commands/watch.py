@@ -31,6 +31,7 @@ def watch(
     prefect: Annotated[
         bool, typer.Option("--prefect/--no-prefect", help="run each shipment as a Prefect flow run")
     ] = True,
+    retry_seconds: Annotated[float, typer.Option(help="seconds before a failed shipment is tried again")] = 30.0,
     once: Annotated[bool, typer.Option("--once", help="one scan and pass, then exit (cron, tests)")] = False,
 ) -> None:
     """Watch INBOX: process each shipment folder once it is quiet, then move its files to the archive.
@@ -70,6 +71,7 @@ def watch(
         quiet_seconds=settings.watch_quiet_seconds if quiet is None else quiet,
         poll_seconds=poll_seconds or settings.watch_poll_seconds,
         use_polling_observer=poll,
+        retry_seconds=retry_seconds,
     )
     service.install_signal_handlers()
     if once:
