@@ -566,6 +566,32 @@ def test_parse_weight_kg_default_unit_and_hint() -> None:
     assert parse_weight_kg("20.000 toneladas", hint_decimal=",").value == 20_000_000.0
 
 
+CONSIGNMENT = (100.0, 5_000_000.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        ("17.662 kg", ".", 17_662.0),  # 17.662 kg is no consignment; 17,662 kg is
+        ("19,719 MT", None, 19_719.0),  # 19,719 t is too much; 19.719 t is not
+        ("19,719 MT", ".", 19_719.0),  # even against the document's convention: OCR swaps the marks
+        ("17.662 kg", ",", 17_662.0),
+        ("1,500 MT", None, 1_500_000.0),  # both readings plausible: the usual reading stands
+        ("20.000 MT", None, 20_000.0),
+        ("12.5 kg", None, 12.5),  # one reading only: implausible but not reinterpreted
+        ("Net 17.662 kg / Gross 17.960 kg", None, None),  # two different weights are still refused
+    ],
+)
+def test_parse_weight_kg_plausible_reading(text: str, hint: str | None, expected: float | None) -> None:
+    parsed = parse_weight_kg(text, hint_decimal=hint, plausible_kg=CONSIGNMENT)
+    assert parsed.value == (pytest.approx(expected) if expected is not None else None)
+
+
+def test_parse_weight_kg_without_plausible_range_keeps_the_convention() -> None:
+    assert parse_weight_kg("17.662 kg", hint_decimal=".").value == pytest.approx(17.662)
+    assert parse_weight_kg("19,719 MT").value == 19_719_000.0
+
+
 @pytest.mark.parametrize(
     ("unit", "expected"),
     [

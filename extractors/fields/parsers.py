@@ -79,9 +79,17 @@ def hs_code(text: str) -> Parsed[str]:
     return parse_hs_code(text)
 
 
+# What the goods of one consignment, or one line of it, can weigh: a container carries up to about 28 t and
+# a lot of concentrate rarely exceeds a few thousand tonnes. Decides '17.662 kg' (17,662 kg) and '19,719 MT'
+# (19.719 t) when the document's decimal mark is unclear or OCR has read one mark as the other.
+CONSIGNMENT_WEIGHT_KG = (100.0, 5_000_000.0)
+
+
 def weight_kg(default_unit: str | None = None) -> Parser:
     def parse(text: str) -> Parsed[float]:
-        parsed = parse_weight_kg(text, default_unit=default_unit, hint_decimal=DECIMAL_MARK.get())
+        parsed = parse_weight_kg(
+            text, default_unit=default_unit, hint_decimal=DECIMAL_MARK.get(), plausible_kg=CONSIGNMENT_WEIGHT_KG
+        )
         if parsed.found and parsed.value is not None and parsed.value > 0:
             return parsed
         return parsed if not parsed.found else Parsed.fail("weight is zero")

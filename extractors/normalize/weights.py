@@ -30,6 +30,9 @@ _KG_PER_UNIT: dict[float, tuple[str, ...]] = {
 _AMBIGUOUS_UNITS = frozenset({"ton", "tons", "ton.", "tons."})
 _TONNE = 1000.0
 _RANGE = re.compile(r"\s*(?:-|–|to|a|~|hasta)\s*")
+# A lone '.' or ',' before exactly three digits: a thousands group ('19,719' = 19719) or a decimal mark
+# (19.719), depending on the document's convention, which OCR also blurs by reading one mark as the other.
+_TWO_READINGS = re.compile(r"[-−]?(?P<head>[1-9]\d{0,2})[.,](?P<tail>\d{3})")
 
 
 @lru_cache(maxsize=1)
@@ -66,13 +69,41 @@ def _unit_after(text: str, folded: str, number: NumberMatch) -> tuple[str, float
     return written, weight_unit_factor(written)
 
 
-def parse_weight_kg(text: str, default_unit: str | None = None, hint_decimal: str | None = None) -> Parsed[float]:
+def _other_reading(number: NumberMatch) -> float | None:
+    """The number's value under the other reading of an ambiguous mark ('19,719' read as 19719 -> 19.719)."""
+    match = _TWO_READINGS.fullmatch(number.text)
+    if match is None or number.value is None:
+        return None
+    grouped, decimal = float(match["head"] + match["tail"]), float(f"{match['head']}.{match['tail']}")
+    other = decimal if abs(abs(number.value) - grouped) < 1e-9 else grouped
+    return -other if number.value < 0 else other
+
+
+def _plausible_value(number: NumberMatch, factor: float, plausible_kg: tuple[float, float] | None) -> float:
+    """The number's value, or its other reading when only that one gives a plausible weight."""
+    assert number.value is not None
+    if plausible_kg is None:
+        return number.value
+    low, high = plausible_kg
+    other = _other_reading(number)
+    if other is not None and not low <= number.value * factor <= high and low <= other * factor <= high:
+        return other
+    return number.value
+
+
+def parse_weight_kg(
+    text: str,
+    default_unit: str | None = None,
+    hint_decimal: str | None = None,
+    plausible_kg: tuple[float, float] | None = None,
+) -> Parsed[float]:
     """Kilograms from a weight: '20 MT' -> 20000.0, '44,092.45 lbs' -> 20000.0, '20.000,00 KGS' -> 20000.0.
 
     A unit written elsewhere in the text ('Net weight (kg): 20,000') applies to a bare number; with none,
     `default_unit` does. Several weights must agree (to 0.5 %) or the text is refused. Tonnes written
     '20.000 MT' are read with three decimals (20 t), as metal trade writes them, unless `hint_decimal`
-    says the document groups thousands with dots.
+    says the document groups thousands with dots. With `plausible_kg`, a number whose mark can be read
+    both ways ('17.662 kg', '19,719 MT') takes the reading inside that range when only one of them is.
     """
     if not text or not text.strip():
         return Parsed.fail("empty text")
@@ -94,7 +125,7 @@ def parse_weight_kg(text: str, default_unit: str | None = None, hint_decimal: st
         written, factor = unit
         if factor is None:
             return Parsed.fail(f"ambiguous unit {written!r} (metric, short or long ton)")
-        value = number.value
+        value = _plausible_value(number, factor, plausible_kg)
         if factor == _TONNE and number.ambiguous_separator == "." and number.decimal_reading is not None:
             value = number.decimal_reading
         weights.append((value * factor, factor))
@@ -116,8 +147,7 @@ def parse_weight_kg(text: str, default_unit: str | None = None, hint_decimal: st
         if len(bare) > 1:
             return Parsed.fail(f"several numbers in {text[:80]!r}")
         number = bare[0]
-        assert number.value is not None
-        value = number.value
+        value = _plausible_value(number, factor, plausible_kg)
         if factor == _TONNE and number.ambiguous_separator == "." and number.decimal_reading is not None:
             value = number.decimal_reading
         weights.append((value * factor, factor))
