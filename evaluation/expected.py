@@ -12,6 +12,9 @@ class ExpectedDocument(Frozen):
     path: str = Field(description="the input file, relative to the set folder")
     doc_type: DocType = Field(description="the oretrace type the document is scored as")
     fields: dict[str, FieldData] = Field(description="canonical field name -> expected normalised value")
+    # Other canonical fields the value may be reported under: a certificate's issuing manufacturer is read
+    # as its producer (smelter_name) or, from the letterhead, as the issuing laboratory.
+    found_in: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     # Other values that are equally right for a field (a heat number where a batch id is also printed).
     alternatives: dict[str, list[FieldData]] = Field(default_factory=dict)
     # Where the set's own value is known to disagree with the printed document, why (kept, not edited).

@@ -96,9 +96,14 @@ def score_documents(
             report.rejected.append(f"{expected.key}: {outcome.reason}")
         for name, want in expected.fields.items():
             accepted = [want, *expected.alternatives.get(name, [])]
-            for unit, unit_want, got in units(name, want, found.get(name)):
-                ok = any(field_equal(name, option, got) for option in accepted) if unit == name else (
-                    field_equal(name, unit_want, got))  # fmt: skip
+            sources = [found.get(source) for source in (name, *expected.found_in.get(name, ()))]
+            reported = next((value for value in sources if value is not None), None)
+            for unit, unit_want, got in units(name, want, reported):
+                if unit == name:
+                    ok = any(field_equal(name, option, value) for option in accepted for value in sources)
+                    got = next((v for v in sources if any(field_equal(name, o, v) for o in accepted)), got)
+                else:
+                    ok = field_equal(name, unit_want, got)
                 table.setdefault(name, Score()).add(ok)
                 if not ok:
                     note = expected.disagreements.get(unit) or expected.disagreements.get(name)

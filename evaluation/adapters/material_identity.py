@@ -6,12 +6,14 @@ are scored as assay certificates: they identify a material lot and report its an
 
 - certificate_number: EN 10168 A03 (document number); passport `Id`; CoA `Id`.
 - smelter_name: the manufacturer, i.e. the producing plant: EN 10168 A01 name; `Parties.Manufacturer.Name`.
-  (oretrace's `smelter_name` is the producer of the material; a CoA's manufacturer made the product.)
+  (oretrace's `smelter_name` is the producer of the material; a CoA's manufacturer made the product.) The
+  manufacturer issues these certificates, so it also counts when read as the issuing `laboratory`.
 - lot_number: EN 10168 C00 (batch / heat number); passport `ChemicalAnalysis.HeatNumber`, else
   `Product.BatchId` (either is accepted where both are printed); CoA `Analysis.LotId`.
 - composition_pct: each chemical element's actual value in mass percent (ppm / 10 000). Entries that are not
   elements (CEV, carbon equivalents, sums such as 'Cr+Mo+Ni') are not composition. A value reported below a
-  limit ('<' operator) is a detection limit, not a result: not scored.
+  limit ('<' operator) is a detection limit, not a result: not scored. An element listed twice with two
+  different values (valid_multi_row_chemical_analysis: Ti and Sb) has no single expected value: not scored.
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ def load(folder: Path) -> list[ExpectedDocument]:
                 doc_type=DocType.ASSAY_CERTIFICATE,
                 fields={k: v for k, v in fields.items() if v not in (None, {}, "")},
                 alternatives=_alternatives(data),
+                found_in={"smelter_name": ("laboratory",)},
                 disagreements=notes,
             )
         )
@@ -78,33 +81,33 @@ def _en10168(cert: dict[str, Any]) -> dict[str, FieldData | None]:
     transaction = cert["CommercialTransaction"]
     inspections = cert.get("Inspection") or {}
     inspections = inspections if isinstance(inspections, list) else [inspections]
-    composition: dict[str, float] = {}
+    composition = _Composition()
     for inspection in inspections:
         for entry in (inspection.get("ChemicalComposition") or {}).values():
             if isinstance(entry, dict) and "Symbol" in entry:
                 actual = entry.get("Actual") or {}
-                _add(composition, entry["Symbol"], actual.get("Value"), entry.get("Unit"), actual.get("Operator"))
+                composition.add(entry["Symbol"], actual.get("Value"), entry.get("Unit"), actual.get("Operator"))
     manufacturer = transaction.get("A01")
     return {
         "certificate_number": transaction.get("A03"),
         "smelter_name": manufacturer.get("Name") if isinstance(manufacturer, dict) else manufacturer,
         "lot_number": next((i["C00"] for i in inspections if i.get("C00")), None),
-        "composition_pct": composition,
+        "composition_pct": composition.values,
     }
 
 
 def _passport(passport: dict[str, Any]) -> dict[str, FieldData | None]:
     analysis = passport.get("ChemicalAnalysis") or {}
-    composition: dict[str, float] = {}
+    composition = _Composition()
     for element in analysis.get("Elements", []):
         actual = element.get("Actual") or {}
         if actual.get("ResultType") == "numeric":
-            _add(composition, element.get("PropertySymbol", ""), actual.get("Value"), element.get("Unit"), None)
+            composition.add(element.get("PropertySymbol", ""), actual.get("Value"), element.get("Unit"), None)
     return {
         "certificate_number": passport.get("Id"),
         "smelter_name": passport["TransactionData"]["Parties"].get("Manufacturer", {}).get("Name"),
         "lot_number": analysis.get("HeatNumber") or passport.get("Product", {}).get("BatchId"),
-        "composition_pct": composition,
+        "composition_pct": composition.values,
     }
 
 
@@ -124,13 +127,26 @@ def _alternatives(data: dict[str, Any]) -> dict[str, list[FieldData]]:
     return {"lot_number": [batch]} if batch else {}
 
 
-def _add(composition: dict[str, float], symbol: str, value: Any, unit: str | None, operator: str | None) -> None:
-    if symbol not in ELEMENTS or value in (None, "") or operator in ("<", "<="):
-        return
-    factor = PER_PERCENT.get((unit or "%").strip() or "%")
-    try:
-        number = float(str(value).replace(",", "."))
-    except ValueError:
-        return
-    if factor is not None:
-        composition[symbol] = float(f"{number * factor:.12g}")
+class _Composition:
+    """Element -> mass percent as the set lists it; an element listed twice with two values is dropped."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, float] = {}
+        self.twice: set[str] = set()
+
+    def add(self, symbol: str, value: Any, unit: str | None, operator: str | None) -> None:
+        if symbol not in ELEMENTS or value in (None, "") or operator in ("<", "<="):
+            return
+        factor = PER_PERCENT.get((unit or "%").strip() or "%")
+        try:
+            number = float(str(value).replace(",", "."))
+        except ValueError:
+            return
+        if factor is None or symbol in self.twice:
+            return
+        percent = float(f"{number * factor:.12g}")
+        if symbol in self.values and self.values[symbol] != percent:
+            del self.values[symbol]
+            self.twice.add(symbol)
+            return
+        self.values[symbol] = percent

@@ -12,7 +12,7 @@ from extractors.fields.view import DocumentView
 from oretrace.models import DocType, FieldValue
 
 FIELDS = (
-    LabelledField("certificate_number", LABELS["certificate_number"], parsers.identifier),
+    LabelledField("certificate_number", LABELS["certificate_number"], parsers.certificate_reference),
     LabelledField("laboratory", LABELS["laboratory"], parsers.party_name, inline_needs_colon=True),
     LabelledField("lot_number", LABELS["lot_number"], parsers.identifier),
     LabelledField("smelter_name", LABELS["smelter_name"], parsers.party_name, inline_needs_colon=True),

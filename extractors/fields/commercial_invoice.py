@@ -11,6 +11,8 @@ from extractors.fields.special import (
     currency_near_amounts,
     declared_origin_in_text,
     letterhead_name,
+    title_reference,
+    unlabelled_date,
     weight_field,
     weights_in_total_row,
 )
@@ -33,6 +35,11 @@ FIELDS = (
 @register(DocType.COMMERCIAL_INVOICE)
 def extract(view: DocumentView) -> dict[str, FieldValue]:
     values, skip = extract_labelled(view, FIELDS)
+    title_number, title_date = title_reference(view)
+    values["invoice_number"] = first_found(values["invoice_number"], title_number)
+    # A date the title line gives its number ('Nr. 471102 vom 05.03.2018') is the invoice's own; a 'Date'
+    # label may head another one (delivery, due, order).
+    values["invoice_date"] = first_found(title_date, values["invoice_date"], unlabelled_date(view, "invoice_date"))
     values["seller_name"] = first_found(values["seller_name"], letterhead_name(view, "seller_name", skip))
     values["country_of_origin"] = first_found(
         values["country_of_origin"], declared_origin_in_text(view, "country_of_origin")

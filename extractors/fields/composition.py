@@ -9,7 +9,7 @@ from extractors.fields.view import Candidate, DocumentView
 from extractors.layout import Phrase
 from extractors.normalize import normalize_element, parse_concentration
 from extractors.textnorm import fold
-from oretrace.models import FieldValue
+from oretrace.models import FieldValue, Word
 
 UNITS = ("%", "wt%", "wt %", "ppm", "mg/kg", "g/t", "ppb", "μg/g", "ug/g", "pct")
 RESULT_HEADERS = (
@@ -53,6 +53,11 @@ def extract_composition(view: DocumentView) -> FieldValue:
             composition[element] = round(parsed.value, 6)
             words = tuple(row[element_index].words) + tuple(cell.words)
             evidence_cells.append(Candidate(f"{row[element_index].text} {cell.text}", words, cell.page, "column"))
+    for element, cell, unit in captioned_sideways_results(view):
+        parsed = parse_concentration(cell.text, unit)
+        if element not in composition and parsed.found and parsed.value is not None:
+            composition[element] = round(parsed.value, 6)
+            evidence_cells.append(cell)
     for element, cell, element_cell, unit in _horizontal_results(view):
         parsed = parse_concentration(cell.text, unit)
         if element not in composition and parsed.found and parsed.value is not None:
@@ -80,6 +85,9 @@ def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, s
             continue
         unit = _heading_unit(rows[max(0, index - 3) : index])
         for values in rows[index + 1 : index + 3]:
+            caption = _caption(values)
+            if caption is not None and caption[0] != "result":
+                continue  # the specification's Min / Max or the unit row
             pairs = []
             for element, element_cell in named:
                 below = [v for v in values if min(v.x1, element_cell.x1) - max(v.x0, element_cell.x0) > 0]
@@ -112,6 +120,8 @@ def _row_element(row: list[Phrase]) -> tuple[str | None, int]:
         # never a later word, or "Sample No" would read as nobelium.
         candidates = [text, *re.findall(r"\(([A-Za-z]{1,2})\)", text), text.replace("(", " ").split()[0]]
         for candidate in candidates:
+            if any(c.isdigit() for c in candidate):
+                continue  # 'C13', 'B08': a coded form field, not an element
             element = normalize_element(candidate.strip(":.,"))
             if element:
                 return element, index
@@ -169,3 +179,99 @@ def _value_and_unit(cell: Phrase, row: list[Phrase], headers: list[tuple[Phrase,
                 if unit in header.text.lower():
                     return text, unit
     return text, "%"
+
+
+# Rows of a sideways table that hold the results, by their caption: not the specification's Min / Max.
+RESULT_ROW_CAPTIONS = frozenset(
+    "actual ist istwert result results resultat resultats resultado wert werte value valeur reel wartosc "
+    "rzeczywista rzeczywisty wynik measured found analysis".split()
+)
+LIMIT_ROW_CAPTIONS = frozenset("min max minimum maximum soll spec specification norm limit target".split())
+UNIT_ROW_CAPTIONS = frozenset("unit units einheit unite unidad jednostka".split())
+ROWS_BELOW_SYMBOLS = 6
+_SCIENTIFIC = re.compile(r"^(\d+(?:\.\d+)?)[eE]([-+]?\d+)$")
+
+
+def captioned_sideways_results(view: DocumentView) -> list[tuple[str, Candidate, str | None]]:
+    """Sideways tables whose rows are captioned ('Symbol C Si Mn', 'Unit % % ppm', 'Min', 'Max', 'Actual
+    0.17 0.28 1.38'), read word by word: a result belongs to the element whose column it stands in, even
+    where narrow cells run together into one phrase. Each column's own unit row entry wins."""
+    found: list[tuple[str, Candidate, str | None]] = []
+    rows = view.rows
+    for index, row in enumerate(rows):
+        words = [w for p in row for w in p.words]
+        if len(words) < 4 or fold(words[0].text) not in ("symbol", "symbole", "element", "elements", "elemento",
+                                                         "pierwiastek", "zeichen"):  # fmt: skip
+            symbols = [(normalize_element(w.text), w) for w in words]
+            if sum(1 for e, _ in symbols if e) < 3 or _caption(row) is not None:
+                continue
+        # Every cell after the caption bounds a column; only element symbols are read ('F1' names a formula).
+        anchors = words[1:] if normalize_element(words[0].text) is None else words
+        columns = [(_symbol(w.text), w) for w in anchors]
+        if sum(1 for e, _ in columns if e) < 2:
+            continue
+        units: dict[int, str] = {}
+        results: dict[int, Word] = {}
+        for below in rows[index + 1 : index + 1 + ROWS_BELOW_SYMBOLS]:
+            if below[0].page != row[0].page:
+                break
+            caption = _caption(below)
+            if caption is None:
+                break
+            kind, cells = caption
+            for column, (_, symbol) in enumerate(columns):
+                word = _in_column(symbol, columns, column, cells)
+                if word is None:
+                    continue
+                if kind == "unit":
+                    units[column] = word.text
+                elif kind == "result" and column not in results:
+                    results[column] = word
+        for column, (element, symbol) in enumerate(columns):
+            word = results.get(column)
+            if word is not None and element is not None:
+                text = _SCIENTIFIC.sub(lambda m: f"{float(m.group(0)):.12f}".rstrip("0"), word.text)
+                cell = Candidate(text, (symbol, word), row[0].page, "column")
+                found.append((str(element), cell, units.get(column)))
+    return found
+
+
+def _symbol(text: str) -> str | None:
+    """The element a column heads: a bare symbol of one or two letters, not 'F1' or 'CEV'."""
+    return normalize_element(text) if text.isalpha() and len(text) <= 2 else None
+
+
+def _caption(row: list[Phrase]) -> tuple[str, list[Word]] | None:
+    """What a captioned row holds (result, limit or unit) and its value words, or None if uncaptioned."""
+    words = [w for p in row for w in p.words]
+    head = fold(words[0].text) if words else ""
+    # Bilingual captions: 'Ist / Actual', 'Einheit / Unit'.
+    caption_words = []
+    for word in words:
+        folded = fold(word.text)
+        if folded in RESULT_ROW_CAPTIONS | LIMIT_ROW_CAPTIONS | UNIT_ROW_CAPTIONS or word.text == "/":
+            caption_words.append(word)
+            continue
+        break
+    if not caption_words:
+        return None
+    values = words[len(caption_words) :]
+    kinds = {fold(w.text) for w in caption_words}
+    if kinds & UNIT_ROW_CAPTIONS:
+        return "unit", values
+    if kinds & RESULT_ROW_CAPTIONS and head not in LIMIT_ROW_CAPTIONS:
+        return "result", values
+    return "limit", values
+
+
+def _in_column(symbol: Word, columns: list[tuple[str | None, Word]], column: int, cells: list[Word]) -> Word | None:
+    """The word under a column's symbol: its centre lies between the midpoints to the neighbouring symbols."""
+    center = (symbol.bbox[0] + symbol.bbox[2]) / 2
+    left = (center + (columns[column - 1][1].bbox[0] + columns[column - 1][1].bbox[2]) / 2) / 2 if column else -1.0
+    right = (
+        (center + (columns[column + 1][1].bbox[0] + columns[column + 1][1].bbox[2]) / 2) / 2
+        if column + 1 < len(columns)
+        else 2.0
+    )
+    inside = [w for w in cells if left <= (w.bbox[0] + w.bbox[2]) / 2 < right]
+    return inside[0] if len(inside) == 1 else None

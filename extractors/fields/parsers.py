@@ -28,6 +28,9 @@ Parser = Callable[[str], Parsed]
 # The decimal mark the document being read uses, when its numbers tell: "19,719 MT" is 19.719 t on a
 # page that writes "496,0 kg". Set per document by `extract_fields`.
 DECIMAL_MARK: ContextVar[str | None] = ContextVar("DECIMAL_MARK", default=None)
+# Whether the document writes numeric dates day first, when its unambiguous dates tell ('11/17/2017' on a
+# page makes '11/03/2017' the 3rd of November). Set per document by `extract_fields`.
+DAY_FIRST: ContextVar[bool | None] = ContextVar("DAY_FIRST", default=None)
 
 # An identifier: letters, digits and separators, with at least one digit.
 _IDENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/._]*[0-9][A-Za-z0-9\-/._]*|[0-9]+")
@@ -46,15 +49,24 @@ def identifier(text: str) -> Parsed[str]:
     return Parsed.fail(f"no reference number in {text!r}")
 
 
+def certificate_reference(text: str) -> Parsed[str]:
+    """A certificate's number: an identifier, or a short serial standing alone in its cell ('43')."""
+    parsed = identifier(text)
+    if not parsed.found and re.fullmatch(r"\d{2}", text.strip()):
+        return Parsed.ok(text.strip())
+    return parsed
+
+
 def date(text: str) -> Parsed[str]:
-    parsed = parse_date(text)
+    day_first = DAY_FIRST.get()
+    parsed = parse_date(text, day_first=day_first)
     if parsed.found:
         return parsed
     # The date may be one of several tokens ("Date: 14/03/2025 Page 1 of 2").
     tokens = text.split()
     for size in (3, 4, 1, 2, 5):
         for start in range(len(tokens) - size + 1):
-            sub = parse_date(" ".join(tokens[start : start + size]))
+            sub = parse_date(" ".join(tokens[start : start + size]), day_first=day_first)
             if sub.found:
                 return sub
     return parsed
@@ -64,6 +76,10 @@ def party_name(text: str) -> Parsed[str]:
     # A name has a word of three letters or more; "2025/TH/79071" or "B" is something else.
     if not re.search(r"(?<![\w/-])[^\W\d_]{3,}", text) or "@" in text or is_descriptor(text):
         return Parsed.fail(f"no name in {text!r}")
+    # "Globale Nummer: 4000001123452 (GTIN)", "Tel: +49 ...": a labelled number, not a name.
+    head, colon, tail = text.partition(":")
+    if colon and len(head.split()) <= 3 and sum(c.isdigit() for c in tail) > sum(c.isalpha() for c in tail):
+        return Parsed.fail(f"a labelled number, not a name: {text!r}")
     return clean_party_name(text)
 
 

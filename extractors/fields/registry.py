@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from extractors.fields.parsers import DECIMAL_MARK
+from extractors.fields.parsers import DAY_FIRST, DECIMAL_MARK
 from extractors.fields.view import DocumentView
-from extractors.normalize import detect_decimal_convention
+from extractors.normalize import detect_day_first, detect_decimal_convention
 from oretrace.models import FIELDS_BY_TYPE, DocType, FieldValue, Page
 
 FieldExtractor = Callable[[DocumentView], dict[str, FieldValue]]
@@ -28,11 +28,14 @@ def extract_fields(doc_type: DocType, pages: list[Page]) -> dict[str, FieldValue
     if extractor is None:
         return {}
     view = DocumentView(pages)
-    token = DECIMAL_MARK.set(detect_decimal_convention(p.text for row in view.rows for p in row))
+    texts = [p.text for row in view.rows for p in row]
+    token = DECIMAL_MARK.set(detect_decimal_convention(texts))
+    day_first = DAY_FIRST.set(detect_day_first(texts))
     try:
         found = extractor(view)
     finally:
         DECIMAL_MARK.reset(token)
+        DAY_FIRST.reset(day_first)
     return {
         name: found.get(name) or FieldValue.missing(name, "not extracted for this document type")
         for name in FIELDS_BY_TYPE[doc_type]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from extractors.fields.labels import LABELS
 from extractors.fields.parsers import Parser
 from extractors.fields.view import Candidate, DocumentView, LabelHit, is_descriptor
 from extractors.layout import union_bbox
+from extractors.textnorm import fold
 from oretrace.models import Evidence, FieldValue
 
 WHERE_WEIGHT = {"inline": 1.0, "right": 0.95, "below": 0.9, "column": 0.9, "text": 0.8}
@@ -38,14 +40,65 @@ class LabelledField:
             parse = self.parse_for_label(hit) if self.parse_for_label else self.parse
             if not is_label(hit, parse, self.inline_needs_colon):
                 continue
-            for candidate in view.value_candidates(hit, above=self.look_above):
+            header = _in_header_row(view, hit)
+            for candidate in _translated_value(
+                self.labels, hit, parse, view.value_candidates(hit, above=self.look_above)
+            ):
                 if candidate.where != "inline" and id(candidate.words[0]) in skip:
                     continue  # another field's label, not a value
+                if (
+                    candidate.where != "inline"
+                    and _FIELD_CODE.match(candidate.words[0].text)
+                    and len(candidate.words) > 1
+                ):
+                    continue  # 'C02 Direction of the test piece': a coded field of its own
+                if header and candidate.where == "right":
+                    continue  # the next column's caption; the value stands under its caption
                 parsed = parse(candidate.text)
                 if parsed.found:
                     return field_value(self.name, parsed.value, candidate, hit.score / 100)
                 reasons.append(parsed.reason or "unparsed")
         return FieldValue.missing(self.name, f"label found but no readable value ({reasons[0] if reasons else ''})")
+
+
+# Field codes of EN 10168 certificates and numbered boxes ('A03', 'C00', 'B09.1').
+_FIELD_CODE = re.compile(r"^[A-Z]\d{2}(?:\.\d)?$")
+
+
+def _in_header_row(view: DocumentView, hit: LabelHit) -> bool:
+    """A bare caption in a row of three or more captions without numbers ('Manufacturer  Customer
+    Business Transaction'): a header row, whose values stand under each caption."""
+    if hit.colon or hit.rest or hit.inside:
+        return False
+    row = view.rows[view.row_index(hit.phrase)]
+
+    def caption(text: str) -> bool:
+        words = text.split()
+        if words and _FIELD_CODE.match(words[0]):
+            words = words[1:]
+        return not any(c.isdigit() for w in words for c in w)
+
+    return len(row) >= 3 and all(caption(p.text) for p in row)
+
+
+def _translated_value(
+    labels: tuple[str, ...], hit: LabelHit, parse: Parser, candidates: Iterable[Candidate]
+) -> Iterator[Candidate]:
+    """Bilingual forms follow a label with its translation: 'Bescheinigungsnummer / Document number
+    1866645/001'. What follows the translation (itself one of the field's labels) is the value."""
+    rest = hit.rest
+    if rest and rest[0].text.startswith("/"):
+        words = [w for w in rest if w.text != "/"]
+        if rest[0].text != "/":
+            words = rest
+        folded_labels = {fold(label) for label in labels}
+        for n in range(len(words) - 1, 0, -1):
+            translation = fold(" ".join(w.text for w in words[:n]).lstrip("/"))
+            if translation in folded_labels and parse(" ".join(w.text for w in words[n:])).found:
+                value_words = tuple(words[n:])
+                yield Candidate(" ".join(w.text for w in value_words), value_words, hit.phrase.page, "inline")
+                break
+    yield from candidates
 
 
 def is_label(hit: LabelHit, parse: Parser, needs_colon: bool = False) -> bool:
@@ -88,10 +141,12 @@ def label_word_ids(view: DocumentView, label_sets: Iterable[tuple[str, ...]]) ->
             if not hit.inside and (hit.colon or not hit.rest or is_descriptor(" ".join(w.text for w in hit.rest))):
                 ids.add(id(hit.phrase.words[0]))
     for row in view.rows:
-        for phrase in row:
+        for phrase, following in zip(row, [*row[1:], None], strict=True):
             text = phrase.text.strip()
             if text.endswith(":") or (text.startswith("(") and text.endswith(")")):
                 ids.add(id(phrase.words[0]))
+            elif following is not None and following.text.startswith(":"):
+                ids.add(id(phrase.words[0]))  # 'Nummer  : GE2020211': the colon stands apart from its label
     return ids
 
 

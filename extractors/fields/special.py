@@ -19,12 +19,19 @@ _UNIT_IN_LABEL = {"kg": "kg", "kgs": "kg", "kilos": "kg", "mt": "mt", "t": "t", 
 LEGAL_SUFFIXES = (
     "co", "ltd", "limited", "inc", "llc", "corp", "corporation", "gmbh", "sa", "s a", "de c v", "cv", "pte",
     "plc", "bv", "nv", "ag", "srl", "sas", "company", "trading", "metals", "industries", "group", "jsc", "pt",
-    "s c", "sc",
+    "s c", "sc", "sarl", "sdn bhd", "bhd", "s/b", "b v", "pvt", "kg", "se", "spa", "sp z o o", "oy", "ab",
 )  # fmt: skip
 # A "total" that is not the invoice amount: the total weight, count or quantity.
 _NOT_MONEY = frozenset(
     "weight weights peso pesos net gross neto bruto packages package bultos bundles pallets bags qty quantity "
     "cantidad kg kgs mt tons lbs units".split()
+    # nor the amount before tax ('Total HT', 'Total excl. GST', 'Summe ohne USt.', 'Exclusief BTW')
+    + "ht excl exclusief ohne netto untaxed subtotal subtotaal zwischensumme".split()
+)
+# What is left to pay after prepayments and open items: the total only when no gross total is printed.
+_PAYABLE_LABELS = frozenset(
+    """amount due|total due|balance due|amount payable|total payable|zahlbetrag|net a payer|somme a payer|
+    te betalen|do zaplaty|razem do zaplaty|kwota do zaplaty|total a pagar""".replace("\n", "").split("|")
 )
 
 
@@ -117,7 +124,8 @@ def weight_field(name: str) -> ColumnTotalField:
 
 class AmountField(LabelledField):
     """The invoice total, chosen by meaning: a money amount (currency marked) next to a total label,
-    not a total weight or package count; the largest such amount when several qualify."""
+    not a total weight or package count, nor an amount before tax; a gross total before an amount due
+    (which nets prepayments); the largest such amount when several qualify."""
 
     def extract(self, view: DocumentView, skip: set[int]) -> FieldValue:
         best: tuple[tuple[int, float], Candidate, float, float] | None = None
@@ -130,7 +138,9 @@ class AmountField(LabelledField):
                 if not parsed.found or parsed.value is None:
                     continue
                 has_currency = parse_currency(candidate.text).found
-                rank = (has_currency + len(fold(hit.label).split()) // 2 - (candidate.where == "below"), parsed.value)
+                payable = fold(hit.label) in _PAYABLE_LABELS
+                specific = len(fold(hit.label).split()) // 2
+                rank = (has_currency + specific - (candidate.where == "below") - payable, parsed.value)
                 if best is None or rank > best[0]:
                     best = (rank, candidate, parsed.value, hit.score)
         if best is None:
@@ -238,3 +248,84 @@ def lot_numbers(view: DocumentView, skip: set[int]) -> FieldValue:
         return FieldValue.missing("lot_numbers", "no lot numbers found")
     value = field_value("lot_numbers", found, evidence[0])
     return value.model_copy(update={"evidence": [field_value("lot_numbers", found, c).evidence[0] for c in evidence]})
+
+
+# What an invoice calls itself at its head, in the languages of the documents: 'Handelsrechnung',
+# 'Rechnungskorrektur', 'Facture', 'Avoir', 'Factuur', 'Faktura VAT', 'Tax invoice', 'Receipt'.
+_INVOICE_TITLE = (
+    r"(?:\w*rechnung\w*|gutschrift|invoice|facture|factuur|faktura(?:\s+vat)?|avoir|factura|receipt|credit\s+note)"
+)
+_NUMBER_MARK = r"(?:n[°ºo]|nr|no|num|number|nummer|num[ée]ro|#)\.?\s*[:#]?"
+# 'Handelsrechnung Nr. 471102 vom 05.03.2018', 'Rechnung des Versicherers Nr. 01.234.567.8-2018-1',
+# 'Facture n°562044387 du 02 Juillet 2015', 'Invoice FA-2017-0008', 'Gutschrift (Selbst ausgestellte Rechnung) Nr. 47'.
+_TITLE_REFERENCE = re.compile(
+    rf"(?<!\w){_INVOICE_TITLE}(?:(?:\s+[^\s\d]+){{0,4}}?\s+{_NUMBER_MARK}|\s+{_NUMBER_MARK}|\s*{_NUMBER_MARK}|)"
+    rf"\s*(?P<id>[A-Za-z0-9][\w\-/.]*\d[\w\-/.]*)(?P<after>.*)$",
+    re.IGNORECASE,
+)
+_DATE_AFTER = re.compile(r"^\W*(?:vom|du|dated|date|of|from|del|van|le|z\s+dnia)\b\s*(?P<date>.*)$", re.IGNORECASE)
+TITLE_ROWS = 15  # the head of the first page
+
+
+def title_reference(view: DocumentView) -> tuple[FieldValue, FieldValue]:
+    """The invoice number (and date) written in the document's title line rather than beside a label:
+    'Handelsrechnung Nr. 471102 vom 05.03.2018', 'Facture FA-2017-0010'. The date counts only when the
+    title line itself introduces it ('vom', 'du', 'dated'), possibly on the line below."""
+    for index, row in enumerate(view.rows[:TITLE_ROWS]):
+        for phrase in row:
+            if phrase.page != 1:
+                return _no_title()
+            match = _TITLE_REFERENCE.search(phrase.text)
+            if not match:
+                continue
+            parsed = parsers.identifier(match["id"].rstrip(".,;:"))
+            if not parsed.found:
+                continue
+            candidate = Candidate(phrase.text, tuple(phrase.words), phrase.page, "text")
+            number = field_value("invoice_number", parsed.value, candidate, 0.9)
+            return number, _title_date(view, index, match["after"], candidate)
+    return _no_title()
+
+
+def _title_date(view: DocumentView, index: int, after: str, candidate: Candidate) -> FieldValue:
+    introduced = _DATE_AFTER.match(after)
+    if introduced is None:
+        return FieldValue.missing("invoice_date", "the title line states no date")
+    if introduced["date"].strip():
+        parsed = parsers.date(introduced["date"])
+        if parsed.found:
+            return field_value("invoice_date", parsed.value, candidate, 0.9)
+    for phrase in view.rows[index + 1][:1] if index + 1 < len(view.rows) else []:
+        parsed = parsers.date(phrase.text)
+        if parsed.found:
+            return field_value(
+                "invoice_date", parsed.value, Candidate(phrase.text, tuple(phrase.words), phrase.page, "below"), 0.9
+            )
+    return FieldValue.missing("invoice_date", "no date after the title's 'dated'")
+
+
+def _no_title() -> tuple[FieldValue, FieldValue]:
+    reason = "no invoice number in the title line"
+    return FieldValue.missing("invoice_number", reason), FieldValue.missing("invoice_date", reason)
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\d.])\d{1,2}[/.-](?:\d{1,2}|[A-Za-z]{3})[/.-]\d{2,4}(?![\d.])")
+FIRST_DATE_ROWS = 30
+
+
+def unlabelled_date(view: DocumentView, name: str) -> FieldValue:
+    """A receipt prints its date without a label, beside the time or the till number
+    ('14/03/2018 5:57.07PM'): the first whole date near the head of the first page."""
+    for row in view.rows[:FIRST_DATE_ROWS]:
+        for phrase in row:
+            if phrase.page != 1:
+                return FieldValue.missing(name, "no date on the first page")
+            match = _NUMERIC_DATE.search(phrase.text)
+            if match is None:
+                continue
+            parsed = parsers.date(match.group(0))
+            if parsed.found:
+                return field_value(
+                    name, parsed.value, Candidate(phrase.text, tuple(phrase.words), phrase.page, "text"), 0.7
+                )
+    return FieldValue.missing(name, "no labelled date and no date at the head of the first page")

@@ -6,7 +6,7 @@ Every parser is a pure function returning `Parsed`; none raises on arbitrary tex
 from extractors.normalize.composition import normalize_element, parse_concentration, parse_detection_limit
 from extractors.normalize.countries import find_countries, parse_country
 from extractors.normalize.currency import parse_currency
-from extractors.normalize.dates import parse_date
+from extractors.normalize.dates import detect_day_first, parse_date
 from extractors.normalize.hs import parse_hs_code
 from extractors.normalize.names import clean_party_name, names_match
 from extractors.normalize.numbers import detect_decimal_convention, parse_number
@@ -16,6 +16,7 @@ from extractors.normalize.weights import parse_weight_kg, weight_unit_factor
 __all__ = [
     "Parsed",
     "clean_party_name",
+    "detect_day_first",
     "detect_decimal_convention",
     "find_countries",
     "names_match",

@@ -1,10 +1,10 @@
-"""Dates as ISO 'YYYY-MM-DD', from numeric and English/Spanish textual forms."""
+"""Dates as ISO 'YYYY-MM-DD', from numeric forms and textual months in the languages the documents use."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -13,6 +13,8 @@ from rapidfuzz import fuzz, process
 from extractors.normalize._text import clean, fix_ocr_digits, fold
 from extractors.normalize.result import Parsed
 
+# Languages whose month names are read ('14 de marzo', '7. Mai', '02 Juillet', '19 april', '3 marca').
+DATE_LANGUAGES = ("en", "es", "de", "fr", "nl", "pl")
 MIN_YEAR = 1990
 MAX_YEAR = 2100
 
@@ -132,7 +134,7 @@ def _textual(text: str, match: re.Match[str], languages: tuple[str, ...]) -> Par
     return Parsed.fail(f"ambiguous date {snippet!r}: {iso} or {from_parts.value}")
 
 
-def parse_date(text: str, languages: Sequence[str] = ("en", "es"), day_first: bool | None = None) -> Parsed[str]:
+def parse_date(text: str, languages: Sequence[str] = DATE_LANGUAGES, day_first: bool | None = None) -> Parsed[str]:
     """The first date in `text` as 'YYYY-MM-DD'.
 
     Numeric dates are read day first ('14/03/2025', '03/04/2025' -> 3 April) unless `day_first` is False
@@ -170,3 +172,21 @@ def parse_date(text: str, languages: Sequence[str] = ("en", "es"), day_first: bo
         first_failure = first_failure or result
     assert first_failure is not None
     return first_failure
+
+
+def detect_day_first(texts: Iterable[str]) -> bool | None:
+    """Whether a document writes numeric dates day first, from the dates that can only be read one way:
+    '17/11/2017' is day first, '11/17/2017' month first. None when no date tells or they disagree."""
+    votes = {True: 0, False: 0}
+    for text in texts:
+        if not isinstance(text, str) or not text:
+            continue
+        for match in _NUMERIC.finditer(text):
+            a, b = int(match["a"]), int(match["b"])
+            if a > 12 >= b >= 1:
+                votes[True] += 1
+            elif b > 12 >= a >= 1 and b <= 31:
+                votes[False] += 1
+    if votes[True] == votes[False]:
+        return None
+    return votes[True] > votes[False]

@@ -31,6 +31,7 @@ _LABEL_WORD = re.compile(rf"\b(?:{_STRONG_LABELS}|{_WEAK_LABELS})\b", re.IGNOREC
 # Where an address or contact detail starts on the name's line.
 _ADDRESS = re.compile(
     r"\s*,\s*(?=\d)"
+    r"|\s+[-–|]\s+(?=\d)"  # 'Au bon moulin SARL - 1242 chemin de l'olive'
     r"|\s*[,;]?\s+(?:tel|tel[eé]fono|phone|fax|e-?mail|rfc|tax\s*id|vat|nit|ruc|cuit|address|add|"
     r"direcci[oó]n|domicilio|p\.?\s?o\.?\s*box|apartado)\b\.?"
     r"|\s*,\s*(?:street|road|avenue|avenida|av\.|calle|col\.|colonia|km\b|building|floor|piso|moo\b|soi\b|"
