@@ -165,6 +165,16 @@ def change_user(
     return _info(user)
 
 
+def change_user_as(
+    session: Session, actor: Actor, name: str, *, role: Role | None = None, active: bool | None = None
+) -> UserInfo:
+    actor.require(Permission.MANAGE_USERS)
+    if name == actor.name and (active is False or (role is not None and role is not actor.role)):
+        # An admin cannot lock themselves (and possibly everyone) out of user management.
+        raise UserError("you cannot deactivate yourself or change your own role")
+    return change_user(session, name, by=actor.audit_name, role=role, active=active)
+
+
 def set_password(session: Session, name: str, password: str, *, by: str) -> None:
     _check_password(password)
     user = _user_named(session, name)

@@ -153,8 +153,22 @@ def test_roles_are_checked_on_the_server(app: object, engine: Engine) -> None:
     assert auditor.get("/api/audit/verify").json()["ok"] is True
     created = admin.post("/api/users", json=new_user, headers={"X-CSRF-Token": admin_csrf})
     assert created.status_code == 201 and created.json()["role"] == "reviewer"
+    change = {"role": "auditor"}
+    assert reviewer.patch("/api/users/erin", json=change, headers={"X-CSRF-Token": reviewer_csrf}).status_code == 403
+    assert admin.patch("/api/users/erin", json=change).status_code == 403  # no CSRF header
+    changed = admin.patch("/api/users/erin", json=change, headers={"X-CSRF-Token": admin_csrf})
+    assert changed.status_code == 200 and changed.json()["role"] == "auditor"
+    own = admin.patch("/api/users/dave", json={"active": False}, headers={"X-CSRF-Token": admin_csrf})
+    assert own.status_code == 422
+    # Deactivating a user ends their logins at once.
+    assert (
+        admin.patch("/api/users/alice", json={"active": False}, headers={"X-CSRF-Token": admin_csrf}).json()["active"]
+        is False
+    )
+    assert reviewer.get("/api/me").status_code == 401
     history = auditor.get("/api/history", params={"user": "erin"}).json()
-    assert [(e["actor"], e["action"]) for e in history] == [("user:dave", "user.added")]
+    assert [(e["actor"], e["action"]) for e in history] == [("user:dave", "user.changed"), ("user:dave", "user.added")]
+    assert history[0]["details"] == {"role": {"from": "reviewer", "to": "auditor"}}
     assert auditor.get(f"/api/findings/{finding['finding_id']}").json()["status"] == "open"
     with session_scope(engine) as session:
         assert verify_chain(session).ok

@@ -85,6 +85,11 @@ class NewUser(Frozen):
     password: str
 
 
+class UserChange(Frozen):
+    role: Role | None = None
+    active: bool | None = None
+
+
 class LoginResult(Frozen):
     user: str
     role: Role
@@ -400,6 +405,20 @@ def create_app(engine: Engine, home: Path) -> FastAPI:
         session.commit()
         return RedirectResponse("/users", status_code=303)
 
+    @app.post("/users/{name}", include_in_schema=False)
+    async def users_change(request: Request, name: str, session: DB, login: Login) -> Response:
+        form = await request.form()
+        check_csrf(login, str(form.get("csrf_token", "")))
+        try:
+            auth.change_user_as(
+                session, login.actor, name, role=Role(str(form.get("role"))), active=form.get("active") == "on"
+            )
+        except (UserError, ValueError) as err:
+            users = auth.list_users(session, login.actor)
+            return page(request, "users.html", login, 422, users=users, error=str(err))
+        session.commit()
+        return RedirectResponse("/users", status_code=303)
+
     @app.get("/export/queue.{fmt}", include_in_schema=False)
     def export_queue(request: Request, fmt: ExportFormat, session: DB, login: Login) -> Response:
         result = service.list_queue(session, login.actor, queue_filters_from(request.query_params))
@@ -504,6 +523,16 @@ def create_app(engine: Engine, home: Path) -> FastAPI:
             return user
         except UserError as err:
             raise HTTPException(422, str(err)) from err
+
+    @app.patch("/api/users/{name}", response_model=auth.UserInfo, tags=["users"])
+    def api_change_user(name: str, body: UserChange, session: DB, login: WriteLogin) -> auth.UserInfo:
+        """Change a user's role or (de)activate them (admins). Deactivation ends the user's logins."""
+        try:
+            user = auth.change_user_as(session, login.actor, name, role=body.role, active=body.active)
+        except UserError as err:
+            raise HTTPException(422, str(err)) from err
+        session.commit()
+        return user
 
     return app
 
