@@ -109,6 +109,10 @@ def test_parsed_needs_exactly_one_of_value_and_reason() -> None:
         ("１２３", 123.0),
         ("1.5e-3", 0.0015),
         ("20' container", 20.0),
+        # One mark throughout, the last before one or two digits: OCR turned the decimal mark into the
+        # grouping one (or back); only the last can be decimal.
+        ("1,234,56", 1234.56),
+        ("33.069.34 lbs", 33069.34),
     ],
 )
 def test_parse_number(text: str, expected: float) -> None:
@@ -125,7 +129,8 @@ def test_parse_number(text: str, expected: float) -> None:
         ("12 5", "several numbers"),
         ("1-2", "several numbers"),
         ("14.03.2025", "malformed"),
-        ("1,234,56", "malformed"),
+        ("12.34.5", "malformed"),
+        ("0.034.12", "malformed"),
         ("1e400", "out of range"),
         ("INV-2025", "no number"),  # digits glued to a word by a hyphen are an identifier
         ("ISO9001", "no number"),

@@ -67,9 +67,13 @@ def _interpret(body: str, hint: str | None) -> tuple[float | None, str | None, s
     sep = kinds[0]
     if sep not in ".," or len(seps) > 1:
         # Only grouping: '1 234 567', "1'234", '1.234.567'.
-        if not _grouped(parts) or parts[0].startswith("0"):
-            return bad
-        return float("".join(parts)), None, None, None
+        if _grouped(parts) and not parts[0].startswith("0"):
+            return float("".join(parts)), None, None, None
+        # '33.069.34': groups of three, then one or two decimals behind the same mark. OCR reads a ','
+        # as '.' (or back); the last mark can only be decimal.
+        if sep in ".," and _grouped(parts[:-1]) and len(parts[-1]) in (1, 2) and not parts[0].startswith("0"):
+            return float("".join(parts[:-1]) + "." + parts[-1]), None, None, None
+        return bad
     head, tail = parts
     decimal_value = float(f"{head}.{tail}")
     if len(tail) != 3 or len(head) > 3 or head.startswith("0"):
