@@ -15,6 +15,7 @@ from PIL import Image
 from sqlalchemy.orm import Session
 
 from store import schema
+from store.claims import archived_paths
 
 # Wide enough to read a table cell, small enough to load fast: about 1000 px across an A4 page.
 RENDER_DPI = 120
@@ -49,6 +50,10 @@ def locate_source(session: Session, document_row: schema.Document) -> Path | Non
     candidate = Path(shipment.inbox_root) / document_row.source_path
     if candidate.is_file() and file_sha256(candidate) == document_row.sha256:
         return candidate
+    # `oretrace watch` moves recorded files from the inbox to its archive.
+    for archived in archived_paths(session, document_row.id):
+        if archived.is_file() and file_sha256(archived) == document_row.sha256:
+            return archived
     return None
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 
-from sqlalchemy import BigInteger, ForeignKey, Integer, String, UniqueConstraint, func
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import BigInteger, ForeignKey, Integer, String, UniqueConstraint, func, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from store.schema import Base, UTCDateTime
 
@@ -89,3 +90,18 @@ class WatchHeartbeat(Base):
     # "running", "stopped"; a crashed watcher stays "running" with an old beat.
     state: Mapped[str]
     current_shipment: Mapped[str | None]
+
+
+def archived_paths(session: Session, document_id: int) -> list[Path]:
+    """Where `oretrace watch` moved the bytes of a recorded document (the recorded file first, then copies)."""
+    rows = session.execute(
+        select(WatchFile.destination)
+        .where(
+            WatchFile.document_id == document_id,
+            WatchFile.archived_at.is_not(None),
+            WatchFile.destination.is_not(None),
+            WatchFile.state.in_([FileState.DONE, FileState.DUPLICATE]),
+        )
+        .order_by(WatchFile.state != FileState.DONE, WatchFile.id)
+    ).scalars()
+    return [Path(destination) for destination in rows if destination]

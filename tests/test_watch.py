@@ -267,3 +267,16 @@ def test_status_counts_waiting_done_quarantined_and_shows_errors(places: WatchPl
     assert status.last_errors[0].message == "OperationalError: the database went away"
     text = format_status(status)
     assert "S2: 1" in text and "1 files" in text and "database went away" in text
+
+
+def test_the_review_finds_a_document_moved_to_the_archive(places: WatchPlaces) -> None:
+    from review.page_images import locate_source
+
+    (places.inbox / "S1").mkdir()
+    (places.inbox / "S1" / "invoice.pdf").write_bytes(invoice())
+    one_pass(places, "S1")
+    with session_scope(steps.engine_for(places.database_url)) as session:
+        document = session.execute(select(schema.Document)).scalar_one()
+        found = locate_source(session, document)
+    assert found is not None and found.is_relative_to(places.archive)
+    assert found.read_bytes() == invoice()
