@@ -6,8 +6,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task, unmapped
+from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from oretrace import progress
 from oretrace.config import Settings
 from oretrace.inbox import list_loose_files, list_shipments
 from oretrace.linking import Linking, link_loose_documents
@@ -68,6 +70,8 @@ def process_inbox(inbox: Path, settings: Settings) -> list[ShipmentResult]:
     # Extract: every document of every shipment, and those loose in the root, bounded by the runner's workers.
     paths = [path for shipment in shipments for path in shipment.files] + loose_files
     futures = extract_document_task.map(paths, inbox_root=unmapped(inbox), settings=unmapped(settings))
+    for _done in as_completed(futures):
+        progress.advance("documents")
     outcomes = dict(zip(paths, futures.result(), strict=True))
 
     # Link: loose documents join the shipment whose documents share their references; the rest wait.

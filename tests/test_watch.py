@@ -280,3 +280,19 @@ def test_the_review_finds_a_document_moved_to_the_archive(places: WatchPlaces) -
         found = locate_source(session, document)
     assert found is not None and found.is_relative_to(places.archive)
     assert found.read_bytes() == invoice()
+
+
+def test_run_progress_bar_counts_the_documents_the_flow_reports(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from oretrace import progress
+    from oretrace.commands.progress_bar import document_progress
+
+    for n in range(12):
+        (tmp_path / f"S{n % 3}").mkdir(exist_ok=True)
+        (tmp_path / f"S{n % 3}" / f"doc{n}.pdf").write_bytes(b"%PDF-1.4")
+    with document_progress(tmp_path):
+        for _ in range(12):
+            progress.advance("documents")
+    assert "12/12" in capsys.readouterr().err
+    with document_progress(tmp_path, min_documents=100):
+        progress.advance("documents")  # no bar, no listener: nothing happens
+    assert capsys.readouterr().err == ""
