@@ -35,6 +35,17 @@ _PAYABLE_LABELS = frozenset(
 )
 
 
+_BRACKETED = re.compile(r"\([^)]*\)")
+_RATE = re.compile(r"\d\s?%")
+_INCLUSIVE = re.compile(r"\b(?:incl?|includes?|including|inclusive|inkl|ttc|brutto)\b", re.IGNORECASE)
+
+
+def _tax_rate_line(text: str) -> bool:
+    """'Total 6% supplies', 'Total 0% rated': one line of a tax breakdown by rate, not the total; a line
+    that says the total includes the tax ('Total Includes GST 6%') is the total."""
+    return bool(_RATE.search(text)) and not _INCLUSIVE.search(text)
+
+
 def label_unit(hit: LabelHit) -> str | None:
     """'Net Weight (MT)' -> 'mt': a unit stated in the label applies to bare numbers under it."""
     for token in fold(hit.phrase.text).split():
@@ -131,10 +142,11 @@ class AmountField(LabelledField):
         best: tuple[tuple[int, float], Candidate, float, float] | None = None
         for hit in view.find_labels(self.labels):
             label_words = set(fold(hit.phrase.text).split())
-            if label_words & _NOT_MONEY:
+            if label_words & _NOT_MONEY or _tax_rate_line(hit.phrase.text):
                 continue
             for candidate in _beside(view, hit):
-                parsed = self.parse(candidate.text)
+                # '(GST 6%)', '(ESO 681)': a bracketed aside beside the label, not the amount.
+                parsed = self.parse(_BRACKETED.sub(" ", candidate.text))
                 if not parsed.found or parsed.value is None:
                     continue
                 has_currency = parse_currency(candidate.text).found
