@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from oretrace.commands import register_all
+from oretrace.commands.progress_bar import document_progress
 from oretrace.config import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -62,11 +63,18 @@ def run(
     from oretrace.prefect_env import configure_prefect
 
     configure_prefect(settings)
+    from oretrace.prefect_startup import start_prefect_reading_ahead
+
+    # Documents are extracted while Prefect's temporary server starts; the flow's tasks then find them cached.
+    startup = start_prefect_reading_ahead(inbox, settings)
+    if startup.server_error:
+        typer.echo(f"note: Prefect's server did not start in the background ({startup.server_error})", err=True)
     from flows.process_inbox import process_inbox
     from flows.runners import task_runner
 
     flow = process_inbox.with_options(task_runner=task_runner(settings))
-    results = flow(inbox=inbox, settings=settings)
+    with document_progress(inbox):
+        results = flow(inbox=inbox, settings=settings)
     elapsed = time.perf_counter() - started
 
     pages = 0
