@@ -44,12 +44,12 @@ def invoice_pdf() -> bytes:
     return pdf_bytes([INVOICE_LINES])
 
 
-def _with_pikepdf(change: str) -> bytes:
+def _with_pikepdf(change: str, attachment: tuple[str, bytes] = ("payload.bin", b"MZ\x90\x00 not a document")) -> bytes:
     with pikepdf.open(io.BytesIO(invoice_pdf())) as pdf:
         if change == "javascript":
             pdf.Root.OpenAction = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert(1)"))
         elif change == "embedded":
-            pdf.attachments["payload.bin"] = pikepdf.AttachedFileSpec(pdf, b"MZ\x90\x00 not a trade document")
+            pdf.attachments[attachment[0]] = pikepdf.AttachedFileSpec(pdf, attachment[1])
         out = io.BytesIO()
         # Object streams: the active content is compressed, invisible to a byte search.
         pdf.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate)
@@ -130,7 +130,7 @@ def test_pipeline_rejects_each_hostile_file_with_its_reason(corpus_dir: Path, tm
 
 
 def test_active_content_is_found_inside_compressed_object_streams(tmp_path: Path) -> None:
-    for change, words in (("javascript", "JavaScript"), ("embedded", "an embedded file")):
+    for change, words in (("javascript", "JavaScript"), ("embedded", "an embedded file (payload.bin)")):
         data = _with_pikepdf(change)
         if change == "javascript":
             assert b"JavaScript" not in data and b"/JS" not in data  # hidden from a byte search
@@ -140,6 +140,26 @@ def test_active_content_is_found_inside_compressed_object_streams(tmp_path: Path
     clean = tmp_path / "clean.pdf"
     clean.write_bytes(invoice_pdf())
     assert find_active_content(clean) is None
+
+
+@pytest.mark.parametrize(
+    ("attachment", "refused"),
+    [
+        (("factur-x.xml", b'<?xml version="1.0"?><rsm:CrossIndustryInvoice/>'), None),
+        (("dmp.json", b'{"RefSchemaUrl": "https://schemas.s1seven.com/coa-schemas/v1.1.0/schema.json"}'), None),
+        (("factur-x.xml", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00"), "not XML text"),
+        (("invoice.exe", b"MZ\x90\x00"), "an embedded file (invoice.exe)"),
+        (("nested.pdf", invoice_pdf()), "an embedded file (nested.pdf)"),
+    ],
+)
+def test_embedded_structured_data_is_allowed_other_embedded_files_are_not(
+    tmp_path: Path, attachment: tuple[str, bytes], refused: str | None
+) -> None:
+    """Hybrid e-invoices (Factur-X/ZUGFeRD XML) and digital certificates (JSON) embed their data as text."""
+    path = tmp_path / "hybrid.pdf"
+    path.write_bytes(_with_pikepdf("embedded", attachment))
+    found = find_active_content(path)
+    assert (found is None) if refused is None else (refused in (found or ""))
 
 
 @given(st.binary(max_size=4096))
