@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from extractors.fields.labels import LABELS
 from extractors.fields.parsers import Parser
-from extractors.fields.view import Candidate, DocumentView, LabelHit, is_descriptor
+from extractors.fields.view import RIGHT_REACH, Candidate, DocumentView, LabelHit, is_descriptor
 from extractors.layout import union_bbox
 from extractors.textnorm import fold
 from oretrace.models import Evidence, FieldValue
@@ -42,7 +42,7 @@ class LabelledField:
                 continue
             header = _in_header_row(view, hit)
             for candidate in _translated_value(
-                self.labels, hit, parse, view.value_candidates(hit, above=self.look_above)
+                view, self.labels, hit, parse, view.value_candidates(hit, above=self.look_above)
             ):
                 if candidate.where != "inline" and id(candidate.words[0]) in skip:
                     continue  # another field's label, not a value
@@ -82,16 +82,23 @@ def _in_header_row(view: DocumentView, hit: LabelHit) -> bool:
 
 
 def _translated_value(
-    labels: tuple[str, ...], hit: LabelHit, parse: Parser, candidates: Iterable[Candidate]
+    view: DocumentView, labels: tuple[str, ...], hit: LabelHit, parse: Parser, candidates: Iterable[Candidate]
 ) -> Iterator[Candidate]:
     """Bilingual forms follow a label with its translation: 'Bescheinigungsnummer / Document number
-    1866645/001'. What follows the translation (itself one of the field's labels) is the value."""
+    1866645/001'. What follows the translation (itself one of the field's labels) is the value; when the
+    translation ends the phrase ('Certificate ID / Zertifikatsnummer   43'), the value is in the next cell."""
     rest = hit.rest
     if rest and rest[0].text.startswith("/"):
         words = [w for w in rest if w.text != "/"]
         if rest[0].text != "/":
             words = rest
         folded_labels = {fold(label) for label in labels}
+        if fold(" ".join(w.text for w in words).lstrip("/")) in folded_labels:
+            phrase = hit.phrase
+            for p in view.rows[view.row_index(phrase)]:
+                if phrase.x1 - 0.005 <= p.x0 <= phrase.x1 + RIGHT_REACH:
+                    yield Candidate(p.text, tuple(p.words), p.page, "right")
+                    break
         for n in range(len(words) - 1, 0, -1):
             translation = fold(" ".join(w.text for w in words[:n]).lstrip("/"))
             if translation in folded_labels and parse(" ".join(w.text for w in words[n:])).found:

@@ -321,7 +321,10 @@ def _no_title() -> tuple[FieldValue, FieldValue]:
     return FieldValue.missing("invoice_number", reason), FieldValue.missing("invoice_date", reason)
 
 
-_NUMERIC_DATE = re.compile(r"(?<![\d.])\d{1,2}[/.-](?:\d{1,2}|[A-Za-z]{3})[/.-]\d{2,4}(?![\d.])")
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.])\d{1,2}(?:[/.-](?:\d{1,2}|[A-Za-z]{3})[/.-]|\s+[A-Za-z]{3,9}\.?\s+)\d{2,4}(?![\d.])"
+)  # '14/03/2018', '05-AUG-2017', '18 Mar 2018'
+
 FIRST_DATE_ROWS = 30
 
 
