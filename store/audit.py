@@ -76,7 +76,7 @@ def entry_hash(
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
-def _hash_of(entry: AuditEntry) -> str:
+def _hash_of(entry: review_tables.AuditEntry) -> str:
     return entry_hash(
         prev_hash=entry.prev_hash,
         created_at=entry.created_at,
@@ -87,15 +87,21 @@ def _hash_of(entry: AuditEntry) -> str:
     )
 
 
-def _claim_head(session: Session) -> AuditHead:
+def _claim_head(session: Session) -> review_tables.AuditHead:
     """Lock the head row for this transaction and return its current state.
 
     The no-op UPDATE takes PostgreSQL's row lock (a concurrent appender waits, then sees the committed head:
     READ COMMITTED reads afresh per statement) and SQLite's database writer lock.
     """
-    session.execute(update(AuditHead).where(AuditHead.id == HEAD_ROW_ID).values(last_seq=AuditHead.last_seq))
+    session.execute(
+        update(review_tables.AuditHead)
+        .where(review_tables.AuditHead.id == HEAD_ROW_ID)
+        .values(last_seq=review_tables.AuditHead.last_seq)
+    )
     head = session.execute(
-        select(AuditHead).where(AuditHead.id == HEAD_ROW_ID).execution_options(populate_existing=True)
+        select(review_tables.AuditHead)
+        .where(review_tables.AuditHead.id == HEAD_ROW_ID)
+        .execution_options(populate_existing=True)
     ).scalar_one_or_none()
     if head is None:
         raise RuntimeError("audit_head row missing: run the store migrations (store.db.migrate)")
@@ -123,7 +129,7 @@ def append_entry(session: Session, *, actor: str, action: str, subject: str, det
     )
     seq = head.last_seq + 1
     session.add(
-        AuditEntry(
+        review_tables.AuditEntry(
             seq=seq,
             created_at=created_at,
             actor=actor,
@@ -139,8 +145,12 @@ def append_entry(session: Session, *, actor: str, action: str, subject: str, det
     session.flush()
 
 
-def _entries(session: Session) -> Iterator[AuditEntry]:
-    result = session.execute(select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=VERIFY_BATCH))
+def _entries(session: Session) -> Iterator[review_tables.AuditEntry]:
+    result = session.execute(
+        select(review_tables.AuditEntry)
+        .order_by(review_tables.AuditEntry.seq)
+        .execution_options(yield_per=VERIFY_BATCH)
+    )
     try:
         yield from result.scalars()
     finally:
@@ -149,7 +159,9 @@ def _entries(session: Session) -> Iterator[AuditEntry]:
 
 def verify_chain(session: Session) -> VerificationResult:
     """Walk the log in order and report the first entry that was altered, deleted or inserted."""
-    head = session.execute(select(AuditHead).where(AuditHead.id == HEAD_ROW_ID)).scalar_one_or_none()
+    head = session.execute(
+        select(review_tables.AuditHead).where(review_tables.AuditHead.id == HEAD_ROW_ID)
+    ).scalar_one_or_none()
     prev_hash = GENESIS_HASH
     # Hashes of every verified entry, to tell an inserted entry (the next one links past it) from a deletion.
     seen: set[str] = {GENESIS_HASH}
@@ -214,5 +226,13 @@ def verify_chain(session: Session) -> VerificationResult:
     return VerificationResult(ok=True, entries=count, head_hash=prev_hash)
 
 
-# Imported last: the tables' module imports store.schema, whose table modules may import this one.
-from store.review_tables import AuditEntry, AuditHead  # noqa: E402
+# The tables live in store.review_tables, which imports store.schema, whose table modules import this one:
+# whichever of them is imported first, this module must load before the tables are defined. So the tables
+# are looked up when used, and `from store.audit import AuditEntry` still works (PEP 562).
+from store import review_tables  # noqa: E402
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("AuditEntry", "AuditHead"):
+        return getattr(review_tables, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
