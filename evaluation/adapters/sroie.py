@@ -25,6 +25,9 @@ _TEXTUAL = re.compile(r"^(\d{1,2})[\s-]([A-Za-z]{3})[A-Za-z]*[\s-](\d{2}|\d{4})$
 
 DISAGREEMENTS: dict[str, dict[str, str]] = {
     "data/img/143.jpg": {"seller_name": "the key reads 'RSTORAN WAN SHENG'; the receipt prints 'RESTORAN'"},
+    "data/img/187.jpg": {
+        "total_amount": "the key takes 'Total-Excl-GST RM22.65'; the amount paid is 'Total (Eat In) RM24.00'"
+    },
 }
 
 

@@ -117,7 +117,16 @@ def amount(text: str) -> Parsed[float]:
     parsed = parse_number(text, hint_decimal=DECIMAL_MARK.get())
     if parsed.found and parsed.value is not None and parsed.value > 0:
         return parsed
+    # A currency code run into the amount ('RM24.00'): the amount is the number with its cents.
+    glued = _GLUED_AMOUNT.search(text)
+    if glued:
+        parsed = parse_number(glued.group(1), hint_decimal=DECIMAL_MARK.get())
+        if parsed.found and parsed.value is not None and parsed.value > 0:
+            return parsed
     return Parsed.fail(f"no amount in {text!r}")
+
+
+_GLUED_AMOUNT = re.compile(r"(?<=[A-Za-z$€£¥])(\d{1,3}(?:[.,]\d{3})*[.,]\d{2}|\d+[.,]\d{2})(?![\d.,])")
 
 
 def count(text: str) -> Parsed[int]:
