@@ -23,6 +23,14 @@ class MoveError(Exception):
     """The bytes could not be moved; the source is untouched. `str(err)` says why in plain words."""
 
 
+class SourceGone(MoveError):
+    """Neither the inbox nor the destination holds the bytes: someone removed the file after it was read."""
+
+
+class SourceChanged(MoveError):
+    """The file in the inbox now has other content: those bytes are a new version, not this one's to move."""
+
+
 @dataclass(frozen=True)
 class MoveResult:
     destination: Path
@@ -134,9 +142,9 @@ def move_verified(source: Path, destination: Path, sha256: str) -> MoveResult:
             return MoveResult(destination, note is None, note)
         return MoveResult(destination, True)
     if not source_present:
-        raise MoveError("the file is no longer in the inbox and not in the archive")
+        raise SourceGone("the file was removed from the inbox after it was read, before it could be moved")
     if not _holds(source, sha256):
-        raise MoveError("the file was changed in the inbox after it was read; the new content is a new version")
+        raise SourceChanged("the file was changed in the inbox after it was read; the new content is a new version")
     if destination.exists() or destination.is_symlink():
         raise MoveError(f"{destination} already holds a different file")
     try:

@@ -203,26 +203,22 @@ def settle(places: WatchPlaces, shipment_id: str) -> list[MoveOutcome]:
         source = places.inbox / row.source_path
         destination = Path(row.destination or "")
         note: str | None = None
-        moved = False
+        moved = settled = False
         try:
             if row.state == FileState.QUARANTINED:
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 files.write_reason(destination, row.source_path, row.shipment_id, row.reason or "", row.sha256)
             result = files.move_verified(source, destination, row.sha256)
-            moved, note = True, result.note
+            moved, settled, note = True, True, result.note
+        except (files.SourceGone, files.SourceChanged) as err:
+            settled, note = True, str(err)  # the bytes of this version are no longer ours to move
         except files.MoveError as err:
             note = str(err)
         except OSError as err:
             note = f"the file could not be moved ({err.strerror or err})"
-        gone = not (source.exists() or source.is_symlink())
         with session_scope(engine) as session:
             values: dict[str, object] = {"last_error": note, "updated_at": datetime.now(UTC)}
-            # Settled for good once moved, or when the bytes are no longer ours to move (removed or replaced).
-            if (
-                moved
-                or (gone and note and "no longer in the inbox" in note)
-                or (note and "changed in the inbox" in note)
-            ):
+            if settled:
                 values["archived_at"] = datetime.now(UTC)
             session.execute(update(WatchFile).where(WatchFile.id == row.id).values(**values))
         outcomes.append(
