@@ -2,9 +2,9 @@
 
 Identifiers compare on their letters and digits ('# BLR_WFLD2015' is 'BLR_WFLD2015'); names after
 folding and without legal forms, one name may run on from the other ('Free' printed as 'Free Service
-Abonné') and one or two OCR slips are tolerated in long names; amounts and concentrations within 0.1 %
-(and half a cent); dates, currencies and other text exactly after folding. A composition counts one
-unit per element.
+Abonné'; not when the shorter is half numbers) and one or two OCR slips are tolerated in long names;
+amounts and concentrations within 0.1 % (and half a cent); dates, currencies and other text exactly
+after folding. A composition counts one unit per element.
 """
 
 from __future__ import annotations
@@ -38,7 +38,10 @@ def names_equal(expected: str, found: str) -> bool:
     if want == got:
         return True
     shorter, longer = sorted((want, got), key=len)
-    if longer[: len(shorter)] == shorter:
+    # One name may run on from the other ('Free' / 'Free Service Abonné'), but a code with its number
+    # ('GLN 4333741000005') is not the start of a name.
+    words = sum(1 for t in shorter if not t.isdigit())
+    if longer[: len(shorter)] == shorter and words > len(shorter) - words:
         return True
     a, b = " ".join(want), " ".join(got)
     return min(len(a), len(b)) >= 12 and fuzz.ratio(a, b) >= NAME_SIMILARITY

@@ -32,7 +32,22 @@ PATHS = {
     "currency": ".//ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode",
 }
 
-DISAGREEMENTS: dict[str, dict[str, str]] = {}
+_SALUTATION = "the XML name starts with the salutation 'Herrn' (Mr), which is not part of the name"
+DISAGREEMENTS: dict[str, dict[str, str]] = {
+    "ZUGFeRDv2/correct/intarsys/BASIC/zugferd_2p0_BASIC_Rechnungskorrektur.pdf": {
+        "seller_name": "the XML name holds the GLN and supplier number lines above 'MUSTERLIEFERANT GMBH'",
+        "buyer_name": "the XML name holds the GLN and customer number lines above 'MUSTER-KUNDE GMBH'",
+    },
+    "ZUGFeRDv2/correct/intarsys/EN16931/zugferd_2p0_EN16931_Haftpflichtversicherung_Versicherungssteuer.pdf": {
+        "buyer_name": _SALUTATION
+    },
+    "ZUGFeRDv2/correct/intarsys/EN16931/zugferd_2p0_EN16931_Kraftfahrversicherung_Bruttopreise.pdf": {
+        "buyer_name": _SALUTATION
+    },
+    "ZUGFeRDv2/correct/intarsys/EN16931/zugferd_2p0_EN16931_Sachversicherung_berechneter_Steuersatz.pdf": {
+        "buyer_name": _SALUTATION
+    },
+}
 
 
 def load(folder: Path) -> list[ExpectedDocument]:

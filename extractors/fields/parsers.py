@@ -80,6 +80,9 @@ def party_name(text: str) -> Parsed[str]:
     head, colon, tail = text.partition(":")
     if colon and len(head.split()) <= 3 and sum(c.isdigit() for c in tail) > sum(c.isalpha() for c in tail):
         return Parsed.fail(f"a labelled number, not a name: {text!r}")
+    # "GLN 4333741000005": a code and its number, more digits than letters.
+    if sum(c.isdigit() for c in text) > sum(c.isalpha() for c in text):
+        return Parsed.fail(f"a number, not a name: {text!r}")
     return clean_party_name(text)
 
 

@@ -56,6 +56,8 @@ def _strip_label(line: str) -> str:
 
 def _tidy(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(_EDGE).lstrip(".").strip(_EDGE)
+    # A registration number after the name ('99 SPEED MART S/B (519537-X)') is not part of it.
+    name = re.sub(r"\s*\([^()]*\d[^()]*\)$", "", name).strip(_EDGE)
     if name.count("(") > name.count(")"):
         name = name[: name.rfind("(")].strip(_EDGE)
     elif name.endswith(")") and "(" not in name:
