@@ -17,7 +17,6 @@ from evaluation.adapters import load_all
 from evaluation.adapters.sroie import receipt_date, receipt_total
 from evaluation.compare import field_equal, identifiers_equal, names_equal
 from evaluation.external import ExternalReport, run_external
-from extractors.errors import UnreadableDocument
 from oretrace.config import Settings
 
 SUBSET = Path(__file__).parent / "data" / "external"
@@ -30,20 +29,6 @@ FLOORS: dict[str, dict[str, float]] = {
     "sroie-subset": {"invoice_date": 0.5, "total_amount": 0.25, "seller_name": 0.5},
 }  # fmt: skip
 ZUGFERD_FLOORS = {"invoice_number": 1.0, "invoice_date": 1.0, "total_amount": 1.0, "currency": 1.0, "seller_name": 1.0}
-
-
-def _embedded_files_refused() -> bool:
-    """Factur-X / ZUGFeRD invoices carry their XML as an embedded file, which the PDF safety check refuses."""
-    try:
-        from extractors.safety import refuse_hostile_pdf
-    except ImportError:
-        return False
-    sample = next((SUBSET / "zugferd-corpus").rglob("*.pdf"))
-    try:
-        refuse_hostile_pdf(sample)
-    except UnreadableDocument:
-        return True
-    return False
 
 
 @pytest.fixture(scope="module")
@@ -67,12 +52,8 @@ def test_accuracy_floors(report: ExternalReport, set_name: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    _embedded_files_refused(),
-    reason="extractors/safety.py refuses PDFs with embedded files, and every Factur-X/ZUGFeRD invoice embeds its XML",
-    strict=True,
-)
 def test_zugferd_accuracy_floors(report: ExternalReport) -> None:
+    # Factur-X / ZUGFeRD PDFs embed their XML; the PDF safety check lets such data files through.
     assert not [r for r in report.rejected if r.startswith("zugferd-corpus")]
     for name, floor in ZUGFERD_FLOORS.items():
         assert report.accuracy("zugferd-corpus", name) >= floor, (name, _misses(report, "zugferd-corpus"))
