@@ -156,7 +156,10 @@ class WatchService:
                 observer.stop()
                 observer.join(timeout=10)
             keeper.stop()
-            beat(engine, self.places.worker_id, str(self.places.inbox), self.started_at, "stopped", None)
+            try:
+                beat(engine, self.places.worker_id, str(self.places.inbox), self.started_at, "stopped", None)
+            except Exception:
+                log.exception("could not record the stop in the store")
         return self.reports
 
     def run_once(self, keeper: ClaimKeeper | None = None) -> None:
@@ -172,9 +175,14 @@ class WatchService:
 
     def handle(self, snapshot: ShipmentSnapshot, keeper: ClaimKeeper | None) -> None:
         engine = steps.engine_for(self.places.database_url)
-        claim = claim_shipment(
-            engine, snapshot.shipment_id, str(self.places.inbox), self.places.worker_id, self.places.lease_seconds
-        )
+        try:
+            claim = claim_shipment(
+                engine, snapshot.shipment_id, str(self.places.inbox), self.places.worker_id, self.places.lease_seconds
+            )
+        except Exception:  # the store is unreachable: keep watching, try again later
+            log.exception("cannot claim %s", snapshot.shipment_id)
+            self.tracker.handled(snapshot, retry_after=self.retry_seconds)
+            return
         if claim is None:
             log.info("%s is being processed by another watcher", snapshot.shipment_id)
             self.tracker.handled(snapshot, retry_after=self.places.lease_seconds / 2)
