@@ -178,12 +178,19 @@ def _beside(view: DocumentView, hit: LabelHit) -> list[Candidate]:
     return candidates
 
 
+# Words of amount columns and totals, in the languages of the documents.
+_MONEY_WORDS = (
+    "amount", "price", "total", "importe", "precio", "valor", "value", "betrag", "summe", "preis", "montant",
+    "prix", "totaal", "bedrag", "prijs", "kwota", "cena", "razem",
+)  # fmt: skip
+
+
 def currency_near_amounts(view: DocumentView, name: str) -> FieldValue:
     """The currency written in an amount's column header or beside a price ('Amount USD', 'US$ 1,200')."""
     for row in view.rows:
         for phrase in row:
             folded = fold(phrase.text)
-            if any(w in folded for w in ("amount", "price", "total", "importe", "precio", "valor", "value")):
+            if any(w in folded for w in _MONEY_WORDS):
                 parsed = parse_currency(phrase.text)
                 if parsed.found:
                     candidate = Candidate(phrase.text, tuple(phrase.words), phrase.page, "text")
