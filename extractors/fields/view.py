@@ -8,6 +8,7 @@ those places nearest first; the field parser decides which one holds a value of 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -178,21 +179,46 @@ def _match_label(phrase: Phrase, labels: list[tuple[str, str]], min_score: float
     skip = 1 if len(words) > 1 and _BOX_NUMBER.match(words[0].text) else 0
     words = words[skip:]
     scanned = any(w.confidence < 1.0 for w in words)
+    folded = _FoldedWords(words)
     # A phrase may start with one label and hold another further on (two headers read as one phrase).
-    hits = [_match_at_start(phrase, words, labels, min_score, scanned), _match_inside(phrase, words, labels)]
+    hits = [
+        _match_at_start(phrase, words, labels, min_score, scanned, folded),
+        _match_inside(phrase, words, labels, folded),
+    ]
     return [hit for hit in hits if hit is not None]
 
 
-def _match_inside(phrase: Phrase, words: list[Word], labels: list[tuple[str, str]]) -> LabelHit | None:
+class _FoldedWords:
+    """A phrase's words folded once for all the labels tried on it. Folding works token by token, so the
+    folded text of any run of words is a run of `joined`: a label absent from it cannot match (a cheap test
+    that skips most labels on most phrases without changing any result)."""
+
+    def __init__(self, words: list[Word]) -> None:
+        self.words = [fold(w.text) for w in words]
+        self.joined = " ".join(self.words)
+        self.tokens = " ".join(w for w in self.words if w)  # = fold() of all the words' text
+        self.cumulative = [0]
+        for word in self.words:
+            self.cumulative.append(self.cumulative[-1] + len(word.split()))
+
+    def covering(self, start: int, tokens: int) -> int | None:
+        """`_words_covering(words[start:], tokens)`, from the running token counts."""
+        end = bisect_left(self.cumulative, self.cumulative[start] + tokens, lo=start + 1)
+        return end - start if end < len(self.cumulative) else None
+
+
+def _match_inside(
+    phrase: Phrase, words: list[Word], labels: list[tuple[str, str]], folded: _FoldedWords
+) -> LabelHit | None:
     """A label of two or more words inside running text, followed by its value:
     "... single shipment, invoice No. ES-INV-25-0099"."""
-    folded_words = [fold(w.text) for w in words]
+    folded_words = folded.words
     for label, folded_label in labels:
         tokens = folded_label.split()
-        if len(tokens) < 2:
+        if len(tokens) < 2 or folded_label not in folded.joined:
             continue
         for start in range(1, len(words) - 1):
-            n = _words_covering(words[start:], len(tokens))
+            n = folded.covering(start, len(tokens))
             if n is None:
                 break
             if " ".join(folded_words[start : start + n]) != folded_label:
@@ -211,11 +237,18 @@ def _match_inside(phrase: Phrase, words: list[Word], labels: list[tuple[str, str
 
 
 def _match_at_start(
-    phrase: Phrase, words: list[Word], labels: list[tuple[str, str]], min_score: float, scanned: bool
+    phrase: Phrase,
+    words: list[Word],
+    labels: list[tuple[str, str]],
+    min_score: float,
+    scanned: bool,
+    folded: _FoldedWords,
 ) -> LabelHit | None:
     best: LabelHit | None = None
     for label, folded_label in labels:
-        n_words = _words_covering(words, len(folded_label.split()))
+        if not scanned and not folded.tokens.startswith(folded_label):
+            continue  # only an exact match counts on a text layer, and the phrase does not start with it
+        n_words = folded.covering(0, len(folded_label.split()))
         if n_words is None:
             continue
         # On scans also try one word more or less: OCR splits and joins words.
