@@ -40,7 +40,9 @@ def extract(view: DocumentView) -> dict[str, FieldValue]:
     # A date the title line gives its number ('Nr. 471102 vom 05.03.2018') is the invoice's own; a 'Date'
     # label may head another one (delivery, due, order).
     values["invoice_date"] = first_found(title_date, values["invoice_date"], unlabelled_date(view, "invoice_date"))
-    values["seller_name"] = first_found(values["seller_name"], letterhead_name(view, "seller_name", skip))
+    values["seller_name"] = first_found(
+        values["seller_name"], letterhead_name(view, "seller_name", skip, first_line=True)
+    )
     values["country_of_origin"] = first_found(
         values["country_of_origin"], declared_origin_in_text(view, "country_of_origin")
     )

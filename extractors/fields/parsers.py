@@ -117,8 +117,9 @@ def weight_kg(default_unit: str | None = None) -> Parser:
 
 
 def amount(text: str) -> Parsed[float]:
+    # Credit notes and corrections total below zero ('Bruttosumme -8,79'); nothing totals zero.
     parsed = parse_number(text, hint_decimal=DECIMAL_MARK.get())
-    if parsed.found and parsed.value is not None and parsed.value > 0:
+    if parsed.found and parsed.value is not None and parsed.value != 0:
         return parsed
     # A currency code run into the amount ('RM24.00'): the amount is the number with its cents.
     glued = _GLUED_AMOUNT.search(text)

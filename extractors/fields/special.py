@@ -198,8 +198,29 @@ def currency_near_amounts(view: DocumentView, name: str) -> FieldValue:
     return FieldValue.missing(name, "no currency stated")
 
 
-def letterhead_name(view: DocumentView, name: str, skip: set[int]) -> FieldValue:
-    """The issuer's name printed at the top of the first page, where no label names it."""
+def letterhead_name(view: DocumentView, name: str, skip: set[int], first_line: bool = False) -> FieldValue:
+    """The issuer's name printed at the top of the first page, where no label names it: a company name
+    (legal form) in the first rows, else, with `first_line`, a short name opening the page ('Sammy Maystone',
+    'Free Service Abonné') beside or above the document's title."""
+    found = _letterhead_with_legal_form(view, name, skip)
+    if found.found or not first_line or not view.rows:
+        return found
+    opening = view.rows[0][0]
+    words = opening.text.split()
+    plain = not any(c.isdigit() for c in opening.text) and not _TITLE_WORD.search(opening.text)
+    at_top = opening.page == 1 and opening.y0 < LETTERHEAD_TOP and 1 <= len(words) <= 5
+    if plain and at_top and id(opening.words[0]) not in skip:
+        parsed = parsers.party_name(opening.text)
+        if parsed.found:
+            candidate = Candidate(opening.text, tuple(opening.words), opening.page, "text")
+            return field_value(name, parsed.value, candidate, 0.6)
+    return found
+
+
+LETTERHEAD_TOP = 0.1  # the opening line of a letterhead stands in the top tenth of the page
+
+
+def _letterhead_with_legal_form(view: DocumentView, name: str, skip: set[int]) -> FieldValue:
     for row in view.rows[:8]:
         for phrase in row:
             if phrase.page != 1 or id(phrase.words[0]) in skip:
@@ -274,6 +295,8 @@ def lot_numbers(view: DocumentView, skip: set[int]) -> FieldValue:
 _INVOICE_TITLE = (
     r"(?:\w*rechnung\w*|gutschrift|invoice|facture|factuur|faktura(?:\s+vat)?|avoir|factura|receipt|credit\s+note)"
 )
+# Words of a document's title, which a letterhead name never contains.
+_TITLE_WORD = re.compile(rf"(?<!\w){_INVOICE_TITLE}(?!\w)|packing|certificate|page", re.IGNORECASE)
 _NUMBER_MARK = r"(?:n[°ºo]|nr|no|num|number|nummer|num[ée]ro|#)\.?\s*[:#]?"
 # 'Handelsrechnung Nr. 471102 vom 05.03.2018', 'Rechnung des Versicherers Nr. 01.234.567.8-2018-1',
 # 'Facture n°562044387 du 02 Juillet 2015', 'Invoice FA-2017-0008', 'Gutschrift (Selbst ausgestellte Rechnung) Nr. 47'.

@@ -225,7 +225,8 @@ def _match_inside(
                 continue
             if start + n < len(words):
                 rest = words[start + n :]
-                colon = words[start + n - 1].text.endswith(":")
+                # 'Titulaire du compte : NETPRESSE': the colon may stand apart from the label.
+                colon = words[start + n - 1].text.endswith(":") or words[start + n].text.startswith(":")
                 return LabelHit(
                     label=label, phrase=phrase, rest=_strip_separators(rest), score=95.0, colon=colon, inside=True
                 )
