@@ -55,6 +55,8 @@ class QueueItem(Frozen):
     exporter: str | None
     declared_origin: str | None
     created_at: datetime
+    # The first run that reported this finding (same check and evidence); age counts from it.
+    first_seen_at: datetime
     age_days: float
 
 

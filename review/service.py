@@ -44,6 +44,7 @@ from review.models import (
 from review.page_images import cached_page_png, locate_source
 from store import schema
 from store.audit import AuditEntry, append_entry
+from store.review_carry_over import finding_fingerprint
 from store.review_tables import Decision, DecisionAction, FindingStatus, User
 
 # Fields naming the party that exported the goods, by preference.
@@ -149,6 +150,25 @@ def _passes(item: QueueItem, filters: QueueFilters) -> bool:
     return filters.max_age_days is None or item.age_days <= filters.max_age_days
 
 
+def _first_seen(session: Session, shipment_ids: set[str]) -> dict[tuple[str, str], datetime]:
+    """When each finding (shipment and fingerprint: check and evidence) first appeared in any run."""
+    if not shipment_ids:
+        return {}
+    rows = session.execute(
+        select(
+            schema.Finding.shipment_id, schema.Finding.check_id, schema.Finding.evidence_json, schema.Finding.created_at
+        )
+        .where(schema.Finding.shipment_id.in_(shipment_ids))
+        .execution_options(yield_per=500)
+    )
+    first: dict[tuple[str, str], datetime] = {}
+    for shipment_id, check_id, evidence, created_at in rows:
+        key = (shipment_id, finding_fingerprint(check_id, evidence))
+        if key not in first or created_at < first[key]:
+            first[key] = created_at
+    return first
+
+
 def list_queue(session: Session, actor: Actor, filters: QueueFilters, *, now: datetime | None = None) -> QueueResult:
     """The latest run's findings of every shipment, filtered and sorted, with counts per status.
 
@@ -164,6 +184,12 @@ def list_queue(session: Session, actor: Actor, filters: QueueFilters, *, now: da
     ).all()
     names = _user_names(session, {f.assignee_id for f, _ in rows})
     exporters = _exporters(session, sorted({f.shipment_run_id for f, _ in rows}))
+    # Age counts from the finding's first appearance: a re-run does not make an old finding new.
+    first_seen = _first_seen(session, {f.shipment_id for f, _ in rows})
+
+    def since(f: schema.Finding) -> datetime:
+        return first_seen.get((f.shipment_id, finding_fingerprint(f.check_id, f.evidence_json)), f.created_at)
+
     items = [
         QueueItem(
             finding_id=f.id,
@@ -178,7 +204,8 @@ def list_queue(session: Session, actor: Actor, filters: QueueFilters, *, now: da
             exporter=exporters.get(f.shipment_run_id),
             declared_origin=origin,
             created_at=f.created_at,
-            age_days=round((now - f.created_at).total_seconds() / 86400, 2),
+            first_seen_at=since(f),
+            age_days=round((now - since(f)).total_seconds() / 86400, 2),
         )
         for f, origin in rows
     ]

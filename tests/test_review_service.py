@@ -11,6 +11,7 @@ from sqlalchemy import Engine, select
 from review import auth, service
 from review.auth import Actor, AuthError, PermissionDenied, Role, UserError
 from review.models import DecisionRequest, HistoryFilters, QueueFilters, QueueSort
+from store import schema
 from store.audit import verify_chain
 from store.db import session_scope
 from store.repository import record_document, record_shipment
@@ -288,9 +289,15 @@ def test_rerun_carries_decisions_over_identical_findings(store_engine: Engine, t
     later = STARTED_AT + timedelta(days=1)
     with session_scope(store_engine) as session:
         record_shipment(session, shipment(), INBOX_ROOT, later, later + timedelta(minutes=1))
+    with session_scope(store_engine) as session:
+        # As if the first run had been a year ago.
+        session.get(schema.Finding, high).created_at = STARTED_AT
     queue = _queue(store_engine, team.carol, status=[])
     new_high = next(i for i in queue.items if i.severity == "high")
     assert new_high.finding_id != high and new_high.status is FindingStatus.CONFIRMED
+    # Its age runs from the first run that reported it, not from the re-run.
+    assert new_high.first_seen_at == STARTED_AT and new_high.age_days > 365
+    assert new_high.created_at > STARTED_AT
     with session_scope(store_engine) as session:
         view = service.finding_view(session, team.carol, new_high.finding_id)
         (carried,) = view.decisions
