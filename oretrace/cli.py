@@ -135,7 +135,10 @@ def evaluate(
     if external is not None:
         from evaluation.external import format_external, run_external
 
-        report = run_external(external, _settings(workers))
+        try:
+            report = run_external(external, _settings(workers))
+        except ValueError as err:
+            raise typer.BadParameter(str(err), param_hint="--external") from err
         typer.echo(report.model_dump_json(indent=2) if as_json else format_external(report, show_misses))
         return
     if directory is None:
