@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -114,8 +115,7 @@ def score_documents(
 
 
 def run_external(root: Path, settings: Settings) -> ExternalReport:
-    import time
-
+    """Extract every document the adapters list under `root` and score it; ValueError when none is found."""
     documents = load_all(root)
     if not documents:
         raise ValueError(f"no external set with documents under {root} (expected one of the adapters' folders)")
