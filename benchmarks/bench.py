@@ -13,6 +13,7 @@ import argparse
 import json
 import platform
 import shutil
+import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,7 +29,7 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / ".oretrace" / "bench-corp
 def run(sizes: CorpusSizes, corpus_dir: Path, only: set[str]) -> list[Figure]:
     corpus = build(corpus_dir, sizes)
     work = Path(tempfile.mkdtemp(prefix="oretrace-bench-"))
-    figures: list[Figure] = []
+    figures = _Progress()
     try:
         if {"scanned_pages", "rerun", "ocrmypdf"} & only:
             scanned, home, first = measures.scanned_and_rerun(corpus, work)
@@ -46,6 +47,19 @@ def run(sizes: CorpusSizes, corpus_dir: Path, only: set[str]) -> list[Figure]:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return sorted(figures, key=lambda f: KEYS.index(f.key))
+
+
+class _Progress(list[Figure]):
+    """The figures so far; each is also printed to standard error as it is measured (a full run is long)."""
+
+    def append(self, figure: Figure) -> None:
+        super().append(figure)
+        print(figure.model_dump_json(), file=sys.stderr, flush=True)
+
+    def __iadd__(self, figures: list[Figure]) -> _Progress:  # type: ignore[override]
+        for figure in figures:
+            self.append(figure)
+        return self
 
 
 def _format(value: float | None) -> str:

@@ -1,0 +1,41 @@
+"""The benchmark's own parts on a tiny corpus: no timing is asserted, only that the parts work."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pypdfium2
+
+from benchmarks.bench import table
+from benchmarks.corpus import CorpusSizes, build
+from benchmarks.measures import Figure, character_accuracy
+
+
+def test_character_accuracy_counts_edits_against_the_truth() -> None:
+    assert character_accuracy([("Net weight 19,980 kg", "Net  weight\n19,980 kg")]) == 1.0
+    assert character_accuracy([("Net weight 19.980 kg", "Net weight 19,980 kg")]) == 1 - 1 / 20
+    assert character_accuracy([("", "abcd"), ("abcd", "abcd")]) == 0.5
+
+
+def test_corpus_copies_have_their_own_content_hash(tmp_path: Path) -> None:
+    sizes = CorpusSizes(scans=2, batch=60, long_pdf_pages=3, core_scans=1, ocrmypdf_scans=1)
+    corpus = build(tmp_path, sizes)
+    assert len(corpus.scans) == 2 and all(corpus.page_text[p] for p in corpus.scans)
+    digests = {hashlib.sha256(p.read_bytes()).hexdigest() for p in corpus.batch}
+    assert len(corpus.batch) == len(digests) == 60
+    assert len(corpus.digital) < 60  # so some batch documents are copies, told apart by their hash
+    document = pypdfium2.PdfDocument(str(corpus.long_pdf))
+    try:
+        assert len(document) == 3
+    finally:
+        document.close()
+    again = build(tmp_path, sizes)  # reused, not rebuilt
+    assert again.batch == corpus.batch and again.long_pdf.stat().st_mtime == corpus.long_pdf.stat().st_mtime
+
+
+def test_table_shows_each_figure_with_its_baseline() -> None:
+    figure = Figure(key="cores", title="Cores", value=10.0, unit="s", baseline="1 worker", baseline_value=18.0,
+                    ratio=1.8, ratio_meaning="1 worker / 2 workers", target=">= 1.8", met=True)  # fmt: skip
+    text = table([figure])
+    assert "| Cores | 10 s | 1 worker: 18 | 1.8 (1 worker / 2 workers) | >= 1.8 | yes |" in text
