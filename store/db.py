@@ -98,6 +98,13 @@ def migrate(engine: Engine) -> None:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             if _current_heads(connection) == heads:
                 return
+        if connection.dialect.name == "sqlite":
+            # The sqlite3 driver runs DDL outside any transaction unless one is open: without this, a process
+            # killed mid-migration leaves tables without their alembic_version row, and every later start
+            # fails on "table already exists". IMMEDIATE also takes the write lock, serialising migrators.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            if _current_heads(connection) == heads:
+                return
         command.upgrade(config, "heads")
 
 

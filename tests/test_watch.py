@@ -296,3 +296,35 @@ def test_run_progress_bar_counts_the_documents_the_flow_reports(tmp_path: Path, 
     with document_progress(tmp_path, min_documents=100):
         progress.advance("documents")  # no bar, no listener: nothing happens
     assert capsys.readouterr().err == ""
+
+
+def test_a_process_killed_while_migrating_sqlite_leaves_no_half_made_schema(tmp_path: Path) -> None:
+    """The process dies (os._exit, as under SIGKILL) after the third CREATE TABLE; the next start migrates."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    script = (
+        "import os, sys\n"
+        "from sqlalchemy import event\n"
+        "from store.db import make_engine, migrate\n"
+        "engine = make_engine(sys.argv[1])\n"
+        "created = []\n"
+        "@event.listens_for(engine, 'after_cursor_execute')\n"
+        "def die(conn, cursor, statement, *args):\n"
+        "    if statement.lstrip().upper().startswith('CREATE TABLE'):\n"
+        "        created.append(statement)\n"
+        "        if len(created) == 3:\n"
+        "            os._exit(9)\n"
+        "migrate(engine)\n"
+    )
+    killed = subprocess.run([sys.executable, "-c", script, url], cwd=Path(__file__).resolve().parents[1])
+    assert killed.returncode == 9
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        tables = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'").scalars().all()
+    assert tables == [], "the interrupted migration left nothing behind"
+    migrate(engine)  # and the next start completes it
+    with session_scope(engine) as session:
+        assert session.execute(select(WatchFile)).all() == []
+    engine.dispose()

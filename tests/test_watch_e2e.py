@@ -127,15 +127,16 @@ def test_kill_and_restart_loses_nothing_and_records_everything_once(tmp_path: Pa
                 copy = chosen[first_id][0].read_bytes()
                 (run.inbox / shipment_id / "copy of invoice.pdf").write_bytes(copy)
                 sources.append(copy)
-            # Kill at a random moment: while starting, scanning, reading, writing the store or moving files.
-            time.sleep(rng.uniform(0.5, 9.0))
+            # Kill at a random moment once it runs: while scanning, reading, writing the store or moving files.
+            run.wait_watching()
+            time.sleep(rng.uniform(0.0, 12.0))
             process.kill()
             process.wait(timeout=30)
             kills += 1
             if index == 2:
                 process = run.start("-restart")
                 time.sleep(rng.uniform(0.2, 3.0))
-                process.kill()  # twice in a row, the second time probably before it did anything
+                process.kill()  # twice in a row, the second time while starting (importing or migrating)
                 process.wait(timeout=30)
                 kills += 1
             process = run.start("-restart")

@@ -70,6 +70,7 @@ class WatchRun:
     extra_args: list[str] = field(default_factory=list)
     extra_env: dict[str, str] = field(default_factory=dict)
     processes: list[subprocess.Popen] = field(default_factory=list)
+    log_paths: list[Path] = field(default_factory=list)
 
     @property
     def inbox(self) -> Path:
@@ -103,7 +104,9 @@ class WatchRun:
 
     def start(self, label: str = "") -> subprocess.Popen:
         self.inbox.mkdir(parents=True, exist_ok=True)
-        log = (self.root / f"watch{len(self.processes)}{label}.log").open("wb")
+        log_path = self.root / f"watch{len(self.processes)}{label}.log"
+        self.log_paths.append(log_path)
+        log = log_path.open("wb")
         args = [
             str(ORETRACE),
             "watch",
@@ -124,6 +127,18 @@ class WatchRun:
         process = subprocess.Popen(args, env=self.env(), stdout=log, stderr=subprocess.STDOUT, cwd=self.root)
         self.processes.append(process)
         return process
+
+    def wait_watching(self, timeout: float = 90) -> None:
+        """Until the latest process has started watching (imports done, store migrated)."""
+        wait_until(
+            lambda: (
+                "watching" in self.log_paths[-1].read_text(errors="replace") or self.processes[-1].poll() is not None
+            ),
+            timeout,
+            "the service to start",
+            interval=0.2,
+        )
+        assert self.processes[-1].poll() is None, self.log_paths[-1].read_text(errors="replace")[-3000:]
 
     def logs(self) -> str:
         return "\n".join(p.read_text(errors="replace") for p in sorted(self.root.glob("watch*.log")))
