@@ -206,3 +206,63 @@ def test_two_watchers_on_postgresql_never_process_a_document_twice(tmp_path: Pat
     )
     workers = Counter(by for _p, _s, _a, by in counts["files"])
     print(f"files processed per watcher: {dict(workers)}")
+
+
+CRASHING_PASS = """
+import os, sys
+from pathlib import Path
+from oretrace.config import Settings
+from store.db import make_engine, migrate
+from watch import files, steps
+from watch.discover import scan_inbox
+from watch.ledger import claim_shipment, worker_identity
+from watch.models import WatchPlaces
+
+inbox, archive, quarantine, url, point = sys.argv[1:6]
+settings = Settings(home=Path(inbox).parent / "home", database_url=url)
+migrate(make_engine(url))
+places = WatchPlaces(inbox=Path(inbox), archive=Path(archive), quarantine=Path(quarantine), settings=settings,
+                     worker_id=worker_identity())
+if point == "after-commit":
+    steps.settle = lambda *args, **kwargs: os._exit(9)
+elif point == "after-first-move":
+    move = files.move_verified
+    def move_then_die(*args, **kwargs):
+        move(*args, **kwargs)
+        os._exit(9)
+    files.move_verified = move_then_die
+snapshot = scan_inbox(Path(inbox))[0]
+claim = claim_shipment(steps.engine_for(url), snapshot.shipment_id, inbox, places.worker_id, 600)
+steps.process_claimed(places, claim, snapshot)
+"""
+
+
+@pytest.mark.parametrize("point", ["after-commit", "after-first-move"])
+def test_a_crash_between_commit_and_moves_is_finished_by_the_next_start_without_reprocessing(
+    tmp_path: Path, point: str
+) -> None:
+    """Deterministic crash points the random kills rarely hit: the store has committed, the files have not
+    (all) moved. The next start (here `oretrace watch --once`) moves them and reads nothing again."""
+    import subprocess
+    import sys
+
+    shipment_id, files = next((s, f) for s, f in born_digital_shipments().items() if len(f) >= 2)
+    run = WatchRun(tmp_path)
+    drop_shipment(run.inbox, shipment_id, files)
+    (run.inbox / shipment_id / "damaged.pdf").write_bytes(BROKEN_PDF)
+    sources = sorted([sha256_bytes(p.read_bytes()) for p in files] + [sha256_bytes(BROKEN_PDF)])
+    run.home.mkdir(parents=True)
+    args = [str(run.inbox), str(run.archive), str(run.quarantine), run.url, point]
+    crashed = subprocess.run([sys.executable, "-c", CRASHING_PASS, *args], cwd=tmp_path, env=run.env())
+    assert crashed.returncode == 9
+    assert inbox_files(run.inbox), "the crash left files in the inbox"
+
+    run.extra_args = ["--once"]
+    restarted = run.start("-once")
+    assert restarted.wait(timeout=180) == 0, run.logs()[-3000:]
+    assert not inbox_files(run.inbox)
+    assert sorted(tree_hashes(run.archive) + tree_hashes(run.quarantine)) == sources
+    counts = _counts(run)
+    assert set(counts["runs_per_document"].values()) == {1} and sum(counts["documents"].values()) == len(files)
+    assert counts["shipment_runs"] == Counter({shipment_id: 1})
+    assert counts["rejections"] == Counter({f"{shipment_id}/damaged.pdf": 1})
