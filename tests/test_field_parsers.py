@@ -1,0 +1,45 @@
+"""Property tests of the field parsers: whatever text a page holds, each returns a value or a reason, never raises."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.fields import parsers
+from extractors.normalize.result import Parsed
+
+PARSERS = {
+    "identifier": parsers.identifier,
+    "certificate_reference": parsers.certificate_reference,
+    "date": parsers.date,
+    "party_name": parsers.party_name,
+    "country": parsers.country,
+    "currency": parsers.currency,
+    "hs_code": parsers.hs_code,
+    "weight_kg": parsers.weight_kg(),
+    "weight_kg_in_mt": parsers.weight_kg("MT"),
+    "amount": parsers.amount,
+    "count": parsers.count,
+}
+# Text as OCR and text layers produce it: letters of several scripts, digits, separators, units, currency signs.
+PAGE_TEXT = st.text(
+    alphabet=st.sampled_from(list("0123456789.,;:/-'() %$€£¥<>\n\tkgMTlbsUSDEURNo.ABCxyzéñßł中文\u200b\u00a0")),
+    max_size=60,
+) | st.text(max_size=60)
+
+
+@pytest.mark.parametrize("name", sorted(PARSERS))
+@settings(max_examples=150, deadline=None)
+@given(text=PAGE_TEXT, decimal=st.sampled_from([None, ",", "."]), day_first=st.sampled_from([None, True, False]))
+def test_parser_never_raises(name: str, text: str, decimal: str | None, day_first: bool | None) -> None:
+    marks = parsers.DECIMAL_MARK.set(decimal), parsers.DAY_FIRST.set(day_first)
+    try:
+        result = PARSERS[name](text)
+    finally:
+        parsers.DECIMAL_MARK.reset(marks[0])
+        parsers.DAY_FIRST.reset(marks[1])
+    assert isinstance(result, Parsed)
+    assert result.found == (result.value is not None)
+    if not result.found:
+        assert result.reason, f"{name} gave no value and no reason for {text!r}"
