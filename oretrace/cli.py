@@ -8,16 +8,13 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from oretrace.commands import register_all
+from oretrace.commands.common import load_settings, open_store
 from oretrace.commands.progress_bar import document_progress
-from oretrace.config import Settings, get_settings
-
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
 
 app = typer.Typer(help="Read trade documents and find contradictions in the declared origin.", no_args_is_help=True)
 
@@ -25,22 +22,6 @@ app = typer.Typer(help="Read trade documents and find contradictions in the decl
 class ExportFormat(StrEnum):
     JSONL = "jsonl"
     CSV = "csv"
-
-
-def _settings(workers: int | None = None) -> Settings:
-    settings = get_settings()
-    if workers:
-        settings = settings.model_copy(update={"workers": workers})
-    settings.home.mkdir(parents=True, exist_ok=True)
-    return settings
-
-
-def _engine(settings: Settings) -> Engine:
-    from store.db import make_engine, migrate
-
-    engine = make_engine(settings.resolved_database_url)
-    migrate(engine)
-    return engine
 
 
 @app.command()
@@ -54,11 +35,11 @@ def run(
     ] = None,
 ) -> None:
     """Process every shipment sub-folder of INBOX once, then exit. INBOX is only read, never changed."""
-    settings = _settings(workers)
+    settings = load_settings(workers)
     if dask_address:
         settings = settings.model_copy(update={"dask_address": dask_address})
     started = time.perf_counter()
-    _engine(settings).dispose()
+    open_store(settings).dispose()
 
     from oretrace.prefect_env import configure_prefect
 
@@ -103,8 +84,8 @@ def export(
     from store.db import session_scope
     from store.export import write_csv, write_jsonl
 
-    settings = _settings()
-    engine = _engine(settings)
+    settings = load_settings()
+    engine = open_store(settings)
     writer = write_jsonl if format is ExportFormat.JSONL else write_csv
     with session_scope(engine) as session:
         if output is None:
@@ -136,7 +117,7 @@ def evaluate(
         from evaluation.external import format_external, run_external
 
         try:
-            report = run_external(external, _settings(workers))
+            report = run_external(external, load_settings(workers))
         except ValueError as err:
             raise typer.BadParameter(str(err), param_hint="--external") from err
         typer.echo(report.model_dump_json(indent=2) if as_json else format_external(report, show_misses))
@@ -155,8 +136,8 @@ def evaluate(
     from oretrace.pipeline import assemble_shipment, process_document
     from store.reference_store import reference_in_force
 
-    settings = _settings(workers)
-    _engine(settings).dispose()
+    settings = load_settings(workers)
+    open_store(settings).dispose()
     # The checks run against the reference data in force (see `oretrace reference load`), as `run` does.
     reference = reference_in_force(settings.resolved_database_url)
     truth = load_ground_truth(directory)

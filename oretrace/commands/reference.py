@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from oretrace.commands.common import load_settings, open_store
+
 reference_app = typer.Typer(help="Reference data the checks compare against.", no_args_is_help=True)
 
 
@@ -25,12 +27,11 @@ def load(
     Without --replace, the files update the reference in force: rows with a known key replace their old
     version, new rows are added, and a file that is absent leaves that part as it was.
     """
-    from oretrace.cli import _engine, _settings
     from reference_data import ReferenceError, load_reference
     from store.db import session_scope
     from store.reference_store import LoadMode, active_reference, save_reference
 
-    engine = _engine(_settings())
+    engine = open_store(load_settings())
     try:
         with session_scope(engine) as session:
             base = None if replace else active_reference(session)
@@ -59,11 +60,10 @@ def load(
 @reference_app.command("show")
 def show() -> None:
     """The reference version in force and the history of loads."""
-    from oretrace.cli import _engine, _settings
     from store.db import session_scope
     from store.reference_store import active_reference, load_history
 
-    engine = _engine(_settings())
+    engine = open_store(load_settings())
     try:
         with session_scope(engine) as session:
             reference = active_reference(session)

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from oretrace.commands.common import load_settings, open_store
+
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
@@ -46,9 +48,7 @@ class OutputFormat(StrEnum):
 
 
 def _engine() -> Engine:
-    from oretrace.cli import _engine, _settings
-
-    return _engine(_settings())
+    return open_store(load_settings())
 
 
 def _reader() -> Actor:
@@ -73,10 +73,9 @@ def serve(
     """Run the review workspace (web pages and JSON API; OpenAPI schema at /openapi.json)."""
     import uvicorn
 
-    from oretrace.cli import _settings
     from review.web.app import create_app
 
-    settings = _settings()
+    settings = load_settings()
     app = create_app(_engine(), settings.home.resolve())
     typer.echo(f"review workspace on http://{host}:{port}/  (store: {settings.resolved_database_url})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)

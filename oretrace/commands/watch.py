@@ -9,13 +9,7 @@ from typing import Annotated
 
 import typer
 
-from oretrace.config import Settings, get_settings
-
-
-def _settings() -> Settings:
-    settings = get_settings()
-    settings.home.mkdir(parents=True, exist_ok=True)
-    return settings
+from oretrace.commands.common import load_settings, open_store
 
 
 def watch(
@@ -38,7 +32,6 @@ def watch(
 
     Unreadable files go to quarantine with a .reason.txt. Stops cleanly on SIGTERM or Ctrl-C.
     """
-    from oretrace.cli import _engine
     from watch.ledger import worker_identity
     from watch.models import WatchPlaces
     from watch.service import WatchService, plain_process, prefect_process
@@ -46,8 +39,8 @@ def watch(
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for noisy in ("alembic", "httpx"):  # one line per migration step or API request is not the operator's news
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    settings = _settings()
-    _engine(settings).dispose()
+    settings = load_settings()
+    open_store(settings).dispose()
     home = settings.home.resolve()
     places = WatchPlaces(
         inbox=inbox.resolve(),
@@ -88,10 +81,9 @@ def status(
     as_json: Annotated[bool, typer.Option("--json", help="print as JSON")] = False,
 ) -> None:
     """What the watch service has waiting, running, done and quarantined; its last errors and heartbeat."""
-    from oretrace.cli import _engine
     from watch.status import format_status, gather_status
 
-    engine = _engine(_settings())
+    engine = open_store(load_settings())
     try:
         result = gather_status(engine, inbox.resolve() if inbox else None)
     finally:
@@ -112,7 +104,7 @@ def deploy(
     from oretrace.prefect_env import configure_prefect
     from watch.deployment import serve
 
-    settings = _settings()
+    settings = load_settings()
     configure_prefect(settings)
     serve(settings, name=name, inbox=inbox.resolve() if inbox else None, interval=interval)
 
