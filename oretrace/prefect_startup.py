@@ -31,7 +31,7 @@ from pathlib import Path
 from oretrace.config import Settings
 from oretrace.inbox import list_loose_files, list_shipments
 
-# A cold start (new database: migrations) took up to 120 s here with four engineers' jobs on two cores.
+# A cold start (new database: migrations) took up to 120 s on two cores busy with other heavy jobs.
 STARTUP_TIMEOUT_SECONDS = 300
 
 
