@@ -14,6 +14,7 @@ from pathlib import Path
 from PIL import Image
 from sqlalchemy.orm import Session
 
+from extractors.document import sha256_of
 from store import schema
 from store.claims import archived_paths
 
@@ -28,14 +29,6 @@ class PageImageError(Exception):
     """The page cannot be shown (file gone or changed, page out of range); the message says which."""
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def locate_source(session: Session, document_row: schema.Document) -> Path | None:
     """The document's file, if it is still where the pipeline read it and still has the same content.
 
@@ -48,11 +41,11 @@ def locate_source(session: Session, document_row: schema.Document) -> Path | Non
     if shipment is None:
         return None
     candidate = Path(shipment.inbox_root) / document_row.source_path
-    if candidate.is_file() and file_sha256(candidate) == document_row.sha256:
+    if candidate.is_file() and sha256_of(candidate) == document_row.sha256:
         return candidate
     # `oretrace watch` moves recorded files from the inbox to its archive.
     for archived in archived_paths(session, document_row.id):
-        if archived.is_file() and file_sha256(archived) == document_row.sha256:
+        if archived.is_file() and sha256_of(archived) == document_row.sha256:
             return archived
     return None
 

@@ -413,14 +413,15 @@ def test_full_archive_disk_keeps_the_file_and_retries(tmp_path: Path, mount_poin
 
 
 def test_quarantine_reason_file_names_original(tmp_path: Path) -> None:
-    from watch.files import move_verified, sha256_file, write_reason
+    from extractors.document import sha256_of
+    from watch.files import move_verified, write_reason
 
     source = tmp_path / "in" / "bad.pdf"
     source.parent.mkdir()
     source.write_bytes(b"broken")
     destination = tmp_path / "q" / "bad.pdf"
     destination.parent.mkdir()
-    write_reason(destination, "S/bad.pdf", "S", "the PDF is damaged", sha256_file(source))
-    move_verified(source, destination, sha256_file(source))
+    write_reason(destination, "S/bad.pdf", "S", "the PDF is damaged", sha256_of(source))
+    move_verified(source, destination, sha256_of(source))
     assert not source.exists() and destination.read_bytes() == b"broken"
     assert "Reason: the PDF is damaged" in (tmp_path / "q" / "bad.pdf.reason.txt").read_text()

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from PIL import Image
 from sqlalchemy import Engine
 
+from extractors.document import sha256_of
 from review import auth, page_images
 from review.auth import Role
 from review.web.app import CONTENT_SECURITY_POLICY, SESSION_COOKIE, create_app
@@ -249,7 +250,7 @@ def test_locate_source_checks_the_hash(engine: Engine, tmp_path: Path) -> None:
     (inbox / "SHP-1").mkdir(parents=True)
     image = inbox / "SHP-1" / "scan.png"
     Image.new("RGB", (300, 200), "white").save(image)
-    sha = page_images.file_sha256(image)
+    sha = sha256_of(image)
     with session_scope(engine) as session:
         session.add(schema.Shipment(id="SHP-1", inbox_root=str(inbox)))
         session.flush()

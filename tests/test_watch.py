@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
+from extractors.document import sha256_of
 from oretrace.config import Settings
 from store import schema
 from store.claims import FileState, WatchFile
@@ -208,7 +209,7 @@ def test_move_is_idempotent_after_a_crash_between_copy_and_removal(tmp_path: Pat
     source = tmp_path / "in" / "a.pdf"
     source.parent.mkdir()
     source.write_bytes(b"content")
-    digest = files.sha256_file(source)
+    digest = sha256_of(source)
     destination = tmp_path / "archive" / "a.pdf"
     destination.parent.mkdir()
     destination.write_bytes(b"content")  # the copy finished, the source was not yet removed
@@ -224,9 +225,9 @@ def test_move_refuses_to_overwrite_or_move_changed_bytes(tmp_path: Path) -> None
     destination.parent.mkdir()
     destination.write_bytes(b"other")
     with pytest.raises(files.MoveError, match="changed"):
-        files.move_verified(source, destination.with_name("b.pdf"), files.sha256_file(destination))
+        files.move_verified(source, destination.with_name("b.pdf"), sha256_of(destination))
     with pytest.raises(files.MoveError, match="already holds"):
-        files.move_verified(source, destination, files.sha256_file(source))
+        files.move_verified(source, destination, sha256_of(source))
     assert source.read_bytes() == b"new" and destination.read_bytes() == b"other"
     assert files.free_destination(destination.parent, "a.pdf", "0123456789abcdef").name == "a.01234567.pdf"
 
@@ -239,7 +240,7 @@ def test_cross_device_move_copies_verifies_and_removes(tmp_path: Path) -> None:
     source.write_bytes(b"across devices")
     try:
         destination = tmp_path / "archive" / "x.pdf"
-        result = files.move_verified(source, destination, files.sha256_file(source))
+        result = files.move_verified(source, destination, sha256_of(source))
         assert result.source_removed and destination.read_bytes() == b"across devices"
         assert not source.exists()
         assert not [p for p in destination.parent.iterdir() if files.PARTIAL_MARK in p.name]

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from extractors.document import sha256_of
+
 PARTIAL_MARK = ".partial-"
 
 
@@ -39,21 +41,13 @@ class MoveResult:
     note: str | None = None
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def link_digest(path: Path) -> str:
     """A link's identity: its target text, not what it points at (which is never read)."""
     return hashlib.sha256(b"symlink\0" + os.fsencode(os.readlink(path))).hexdigest()
 
 
 def content_digest(path: Path) -> str:
-    return link_digest(path) if path.is_symlink() else sha256_file(path)
+    return link_digest(path) if path.is_symlink() else sha256_of(path)
 
 
 def safe_name(name: str) -> str:
@@ -114,7 +108,7 @@ def _copy_verified(source: Path, destination: Path, sha256: str) -> None:
                 shutil.copyfileobj(src, dst, 1 << 20)
                 dst.flush()
                 os.fsync(dst.fileno())
-            if sha256_file(partial) != sha256:
+            if sha256_of(partial) != sha256:
                 raise MoveError("the copy does not match the original (sha256 differs); the original is kept")
         os.rename(partial, destination)
         _fsync_dir(destination.parent)
