@@ -142,6 +142,9 @@ def test_kill_and_restart_loses_nothing_and_records_everything_once(tmp_path: Pa
             process = run.start("-restart")
 
         wait_until(lambda: _all_settled(run, set(chosen)), timeout=150, what="every shipment settled")
+        # Earlier processes may have settled everything while the last one is still starting; its signal
+        # handlers exist once it watches (a SIGTERM before that ends it the default way, losing nothing).
+        run.wait_watching()
         assert stop_gracefully(process) == 0, "SIGTERM stops the service cleanly"
     except BaseException:
         run.kill_all()
@@ -187,6 +190,7 @@ def test_two_watchers_on_postgresql_never_process_a_document_twice(tmp_path: Pat
                 time.sleep(1.0)
                 drop_shipment(run.inbox, shipment_id, files)
             wait_until(lambda: _all_settled(run, set(shipments)), timeout=120, what="every shipment settled")
+            run.wait_watching()  # one watcher may have done all the work while the other was still starting
             assert stop_gracefully(first) == 0 and stop_gracefully(second) == 0
         except BaseException:
             print(run.logs()[-6000:])

@@ -129,10 +129,11 @@ class WatchRun:
         return process
 
     def wait_watching(self, timeout: float = 90) -> None:
-        """Until the latest process has started watching (imports done, store migrated)."""
+        """Until every running process has started watching (imports done, store migrated)."""
         wait_until(
-            lambda: (
-                "watching" in self.log_paths[-1].read_text(errors="replace") or self.processes[-1].poll() is not None
+            lambda: all(
+                "watching" in log.read_text(errors="replace") or process.poll() is not None
+                for process, log in zip(self.processes, self.log_paths, strict=True)
             ),
             timeout,
             "the service to start",
