@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Any
+
+from pydantic import Field, field_validator
 
 from oretrace.models import DocType, FieldData, Frozen
 
@@ -19,6 +21,12 @@ class ExpectedDocument(Frozen):
     alternatives: dict[str, list[FieldData]] = Field(default_factory=dict)
     # Where the set's own value is known to disagree with the printed document, why (kept, not edited).
     disagreements: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("fields", mode="before")
+    @classmethod
+    def _drop_absent(cls, fields: dict[str, Any]) -> dict[str, Any]:
+        # A set that leaves a field empty expects nothing of it: the field is not scored.
+        return {name: value for name, value in fields.items() if value not in (None, "", {})}
 
     @property
     def key(self) -> str:

@@ -68,7 +68,7 @@ def load(folder: Path) -> list[ExpectedDocument]:
                 set_name=SET,
                 path=pdf.relative_to(folder).as_posix(),
                 doc_type=DocType.ASSAY_CERTIFICATE,
-                fields={k: v for k, v in fields.items() if v not in (None, {}, "")},
+                fields=fields,
                 alternatives=_alternatives(data),
                 found_in={"smelter_name": ("laboratory",)},
                 disagreements=notes,

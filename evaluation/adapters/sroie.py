@@ -75,7 +75,7 @@ def load(folder: Path) -> list[ExpectedDocument]:
                 set_name=SET,
                 path=path,
                 doc_type=DocType.COMMERCIAL_INVOICE,
-                fields={k: v for k, v in fields.items() if v is not None},
+                fields=fields,
                 disagreements=DISAGREEMENTS.get(path, {}),
             )
         )
