@@ -28,6 +28,19 @@ class ExpectedDocument(Frozen):
         # A set that leaves a field empty expects nothing of it: the field is not scored.
         return {name: value for name, value in fields.items() if value not in (None, "", {})}
 
+    @classmethod
+    def invoice(
+        cls, set_name: str, path: str, fields: dict[str, FieldData | None], disagreements: dict[str, str]
+    ) -> ExpectedDocument:
+        """An invoice or receipt, scored as a commercial invoice."""
+        return cls(
+            set_name=set_name,
+            path=path,
+            doc_type=DocType.COMMERCIAL_INVOICE,
+            fields=fields,
+            disagreements=disagreements,
+        )
+
     @property
     def key(self) -> str:
         return f"{self.set_name}/{self.path}"

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 from evaluation.expected import ExpectedDocument
-from oretrace.models import DocType, FieldData
+from oretrace.models import FieldData
 
 SET = "invoice2data"
 
@@ -53,13 +53,5 @@ def load(folder: Path) -> list[ExpectedDocument]:
             "currency": record.get("currency"),
         }
         path = pdf.relative_to(folder).as_posix()
-        documents.append(
-            ExpectedDocument(
-                set_name=SET,
-                path=path,
-                doc_type=DocType.COMMERCIAL_INVOICE,
-                fields=fields,
-                disagreements=DISAGREEMENTS.get(path, {}),
-            )
-        )
+        documents.append(ExpectedDocument.invoice(SET, path, fields, DISAGREEMENTS.get(path, {})))
     return documents

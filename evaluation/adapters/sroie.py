@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from evaluation.expected import ExpectedDocument
-from oretrace.models import DocType, FieldData
+from oretrace.models import FieldData
 
 SET = "sroie-subset"
 MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
@@ -70,13 +70,5 @@ def load(folder: Path) -> list[ExpectedDocument]:
             "total_amount": receipt_total(record.get("total", "")),
         }
         path = image.relative_to(folder).as_posix()
-        documents.append(
-            ExpectedDocument(
-                set_name=SET,
-                path=path,
-                doc_type=DocType.COMMERCIAL_INVOICE,
-                fields=fields,
-                disagreements=DISAGREEMENTS.get(path, {}),
-            )
-        )
+        documents.append(ExpectedDocument.invoice(SET, path, fields, DISAGREEMENTS.get(path, {})))
     return documents

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from evaluation.expected import ExpectedDocument
-from oretrace.models import DocType, FieldData
+from oretrace.models import FieldData
 
 SET = "zugferd-corpus"
 XML_SUFFIXES = (".zugferd-invoice.xml", ".factur-x.xml")
@@ -72,13 +72,5 @@ def load(folder: Path) -> list[ExpectedDocument]:
             else:
                 fields[name] = text
         path = pdf.relative_to(folder).as_posix()
-        documents.append(
-            ExpectedDocument(
-                set_name=SET,
-                path=path,
-                doc_type=DocType.COMMERCIAL_INVOICE,
-                fields=fields,
-                disagreements=DISAGREEMENTS.get(path, {}),
-            )
-        )
+        documents.append(ExpectedDocument.invoice(SET, path, fields, DISAGREEMENTS.get(path, {})))
     return documents
