@@ -117,6 +117,9 @@ class DocumentCache:
             return None  # absent or unreadable: extract again
         return document if document.source.sha256 == key.sha256 else None
 
+    def contains(self, key: ExtractionKey) -> bool:
+        return self._path(key).is_file()
+
     def put(self, key: ExtractionKey, document: ExtractedDocument) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)

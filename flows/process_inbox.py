@@ -1,4 +1,11 @@
-"""Process every shipment folder of an inbox once: extract each document, assemble shipments, store them."""
+"""Process every shipment folder of an inbox once: extract each document, link the loose ones, check and store
+each shipment.
+
+Tasks are coarse on purpose (`oretrace.batching`): a task extracts one document that needs OCR or a batch of
+cheap ones, and checks and stores a group of shipments. Between the stages only each document's fields travel;
+its pages wait in the extraction cache until its shipment is checked, so a backlog of thousands of shipments
+is never held in memory at once.
+"""
 
 from __future__ import annotations
 
@@ -6,86 +13,115 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task, unmapped
+from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from oretrace import progress
+from oretrace.batching import Batch, estimate_seconds, plan_batches, shipment_groups
 from oretrace.config import Settings
 from oretrace.inbox import list_loose_files, list_shipments
-from oretrace.linking import Linking, link_loose_documents
-from oretrace.models import ExtractedDocument, Rejection, ShipmentResult
-from oretrace.pipeline import assemble_shipment, process_document
+from oretrace.linking import Linking, Outcome, Unassigned, link_loose_documents
+from oretrace.models import ExtractedDocument, ShipmentSummary
+from oretrace.pipeline import assemble_shipment, is_extracted, process_document, with_pages, without_pages
 from reference_data import ReferenceData
 from store.db import make_engine, session_scope
 from store.reference_store import reference_in_force
 from store.repository import record_shipment, record_unassigned
 
 
-@task(name="extract-document", task_run_name="extract {path.name}")
-def extract_document_task(path: Path, inbox_root: Path, settings: Settings) -> ExtractedDocument | Rejection:
-    """Read, classify and extract one document (OCR runs in Tesseract subprocesses)."""
-    return process_document(path, inbox_root, settings)
+# Nothing is cached by Prefect (no cache policy): the extraction cache keys by content instead, and hashing
+# a task's inputs would cost more than some of the tasks themselves.
+@task(name="extract-documents", task_run_name="extract {batch.label}", cache_policy=NO_CACHE)
+def extract_batch_task(batch: Batch, inbox_root: Path, settings: Settings) -> list[Outcome]:
+    """Read, classify and extract a batch of documents (OCR runs in Tesseract subprocesses); each comes back
+    without its pages, which stay in the extraction cache."""
+    return [without_pages(process_document(path, inbox_root, settings)) for path in batch.paths]
 
 
-@task(name="check-shipment", task_run_name="check {shipment_id}")
-def check_shipment_task(
-    shipment_id: str, outcomes: list[ExtractedDocument | Rejection], reference: ReferenceData
-) -> ShipmentResult:
-    """Take a shipment's documents together: declared origin and the consistency checks' findings."""
-    return assemble_shipment(shipment_id, outcomes, reference)
-
-
-@task(name="store-shipment", task_run_name="store {result.shipment_id}", retries=2, retry_delay_seconds=1)
-def store_shipment_task(result: ShipmentResult, inbox_root: Path, started_at: datetime, database_url: str) -> int:
-    """Write one shipment's documents, rejections and verdict to the review store."""
-    engine = make_engine(database_url)
+@task(name="check-and-store", task_run_name="check and store {group_label}", cache_policy=NO_CACHE)
+def check_and_store_task(
+    shipments: dict[str, list[Outcome]],
+    group_label: str,
+    inbox_root: Path,
+    settings: Settings,
+    reference: ReferenceData,
+    started_at: datetime,
+) -> list[ShipmentSummary]:
+    """Take each shipment's documents together (declared origin, consistency checks) and write the shipment,
+    its documents, rejections and findings to the review store, one transaction per shipment."""
+    engine = make_engine(settings.resolved_database_url)
+    summaries = []
     try:
-        with session_scope(engine) as session:
-            return record_shipment(session, result, str(inbox_root), started_at, datetime.now(UTC))
+        for shipment_id, light in shipments.items():
+            outcomes = [with_pages(o, inbox_root, settings) if isinstance(o, ExtractedDocument) else o for o in light]
+            result = assemble_shipment(shipment_id, outcomes, reference)
+            with session_scope(engine) as session:
+                run_id = record_shipment(session, result, str(inbox_root), started_at, datetime.now(UTC))
+            summaries.append(ShipmentSummary.of(result, run_id))
     finally:
         engine.dispose()
+    return summaries
 
 
-@task(name="store-loose", retries=2, retry_delay_seconds=1)
-def store_loose_task(linking: Linking, inbox_root: Path, started_at: datetime, database_url: str) -> None:
+@task(name="store-loose", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def store_loose_task(linking: Linking, inbox_root: Path, settings: Settings, started_at: datetime) -> None:
     """Write the loose documents that joined no shipment, and loose files that could not be read."""
     logger = get_run_logger()
     for item in linking.unassigned:
         logger.warning("unassigned %s: %s", item.document.source.path, item.reason)
-    engine = make_engine(database_url)
+    whole = Linking(
+        shipments={},
+        unassigned=[
+            Unassigned(with_pages(item.document, inbox_root, settings), item.reason) for item in linking.unassigned
+        ],
+        rejected=linking.rejected,
+    )
+    engine = make_engine(settings.resolved_database_url)
     try:
         with session_scope(engine) as session:
-            record_unassigned(session, linking, str(inbox_root), started_at, datetime.now(UTC))
+            record_unassigned(session, whole, str(inbox_root), started_at, datetime.now(UTC))
     finally:
         engine.dispose()
 
 
 @flow(name="process-inbox", flow_run_name="inbox {inbox.name}", task_runner=ThreadPoolTaskRunner(max_workers=2))
-def process_inbox(inbox: Path, settings: Settings) -> list[ShipmentResult]:
+def process_inbox(inbox: Path, settings: Settings) -> list[ShipmentSummary]:
     inbox = inbox.resolve()
     started_at = datetime.now(UTC)
     shipments = list_shipments(inbox)
     loose_files = list_loose_files(inbox)
 
-    # Extract: every document of every shipment, and those loose in the root, bounded by the runner's workers.
+    # Extract: every document of every shipment and those loose in the root, in batches of about equal work.
     paths = [path for shipment in shipments for path in shipment.files] + loose_files
-    futures = extract_document_task.map(paths, inbox_root=unmapped(inbox), settings=unmapped(settings))
-    for _done in as_completed(futures):
-        progress.advance("documents")
-    outcomes = dict(zip(paths, futures.result(), strict=True))
+    costs = [(path, estimate_seconds(path, lambda p: is_extracted(p, settings))) for path in paths]
+    batches = plan_batches(costs, settings.workers)
+    futures = extract_batch_task.map(batches, inbox_root=unmapped(inbox), settings=unmapped(settings))
+    for done in as_completed(futures):
+        progress.advance("documents", len(done.result()))
+    outcomes = {
+        path: outcome
+        for batch, future in zip(batches, futures, strict=True)
+        for path, outcome in zip(batch.paths, future.result(), strict=True)
+    }
 
     # Link: loose documents join the shipment whose documents share their references; the rest wait.
     linking = link_loose_documents(
         {s.shipment_id: [outcomes[p] for p in s.files] for s in shipments}, [outcomes[p] for p in loose_files]
     )
     if linking.unassigned or linking.rejected:
-        store_loose_task(linking, inbox, started_at, settings.resolved_database_url)
+        store_loose_task(linking, inbox, settings, started_at)
 
-    # Check and load, shipment by shipment, against the reference data in force when the run started.
+    # Check and store, a group of shipments per task, against the reference data in force when the run started.
     reference = reference_in_force(settings.resolved_database_url)
-    results = []
-    for shipment in shipments:
-        result = check_shipment_task(shipment.shipment_id, linking.shipments[shipment.shipment_id], reference)
-        store_shipment_task(result, inbox, started_at, settings.resolved_database_url)
-        results.append(result)
-    return results
+    ids = [s.shipment_id for s in shipments]
+    groups = shipment_groups(ids, [len(linking.shipments[i]) for i in ids])
+    checked = check_and_store_task.map(
+        [{i: linking.shipments[i] for i in group} for group in groups],
+        [f"{group[0]} +{len(group) - 1}" if len(group) > 1 else group[0] for group in groups],
+        inbox_root=unmapped(inbox),
+        settings=unmapped(settings),
+        reference=unmapped(reference),
+        started_at=unmapped(started_at),
+    )
+    return [summary for group in checked.result() for summary in group]

@@ -33,13 +33,35 @@ def run(
     dask_address: Annotated[
         str | None, typer.Option(help="Dask scheduler for the per-document tasks (else ORETRACE_DASK_ADDRESS)")
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="process the inbox even if nothing changed")] = False,
 ) -> None:
-    """Process every shipment sub-folder of INBOX once, then exit. INBOX is only read, never changed."""
+    """Process every shipment sub-folder of INBOX once, then exit. INBOX is only read, never changed.
+
+    An inbox whose files, extraction and check code, NER model, settings and reference data are all as they
+    were at its last completed run, and whose shipments nothing else has checked since, is not processed again.
+    """
+    from oretrace.inbox_digest import inbox_digest
+    from store.db import session_scope
+    from store.inbox_runs import record_inbox_run, up_to_date
+    from store.reference_store import reference_in_force
+
     settings = load_settings(workers)
     if dask_address:
         settings = settings.model_copy(update={"dask_address": dask_address})
     started = time.perf_counter()
-    open_store(settings).dispose()
+    engine = open_store(settings)
+    inbox_key = str(inbox.resolve())
+    digest = inbox_digest(inbox, settings, reference_in_force(settings.resolved_database_url).version)
+    with session_scope(engine) as session:
+        last = None if force else up_to_date(session, inbox_key, digest)
+    if last is not None:
+        engine.dispose()
+        typer.echo(
+            f"unchanged since the run that finished {last.finished_at:%Y-%m-%d %H:%M:%S} UTC (same files, code, "
+            f"model, settings and reference data): {last.shipments} shipments, {last.flagged} flagged, as stored; "
+            "--force processes it again"
+        )
+        return
 
     from oretrace.prefect_env import configure_prefect
 
@@ -58,20 +80,23 @@ def run(
         results = flow(inbox=inbox, settings=settings)
     elapsed = time.perf_counter() - started
 
-    pages = 0
     for result in results:
-        types = ", ".join(sorted(d.doc_type.value for d in result.documents))
-        pages += sum(len(d.pages) for d in result.documents)
+        types = ", ".join(sorted(result.document_types))
         origin = result.declared_origin or "?"
         typer.echo(
-            f"{result.shipment_id:<20} origin {origin:<3} {result.verdict:<8} {len(result.documents)} docs: {types}"
+            f"{result.shipment_id:<20} origin {origin:<3} {result.verdict:<8} {len(result.document_types)} docs: "
+            f"{types}"
         )
         for finding in result.findings:
             typer.echo(f"    {finding.severity.value:<6} {finding.check}: {finding.message}")
         for rejection in result.rejected:
             typer.echo(f"    rejected {rejection.source_path}: {rejection.reason}")
-    documents = sum(len(r.documents) for r in results)
+    documents = sum(len(r.document_types) for r in results)
+    pages = sum(r.pages for r in results)
     typer.echo(f"{len(results)} shipments, {documents} documents, {pages} pages in {elapsed:.1f} s")
+    with session_scope(engine) as session:
+        record_inbox_run(session, inbox_key, digest, {r.shipment_id: r.shipment_run_id for r in results})
+    engine.dispose()
     typer.echo(f"store: {settings.resolved_database_url}")
 
 

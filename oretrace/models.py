@@ -162,6 +162,34 @@ class ShipmentResult(Frozen):
         return "flagged" if flagged else "clear"
 
 
+class ShipmentSummary(Frozen):
+    """What a run reports of a checked and stored shipment, without its documents' pages and fields."""
+
+    shipment_id: str
+    shipment_run_id: int
+    declared_origin: str | None
+    verdict: str
+    document_types: list[DocType]
+    pages: int
+    findings: list[Finding]
+    rejected: list[Rejection]
+    reference_version: str | None
+
+    @classmethod
+    def of(cls, result: ShipmentResult, shipment_run_id: int) -> ShipmentSummary:
+        return cls(
+            shipment_id=result.shipment_id,
+            shipment_run_id=shipment_run_id,
+            declared_origin=result.declared_origin,
+            verdict=result.verdict,
+            document_types=sorted(d.doc_type for d in result.documents),
+            pages=sum(len(d.pages) for d in result.documents),
+            findings=result.findings,
+            rejected=result.rejected,
+            reference_version=result.reference_version,
+        )
+
+
 # Canonical fields per document type (issue contract; the export and evaluation rely on these names).
 FIELDS_BY_TYPE: dict[DocType, tuple[str, ...]] = {
     DocType.COMMERCIAL_INVOICE: (

@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from checks import ShipmentContext, run_checks
-from extractors.document_cache import DocumentCache, extract_with_cache
+from extractors.document import sha256_of
+from extractors.document_cache import (
+    DocumentCache,
+    ExtractionKey,
+    extract_with_cache,
+    extractor_fingerprint,
+    read_settings_key,
+)
 from extractors.errors import UnreadableDocument
 from extractors.ocr import OcrOptions
 from extractors.page_cache import PageCache
@@ -34,6 +41,17 @@ def document_cache(settings: Settings) -> DocumentCache:
     return DocumentCache(settings.home / "cache" / "documents")
 
 
+def extraction_key(sha256: str, settings: Settings) -> ExtractionKey:
+    return ExtractionKey(
+        sha256, extractor_fingerprint(), read_settings_key(read_options(settings), settings.limits.max_file_bytes)
+    )
+
+
+def is_extracted(path: Path, settings: Settings) -> bool:
+    """True when the file's content is already in the extraction cache."""
+    return document_cache(settings).contains(extraction_key(sha256_of(path), settings))
+
+
 def process_document(path: Path, inbox_root: Path, settings: Settings) -> ExtractedDocument | Rejection:
     """Extract one document; a file that cannot be read becomes a Rejection with the reason, never an error."""
     try:
@@ -45,6 +63,27 @@ def process_document(path: Path, inbox_root: Path, settings: Settings) -> Extrac
         return _rejection(path, inbox_root, str(err))
     except OSError as err:
         return _rejection(path, inbox_root, f"the file could not be read ({err.strerror or err})")
+
+
+def without_pages(outcome: ExtractedDocument | Rejection) -> ExtractedDocument | Rejection:
+    """The outcome as a run carries it between stages: fields and classification, not the pages' words, which
+    stay in the extraction cache until the shipment is checked (so a long backlog is never held at once)."""
+    if isinstance(outcome, Rejection):
+        return outcome
+    return outcome.model_copy(update={"pages": []})
+
+
+def with_pages(document: ExtractedDocument, inbox_root: Path, settings: Settings) -> ExtractedDocument:
+    """A document from `without_pages` made whole again from the extraction cache; one missing from the cache
+    (evicted, or extracted on another machine) is read again from its file."""
+    if document.pages:
+        return document
+    cached = document_cache(settings).get(extraction_key(document.source.sha256, settings))
+    if cached is None:
+        cached = process_document(inbox_root / document.source.path, inbox_root, settings)
+        if isinstance(cached, Rejection) or cached.source.sha256 != document.source.sha256:
+            return document  # the file changed or vanished since: checked on the fields read before
+    return document.model_copy(update={"pages": cached.pages})
 
 
 def _rejection(path: Path, inbox_root: Path, reason: str) -> Rejection:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -11,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from oretrace.config import Settings
-from store.db import make_engine, migrate
+from store.db import make_engine, migrate, session_scope
+from store.export import write_jsonl
 from tests.conftest import SAMPLE_DOCS
 
 pytestmark = pytest.mark.slow
@@ -61,15 +63,23 @@ def digital_inbox(tmp_path: Path) -> Path:
     return inbox
 
 
-def _run(inbox: Path, home: Path, dask_address: str | None) -> list[dict]:
+def _run(inbox: Path, home: Path, dask_address: str | None) -> tuple[list[dict], list[dict]]:
+    """The run's shipment summaries, and every document as the store exports it."""
     from flows.process_inbox import process_inbox
     from flows.runners import task_runner
 
     settings = Settings(home=home, database_url=f"sqlite:///{home / 'store.db'}", dask_address=dask_address)
     home.mkdir(parents=True)
-    migrate(make_engine(settings.resolved_database_url))
+    engine = make_engine(settings.resolved_database_url)
+    migrate(engine)
     flow = process_inbox.with_options(task_runner=task_runner(settings))
-    return [result.model_dump(mode="json") for result in flow(inbox=inbox, settings=settings)]
+    summaries = [summary.model_dump(mode="json") for summary in flow(inbox=inbox, settings=settings)]
+    out = io.StringIO()
+    with session_scope(engine) as session:
+        write_jsonl(session, out)
+    engine.dispose()
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    return summaries, sorted((r for r in records if r["kind"] == "document"), key=lambda r: r["source_path"])
 
 
 def test_runner_is_dask_only_when_a_scheduler_is_named() -> None:
@@ -90,8 +100,9 @@ def test_dask_cluster_gives_the_local_results(dask_scheduler: str, digital_inbox
     local = _run(digital_inbox, tmp_path / "local", dask_address=None)
     distributed = _run(digital_inbox, tmp_path / "dask", dask_address=dask_scheduler)
 
-    assert [r["shipment_id"] for r in local] == list(SHIPMENTS)
-    assert sum(len(r["documents"]) for r in local) >= 6
+    summaries, documents = local
+    assert [r["shipment_id"] for r in summaries] == list(SHIPMENTS)
+    assert len(documents) >= 6 and all(d["fields"] for d in documents)
     assert distributed == local
     # The documents really were extracted in the worker processes: both workers executed tasks.
     with Client(dask_scheduler) as client:
