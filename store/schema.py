@@ -205,6 +205,7 @@ class Rejection(Base):
 # Tables kept in modules of their own register on Base when imported; import them so the metadata is whole.
 from store import (  # noqa: E402, F401
     claims,
+    inbox_runs,
     reference_store,
     review_tables,
 )

@@ -80,3 +80,20 @@ def test_oretrace_run_with_its_own_server_stores_every_shipment(tmp_path: Path) 
     assert "2 shipments, 2 documents, 2 pages" in done.stdout
     assert "did not start" not in done.stderr
     assert len(list((tmp_path / "home" / "cache" / "documents").rglob("*.json"))) == 2
+
+    # The same inbox again: nothing changed, so nothing is processed and Prefect is not started.
+    server_log = tmp_path / "home" / "prefect" / "temporary-server.log"
+    server_started = server_log.stat().st_mtime_ns
+    again = subprocess.run([sys.executable, "-m", "oretrace.cli", "run", str(tmp_path / "inbox")], env=env,
+                           cwd=REPO, capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert "unchanged since the run that finished" in again.stdout and "2 shipments, 0 flagged" in again.stdout
+    assert server_log.stat().st_mtime_ns == server_started
+
+    # A file changed: the inbox is processed again.
+    _inbox(tmp_path / "more", 1)
+    (tmp_path / "more" / "inbox" / "SHP-0" / "invoice.pdf").rename(tmp_path / "inbox" / "SHP-1" / "second.pdf")
+    third = subprocess.run([sys.executable, "-m", "oretrace.cli", "run", str(tmp_path / "inbox")], env=env,
+                           cwd=REPO, capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
+    assert third.returncode == 0, third.stderr
+    assert "2 shipments, 3 documents, 3 pages" in third.stdout
