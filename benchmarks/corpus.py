@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,9 +33,12 @@ class CorpusSizes:
     long_pdf_pages: int = 500
     core_scans: int = 10
     ocrmypdf_scans: int = 35
+    backlog_shipments: int = 2000
+    backlog_baseline_shipments: int = 20
 
 
-SMALL = CorpusSizes(scans=4, batch=12, long_pdf_pages=6, core_scans=2, ocrmypdf_scans=2)
+SMALL = CorpusSizes(scans=4, batch=12, long_pdf_pages=6, core_scans=2, ocrmypdf_scans=2, backlog_shipments=30,
+                    backlog_baseline_shipments=3)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ class Corpus:
     empty_inbox: Path
     long_pdf: Path
     long_pdf_pages: int
+    backlog_inbox: Path  # many shipments, each a hard-linked copy of a born-digital sample shipment
+    backlog_baseline_inbox: Path  # the first few of them
     page_text: dict[Path, list[str]]  # ground truth text per page of each scan, by its path in the corpus
 
 
@@ -124,6 +130,11 @@ def build(root: Path, sizes: CorpusSizes) -> Corpus:
         shipment = f"{relative.parts[0]}-c{copy}"
         batch.append(_copy_into(batch_inbox, f"{shipment}/{relative.name}", data))
 
+    backlog_inbox = _backlog(root / f"backlog-{sizes.backlog_shipments}" / "inbox", digital, digital_inbox,
+                             sizes.backlog_shipments)  # fmt: skip
+    backlog_baseline_inbox = _backlog(root / f"backlog-{sizes.backlog_baseline_shipments}" / "inbox", digital,
+                                      digital_inbox, sizes.backlog_baseline_shipments)  # fmt: skip
+
     empty_inbox = root / "empty" / "inbox"
     empty_inbox.mkdir(parents=True, exist_ok=True)
 
@@ -142,8 +153,32 @@ def build(root: Path, sizes: CorpusSizes) -> Corpus:
         empty_inbox=empty_inbox,
         long_pdf=long_pdf,
         long_pdf_pages=sizes.long_pdf_pages,
+        backlog_inbox=backlog_inbox,
+        backlog_baseline_inbox=backlog_baseline_inbox,
         page_text=texts,
     )
+
+
+def _backlog(inbox: Path, digital: tuple[Path, ...], digital_inbox: Path, shipments: int) -> Path:
+    """`shipments` folders, the i-th holding hard links to the born-digital files of sample shipment i mod n:
+    the same bytes, so after the first copy of each document extraction comes from the cache, and what is
+    measured is what a long run holds in memory."""
+    samples: dict[str, list[Path]] = {}
+    for path in digital:
+        samples.setdefault(path.relative_to(digital_inbox).parts[0], []).append(path)
+    names = sorted(samples)
+    for index in range(shipments):
+        name = names[index % len(names)]
+        folder = inbox / f"{name}-b{index:04d}"
+        if folder.is_dir():
+            continue
+        folder.mkdir(parents=True)
+        for path in samples[name]:
+            try:
+                os.link(path, folder / path.name)
+            except OSError:  # another file system
+                shutil.copy2(path, folder / path.name)
+    return inbox
 
 
 def remove(root: Path) -> None:

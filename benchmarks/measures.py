@@ -61,10 +61,12 @@ def _clean_env(home: Path) -> dict[str, str]:
     return env
 
 
-def oretrace_run(inbox: Path, home: Path, workers: int = 2, api_url: str | None = None) -> float:
+def oretrace_run(
+    inbox: Path, home: Path, workers: int = 2, api_url: str | None = None, extra: tuple[str, ...] = ()
+) -> float:
     """Wall seconds of `oretrace run INBOX` in a new process: imports, Prefect start-up (none when `api_url`
     names a running server), work, store."""
-    command = [sys.executable, "-m", "oretrace.cli", "run", str(inbox), "--workers", str(workers)]
+    command = [sys.executable, "-m", "oretrace.cli", "run", str(inbox), "--workers", str(workers), *extra]
     env = _clean_env(home) | ({"PREFECT_API_URL": api_url} if api_url else {})
     with Timer() as timer:
         done = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, check=False)
@@ -143,12 +145,15 @@ def scanned_and_rerun(corpus: Corpus, work: Path) -> tuple[list[Figure], Path, f
     raw = raw_tesseract(corpus.scans)
     home = work / "scans-home"
     first = oretrace_run(corpus.scans_inbox, home)
-    second = oretrace_run(corpus.scans_inbox, home)
+    second = oretrace_run(corpus.scans_inbox, home)  # unchanged: found up to date, nothing processed
+    forced = oretrace_run(corpus.scans_inbox, home, extra=("--force",))  # processed again from the caches
     # The same two runs against a Prefect server that is already running (PREFECT_API_URL), as a team would.
     server = running_prefect_server(work / "shared-prefect")
     try:
         shared_first = oretrace_run(corpus.scans_inbox, work / "scans-home-shared", api_url=server.api_url)
-        shared_second = oretrace_run(corpus.scans_inbox, work / "scans-home-shared", api_url=server.api_url)
+        shared_forced = oretrace_run(
+            corpus.scans_inbox, work / "scans-home-shared", api_url=server.api_url, extra=("--force",)
+        )
     finally:
         server.stop()
     n = len(corpus.scans)
@@ -164,12 +169,13 @@ def scanned_and_rerun(corpus: Corpus, work: Path) -> tuple[list[Figure], Path, f
     )  # fmt: skip
     rerun = Figure(
         key="rerun",
-        title=f"Re-run: the same {n}-scan inbox processed again (same data directory)",
+        title=f"Re-run: the same {n}-scan inbox run again (same data directory; found unchanged)",
         value=round(second, 1), unit="s", baseline="first run", baseline_value=round(first, 1),
         ratio=round(first / second, 1), ratio_meaning="first / second", target=">= 20", met=first / second >= 20,
-        detail={"with_running_server_first_s": round(shared_first, 1),
-                "with_running_server_second_s": round(shared_second, 1),
-                "with_running_server_ratio": round(shared_first / shared_second, 1)},
+        detail={"forced_rerun_s": round(forced, 1), "forced_rerun_ratio": round(first / forced, 1),
+                "with_running_server_first_s": round(shared_first, 1),
+                "with_running_server_forced_rerun_s": round(shared_forced, 1),
+                "with_running_server_forced_ratio": round(shared_first / shared_forced, 1)},
     )  # fmt: skip
     return [scanned, rerun], home, first
 
@@ -289,22 +295,28 @@ def born_digital(corpus: Corpus, work: Path) -> Figure:
 
 
 def orchestration(corpus: Corpus, work: Path) -> Figure:
+    """The flow against the same plain functions in one process (benchmarks.flow_probe), with a running
+    Prefect server; `oretrace run` with its own temporary server is reported beside it."""
     n = len(corpus.batch)
-    settings = Settings(home=work / "batch-plain", workers=2)
-    with Timer() as plain:
-        outcomes = extract_all(corpus.batch, corpus.batch_inbox, settings)
-        check_and_store(outcomes, corpus.batch_inbox, settings)
-    empty = oretrace_run(corpus.empty_inbox, work / "batch-empty")
-    flow = oretrace_run(corpus.batch_inbox, work / "batch-flow")
-    share = (flow - plain.seconds) / flow
-    share_warm = (flow - empty - plain.seconds) / (flow - empty)
+    server = running_prefect_server(work / "orchestration-prefect")
+    try:
+        command = [sys.executable, "-m", "benchmarks.flow_probe", str(corpus.batch_inbox), str(work / "probe")]
+        env = _clean_env(work / "probe") | {"PREFECT_API_URL": server.api_url}
+        done = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, check=False)
+    finally:
+        server.stop()
+    if done.returncode != 0:
+        raise RuntimeError(f"flow probe failed: {done.stderr[-2000:]}")
+    probe = json.loads(done.stdout.strip().splitlines()[-1])
+    plain, flow = probe["plain_s"], probe["flow_s"]
+    share = (flow - plain) / flow
+    own_server = oretrace_run(corpus.batch_inbox, work / "batch-flow")
     return Figure(
-        key="orchestration", title=f"Orchestration: Prefect's share of `oretrace run` on {n} born-digital documents",
-        value=round(flow, 1), unit="s", baseline="the same work as plain functions (2 threads)",
-        baseline_value=round(plain.seconds, 1), ratio=round(share, 3), ratio_meaning="(run - plain) / run",
+        key="orchestration", title=f"Orchestration: Prefect's share of the flow on {n} born-digital documents",
+        value=flow, unit="s", baseline="the same work as plain functions, same process (2 threads)",
+        baseline_value=plain, ratio=round(share, 3), ratio_meaning="(flow - plain) / flow",
         target="< 0.05", met=share < 0.05,
-        detail={"startup_s_empty_inbox": round(empty, 1), "share_after_startup": round(share_warm, 3),
-                "pages": _pages(outcomes)},
+        detail={"pages": probe["flow_pages"], "oretrace_run_with_its_own_server_s": round(own_server, 1)},
     )  # fmt: skip
 
 
@@ -383,6 +395,39 @@ def _bytes_per_item(load: Callable[[], list]) -> float:
     return size / max(1, len(held))
 
 
+def _run_peak_rss(inbox: Path, home: Path, api_url: str) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of `oretrace run INBOX` against a running Prefect server."""
+    command = [sys.executable, "-m", "oretrace.cli", "run", str(inbox)]
+    env = _clean_env(home) | {"PREFECT_API_URL": api_url}
+    with Timer() as timer:
+        process = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        assert process.stderr is not None
+        errors = process.stderr.read()
+        _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise RuntimeError(f"oretrace run failed ({status}): {errors[-2000:].decode(errors='replace')}")
+    return timer.seconds, usage.ru_maxrss / 1024  # KiB on Linux
+
+
+def backlog(corpus: Corpus, work: Path) -> dict[str, float]:
+    """Peak RSS of a run over the many-shipment backlog against the same run over its first few shipments."""
+    server = running_prefect_server(work / "backlog-prefect")
+    try:
+        small_s, small_mb = _run_peak_rss(corpus.backlog_baseline_inbox, work / "backlog-home", server.api_url)
+        large_s, large_mb = _run_peak_rss(corpus.backlog_inbox, work / "backlog-home", server.api_url)
+    finally:
+        server.stop()
+    return {
+        "backlog_shipments": sum(1 for p in corpus.backlog_inbox.iterdir() if p.is_dir()),
+        "backlog_peak_rss_mb": round(large_mb, 1),
+        "backlog_seconds": round(large_s, 1),
+        "baseline_shipments": sum(1 for p in corpus.backlog_baseline_inbox.iterdir() if p.is_dir()),
+        "baseline_peak_rss_mb": round(small_mb, 1),
+        "baseline_seconds": round(small_s, 1),
+        "backlog_over_baseline": round(large_mb / small_mb, 2),
+    }
+
+
 def memory(corpus: Corpus, work: Path) -> Figure:
     one_page = work / "one-page" / "scan-1.pdf"
     if not one_page.exists():
@@ -399,10 +444,12 @@ def memory(corpus: Corpus, work: Path) -> Figure:
     settings = Settings(home=work / "digital-home", workers=2)
     per_doc = _bytes_per_item(lambda: extract_all(corpus.digital, corpus.digital_inbox, settings))
     peak = long["peak_rss_mb"]
+    many = backlog(corpus, work)
+    bounded = many["backlog_peak_rss_mb"] < 1536 and many["backlog_over_baseline"] < 1.5
     return Figure(
         key="memory", title=f"Memory: peak RSS extracting a {long['pages']}-page scanned PDF",
         value=peak, unit="MB", baseline="the same PDF's first page alone", baseline_value=single["peak_rss_mb"],
-        ratio=round(peak / single["peak_rss_mb"], 2), ratio_meaning="long / one page", target="< 1536 MB",
-        met=peak < 1536,
-        detail={"seconds": long["seconds"], "extracted_document_kb_in_memory": round(per_doc / 1024, 1)},
+        ratio=round(peak / single["peak_rss_mb"], 2), ratio_meaning="long / one page",
+        target="< 1536 MB; backlog run < 1536 MB and < 1.5x its first shipments'", met=peak < 1536 and bounded,
+        detail={"seconds": long["seconds"], "extracted_document_kb_in_memory": round(per_doc / 1024, 1), **many},
     )  # fmt: skip
