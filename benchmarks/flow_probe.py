@@ -23,7 +23,7 @@ from oretrace.config import Settings
 from oretrace.inbox import ShipmentFolder, list_loose_files, list_shipments
 from oretrace.models import ExtractedDocument, Rejection
 from oretrace.pipeline import assemble_shipment, process_document
-from oretrace.prefect_env import configure_prefect
+from oretrace.prefect_env import configure_prefect, without_heartbeats
 from reference_data import default_reference
 from store.db import make_engine, migrate, session_scope
 from store.repository import record_shipment
@@ -57,7 +57,8 @@ def with_flow(inbox: Path, settings: Settings) -> int:
     from flows.process_inbox import process_inbox
 
     migrate(make_engine(settings.resolved_database_url))
-    return sum(summary.pages for summary in process_inbox(inbox=inbox, settings=settings))
+    with without_heartbeats():  # as `oretrace run` calls it
+        return sum(summary.pages for summary in process_inbox(inbox=inbox, settings=settings))
 
 
 def _timed(work: Callable[[Path, Settings], int], inbox: Path, home: Path) -> tuple[float, int]:

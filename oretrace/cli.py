@@ -63,7 +63,7 @@ def run(
         )
         return
 
-    from oretrace.prefect_env import configure_prefect
+    from oretrace.prefect_env import configure_prefect, without_heartbeats
 
     configure_prefect(settings)
     from oretrace.prefect_startup import start_prefect_reading_ahead
@@ -76,7 +76,7 @@ def run(
     from flows.runners import task_runner
 
     flow = process_inbox.with_options(task_runner=task_runner(settings))
-    with document_progress(inbox):
+    with document_progress(inbox), without_heartbeats():
         results = flow(inbox=inbox, settings=settings)
     elapsed = time.perf_counter() - started
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from oretrace.config import Settings
 
@@ -23,3 +25,16 @@ def configure_prefect(settings: Settings) -> None:
     }
     for key, value in defaults.items():
         os.environ.setdefault(key, value)
+
+
+@contextmanager
+def without_heartbeats() -> Iterator[None]:
+    """Flow runs without heartbeats, for a run its caller waits on (`oretrace run`).
+
+    Heartbeats let a Prefect server notice a crashed run of a deployment; the caller of `oretrace run` sees a
+    crash itself, and stopping the heartbeat thread adds up to a second to every flow run.
+    """
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield
