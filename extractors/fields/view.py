@@ -90,9 +90,25 @@ class DocumentView:
             self._hits[key] = self._find_labels(labels, min_score)
         return self._hits[key]
 
+    @cached_property
+    def _folded(self) -> list[tuple[Phrase, _FoldedWords]]:
+        """Every phrase with its words folded once, for every label set tried on it."""
+        return [(p, _FoldedWords(_label_words(p))) for row in self.rows for p in row]
+
+    @cached_property
+    def _text_layer_text(self) -> str:
+        """The folded text of all phrases read from a text layer: where an exact label match must lie."""
+        return "\n".join(folded.joined for _, folded in self._folded if not folded.scanned)
+
     def _find_labels(self, labels: tuple[str, ...], min_score: float) -> list[LabelHit]:
         folded_labels = [(label, fold(label)) for label in labels]
-        hits = [hit for row in self.rows for p in row for hit in _match_label(p, folded_labels, min_score)]
+        # On a text layer only exact matches count, so a label absent from all of it is not tried there.
+        present = [(label, folded) for label, folded in folded_labels if folded in self._text_layer_text]
+        hits: list[LabelHit] = []
+        for phrase, folded in self._folded:
+            tried = folded_labels if folded.scanned else present
+            if tried:
+                hits.extend(_match_label(phrase, tried, min_score, folded))
         # Best match first; among equals a colon, then the more specific (longer) label, then reading order.
         return sorted(hits, key=lambda h: (-h.score, not h.colon, -len(fold(h.label).split())))
 
@@ -173,13 +189,18 @@ def _specks(row: list[Phrase]) -> bool:
     return all(len(p.text.strip()) <= 2 for p in row)
 
 
-def _match_label(phrase: Phrase, labels: list[tuple[str, str]], min_score: float) -> list[LabelHit]:
+def _label_words(phrase: Phrase) -> list[Word]:
+    """The words a label may start at. Boxed forms number their boxes ("1. Goods consigned from"): the number
+    is not part of the label."""
     words = phrase.words
-    # Boxed forms number their boxes ("1. Goods consigned from"): the number is not part of the label.
-    skip = 1 if len(words) > 1 and _BOX_NUMBER.match(words[0].text) else 0
-    words = words[skip:]
-    scanned = any(w.confidence < 1.0 for w in words)
-    folded = _FoldedWords(words)
+    return words[1:] if len(words) > 1 and _BOX_NUMBER.match(words[0].text) else words
+
+
+def _match_label(
+    phrase: Phrase, labels: list[tuple[str, str]], min_score: float, folded: _FoldedWords
+) -> list[LabelHit]:
+    words = _label_words(phrase)
+    scanned = folded.scanned
     # A phrase may start with one label and hold another further on (two headers read as one phrase).
     hits = [
         _match_at_start(phrase, words, labels, min_score, scanned, folded),
@@ -194,6 +215,7 @@ class _FoldedWords:
     that skips most labels on most phrases without changing any result)."""
 
     def __init__(self, words: list[Word]) -> None:
+        self.scanned = any(w.confidence < 1.0 for w in words)  # OCR: labels may match inexactly
         self.words = [fold(w.text) for w in words]
         self.joined = " ".join(self.words)
         self.tokens = " ".join(w for w in self.words if w)  # = fold() of all the words' text
