@@ -11,8 +11,10 @@ Every function here calls PDFium: callers hold the PDFium lock.
 
 from __future__ import annotations
 
+import ctypes
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pdfplumber.page
 import pypdfium2
@@ -33,8 +35,7 @@ MAX_SLANT = 0.01  # baseline rise per unit of run still counted as horizontal
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 
-@dataclass(frozen=True)
-class Char:
+class Char(NamedTuple):
     """One character drawn on the page, in points from the displayed page's top-left corner."""
 
     text: str
@@ -74,44 +75,77 @@ def read_chars(page: pypdfium2.PdfPage) -> TextLayer:
     width, height = (right - left, top - bottom) if rotation in (0, 180) else (top - bottom, right - left)
     chars: list[Char] = []
     unmapped = not_upright = 0
+    surrogates = False
+    # Bound once: this loop runs for every character of every page, and each name lookup costs.
+    get_unicode, is_generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
+    has_map_error, get_matrix = pdfium_c.FPDFText_HasUnicodeMapError, pdfium_c.FPDFText_GetMatrix
+    get_box, get_font_size = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
     textpage = page.get_textpage()
     try:
         handle = textpage.raw
         box = pdfium_c.FS_RECTF()
         matrix = pdfium_c.FS_MATRIX()
-        for index in range(pdfium_c.FPDFText_CountChars(handle)):
-            if pdfium_c.FPDFText_IsGenerated(handle, index):
-                continue
-            code = pdfium_c.FPDFText_GetUnicode(handle, index)
-            if pdfium_c.FPDFText_HasUnicodeMapError(handle, index) or code in (0, 0xFFFD):
+        count = pdfium_c.FPDFText_CountChars(handle)
+        page_text = _page_text(handle, count)
+        for index in range(count):
+            code = ord(page_text[index]) if page_text is not None else get_unicode(handle, index)
+            glyph = chr(code)
+            # PDFium generates spaces and line breaks of its own between text runs; only whitespace can be one.
+            if glyph.isspace():
+                if is_generated(handle, index):
+                    continue
+            elif code in (0, 0xFFFD) or has_map_error(handle, index):
                 unmapped += 1
-            pdfium_c.FPDFText_GetMatrix(handle, index, matrix)
+            get_matrix(handle, index, matrix)
+            a, b = matrix.a, matrix.b
             # Direction of the baseline on the displayed page: upright text runs along +x.
-            run_x = ax * matrix.a + bx * matrix.b
-            run_y = dy * matrix.a + ey * matrix.b
-            if run_x <= 0 or abs(run_y) > MAX_SLANT * run_x:
+            run_x = ax * a + bx * b
+            if run_x <= 0 or abs(dy * a + ey * b) > MAX_SLANT * run_x:
                 not_upright += 1
                 continue
-            pdfium_c.FPDFText_GetLooseCharBox(handle, index, box)
-            xs = (ax * box.left + bx * box.bottom + cx, ax * box.right + bx * box.top + cx)
-            ys = (dy * box.left + ey * box.bottom + fy, dy * box.right + ey * box.top + fy)
+            get_box(handle, index, box)
+            b_left, b_bottom, b_right, b_top = box.left, box.bottom, box.right, box.top
+            x_0, x_1 = ax * b_left + bx * b_bottom + cx, ax * b_right + bx * b_top + cx
+            y_0, y_1 = dy * b_left + ey * b_bottom + fy, dy * b_right + ey * b_top + fy
             # PDFium's loose box spans the font's ascent to descent; pdfplumber's (pdfminer's) is one
             # font size tall from the descent: keep the baseline side and take the size as the height.
-            size = pdfium_c.FPDFText_GetFontSize(handle, index) * math.hypot(matrix.c, matrix.d)
-            lower = max(ys)
-            # PDFium reports a hyphen that ends a line as code 2.
-            text = "-" if code == 2 else chr(code) if code else "\ufffd"
-            chars.append(Char(LIGATURES.get(text, text), min(xs), lower - size, max(xs), lower))
+            size = get_font_size(handle, index) * math.hypot(matrix.c, matrix.d)
+            lower = y_0 if y_0 > y_1 else y_1
+            if code in (2, 0xFFFE):  # PDFium's marks for a hyphen that ends a line (per character, in a text run)
+                glyph = "-"
+            elif code == 0:
+                glyph = "\ufffd"
+            elif 0xD800 <= code <= 0xDFFF:
+                surrogates = True
+            chars.append(
+                Char(
+                    LIGATURES.get(glyph, glyph),
+                    x_0 if x_0 < x_1 else x_1,
+                    lower - size,
+                    x_1 if x_1 > x_0 else x_0,
+                    lower,
+                )
+            )
     finally:
         textpage.close()
     return TextLayer(
         width=width,
         height=height,
-        chars=_join_surrogates(chars),
+        chars=_join_surrogates(chars) if surrogates else chars,
         unmapped=unmapped,
         not_upright=not_upright,
         image_area=_image_area(page),
     )
+
+
+def _page_text(handle: pdfium_c.FPDF_TEXTPAGE, count: int) -> str | None:
+    """All characters' text in one call, one UTF-16 unit per character; None when the units and characters
+    do not line up one to one (a character beyond the Basic Multilingual Plane takes two units)."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    units = pdfium_c.FPDFText_GetText(handle, 0, count, buffer) - 1  # without the terminating zero
+    if units != count:
+        return None
+    return bytes(buffer)[: 2 * count].decode("utf-16-le", "surrogatepass")
 
 
 def _join_surrogates(chars: list[Char]) -> list[Char]:
