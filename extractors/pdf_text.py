@@ -249,10 +249,7 @@ def read_text_layer(layer: TextLayer, number: int) -> Page:
 
 def read_text_layer_with_layout_parser(page: pdfplumber.page.Page, number: int) -> Page:
     """The page read by pdfplumber: its words in the page's displayed coordinates, whatever their direction."""
-    width, height = float(page.width), float(page.height)
-    if (page.rotation or 0) % 180 == 90:
-        # pdfplumber turns characters with /Rotate but keeps the unrotated page size.
-        width, height = height, width
+    width, height = float(page.width), float(page.height)  # already turned by /Rotate
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=X_TOLERANCE)
     chars = [Char(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"])) for w in words]
     return _page(chars, width, height, number)

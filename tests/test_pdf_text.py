@@ -124,6 +124,8 @@ def test_words_follow_pdfplumber_grouping(tmp_path: Path) -> None:
         text.textOut(" ")
     pdf.drawText(text)
     pdf.setFont("Helvetica", 12)
+    pdf.drawString(72, 250, "Positions-")  # a hyphen ending a line, which PDFium marks as one
+    pdf.drawString(72, 235, "nummer")
     pdf.drawString(72, 280, "Sub")
     pdf.drawString(72 + stringWidth("Sub", "Helvetica", 12), 281, "script")  # one point higher: same line
     pdf.showPage()
@@ -136,7 +138,7 @@ def test_words_follow_pdfplumber_grouping(tmp_path: Path) -> None:
     with pdfplumber.open(io.BytesIO(data)) as plumber:
         theirs = [w["text"] for w in plumber.pages[0].extract_words(x_tolerance=1.5)]
     assert ours == theirs
-    assert {"AB", "A", "B", "Subscript"} <= set(ours), " ".join(ours[-12:])
+    assert {"AB", "A", "B", "Subscript", "Positions-"} <= set(ours), " ".join(ours[-12:])
 
 
 def test_sideways_text_is_read_by_pdfplumber_not_dropped(tmp_path: Path) -> None:
@@ -160,6 +162,21 @@ def test_sideways_text_is_read_by_pdfplumber_not_dropped(tmp_path: Path) -> None
     assert y1 - y0 > x1 - x0, "a sideways word stands taller than wide"
 
 
+def test_page_turned_under_upright_content_is_read_by_pdfplumber_at_its_shown_size(tmp_path: Path) -> None:
+    """/Rotate 90 over content drawn for an upright page: the text runs down the shown page."""
+    document = pypdfium2.PdfDocument(pdf_bytes([INVOICE_LINES]))
+    document[0].set_rotation(90)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    document.close()
+    page = _read(buffer.getvalue(), tmp_path)
+    assert (page.width, page.height) == pytest.approx((HEIGHT, WIDTH))
+    assert "INV-2025-0042" in {w.text for w in page.words}
+    for word in page.words:
+        x0, y0, x1, y1 = word.bbox
+        assert 0 <= x0 < x1 <= 1 and 0 <= y0 < y1 <= 1
+
+
 def _layer_of(data: bytes):
     document = pypdfium2.PdfDocument(data)
     try:
@@ -173,7 +190,7 @@ def test_usable_layer_is_kept_and_a_stamp_is_not() -> None:
     assert not text_layer_is_usable(_layer_of(pdf_bytes([[("Helvetica", 10, "Page 1/2")]])))
 
 
-def test_scan_with_a_text_header_is_not_usable(tmp_path: Path) -> None:
+def test_scan_with_a_text_header_is_not_usable() -> None:
     scan = Image.new("L", (1240, 1754), 255)
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
@@ -188,16 +205,39 @@ def test_scan_with_a_text_header_is_not_usable(tmp_path: Path) -> None:
 
 
 def test_layer_of_unmapped_characters_is_not_usable(tmp_path: Path) -> None:
-    """A font whose glyphs have no Unicode meaning: PDFium reports mapping errors, the page goes to OCR."""
-    data = bytearray(pdf_bytes([INVOICE_LINES]))
-    layer = _layer_of(bytes(data))
-    assert layer.unmapped == 0
-    # Text drawn with the Symbol font's private-use codes has no letters behind it.
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-    pdf.setFont("ZapfDingbats", 12)
-    pdf.drawString(72, 700, "".join(chr(c) for c in range(0x21, 0x7E)))
-    pdf.showPage()
-    pdf.save()
-    dingbats = _layer_of(buffer.getvalue())
-    assert dingbats.char_count > 20
+    """Characters whose font gives no Unicode (PDFium falls back to the character code): the page is OCR'd."""
+    data = _type3_pdf(b"A" * 40)
+    layer = _layer_of(data)
+    assert layer.char_count == 40 and layer.unmapped == 40
+    assert not text_layer_is_usable(layer)
+    path = tmp_path / "type3.pdf"
+    path.write_bytes(data)
+    (page,) = read_pages(path, filetype.PDF, ReadOptions())
+    assert page.source is TextSource.OCR
+
+
+def _type3_pdf(text: bytes) -> bytes:
+    """A page drawn with a Type 3 font whose one glyph (a filled box) is named /g1: no Unicode behind it."""
+    glyph = b"600 0 0 0 500 700 d1 0 0 500 700 re f"
+    content = b"BT /F1 12 Tf 72 700 Td (" + text + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0]"
+        b" /CharProcs << /g1 6 0 R >> /Encoding << /Type /Encoding /Differences [65 /g1] >>"
+        b" /FirstChar 65 /LastChar 65 /Widths [600] /Resources << >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Length %d >>\nstream\n" % len(glyph) + glyph + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
