@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +18,13 @@ from extractors import filetype
 from extractors.errors import UnreadableDocument
 from extractors.language import detect_language
 from extractors.ocr import OcrOptions, ocr_page
-from extractors.pdf_text import read_text_layer, text_layer_is_usable
+from extractors.pdf_text import (
+    needs_layout_parser,
+    read_chars,
+    read_text_layer,
+    read_text_layer_with_layout_parser,
+    text_layer_is_usable,
+)
 from oretrace.models import Page
 
 # PDFium is not thread-safe: documents are read on several threads, so every PDFium call holds this lock.
@@ -47,32 +53,88 @@ def read_pages(path: Path, media_type: str, options: ReadOptions) -> list[Page]:
 
 
 def _read_pdf(path: Path, options: ReadOptions) -> Iterator[Page]:
-    try:
-        pdf = pdfplumber.open(path)
-    except Exception as err:  # pdfminer raises many types for broken files, wrapped in PdfminerException
-        if _needs_password(err):
-            raise UnreadableDocument("the PDF is encrypted and needs a password") from err
-        raise UnreadableDocument(f"the PDF is damaged and cannot be parsed ({_root_cause(err)})") from err
-    with pdf, _lazy_pdfium(path) as render:
-        try:
-            page_count = len(pdf.pages)
-        except Exception as err:
-            raise UnreadableDocument(f"the PDF is damaged: its page tree cannot be read ({err})") from err
+    """Each page from its text layer when that is usable, by OCR of its rendering otherwise.
+
+    One PDFium document serves both; pdfplumber opens the file only for pages whose text is not upright.
+    """
+    with PDFIUM_LOCK:
+        pdf = _open_pdfium(path)
+    with _closing_pdfium(pdf), _lazy_pdfplumber(path) as layout_page:
+        with PDFIUM_LOCK:
+            page_count = len(pdf)
         if page_count > options.max_pages:
             raise UnreadableDocument(f"the PDF has {page_count} pages; the limit is {options.max_pages}")
-        for index, plumber_page in enumerate(pdf.pages):
+        for index in range(page_count):
             try:
-                if text_layer_is_usable(plumber_page):
-                    yield read_text_layer(plumber_page, index + 1)
-                else:
-                    image = render(index, options.ocr.dpi)
-                    yield ocr_page(image, index + 1, source_dpi=options.ocr.dpi, options=options.ocr)
+                yield _read_pdf_page(pdf, index, options, layout_page)
             except UnreadableDocument:
                 raise
             except Exception as err:
                 raise UnreadableDocument(f"page {index + 1} of the PDF cannot be read ({err})") from err
-            finally:
-                plumber_page.close()  # pdfplumber caches layout per page; long PDFs would grow without it
+
+
+def _read_pdf_page(
+    pdf: pypdfium2.PdfDocument, index: int, options: ReadOptions, layout_page: Callable[[int], Page]
+) -> Page:
+    with PDFIUM_LOCK:
+        page = pdf[index]
+        try:
+            layer = read_chars(page)
+            image = None
+            if not text_layer_is_usable(layer):
+                # Copy out of PDFium's buffer before the lock is released.
+                image = page.render(scale=options.ocr.dpi / 72, grayscale=True).to_pil().copy()
+        finally:
+            page.close()
+    if image is not None:
+        return ocr_page(image, index + 1, source_dpi=options.ocr.dpi, options=options.ocr)
+    if needs_layout_parser(layer):
+        return layout_page(index)
+    return read_text_layer(layer, index + 1)
+
+
+def _open_pdfium(path: Path) -> pypdfium2.PdfDocument:
+    try:
+        return pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError as err:
+        if "password" in str(err).lower():
+            raise UnreadableDocument("the PDF is encrypted and needs a password") from err
+        raise UnreadableDocument(f"the PDF is damaged and cannot be parsed ({err})") from err
+
+
+@contextmanager
+def _closing_pdfium(pdf: pypdfium2.PdfDocument) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        with PDFIUM_LOCK:
+            pdf.close()
+
+
+@contextmanager
+def _lazy_pdfplumber(path: Path) -> Iterator[Callable[[int], Page]]:
+    """Pages read by pdfplumber, which opens the file only if some page needs its layout parsing."""
+    state: dict[str, pdfplumber.PDF] = {}
+
+    def layout_page(index: int) -> Page:
+        if "pdf" not in state:
+            try:
+                state["pdf"] = pdfplumber.open(path)
+            except Exception as err:  # pdfminer raises many types for broken files
+                if _needs_password(err):
+                    raise UnreadableDocument("the PDF is encrypted and needs a password") from err
+                raise UnreadableDocument(f"the PDF is damaged and cannot be parsed ({_root_cause(err)})") from err
+        page = state["pdf"].pages[index]
+        try:
+            return read_text_layer_with_layout_parser(page, index + 1)
+        finally:
+            page.close()  # pdfplumber caches layout per page; long PDFs would grow without it
+
+    try:
+        yield layout_page
+    finally:
+        if "pdf" in state:
+            state["pdf"].close()
 
 
 def _causes(err: BaseException) -> Iterator[BaseException]:
@@ -90,30 +152,6 @@ def _needs_password(err: BaseException) -> bool:
 def _root_cause(err: BaseException) -> str:
     *_, last = _causes(err)
     return f"{type(last).__name__}: {last}" if str(last) else type(last).__name__
-
-
-@contextmanager
-def _lazy_pdfium(path: Path) -> Iterator:
-    """A page renderer that opens the PDF with pypdfium2 only if some page needs OCR."""
-    state: dict[str, pypdfium2.PdfDocument] = {}
-
-    def render(index: int, dpi: int) -> Image.Image:
-        with PDFIUM_LOCK:
-            if "doc" not in state:
-                state["doc"] = pypdfium2.PdfDocument(str(path))
-            page = state["doc"][index]
-            try:
-                # Copy out of PDFium's buffer before the lock is released.
-                return page.render(scale=dpi / 72, grayscale=True).to_pil().copy()
-            finally:
-                page.close()
-
-    try:
-        yield render
-    finally:
-        if "doc" in state:
-            with PDFIUM_LOCK:
-                state["doc"].close()
 
 
 def _read_image(path: Path, options: ReadOptions) -> Iterator[Page]:
