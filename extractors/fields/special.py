@@ -11,7 +11,7 @@ from extractors.fields.parsers import Parser
 from extractors.fields.spec import LabelledField, field_value, is_label
 from extractors.fields.view import Candidate, DocumentView, LabelHit
 from extractors.layout import Phrase
-from extractors.normalize import parse_country, parse_currency
+from extractors.normalize import parse_country, parse_currency, parse_number
 from extractors.textnorm import fold
 from oretrace.models import FieldValue
 
@@ -36,14 +36,26 @@ _PAYABLE_LABELS = frozenset(
 
 
 _BRACKETED = re.compile(r"\([^)]*\)")
+_TAX_WORDS = frozenset("gst vat tax sst iva tva mwst ust btw".split())
 _RATE = re.compile(r"\d\s?%")
 _INCLUSIVE = re.compile(r"\b(?:incl?|includes?|including|inclusive|inkl|ttc|brutto)\b", re.IGNORECASE)
 
 
 def _tax_rate_line(text: str) -> bool:
-    """'Total 6% supplies', 'Total 0% rated': one line of a tax breakdown by rate, not the total; a line
-    that says the total includes the tax ('Total Includes GST 6%') is the total."""
-    return bool(_RATE.search(text)) and not _INCLUSIVE.search(text)
+    """'Total 6% supplies', 'Total 0% rated', 'Total 6% supplies (Inc. GST)': one line of a tax breakdown
+    by rate, not the total; a line that says the total includes the tax at a rate ('Total Includes GST 6%')
+    is the total."""
+    rate = _RATE.search(text)
+    if rate is None:
+        return False
+    inclusive = _INCLUSIVE.search(text)
+    return inclusive is None or inclusive.start() > rate.start()
+
+
+def _tax_total(text: str) -> bool:
+    """'Total GST 1.20', 'Total Tax': the total of the tax, not the total including it."""
+    words = fold(text).split()
+    return len(words) > 1 and words[1] in _TAX_WORDS and not _INCLUSIVE.search(text)
 
 
 def label_unit(hit: LabelHit) -> str | None:
@@ -140,15 +152,25 @@ class AmountField(LabelledField):
 
     def extract(self, view: DocumentView, skip: set[int]) -> FieldValue:
         best: tuple[tuple[int, float], Candidate, float, float] | None = None
+        rows_of_value: dict[float, set[int]] = {}
+        totals: list[tuple[float, Candidate]] = []
         for hit in view.find_labels(self.labels):
             label_words = set(fold(hit.phrase.text).split())
-            if label_words & _NOT_MONEY or _tax_rate_line(hit.phrase.text):
+            if label_words & _NOT_MONEY or _tax_rate_line(hit.phrase.text) or _tax_total(hit.phrase.text):
                 continue
+            beside_found = False
             for candidate in _beside(view, hit):
+                # An amount beside the label is its value; the line under it then belongs to another
+                # label ('GRAND TOTAL 6.00' over 'CASH 50.00').
+                if candidate.where == "below" and beside_found:
+                    continue
                 # '(GST 6%)', '(ESO 681)': a bracketed aside beside the label, not the amount.
                 parsed = self.parse(_BRACKETED.sub(" ", candidate.text))
                 if not parsed.found or parsed.value is None:
                     continue
+                beside_found = True
+                rows_of_value.setdefault(float(parsed.value), set()).add(view.row_of(candidate))
+                totals.append((float(parsed.value), candidate))
                 has_currency = parse_currency(candidate.text).found
                 payable = fold(hit.label) in _PAYABLE_LABELS
                 specific = len(fold(hit.label).split()) // 2
@@ -158,7 +180,10 @@ class AmountField(LabelledField):
         if best is None:
             return FieldValue.missing(self.name, "no money amount next to a total label")
         _, candidate, value, score = best
-        return field_value(self.name, value, candidate, score / 100)
+        total = field_value(self.name, value, candidate, score / 100)
+        # Two total lines that agree ('Total incl. GST 18.90', 'Total rounded 18.90') outweigh a sum of
+        # payment lines, which OCR may have misread instead.
+        return total if len(rows_of_value[float(value)]) > 1 else _checked_by_payment(view, total, candidate, totals)
 
 
 def _beside(view: DocumentView, hit: LabelHit) -> list[Candidate]:
@@ -171,11 +196,112 @@ def _beside(view: DocumentView, hit: LabelHit) -> list[Candidate]:
     for p in view.rows[index]:
         if p.x0 >= phrase.x1 - 0.005:
             candidates.append(Candidate(p.text, tuple(p.words), p.page, "right"))
+    # A skewed receipt line splits in two: the amount alone on the next line, right of the label.
+    if not candidates or all(c.where == "inline" for c in candidates):
+        following = view.rows[index + 1] if index + 1 < len(view.rows) else []
+        if len(following) == 1 and following[0].page == phrase.page and following[0].x0 >= phrase.x1:
+            lone = following[0]
+            if _LONE_AMOUNT.fullmatch(lone.text.strip()):
+                candidates.append(Candidate(lone.text, tuple(lone.words), lone.page, "right"))
     # A boxed grid puts the total in the cell under its caption: that one cell, not the column.
     under = next(view.value_candidates(hit, inline=False), None)
     if under is not None and under.where == "below":
         candidates.append(under)
     return candidates
+
+
+_LONE_AMOUNT = re.compile(r"[^\w\s]?\s*\d[\d.,]*[.,]\d{2}")
+
+
+# What a customer handed over, and what came back: the receipt's own check of its total.
+_TENDERED = ("cash", "cash received", "cash tendered", "tendered", "amount tendered", "payment", "paid",
+             "amount paid", "received")  # fmt: skip
+_CHANGE = ("change", "change due", "cash change", "change amount")
+_ROUNDING = ("rounding", "rounding adjustment", "rounding adj", "round adj", "round amt", "rounding amount")
+
+
+def _amounts_beside(view: DocumentView, labels: tuple[str, ...]) -> list[tuple[float, Candidate]]:
+    """The amount beside (inline or right of) each of `labels`, nearest first, with where it stands."""
+    found = []
+    for hit in view.find_labels(labels):
+        # 'Cash 50.00 MYR': the label's own line may carry the amount; other words make another label
+        # ('Payment terms 30 days', 'Received above goods').
+        if any(sum(c.isalpha() for c in w.text) > 3 for w in hit.rest):
+            continue
+        for candidate in _beside(view, hit):
+            if candidate.where == "below":
+                continue
+            # Change and rounding may well be nil ('0.00'), which no total is.
+            parsed = parse_number(candidate.text)
+            if not parsed.found:
+                parsed = parsers.amount(candidate.text)
+            if parsed.found and parsed.value is not None:
+                found.append((float(parsed.value), candidate))
+                break
+    return found
+
+
+def _checked_by_payment(
+    view: DocumentView, total: FieldValue, read: Candidate, earlier_totals: list[tuple[float, Candidate]]
+) -> FieldValue:
+    """A receipt checks its own total twice: under it, cash tendered minus change; above it, the total
+    before rounding plus the rounding adjustment. When those sums differ from the total read by a single
+    misread digit ('1.00' for 71.00, '9.60' for 9.00), OCR slipped on the total, not on both operands.
+    Several such sums that disagree settle nothing, unless one of them is printed elsewhere too."""
+    value = total.value
+    if not isinstance(value, float | int):
+        return total
+    row = view.row_of(read)
+    after = [(a, c) for a, c in _amounts_beside(view, _TENDERED) if view.row_of(c) > row]
+    change = [(a, c) for a, c in _amounts_beside(view, _CHANGE) if view.row_of(c) > row]
+    # Cash lines are misread as often as the total: they overrule it only when read more surely.
+    sums: list[tuple[float, list[Candidate]]] = [
+        (round(t - c, 2), [tc, cc])
+        for t, tc in after
+        for c, cc in change
+        if t - c > 0 and min(tc.confidence, cc.confidence) > read.confidence
+    ]
+    for adjustment, rc in _amounts_beside(view, _ROUNDING):
+        if view.row_of(rc) >= row:
+            continue
+        for before, bc in earlier_totals:
+            if view.row_of(bc) < view.row_of(rc) and before != value:
+                sums.append((round(before + adjustment, 2), [bc, rc]))
+    slips = [(a, sources) for a, sources in sums if a != value and _one_digit_apart(a, float(value))]
+    if len({a for a, _ in slips}) > 1:
+        operands = {id(c.words[0]) for _, sources in slips for c in sources} | {id(read.words[0])}
+        slips = [(a, sources) for a, sources in slips if _printed_elsewhere(view, a, operands)]
+    if len({a for a, _ in slips}) != 1:
+        return total
+    amount, sources = slips[0]
+    evidence = [field_value(total.name, amount, c).evidence[0] for c in sources]
+    return total.model_copy(
+        update={
+            "value": amount,
+            "confidence": round(total.confidence * 0.8, 3),
+            "evidence": [*total.evidence, *evidence],
+        }
+    )
+
+
+def _printed_elsewhere(view: DocumentView, amount: float, operands: set[int]) -> bool:
+    for row in view.rows:
+        for phrase in row:
+            if id(phrase.words[0]) in operands:
+                continue
+            parsed = parsers.amount(phrase.text)
+            if parsed.found and parsed.value is not None and abs(float(parsed.value) - amount) < 0.005:
+                return True
+    return False
+
+
+def _one_digit_apart(a: float, b: float) -> bool:
+    """'71.00' and '1.00', '15.90' and '15.96': one digit changed, dropped or added."""
+    x, y = f"{a:.2f}", f"{b:.2f}"
+    if len(x) == len(y):
+        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    short, long = sorted((x, y), key=len)
+    return len(long) == len(short) + 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 # Words of amount columns and totals, in the languages of the documents.

@@ -99,6 +99,10 @@ class DocumentView:
     def row_index(self, phrase: Phrase) -> int:
         return self._row_of[(phrase.page, phrase.line)]
 
+    def row_of(self, candidate: Candidate) -> int:
+        """Index of the row a candidate's first word stands in."""
+        return self._row_of[(candidate.page, candidate.words[0].line)]
+
     def value_candidates(self, hit: LabelHit, inline: bool = True, above: bool = False) -> Iterator[Candidate]:
         phrase = hit.phrase
         rest_words = hit.rest
@@ -179,7 +183,8 @@ def _match_label(phrase: Phrase, labels: list[tuple[str, str]], min_score: float
     skip = 1 if len(words) > 1 and _BOX_NUMBER.match(words[0].text) else 0
     words = words[skip:]
     scanned = any(w.confidence < 1.0 for w in words)
-    folded = _FoldedWords(words)
+    # Labels are matched on the OCR-corrected text; the hit keeps the words as read.
+    folded = _FoldedWords([_ocr_letters(w.text) for w in words] if scanned else [w.text for w in words])
     # A phrase may start with one label and hold another further on (two headers read as one phrase).
     hits = [
         _match_at_start(phrase, words, labels, min_score, scanned, folded),
@@ -188,13 +193,22 @@ def _match_label(phrase: Phrase, labels: list[tuple[str, str]], min_score: float
     return [hit for hit in hits if hit is not None]
 
 
+# OCR reads a faint 'l' as '!' or '|' ('Tota!', 'Tota|'): inside or at the end of a word, after letters.
+_OCR_L = re.compile(r"(?<=[A-Za-z]{2})[!|](?=[A-Za-z]|[^\w]*$)")
+
+
+def _ocr_letters(text: str) -> str:
+    return _OCR_L.sub("l", text)
+
+
 class _FoldedWords:
     """A phrase's words folded once for all the labels tried on it. Folding works token by token, so the
     folded text of any run of words is a run of `joined`: a label absent from it cannot match (a cheap test
     that skips most labels on most phrases without changing any result)."""
 
-    def __init__(self, words: list[Word]) -> None:
-        self.words = [fold(w.text) for w in words]
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.words = [fold(text) for text in texts]
         self.joined = " ".join(self.words)
         self.tokens = " ".join(w for w in self.words if w)  # = fold() of all the words' text
         self.cumulative = [0]
@@ -255,7 +269,7 @@ def _match_at_start(
         # On scans also try one word more or less: OCR splits and joins words.
         lengths = [n for n in (n_words - 1, n_words, n_words + 1) if 0 < n <= len(words)] if scanned else [n_words]
         for n in lengths:
-            prefix_text = " ".join(w.text for w in words[:n])
+            prefix_text = " ".join(folded.texts[:n])
             prefix = fold(prefix_text)
             if prefix == folded_label:
                 score = 100.0
