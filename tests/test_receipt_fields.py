@@ -1,5 +1,5 @@
-"""The total of a scanned till receipt: its labels, OCR slips in the amount, and the receipt's own arithmetic
-(cash tendered minus change, total plus rounding) settling a misread digit."""
+"""Fields of a scanned till receipt: the total (its labels, OCR slips in the amount, and the receipt's own
+arithmetic, cash tendered minus change and total plus rounding, settling a misread digit) and the date."""
 
 from __future__ import annotations
 
@@ -175,3 +175,11 @@ def test_amount_parser_reads_receipt_print(text: str, value: float) -> None:
 @pytest.mark.parametrize("text", ["6 00 12", "Total 6 00", "0 00", "RM"])
 def test_amount_parser_reads_no_decimals_into_other_text(text: str) -> None:
     assert not parsers.amount(text).found
+
+
+def test_unlabelled_iso_date_beside_the_time() -> None:
+    page = receipt([
+        [(0.05, "[Sales]2018-01-05 22:55:25"), (0.7, "PosNo:86")],
+        [(0.05, "Fried Rice"), (0.7, "71.00")],
+    ])  # fmt: skip
+    assert extract(DocumentView([page]))["invoice_date"].value == "2018-01-05"
