@@ -183,3 +183,28 @@ def test_unlabelled_iso_date_beside_the_time() -> None:
         [(0.05, "Fried Rice"), (0.7, "71.00")],
     ])  # fmt: skip
     assert extract(DocumentView([page]))["invoice_date"].value == "2018-01-05"
+
+
+def test_total_after_the_rounding_line_is_the_amount_paid() -> None:
+    total = total_of([
+        [(0.05, "Total (ESO 681):")],
+        [(0.7, "21.30")],
+        [(0.05, "GST payable (6%):"), (0.75, "1.31")],
+        [(0.05, "Total (Inclusive of GST):"), (0.75, "23.26")],
+        [(0.05, "Rounding"), (0.75, "~0.0)")],
+        [(0.05, "TOTAL:"), (0.75, "23.25")],
+        [(0.05, "Closed:"), (0.5, "29-10-2017")],
+    ])  # fmt: skip
+    assert total.value == 23.25
+
+
+def test_both_checks_agreeing_overrule_a_total_misread_beyond_one_digit() -> None:
+    total = total_of([
+        [(0.05, "Total Amount(incl. GST)"), (0.75, "31.47")],
+        [(0.05, "Rounding"), (0.75, "-0.02")],
+        [(0.05, "TOTAL"), (0.75, "1,4")],
+        [(0.05, "CASH"), (0.75, "50.00")],
+        [(0.05, "CHANGE"), (0.75, "18.55")],
+    ])  # fmt: skip
+    assert total.value == 31.45
+    assert len(total.evidence) == 5

@@ -148,12 +148,12 @@ def weight_field(name: str) -> ColumnTotalField:
 class AmountField(LabelledField):
     """The invoice total, chosen by meaning: a money amount (currency marked) next to a total label,
     not a total weight or package count, nor an amount before tax; a gross total before an amount due
-    (which nets prepayments); the largest such amount when several qualify."""
+    (which nets prepayments); on a receipt, the total after the rounding adjustment (the amount paid);
+    the largest such amount when several qualify."""
 
     def extract(self, view: DocumentView, skip: set[int]) -> FieldValue:
-        best: tuple[tuple[int, float], Candidate, float, float] | None = None
-        rows_of_value: dict[float, set[int]] = {}
-        totals: list[tuple[float, Candidate]] = []
+        # (rank, amount, candidate, label match score) of every money amount beside a total label
+        found: list[tuple[int, float, Candidate, float]] = []
         for hit in view.find_labels(self.labels):
             label_words = set(fold(hit.phrase.text).split())
             if label_words & _NOT_MONEY or _tax_rate_line(hit.phrase.text) or _tax_total(hit.phrase.text):
@@ -169,21 +169,34 @@ class AmountField(LabelledField):
                 if not parsed.found or parsed.value is None:
                     continue
                 beside_found = True
-                rows_of_value.setdefault(float(parsed.value), set()).add(view.row_of(candidate))
-                totals.append((float(parsed.value), candidate))
                 has_currency = parse_currency(candidate.text).found
                 payable = fold(hit.label) in _PAYABLE_LABELS
                 specific = len(fold(hit.label).split()) // 2
-                rank = (has_currency + specific - (candidate.where == "below") - payable, parsed.value)
-                if best is None or rank > best[0]:
-                    best = (rank, candidate, parsed.value, hit.score)
-        if best is None:
+                rank = has_currency + specific - (candidate.where == "below") - payable
+                found.append((rank, float(parsed.value), candidate, hit.score))
+        if not found:
             return FieldValue.missing(self.name, "no money amount next to a total label")
-        _, candidate, value, score = best
+        rounded = _rounded_total(view, [c for _, _, c, _ in found])
+        _, value, candidate, score = max(found, key=lambda f: (f[2] is rounded, f[0], f[1]))
         total = field_value(self.name, value, candidate, score / 100)
         # Two total lines that agree ('Total incl. GST 18.90', 'Total rounded 18.90') outweigh a sum of
         # payment lines, which OCR may have misread instead.
-        return total if len(rows_of_value[float(value)]) > 1 else _checked_by_payment(view, total, candidate, totals)
+        if len({view.row_of(c) for _, v, c, _ in found if v == value}) > 1:
+            return total
+        return _checked_by_payment(view, total, candidate, [(v, c) for _, v, c, _ in found])
+
+
+ROUNDED_TOTAL_ROWS = 3  # the rounded total follows the rounding line within this many rows
+
+
+def _rounded_total(view: DocumentView, candidates: list[Candidate]) -> Candidate | None:
+    """On a receipt the amount paid is the total printed right after the rounding adjustment (found by its
+    label, even where its amount is unreadable: 'Rounding Adj: =0)02')."""
+    rows = [view.row_index(hit.phrase) for hit in view.find_labels(_ROUNDING) if _bare_label(hit)]
+    if not rows:
+        return None
+    after = [c for c in candidates if min(rows) < view.row_of(c) <= min(rows) + ROUNDED_TOTAL_ROWS]
+    return min(after, key=view.row_of) if after else None
 
 
 def _beside(view: DocumentView, hit: LabelHit) -> list[Candidate]:
@@ -224,9 +237,7 @@ def _amounts_beside(view: DocumentView, labels: tuple[str, ...]) -> list[tuple[f
     """The amount beside (inline or right of) each of `labels`, nearest first, with where it stands."""
     found = []
     for hit in view.find_labels(labels):
-        # 'Cash 50.00 MYR': the label's own line may carry the amount; other words make another label
-        # ('Payment terms 30 days', 'Received above goods').
-        if any(sum(c.isalpha() for c in w.text) > 3 for w in hit.rest):
+        if not _bare_label(hit):
             continue
         for candidate in _beside(view, hit):
             if candidate.where == "below":
@@ -241,39 +252,59 @@ def _amounts_beside(view: DocumentView, labels: tuple[str, ...]) -> list[tuple[f
     return found
 
 
+def _bare_label(hit: LabelHit) -> bool:
+    """'Cash 50.00 MYR', 'Rounding Adj:': the label's own line may carry an amount or a short abbreviation;
+    other words make another label ('Payment terms 30 days', 'Received above goods')."""
+    return not any(sum(c.isalpha() for c in w.text) > 3 for w in hit.rest)
+
+
 def _checked_by_payment(
     view: DocumentView, total: FieldValue, read: Candidate, earlier_totals: list[tuple[float, Candidate]]
 ) -> FieldValue:
     """A receipt checks its own total twice: under it, cash tendered minus change; above it, the total
-    before rounding plus the rounding adjustment. When those sums differ from the total read by a single
-    misread digit ('1.00' for 71.00, '9.60' for 9.00), OCR slipped on the total, not on both operands.
-    Several such sums that disagree settle nothing, unless one of them is printed elsewhere too."""
+    before rounding plus the rounding adjustment. When both checks agree on another amount than the total
+    read, OCR misread the total. When one check differs from it by a single misread digit ('1.00' for
+    71.00, '9.60' for 9.00), the total is misread too, unless the cash lines were read less surely than
+    it; several such sums that disagree settle nothing, unless one of them is printed elsewhere too."""
     value = total.value
     if not isinstance(value, float | int):
         return total
     row = view.row_of(read)
-    after = [(a, c) for a, c in _amounts_beside(view, _TENDERED) if view.row_of(c) > row]
-    change = [(a, c) for a, c in _amounts_beside(view, _CHANGE) if view.row_of(c) > row]
-    # Cash lines are misread as often as the total: they overrule it only when read more surely.
-    sums: list[tuple[float, list[Candidate]]] = [
-        (round(t - c, 2), [tc, cc])
-        for t, tc in after
-        for c, cc in change
-        if t - c > 0 and min(tc.confidence, cc.confidence) > read.confidence
-    ]
+    after = [(a, c) for a, c in _amounts_beside(view, _TENDERED) if view.row_of(c) > row and _clean(c)]
+    change = [(a, c) for a, c in _amounts_beside(view, _CHANGE) if view.row_of(c) > row and _clean(c)]
+    paid = [(round(t - c, 2), [tc, cc]) for t, tc in after for c, cc in change if t - c > 0]
+    rounded: list[tuple[float, list[Candidate]]] = []
     for adjustment, rc in _amounts_beside(view, _ROUNDING):
-        if view.row_of(rc) >= row:
+        if view.row_of(rc) >= row or not _clean(rc):
             continue
         for before, bc in earlier_totals:
-            if view.row_of(bc) < view.row_of(rc) and before != value:
-                sums.append((round(before + adjustment, 2), [bc, rc]))
-    slips = [(a, sources) for a, sources in sums if a != value and _one_digit_apart(a, float(value))]
+            if view.row_of(bc) < view.row_of(rc) and before != value and _clean(bc):
+                rounded.append((round(before + adjustment, 2), [bc, rc]))
+    both = [(a, p + r) for a, p in paid for b, r in rounded if a == b and a != value]
+    if both:
+        return _corrected(total, *both[0])
+    # Cash lines are misread as often as the total: alone they overrule it only when read more surely.
+    sums = [(a, sources) for a, sources in paid if min(c.confidence for c in sources) > read.confidence]
+    slips = [(a, sources) for a, sources in sums + rounded if a != value and _one_digit_apart(a, float(value))]
     if len({a for a, _ in slips}) > 1:
         operands = {id(c.words[0]) for _, sources in slips for c in sources} | {id(read.words[0])}
         slips = [(a, sources) for a, sources in slips if _printed_elsewhere(view, a, operands)]
     if len({a for a, _ in slips}) != 1:
         return total
-    amount, sources = slips[0]
+    return _corrected(total, *slips[0])
+
+
+# An amount read whole: digits, its cents, at most a sign and a currency mark ('RM 18.55', '-0.02', '101,00');
+# OCR noise around it ('~0.0)', "'78.08") says a digit may be lost.
+_CLEAN_AMOUNT = re.compile(r"(?:RM|\$|[A-Z]{3})?\s*[-−]?\s*\d{1,3}(?:,\d{3})*[.,]\d{2}|(?:RM|\$)?\s*\d+[.,]\d{2}")
+
+
+def _clean(candidate: Candidate) -> bool:
+    return bool(_CLEAN_AMOUNT.fullmatch(candidate.text.strip()))
+
+
+def _corrected(total: FieldValue, amount: float, sources: list[Candidate]) -> FieldValue:
+    """The total the receipt's arithmetic gives, with the lines it rests on as evidence beside the misread one."""
     evidence = [field_value(total.name, amount, c).evidence[0] for c in sources]
     return total.model_copy(
         update={
