@@ -208,3 +208,15 @@ def test_both_checks_agreeing_overrule_a_total_misread_beyond_one_digit() -> Non
     ])  # fmt: skip
     assert total.value == 31.45
     assert len(total.evidence) == 5
+
+
+def test_total_caption_over_the_line_items_gives_no_total() -> None:
+    total = total_of([
+        [(0.05, "Item"), (0.45, "Qty"), (0.75, "Total")],
+        [(0.05, "SR 100100000031 Chicken")],
+        [(0.05, "$2.70"), (0.45, "1"), (0.75, "$270")],
+        [(0.05, "SR 100100000064 4 Vege")],
+        [(0.05, "$5.50"), (0.45, "1"), (0.75, "$5.50")],
+        [(0.05, "GST REG 000656195584")],
+    ])  # fmt: skip
+    assert not total.found

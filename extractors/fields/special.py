@@ -162,7 +162,7 @@ class AmountField(LabelledField):
             for candidate in _beside(view, hit):
                 # An amount beside the label is its value; the line under it then belongs to another
                 # label ('GRAND TOTAL 6.00' over 'CASH 50.00').
-                if candidate.where == "below" and beside_found:
+                if candidate.where == "below" and (beside_found or _heads_item_column(view, hit, self.parse)):
                     continue
                 # '(GST 6%)', '(ESO 681)': a bracketed aside beside the label, not the amount.
                 parsed = self.parse(_BRACKETED.sub(" ", candidate.text))
@@ -184,6 +184,14 @@ class AmountField(LabelledField):
         if len({view.row_of(c) for _, v, c, _ in found if v == value}) > 1:
             return total
         return _checked_by_payment(view, total, candidate, [(v, c) for _, v, c, _ in found])
+
+
+def _heads_item_column(view: DocumentView, hit: LabelHit, parse: Parser) -> bool:
+    """'Item  Qty  Total' over the line items: the 'Total' caption heads a column of line amounts, whose
+    first cell is no total (a boxed grid of totals has one amount under each caption)."""
+    if hit.rest:
+        return False
+    return sum(parse(cell.text).found for cell in view.column_below(hit.phrase)) > 1
 
 
 ROUNDED_TOTAL_ROWS = 3  # the rounded total follows the rounding line within this many rows
