@@ -25,6 +25,14 @@ MAX_SKEW_DEGREES = 5.0
 # pass skipped is mostly missed table cells, but also stamps and signatures, which read as low-confidence noise.
 RECOVERED_LINE_CONFIDENCE = 0.75
 RECOVERED_WORD_CONFIDENCE = 0.6
+# Tesseract reads words 20 to 40 pixels tall best and garbles far larger or smaller ones. An image whose
+# stated resolution is wrong (72 or 96 dpi written by software that never knew the scan's) is enlarged to
+# lettering 60 pixels tall and more, and a photo of a till receipt has lettering barely 10 pixels tall:
+# such a page is read again at the resolution its lettering shows.
+MIN_WORD_HEIGHT = 15
+MAX_WORD_HEIGHT = 60
+TARGET_WORD_HEIGHT = 30
+MIN_WORDS_TO_MEASURE = 10  # fewer words say little about the size of the lettering
 
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels
 
@@ -214,11 +222,19 @@ def _osd_rotation(path: Path) -> int:
     return int(osd.get("rotate", 0)) % 360
 
 
+def _median_word_height(words: list[RawWord], height: int) -> float:
+    """Median height in pixels of the words of two characters or more (marks and specks left out)."""
+    heights = sorted((w.y1 - w.y0) * height for w in words if len(w.text.strip()) >= 2)
+    return heights[len(heights) // 2] if heights else 0.0
+
+
 def _mean_confidence(words: list[RawWord]) -> float:
     return sum(w.confidence for w in words) / len(words) if words else 0.0
 
 
-def ocr_page(image: Image.Image, number: int, source_dpi: float | None, options: OcrOptions) -> Page:
+def ocr_page(
+    image: Image.Image, number: int, source_dpi: float | None, options: OcrOptions, fit_text_size: bool = True
+) -> Page:
     gray = prepare_image(image, source_dpi, options.dpi)
     skew = estimate_skew(gray)
     if skew:
@@ -238,6 +254,13 @@ def ocr_page(image: Image.Image, number: int, source_dpi: float | None, options:
                 gray = gray.rotate(-rotation, expand=True, fillcolor=255)
                 gray.save(path)
                 words = _tesseract_words(path, options, gray.width, gray.height)
+        word_height = _median_word_height(words, gray.height)
+        measured = len(words) >= MIN_WORDS_TO_MEASURE
+        if fit_text_size and measured and not MIN_WORD_HEIGHT <= word_height <= MAX_WORD_HEIGHT:
+            # Read the page again from the start at the resolution its lettering shows it has (at most 4x
+            # off the stated one).
+            ratio = min(max(word_height / TARGET_WORD_HEIGHT, 0.25), 4.0)
+            return ocr_page(image, number, (source_dpi or options.dpi) * ratio, options, fit_text_size=False)
         words += recover_missed_words(gray, words, Path(scratch), options)
     return Page(
         number=number,

@@ -322,6 +322,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         "total incl gst",
         "total inclusive gst",
         "total sales",
+        "amount incl gst",
+        "amount inclusive gst",
     ),
     "currency": (
         "currency",

@@ -127,10 +127,18 @@ def amount(text: str) -> Parsed[float]:
         parsed = parse_number(glued.group(1), hint_decimal=DECIMAL_MARK.get())
         if parsed.found and parsed.value is not None and parsed.value > 0:
             return parsed
+    # Faint receipt print loses the decimal point ('6 00') or the cents ('RM40.'): a lone amount in its
+    # cell, with at most a currency mark, still reads as one.
+    if lost := _LOST_DECIMALS.fullmatch(text.strip()):
+        cents = lost["cents"] or "00"
+        value = float(f"{lost['units']}.{cents}")
+        if value > 0:
+            return Parsed.ok(value)
     return Parsed.fail(f"no amount in {text!r}")
 
 
 _GLUED_AMOUNT = re.compile(r"(?<=[A-Za-z$€£¥])(\d{1,3}(?:[.,]\d{3})*[.,]\d{2}|\d+[.,]\d{2})(?![\d.,])")
+_LOST_DECIMALS = re.compile(r"(?:RM|\$|[A-Z]{3})?\s*(?P<units>\d{1,6})(?: (?P<cents>\d{2})|[.,])")
 
 
 def count(text: str) -> Parsed[int]:

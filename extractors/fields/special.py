@@ -11,7 +11,7 @@ from extractors.fields.parsers import Parser
 from extractors.fields.spec import LabelledField, field_value, is_label
 from extractors.fields.view import Candidate, DocumentView, LabelHit
 from extractors.layout import Phrase
-from extractors.normalize import parse_country, parse_currency
+from extractors.normalize import parse_country, parse_currency, parse_number
 from extractors.textnorm import fold
 from oretrace.models import FieldValue
 
@@ -36,14 +36,26 @@ _PAYABLE_LABELS = frozenset(
 
 
 _BRACKETED = re.compile(r"\([^)]*\)")
+_TAX_WORDS = frozenset("gst vat tax sst iva tva mwst ust btw".split())
 _RATE = re.compile(r"\d\s?%")
 _INCLUSIVE = re.compile(r"\b(?:incl?|includes?|including|inclusive|inkl|ttc|brutto)\b", re.IGNORECASE)
 
 
 def _tax_rate_line(text: str) -> bool:
-    """'Total 6% supplies', 'Total 0% rated': one line of a tax breakdown by rate, not the total; a line
-    that says the total includes the tax ('Total Includes GST 6%') is the total."""
-    return bool(_RATE.search(text)) and not _INCLUSIVE.search(text)
+    """'Total 6% supplies', 'Total 0% rated', 'Total 6% supplies (Inc. GST)': one line of a tax breakdown
+    by rate, not the total; a line that says the total includes the tax at a rate ('Total Includes GST 6%')
+    is the total."""
+    rate = _RATE.search(text)
+    if rate is None:
+        return False
+    inclusive = _INCLUSIVE.search(text)
+    return inclusive is None or inclusive.start() > rate.start()
+
+
+def _tax_total(text: str) -> bool:
+    """'Total GST 1.20', 'Total Tax': the total of the tax, not the total including it."""
+    words = fold(text).split()
+    return len(words) > 1 and words[1] in _TAX_WORDS and not _INCLUSIVE.search(text)
 
 
 def label_unit(hit: LabelHit) -> str | None:
@@ -136,29 +148,63 @@ def weight_field(name: str) -> ColumnTotalField:
 class AmountField(LabelledField):
     """The invoice total, chosen by meaning: a money amount (currency marked) next to a total label,
     not a total weight or package count, nor an amount before tax; a gross total before an amount due
-    (which nets prepayments); the largest such amount when several qualify."""
+    (which nets prepayments); on a receipt, the total after the rounding adjustment (the amount paid);
+    the largest such amount when several qualify."""
 
     def extract(self, view: DocumentView, skip: set[int]) -> FieldValue:
-        best: tuple[tuple[int, float], Candidate, float, float] | None = None
+        # (rank, amount, candidate, label match score) of every money amount beside a total label
+        found: list[tuple[int, float, Candidate, float]] = []
         for hit in view.find_labels(self.labels):
             label_words = set(fold(hit.phrase.text).split())
-            if label_words & _NOT_MONEY or _tax_rate_line(hit.phrase.text):
+            if label_words & _NOT_MONEY or _tax_rate_line(hit.phrase.text) or _tax_total(hit.phrase.text):
                 continue
+            beside_found = False
             for candidate in _beside(view, hit):
+                # An amount beside the label is its value; the line under it then belongs to another
+                # label ('GRAND TOTAL 6.00' over 'CASH 50.00').
+                if candidate.where == "below" and (beside_found or _heads_item_column(view, hit, self.parse)):
+                    continue
                 # '(GST 6%)', '(ESO 681)': a bracketed aside beside the label, not the amount.
                 parsed = self.parse(_BRACKETED.sub(" ", candidate.text))
                 if not parsed.found or parsed.value is None:
                     continue
+                beside_found = True
                 has_currency = parse_currency(candidate.text).found
                 payable = fold(hit.label) in _PAYABLE_LABELS
                 specific = len(fold(hit.label).split()) // 2
-                rank = (has_currency + specific - (candidate.where == "below") - payable, parsed.value)
-                if best is None or rank > best[0]:
-                    best = (rank, candidate, parsed.value, hit.score)
-        if best is None:
+                rank = has_currency + specific - (candidate.where == "below") - payable
+                found.append((rank, float(parsed.value), candidate, hit.score))
+        if not found:
             return FieldValue.missing(self.name, "no money amount next to a total label")
-        _, candidate, value, score = best
-        return field_value(self.name, value, candidate, score / 100)
+        rounded = _rounded_total(view, [c for _, _, c, _ in found])
+        _, value, candidate, score = max(found, key=lambda f: (f[2] is rounded, f[0], f[1]))
+        total = field_value(self.name, value, candidate, score / 100)
+        # Two total lines that agree ('Total incl. GST 18.90', 'Total rounded 18.90') outweigh a sum of
+        # payment lines, which OCR may have misread instead.
+        if len({view.row_of(c) for _, v, c, _ in found if v == value}) > 1:
+            return total
+        return _checked_by_payment(view, total, candidate, [(v, c) for _, v, c, _ in found])
+
+
+def _heads_item_column(view: DocumentView, hit: LabelHit, parse: Parser) -> bool:
+    """'Item  Qty  Total' over the line items: the 'Total' caption heads a column of line amounts, whose
+    first cell is no total (a boxed grid of totals has one amount under each caption)."""
+    if hit.rest:
+        return False
+    return sum(parse(cell.text).found for cell in view.column_below(hit.phrase)) > 1
+
+
+ROUNDED_TOTAL_ROWS = 3  # the rounded total follows the rounding line within this many rows
+
+
+def _rounded_total(view: DocumentView, candidates: list[Candidate]) -> Candidate | None:
+    """On a receipt the amount paid is the total printed right after the rounding adjustment (found by its
+    label, even where its amount is unreadable: 'Rounding Adj: =0)02')."""
+    rows = [view.row_index(hit.phrase) for hit in view.find_labels(_ROUNDING) if _bare_label(hit)]
+    if not rows:
+        return None
+    after = [c for c in candidates if min(rows) < view.row_of(c) <= min(rows) + ROUNDED_TOTAL_ROWS]
+    return min(after, key=view.row_of) if after else None
 
 
 def _beside(view: DocumentView, hit: LabelHit) -> list[Candidate]:
@@ -171,11 +217,130 @@ def _beside(view: DocumentView, hit: LabelHit) -> list[Candidate]:
     for p in view.rows[index]:
         if p.x0 >= phrase.x1 - 0.005:
             candidates.append(Candidate(p.text, tuple(p.words), p.page, "right"))
+    # A skewed receipt line splits in two: the amount alone on the next line, right of the label.
+    if not candidates or all(c.where == "inline" for c in candidates):
+        following = view.rows[index + 1] if index + 1 < len(view.rows) else []
+        if len(following) == 1 and following[0].page == phrase.page and following[0].x0 >= phrase.x1:
+            lone = following[0]
+            if _LONE_AMOUNT.fullmatch(lone.text.strip()):
+                candidates.append(Candidate(lone.text, tuple(lone.words), lone.page, "right"))
     # A boxed grid puts the total in the cell under its caption: that one cell, not the column.
     under = next(view.value_candidates(hit, inline=False), None)
     if under is not None and under.where == "below":
         candidates.append(under)
     return candidates
+
+
+_LONE_AMOUNT = re.compile(r"[^\w\s]?\s*\d[\d.,]*[.,]\d{2}")
+
+
+# What a customer handed over, and what came back: the receipt's own check of its total.
+_TENDERED = ("cash", "cash received", "cash tendered", "tendered", "amount tendered", "payment", "paid",
+             "amount paid", "received")  # fmt: skip
+_CHANGE = ("change", "change due", "cash change", "change amount")
+_ROUNDING = ("rounding", "rounding adjustment", "rounding adj", "round adj", "round amt", "rounding amount")
+
+
+def _amounts_beside(view: DocumentView, labels: tuple[str, ...]) -> list[tuple[float, Candidate]]:
+    """The amount beside (inline or right of) each of `labels`, nearest first, with where it stands."""
+    found = []
+    for hit in view.find_labels(labels):
+        if not _bare_label(hit):
+            continue
+        for candidate in _beside(view, hit):
+            if candidate.where == "below":
+                continue
+            # Change and rounding may well be nil ('0.00'), which no total is.
+            parsed = parse_number(candidate.text)
+            if not parsed.found:
+                parsed = parsers.amount(candidate.text)
+            if parsed.found and parsed.value is not None:
+                found.append((float(parsed.value), candidate))
+                break
+    return found
+
+
+def _bare_label(hit: LabelHit) -> bool:
+    """'Cash 50.00 MYR', 'Rounding Adj:': the label's own line may carry an amount or a short abbreviation;
+    other words make another label ('Payment terms 30 days', 'Received above goods')."""
+    return not any(sum(c.isalpha() for c in w.text) > 3 for w in hit.rest)
+
+
+def _checked_by_payment(
+    view: DocumentView, total: FieldValue, read: Candidate, earlier_totals: list[tuple[float, Candidate]]
+) -> FieldValue:
+    """A receipt checks its own total twice: under it, cash tendered minus change; above it, the total
+    before rounding plus the rounding adjustment. When both checks agree on another amount than the total
+    read, OCR misread the total. When one check differs from it by a single misread digit ('1.00' for
+    71.00, '9.60' for 9.00), the total is misread too, unless the cash lines were read less surely than
+    it; several such sums that disagree settle nothing, unless one of them is printed elsewhere too."""
+    value = total.value
+    if not isinstance(value, float | int):
+        return total
+    row = view.row_of(read)
+    after = [(a, c) for a, c in _amounts_beside(view, _TENDERED) if view.row_of(c) > row and _clean(c)]
+    change = [(a, c) for a, c in _amounts_beside(view, _CHANGE) if view.row_of(c) > row and _clean(c)]
+    paid = [(round(t - c, 2), [tc, cc]) for t, tc in after for c, cc in change if t - c > 0]
+    rounded: list[tuple[float, list[Candidate]]] = []
+    for adjustment, rc in _amounts_beside(view, _ROUNDING):
+        if view.row_of(rc) >= row or not _clean(rc):
+            continue
+        for before, bc in earlier_totals:
+            if view.row_of(bc) < view.row_of(rc) and before != value and _clean(bc):
+                rounded.append((round(before + adjustment, 2), [bc, rc]))
+    both = [(a, p + r) for a, p in paid for b, r in rounded if a == b and a != value]
+    if both:
+        return _corrected(total, *both[0])
+    # Cash lines are misread as often as the total: alone they overrule it only when read more surely.
+    sums = [(a, sources) for a, sources in paid if min(c.confidence for c in sources) > read.confidence]
+    slips = [(a, sources) for a, sources in sums + rounded if a != value and _one_digit_apart(a, float(value))]
+    if len({a for a, _ in slips}) > 1:
+        operands = {id(c.words[0]) for _, sources in slips for c in sources} | {id(read.words[0])}
+        slips = [(a, sources) for a, sources in slips if _printed_elsewhere(view, a, operands)]
+    if len({a for a, _ in slips}) != 1:
+        return total
+    return _corrected(total, *slips[0])
+
+
+# An amount read whole: digits, its cents, at most a sign and a currency mark ('RM 18.55', '-0.02', '101,00');
+# OCR noise around it ('~0.0)', "'78.08") says a digit may be lost.
+_CLEAN_AMOUNT = re.compile(r"(?:RM|\$|[A-Z]{3})?\s*[-−]?\s*\d{1,3}(?:,\d{3})*[.,]\d{2}|(?:RM|\$)?\s*\d+[.,]\d{2}")
+
+
+def _clean(candidate: Candidate) -> bool:
+    return bool(_CLEAN_AMOUNT.fullmatch(candidate.text.strip()))
+
+
+def _corrected(total: FieldValue, amount: float, sources: list[Candidate]) -> FieldValue:
+    """The total the receipt's arithmetic gives, with the lines it rests on as evidence beside the misread one."""
+    evidence = [field_value(total.name, amount, c).evidence[0] for c in sources]
+    return total.model_copy(
+        update={
+            "value": amount,
+            "confidence": round(total.confidence * 0.8, 3),
+            "evidence": [*total.evidence, *evidence],
+        }
+    )
+
+
+def _printed_elsewhere(view: DocumentView, amount: float, operands: set[int]) -> bool:
+    for row in view.rows:
+        for phrase in row:
+            if id(phrase.words[0]) in operands:
+                continue
+            parsed = parsers.amount(phrase.text)
+            if parsed.found and parsed.value is not None and abs(float(parsed.value) - amount) < 0.005:
+                return True
+    return False
+
+
+def _one_digit_apart(a: float, b: float) -> bool:
+    """'71.00' and '1.00', '15.90' and '15.96': one digit changed, dropped or added."""
+    x, y = f"{a:.2f}", f"{b:.2f}"
+    if len(x) == len(y):
+        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    short, long = sorted((x, y), key=len)
+    return len(long) == len(short) + 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 # Words of amount columns and totals, in the languages of the documents.
@@ -353,7 +518,8 @@ def _no_title() -> tuple[FieldValue, FieldValue]:
 
 _NUMERIC_DATE = re.compile(
     r"(?<![\d.])\d{1,2}(?:[/.-](?:\d{1,2}|[A-Za-z]{3})[/.-]|\s+[A-Za-z]{3,9}\.?\s+)\d{2,4}(?![\d.])"
-)  # '14/03/2018', '05-AUG-2017', '18 Mar 2018'
+    r"|(?<![\d.])\d{4}-\d{2}-\d{2}(?![\d.])"
+)  # '14/03/2018', '05-AUG-2017', '18 Mar 2018', '2018-01-05'
 
 FIRST_DATE_ROWS = 30
 

@@ -115,6 +115,10 @@ class DocumentView:
     def row_index(self, phrase: Phrase) -> int:
         return self._row_of[(phrase.page, phrase.line)]
 
+    def row_of(self, candidate: Candidate) -> int:
+        """Index of the row a candidate's first word stands in."""
+        return self._row_of[(candidate.page, candidate.words[0].line)]
+
     def value_candidates(self, hit: LabelHit, inline: bool = True, above: bool = False) -> Iterator[Candidate]:
         phrase = hit.phrase
         rest_words = hit.rest
@@ -209,6 +213,14 @@ def _match_label(
     return [hit for hit in hits if hit is not None]
 
 
+# OCR reads a faint 'l' as '!' or '|' ('Tota!', 'Tota|'): inside or at the end of a word, after letters.
+_OCR_L = re.compile(r"(?<=[A-Za-z]{2})[!|](?=[A-Za-z]|[^\w]*$)")
+
+
+def _ocr_letters(text: str) -> str:
+    return _OCR_L.sub("l", text)
+
+
 class _FoldedWords:
     """A phrase's words folded once for all the labels tried on it. Folding works token by token, so the
     folded text of any run of words is a run of `joined`: a label absent from it cannot match (a cheap test
@@ -216,7 +228,9 @@ class _FoldedWords:
 
     def __init__(self, words: list[Word]) -> None:
         self.scanned = any(w.confidence < 1.0 for w in words)  # OCR: labels may match inexactly
-        self.words = [fold(w.text) for w in words]
+        # Labels are matched on the OCR-corrected text; the hit keeps the words as read.
+        self.texts = [_ocr_letters(w.text) for w in words] if self.scanned else [w.text for w in words]
+        self.words = [fold(text) for text in self.texts]
         self.joined = " ".join(self.words)
         self.tokens = " ".join(w for w in self.words if w)  # = fold() of all the words' text
         self.cumulative = [0]
@@ -277,7 +291,7 @@ def _match_at_start(
         # On scans also try one word more or less: OCR splits and joins words.
         lengths = [n for n in (n_words - 1, n_words, n_words + 1) if 0 < n <= len(words)] if scanned else [n_words]
         for n in lengths:
-            prefix_text = " ".join(w.text for w in words[:n])
+            prefix_text = " ".join(folded.texts[:n])
             prefix = fold(prefix_text)
             if prefix == folded_label:
                 score = 100.0
