@@ -115,7 +115,7 @@ def process_inbox(inbox: Path, settings: Settings) -> list[ShipmentSummary]:
     # Check and store, a group of shipments per task, against the reference data in force when the run started.
     reference = reference_in_force(settings.resolved_database_url)
     ids = [s.shipment_id for s in shipments]
-    groups = shipment_groups(ids, [len(linking.shipments[i]) for i in ids])
+    groups = shipment_groups(ids, [len(linking.shipments[i]) for i in ids], settings.workers)
     checked = check_and_store_task.map(
         [{i: linking.shipments[i] for i in group} for group in groups],
         [f"{group[0]} +{len(group) - 1}" if len(group) > 1 else group[0] for group in groups],

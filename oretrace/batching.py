@@ -1,33 +1,37 @@
-"""Documents grouped into orchestration tasks of about equal work.
+"""Documents and shipments grouped into orchestration tasks by their estimated work.
 
 A Prefect task costs 35-95 ms of client time and 50-60 ms of server CPU (`../shared/MEASURED.md`): nothing
-next to OCR (about 3 s a page), most of the work of a born-digital page (a few ms to read). So a task
-carries one document that needs OCR, or as many cheap documents as make up about the same work; documents
-already in the extraction cache are almost free. The estimate looks at each file only as far as it must:
-its hash (for the cache), an image's frame count, a PDF's per-page character count through PDFium.
+next to OCR (about 3 s a page), as much as the whole work of a born-digital page. So a task carries one
+document that needs OCR, or many cheap ones. Batches shrink as the work runs out (guided scheduling), so the
+workers finish together instead of one of them running the last large batch alone. The estimate looks at a
+file only as far as it must: its hash (for the cache), an image's frame count, a PDF's page count and whether
+it has fonts at all (an image-only PDF is a scan).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pypdfium2
 from PIL import Image
 
 from extractors import filetype
-from extractors.pdf_text import MIN_CHARS
 from extractors.text import PDFIUM_LOCK
 
 # Estimated seconds of work on one core; only their proportions matter.
 OCR_PAGE_SECONDS = 3.0
-TEXT_PAGE_SECONDS = 0.03
+TEXT_PAGE_SECONDS = 0.05  # text layer, classification, fields
 CACHED_SECONDS = 0.01
-UNKNOWN_SECONDS = 0.05  # a file that cannot be probed is rejected quickly by extraction
-# Work per task: large enough that Prefect's per-task cost stays a few percent of it.
+UNKNOWN_SECONDS = 0.05  # a file that cannot be probed is refused quickly by extraction
+CHECK_DOCUMENT_SECONDS = 0.075  # NER, checks and store writes, per document
+# Largest batch: Prefect's per-task cost stays a few percent of it. Smallest: below it, a task is mostly overhead.
 BATCH_SECONDS = 3.0
+MIN_BATCH_SECONDS = 0.5
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -59,51 +63,52 @@ def _pdf_seconds(path: Path) -> float:
     with PDFIUM_LOCK:
         pdf = pypdfium2.PdfDocument(str(path))
         try:
-            seconds = 0.0
-            for index in range(len(pdf)):
-                page = pdf[index]
-                text = page.get_textpage()
-                has_text = text.count_chars() >= MIN_CHARS
-                text.close()
-                page.close()
-                seconds += TEXT_PAGE_SECONDS if has_text else OCR_PAGE_SECONDS
-            return seconds
+            pages = len(pdf)
         finally:
             pdf.close()
+    # A PDF without a single font has no text layer to read: every page is OCR'd.
+    has_fonts = b"/Font" in path.read_bytes()
+    return pages * (TEXT_PAGE_SECONDS if has_fonts else OCR_PAGE_SECONDS)
+
+
+def guided_chunks(items: Sequence[T], seconds: Callable[[T], float], workers: int) -> list[list[T]]:
+    """Consecutive items in chunks of at most BATCH_SECONDS, each at most half a worker's share of the work
+    still left (never below MIN_BATCH_SECONDS); an item larger than that is a chunk of its own."""
+    remaining = sum(seconds(item) for item in items)
+    chunks: list[list[T]] = []
+    current: list[T] = []
+    current_seconds = 0.0
+
+    def budget() -> float:
+        return min(BATCH_SECONDS, max(MIN_BATCH_SECONDS, remaining / (2 * max(workers, 1))))
+
+    limit = budget()
+    for item in items:
+        cost = seconds(item)
+        if current and current_seconds + cost > limit:
+            chunks.append(current)
+            remaining -= current_seconds
+            current, current_seconds = [], 0.0
+            limit = budget()
+        current.append(item)
+        current_seconds += cost
+    if current:
+        chunks.append(current)
+    return chunks
 
 
 def plan_batches(costs: Sequence[tuple[Path, float]], workers: int) -> list[Batch]:
-    """Pack documents into batches of about BATCH_SECONDS of work (fewer seconds when there is too little
-    work to keep every worker busy), largest first so that a long document never starts last."""
-    if not costs:
-        return []
-    total = sum(seconds for _, seconds in costs)
-    budget = min(BATCH_SECONDS, total / max(workers, 1))
-    batches: list[Batch] = []
-    paths: list[Path] = []
-    seconds = 0.0
-    for path, cost in sorted(costs, key=lambda item: -item[1]):
-        if paths and seconds + cost > budget:
-            batches.append(Batch(tuple(paths), seconds))
-            paths, seconds = [], 0.0
-        paths.append(path)
-        seconds += cost
-    batches.append(Batch(tuple(paths), seconds))
-    return batches
+    """Documents in extraction batches, largest work first so that a long document never starts last."""
+    ordered = sorted(costs, key=lambda item: -item[1])
+    return [
+        Batch(tuple(path for path, _ in chunk), sum(cost for _, cost in chunk))
+        for chunk in guided_chunks(ordered, lambda item: item[1], workers)
+    ]
 
 
-def shipment_groups(shipment_ids: Sequence[str], documents_per_shipment: Sequence[int]) -> list[list[str]]:
-    """Shipments split into groups for the check-and-store tasks, about CHECK_DOCUMENTS documents each."""
-    groups: list[list[str]] = []
-    count = 0
-    for shipment_id, documents in zip(shipment_ids, documents_per_shipment, strict=True):
-        if not groups or count + documents > CHECK_DOCUMENTS:
-            groups.append([])
-            count = 0
-        groups[-1].append(shipment_id)
-        count += documents
-    return groups
-
-
-# Checking and storing a shipment takes 50-100 ms a document (NER, checks, store writes).
-CHECK_DOCUMENTS = math.ceil(BATCH_SECONDS / 0.075)
+def shipment_groups(
+    shipment_ids: Sequence[str], documents_per_shipment: Sequence[int], workers: int
+) -> list[list[str]]:
+    """Shipments in groups for the check-and-store tasks, in their order."""
+    documents = dict(zip(shipment_ids, documents_per_shipment, strict=True))
+    return guided_chunks(shipment_ids, lambda s: documents[s] * CHECK_DOCUMENT_SECONDS, workers)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,12 @@ from PIL import Image
 from oretrace.batching import (
     BATCH_SECONDS,
     CACHED_SECONDS,
-    CHECK_DOCUMENTS,
+    CHECK_DOCUMENT_SECONDS,
+    MIN_BATCH_SECONDS,
     OCR_PAGE_SECONDS,
     UNKNOWN_SECONDS,
     estimate_seconds,
+    guided_chunks,
     plan_batches,
     shipment_groups,
 )
@@ -59,29 +62,37 @@ def test_a_cached_document_is_almost_free(invoice_scan: Path) -> None:
 
 def test_ocr_documents_get_a_task_each_and_cheap_ones_share() -> None:
     costs = [(Path(f"scan{i}.png"), OCR_PAGE_SECONDS) for i in range(3)]
-    costs += [(Path(f"digital{i}.pdf"), 0.03) for i in range(300)]
+    costs += [(Path(f"digital{i}.pdf"), 0.05) for i in range(300)]
     batches = plan_batches(costs, workers=2)
 
     assert [b.paths for b in batches[:3]] == [(p,) for p, _ in costs[:3]], "largest first, alone"
     cheap = batches[3:]
     assert sorted(p for b in batches for p in b.paths) == sorted(p for p, _ in costs), "each path exactly once"
     assert all(b.seconds <= BATCH_SECONDS + 1e-9 for b in cheap)
-    assert len(cheap) == pytest.approx(300 * 0.03 / BATCH_SECONDS, abs=1)
+    assert 300 * 0.05 / BATCH_SECONDS <= len(cheap) <= 3 * 300 * 0.05 / BATCH_SECONDS
+
+
+def test_batches_shrink_as_the_work_runs_out() -> None:
+    chunks = guided_chunks([0.05] * 1000, lambda s: s, workers=2)
+    sizes = [sum(chunk) for chunk in chunks]
+    assert sizes[0] == pytest.approx(BATCH_SECONDS, abs=0.05)
+    assert all(a >= b - 0.05 for a, b in pairwise(sizes)), "never growing"
+    assert sizes[-2] <= MIN_BATCH_SECONDS + 0.05, "small batches at the end, so the workers finish together"
+    assert sum(len(chunk) for chunk in chunks) == 1000
 
 
 def test_little_work_still_uses_every_worker() -> None:
-    costs = [(Path(f"digital{i}.pdf"), 0.03) for i in range(10)]
-    assert len(plan_batches(costs, workers=2)) == 2
+    costs = [(Path(f"digital{i}.pdf"), 0.2) for i in range(10)]
+    assert len(plan_batches(costs, workers=2)) >= 2
     assert plan_batches([], workers=2) == []
 
 
 def test_shipment_groups_keep_order_and_size() -> None:
     ids = [f"S{i}" for i in range(100)]
-    groups = shipment_groups(ids, [4] * 100)
+    groups = shipment_groups(ids, [4] * 100, workers=2)
     assert [i for group in groups for i in group] == ids
-    assert all(len(group) == CHECK_DOCUMENTS // 4 for group in groups[:-1])
-    assert 0 < len(groups[-1]) <= CHECK_DOCUMENTS // 4
-    assert shipment_groups(["big"], [CHECK_DOCUMENTS * 3]) == [["big"]], "a large shipment is never split"
+    assert all(len(group) * 4 * CHECK_DOCUMENT_SECONDS <= BATCH_SECONDS + 1e-9 for group in groups)
+    assert shipment_groups(["big"], [200], workers=2) == [["big"]], "a large shipment is never split"
 
 
 def test_pages_wait_in_the_cache_and_come_back(invoice_pdf: Path, tmp_path: Path) -> None:
