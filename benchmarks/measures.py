@@ -401,17 +401,26 @@ def _bytes_per_item(load: Callable[[], list]) -> float:
 
 
 def _run_peak_rss(inbox: Path, home: Path, api_url: str) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of `oretrace run INBOX` against a running Prefect server."""
+    """Wall seconds and peak RSS (MB) of `oretrace run INBOX` against a running Prefect server. The peak is the
+    process's VmHWM, read while it runs (it only grows, so the last reading before the exit is the peak)."""
+    from benchmarks.memory_probe import peak_rss_mb
+
     command = [sys.executable, "-m", "oretrace.cli", "run", str(inbox)]
     env = _clean_env(home) | {"PREFECT_API_URL": api_url}
+    peak = 0.0
     with Timer() as timer:
         process = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        assert process.stderr is not None
-        errors = process.stderr.read()
-        _, status, usage = os.wait4(process.pid, 0)
-    if status != 0:
-        raise RuntimeError(f"oretrace run failed ({status}): {errors[-2000:].decode(errors='replace')}")
-    return timer.seconds, usage.ru_maxrss / 1024  # KiB on Linux
+        errors = ThreadPoolExecutor(max_workers=1).submit(process.stderr.read) if process.stderr else None
+        while process.poll() is None:
+            try:
+                peak = max(peak, peak_rss_mb(process.pid))
+            except (OSError, RuntimeError):  # exited between the poll and the read
+                break
+            time.sleep(0.2)
+    if process.returncode != 0:
+        tail = errors.result()[-2000:].decode(errors="replace") if errors else ""
+        raise RuntimeError(f"oretrace run failed ({process.returncode}): {tail}")
+    return timer.seconds, peak
 
 
 def backlog(corpus: Corpus, work: Path) -> dict[str, float]:

@@ -8,7 +8,7 @@ Run as a child of the benchmark so the figure is this document's alone, not the 
 from __future__ import annotations
 
 import json
-import resource
+import os
 import sys
 import time
 from pathlib import Path
@@ -18,6 +18,15 @@ from oretrace.models import ExtractedDocument
 from oretrace.pipeline import process_document
 
 
+def peak_rss_mb(pid: int) -> float:
+    """The process's resident-set high-water mark since it started its program (VmHWM). Not ru_maxrss: that
+    one carries over the parent's size from before the exec, here the whole benchmark's."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    raise RuntimeError(f"no VmHWM for process {pid}")
+
+
 def main() -> None:
     path, home = Path(sys.argv[1]).resolve(), Path(sys.argv[2])
     started = time.perf_counter()
@@ -25,12 +34,8 @@ def main() -> None:
     seconds = time.perf_counter() - started
     if not isinstance(outcome, ExtractedDocument):
         raise SystemExit(f"{path} was rejected: {outcome.reason}")
-    # ru_maxrss is in KiB on Linux. This process only: Tesseract runs in a subprocess per page.
-    report = {
-        "pages": len(outcome.pages),
-        "seconds": round(seconds, 2),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-    }
+    # This process only: Tesseract runs in a subprocess per page.
+    report = {"pages": len(outcome.pages), "seconds": round(seconds, 2), "peak_rss_mb": peak_rss_mb(os.getpid())}
     print(json.dumps(report))
 
 
