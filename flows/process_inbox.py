@@ -92,7 +92,7 @@ def process_inbox(inbox: Path, settings: Settings) -> list[ShipmentSummary]:
     shipments = list_shipments(inbox)
     loose_files = list_loose_files(inbox)
 
-    # Extract: every document of every shipment and those loose in the root, in batches of about equal work.
+    # Extract: every document of every shipment and those loose in the root, in batches sized by their work.
     paths = [path for shipment in shipments for path in shipment.files] + loose_files
     costs = [(path, estimate_seconds(path, lambda p: is_extracted(p, settings))) for path in paths]
     batches = plan_batches(costs, settings.workers)
