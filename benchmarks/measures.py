@@ -414,9 +414,10 @@ def _run_peak_rss(inbox: Path, home: Path, api_url: str) -> tuple[float, float]:
         while process.poll() is None:
             try:
                 peak = max(peak, peak_rss_mb(process.pid))
-            except (OSError, RuntimeError):  # exited between the poll and the read
+            except (OSError, RuntimeError):  # exited between the poll and the read (a zombie has no VmHWM)
                 break
             time.sleep(0.2)
+        process.wait()
     if process.returncode != 0:
         tail = errors.result()[-2000:].decode(errors="replace") if errors else ""
         raise RuntimeError(f"oretrace run failed ({process.returncode}): {tail}")
