@@ -19,7 +19,8 @@ def test_character_accuracy_counts_edits_against_the_truth() -> None:
 
 
 def test_corpus_copies_have_their_own_content_hash(tmp_path: Path) -> None:
-    sizes = CorpusSizes(scans=2, batch=60, long_pdf_pages=3, core_scans=1, ocrmypdf_scans=1)
+    sizes = CorpusSizes(scans=2, batch=60, long_pdf_pages=3, core_scans=1, ocrmypdf_scans=1, backlog_shipments=40,
+                        backlog_baseline_shipments=2)  # fmt: skip
     corpus = build(tmp_path, sizes)
     assert len(corpus.scans) == 2 and all(corpus.page_text[p] for p in corpus.scans)
     digests = {hashlib.sha256(p.read_bytes()).hexdigest() for p in corpus.batch}
@@ -30,6 +31,12 @@ def test_corpus_copies_have_their_own_content_hash(tmp_path: Path) -> None:
         assert len(document) == 3
     finally:
         document.close()
+    # The backlog: shipment folders whose files are the born-digital samples' bytes (so extraction is cached).
+    backlog = sorted(p for p in corpus.backlog_inbox.iterdir() if p.is_dir())
+    assert len(backlog) == 40 and len(list(corpus.backlog_baseline_inbox.iterdir())) == 2
+    digital = {hashlib.sha256(p.read_bytes()).hexdigest() for p in corpus.digital}
+    copies = [f for folder in backlog for f in folder.iterdir()]
+    assert copies and {hashlib.sha256(f.read_bytes()).hexdigest() for f in copies} <= digital
     again = build(tmp_path, sizes)  # reused, not rebuilt
     assert again.batch == corpus.batch and again.long_pdf.stat().st_mtime == corpus.long_pdf.stat().st_mtime
 
