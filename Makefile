@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
+STAMP := $(VENV)/.installed-$(shell cat requirements-installer.lock requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 export ORETRACE_HOME ?= $(CURDIR)/.oretrace
 
 .PHONY: setup system-deps demo test lint lock samples clean-demo eval-external bench
@@ -13,11 +13,14 @@ setup: system-deps $(STAMP)
 system-deps:
 	@scripts/install-system-deps.sh
 
-# The environment is rebuilt only when the lock file or the project metadata changes.
+# The environment is rebuilt only when a lock file or the project metadata changes. The pinned installer comes
+# first; the project itself is built with the locked setuptools (no build isolation: nothing unpinned is fetched).
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 $(STAMP):
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PIP) install --require-hashes --no-deps -r requirements-installer.lock
+	$(PIP) install --require-hashes -r requirements.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
 	@rm -f $(VENV)/.installed-* && touch $@
 
 demo: setup
@@ -34,10 +37,13 @@ eval-external: setup
 lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
-# Re-pin every dependency after editing pyproject.toml.
+# Re-pin every dependency after editing pyproject.toml; INSTALLER=pip==X.Y moves the pinned installer too.
+INSTALLER ?= $(shell sed -n 's/^\(pip==[^ ]*\).*/\1/p' requirements-installer.lock)
 lock:
-	$(BIN)/pip install --quiet uv
+	$(PIP) install uv
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes --quiet -o requirements.lock
+	echo "$(INSTALLER)" | $(BIN)/uv pip compile - --python-version 3.11 --generate-hashes --quiet \
+		-o requirements-installer.lock
 
 samples: setup
 	$(BIN)/python -m samplegen --out sample_docs --seed 7

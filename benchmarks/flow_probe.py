@@ -19,22 +19,23 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
-from oretrace.config import Settings
-from oretrace.inbox import ShipmentFolder, list_loose_files, list_shipments
-from oretrace.models import ExtractedDocument, Rejection
-from oretrace.pipeline import assemble_shipment, process_document
-from oretrace.prefect_env import configure_prefect, without_heartbeats
-from reference_data import default_reference
-from store.db import make_engine, migrate, session_scope
-from store.repository import record_shipment
+from oretrace.core.config import Settings
+from oretrace.core.models import ExtractedDocument, Rejection
+from oretrace.flows.prefect_env import configure_prefect, without_heartbeats
+from oretrace.pipeline.documents import assemble_shipment, process_document
+from oretrace.pipeline.inbox import InboxSnapshot, ShipmentFolder
+from oretrace.reference import default_reference
+from oretrace.store.db import make_engine, migrate, session_scope
+from oretrace.store.repository import record_shipment
 
 
 def plain(inbox: Path, settings: Settings) -> int:
     """The flow's work without Prefect: extract on `workers` threads, then check and store every shipment."""
-    shipments = list_shipments(inbox)
-    paths = [p for s in shipments for p in s.files] + list_loose_files(inbox)
+    snapshot = InboxSnapshot.take(inbox)
+    shipments, paths = snapshot.shipments, snapshot.paths
     with ThreadPoolExecutor(max_workers=settings.workers) as pool:
-        outcomes = dict(zip(paths, pool.map(lambda p: process_document(p, inbox, settings), paths), strict=True))
+        read = pool.map(lambda p: process_document(p, snapshot.root, settings, snapshot.sha256_of(p)), paths)
+        outcomes = dict(zip(paths, read, strict=True))
     engine = make_engine(settings.resolved_database_url)
     migrate(engine)
     started = datetime.now(UTC)
@@ -54,7 +55,7 @@ def plain(inbox: Path, settings: Settings) -> int:
 
 
 def with_flow(inbox: Path, settings: Settings) -> int:
-    from flows.process_inbox import process_inbox
+    from oretrace.flows.process_inbox import process_inbox
 
     migrate(make_engine(settings.resolved_database_url))
     with without_heartbeats():  # as `oretrace run` calls it
@@ -62,7 +63,7 @@ def with_flow(inbox: Path, settings: Settings) -> int:
 
 
 def _timed(work: Callable[[Path, Settings], int], inbox: Path, home: Path) -> tuple[float, int]:
-    settings = Settings(home=home, workers=2, database_url=f"sqlite:///{home / 'store.db'}")
+    settings = Settings(home=home, workers=2, database_url=f"sqlite:///{home / 'oretrace.db'}")
     home.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     pages = work(inbox, settings)

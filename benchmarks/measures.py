@@ -21,9 +21,9 @@ from pydantic import BaseModel
 from rapidfuzz.distance import Levenshtein
 
 from benchmarks.corpus import Corpus
-from oretrace.config import Settings
-from oretrace.models import ExtractedDocument, Rejection
-from oretrace.prefect_startup import TemporaryServer
+from oretrace.core.config import Settings
+from oretrace.core.models import ExtractedDocument, Rejection
+from oretrace.flows.prefect_startup import TemporaryServer
 
 REPO = Path(__file__).resolve().parents[1]
 OCR_LANGUAGES = Settings().ocr_languages
@@ -66,7 +66,7 @@ def oretrace_run(
 ) -> float:
     """Wall seconds of `oretrace run INBOX` in a new process: imports, Prefect start-up (none when `api_url`
     names a running server), work, store."""
-    command = [sys.executable, "-m", "oretrace.cli", "run", str(inbox), "--workers", str(workers), *extra]
+    command = [sys.executable, "-m", "oretrace", "run", str(inbox), "--workers", str(workers), *extra]
     env = _clean_env(home) | ({"PREFECT_API_URL": api_url} if api_url else {})
     with Timer() as timer:
         done = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, check=False)
@@ -89,7 +89,7 @@ def raw_tesseract(files: Iterable[Path], processes: int = 2) -> float:
 
 
 def extract_all(paths: Iterable[Path], inbox: Path, settings: Settings) -> list[ExtractedDocument | Rejection]:
-    from oretrace.pipeline import process_document
+    from oretrace.pipeline.documents import process_document
 
     with ThreadPoolExecutor(max_workers=settings.workers) as pool:
         return list(pool.map(lambda p: process_document(p, inbox, settings), paths))
@@ -103,9 +103,9 @@ def check_and_store(outcomes: list[ExtractedDocument | Rejection], inbox: Path, 
     """The per-shipment half of a run as plain functions: checks, then the store."""
     from datetime import UTC, datetime
 
-    from oretrace.pipeline import assemble_shipment
-    from store.db import make_engine, migrate, session_scope
-    from store.repository import record_shipment
+    from oretrace.pipeline.documents import assemble_shipment
+    from oretrace.store.db import make_engine, migrate, session_scope
+    from oretrace.store.repository import record_shipment
 
     by_shipment: dict[str, list[ExtractedDocument | Rejection]] = {}
     for outcome in outcomes:
@@ -204,12 +204,12 @@ def cores(corpus: Corpus, work: Path, count: int) -> Figure:
 
 def _stage_seconds(paths: Iterable[Path], inbox: Path, settings: Settings) -> dict[str, float]:
     """One pass on one thread, timing each stage of extraction separately (no caches)."""
-    from checks import ShipmentContext, run_checks
-    from extractors.classify import classify
-    from extractors.document import describe_source
-    from extractors.fields import extract_fields
-    from extractors.text import read_pages
-    from oretrace.pipeline import read_options
+    from oretrace.checks import ShipmentContext, run_checks
+    from oretrace.extractors.classify import classify
+    from oretrace.extractors.document import describe_source
+    from oretrace.extractors.fields import extract_fields
+    from oretrace.extractors.text import read_pages
+    from oretrace.pipeline.documents import read_options
 
     options = read_options(settings)
     stages = dict.fromkeys(("hash and type", "text layer", "classification", "fields", "checks and NER"), 0.0)
@@ -265,7 +265,7 @@ def _pdfium_text(paths: Iterable[Path]) -> int:
 def born_digital(corpus: Corpus, work: Path) -> Figure:
     """Throughput once the process is warm: the one-off loading of the NER model, gazetteer, name indexes and
     reference data (start-up, measured in the scanned-pages figure) is done before the timer starts."""
-    from oretrace.prefect_startup import warm_up
+    from oretrace.flows.prefect_startup import warm_up
 
     warm_up()
     settings = Settings(home=work / "digital-home", workers=2)
@@ -405,7 +405,7 @@ def _run_peak_rss(inbox: Path, home: Path, api_url: str) -> tuple[float, float]:
     process's VmHWM, read while it runs (it only grows, so the last reading before the exit is the peak)."""
     from benchmarks.memory_probe import peak_rss_mb
 
-    command = [sys.executable, "-m", "oretrace.cli", "run", str(inbox)]
+    command = [sys.executable, "-m", "oretrace", "run", str(inbox)]
     env = _clean_env(home) | {"PREFECT_API_URL": api_url}
     peak = 0.0
     with Timer() as timer:

@@ -13,9 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-from oretrace.config import Settings
-from oretrace.models import ExtractedDocument
-from oretrace.pipeline import process_document
+from oretrace.core.config import Settings
+from oretrace.core.models import ExtractedDocument
+from oretrace.pipeline.documents import process_document
 
 
 def peak_rss_mb(pid: int) -> float:

@@ -14,9 +14,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from oretrace.config import Settings
-from oretrace.models import ExtractedDocument
-from oretrace.pipeline import process_document
+from oretrace.core.config import Settings
+from oretrace.core.models import ExtractedDocument
+from oretrace.pipeline.documents import process_document
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_docs"
 

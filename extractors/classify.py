@@ -11,8 +11,8 @@ import math
 from dataclasses import dataclass
 from statistics import median
 
-from extractors.textnorm import fold
-from oretrace.models import Classification, DocType, Page, Word
+from oretrace.core.folding import fold
+from oretrace.core.models import Classification, DocType, Page, Word
 
 
 @dataclass(frozen=True)

@@ -5,15 +5,15 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from extractors.classify import classify
-from extractors.errors import UnreadableDocument
-from extractors.fields import extract_fields
-from extractors.filetype import detect_media_type
-from extractors.page_cache import PageCache, settings_key
-from extractors.safety import refuse_hostile_pdf
-from extractors.text import ReadOptions, read_pages
 from oretrace import __version__
-from oretrace.models import ExtractedDocument, SourceFile
+from oretrace.core.errors import UnreadableDocument
+from oretrace.core.models import ExtractedDocument, SourceFile
+from oretrace.extractors.classify import classify
+from oretrace.extractors.fields import extract_fields
+from oretrace.extractors.filetype import detect_media_type
+from oretrace.extractors.page_cache import PageCache, settings_key
+from oretrace.extractors.safety import refuse_hostile_pdf
+from oretrace.extractors.text import ReadOptions, read_pages
 
 # Bumped whenever text reading, classification or field extraction changes what they produce.
 EXTRACTOR_VERSION = "1"
@@ -35,15 +35,15 @@ def describe_source(path: Path, inbox_root: Path, max_bytes: int) -> SourceFile:
     if size > max_bytes:
         raise UnreadableDocument(f"the file is {size:,} bytes; the limit is {max_bytes:,}")
     refuse_hostile_pdf(path)
-    relative = path.relative_to(inbox_root)
-    shipment_id = relative.parts[0] if len(relative.parts) > 1 else None
     return SourceFile(
-        path=relative.as_posix(),
-        sha256=sha256_of(path),
-        size=size,
-        media_type=detect_media_type(path),
-        shipment_id=shipment_id,
+        sha256=sha256_of(path), size=size, media_type=detect_media_type(path), **placement(path, inbox_root)
     )
+
+
+def placement(path: Path, inbox_root: Path) -> dict[str, str | None]:
+    """Where a file lies in the inbox: its relative path and shipment (None when loose in the root)."""
+    relative = path.relative_to(inbox_root)
+    return {"path": relative.as_posix(), "shipment_id": relative.parts[0] if len(relative.parts) > 1 else None}
 
 
 def extract_document(

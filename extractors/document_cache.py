@@ -16,6 +16,7 @@ on every shipment every time (they are cheap) and never read this cache.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import tempfile
@@ -26,26 +27,34 @@ from pathlib import Path
 
 import pytesseract
 
-from extractors.document import PIPELINE_VERSION, describe_source, extract_document
-from extractors.page_cache import TEXT_READER_VERSION, PageCache
-from extractors.text import ReadOptions
-from oretrace.models import ExtractedDocument
+from oretrace.core.models import ExtractedDocument
+from oretrace.extractors.document import PIPELINE_VERSION, describe_source, extract_document, placement
+from oretrace.extractors.page_cache import TEXT_READER_VERSION, PageCache
+from oretrace.extractors.text import ReadOptions
 
 # Bumped when the layout of a cache entry changes.
 ENTRY_FORMAT = "1"
-EXTRACTION_CODE_ROOTS = ("extractors", "oretrace/models.py")
+# The code whose changes change what extraction returns (the stage records included).
+EXTRACTION_CODE = ("oretrace.extractors", "oretrace.core")
 LIBRARIES = ("pdfplumber", "pdfminer.six", "pypdfium2", "pytesseract", "Pillow", "numpy", "pycountry", "babel",
              "rapidfuzz")  # fmt: skip
-REPO = Path(__file__).resolve().parents[1]
 
 
-def code_digest(roots: tuple[str, ...], base: Path = REPO) -> str:
+def code_digest(packages: tuple[str, ...]) -> str:
+    """One digest over the source of the given packages (or modules), wherever they are installed."""
     digest = hashlib.sha256()
-    for root in roots:
-        path = base / root
-        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    for name in packages:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            raise ModuleNotFoundError(name)
+        if spec.submodule_search_locations:
+            base = Path(next(iter(spec.submodule_search_locations)))
+            files = sorted(base.rglob("*.py"))
+        else:
+            base = Path(spec.origin).parent
+            files = [Path(spec.origin)]
         for file in files:
-            digest.update(file.relative_to(base).as_posix().encode())
+            digest.update(f"{name}/{file.relative_to(base).as_posix()}".encode())
             digest.update(file.read_bytes())
     return digest.hexdigest()
 
@@ -70,7 +79,7 @@ def extractor_fingerprint() -> str:
     parts = {
         "pipeline": PIPELINE_VERSION,
         "text_reader": TEXT_READER_VERSION,
-        "code": code_digest(EXTRACTION_CODE_ROOTS),
+        "code": code_digest(EXTRACTION_CODE),
         "libraries": _library_versions(),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
@@ -137,11 +146,17 @@ def extract_with_cache(
     max_bytes: int,
     pages: PageCache | None,
     documents: DocumentCache,
+    known_sha256: str | None = None,
 ) -> ExtractedDocument:
     """The cached extraction of the file's content when there is one (with this file's own path and shipment),
-    else a new extraction, stored for next time."""
-    source = describe_source(path, inbox_root, max_bytes)
+    else a new extraction, stored for next time. With `known_sha256` (the file was hashed already) a cached
+    extraction is found without reading the file again."""
     settings = read_settings_key(options, max_bytes)
+    if known_sha256 is not None:
+        cached = documents.get(ExtractionKey(known_sha256, extractor_fingerprint(), settings))
+        if cached is not None:
+            return cached.model_copy(update={"source": cached.source.model_copy(update=placement(path, inbox_root))})
+    source = describe_source(path, inbox_root, max_bytes)
     cached = documents.get(ExtractionKey(source.sha256, extractor_fingerprint(), settings))
     if cached is not None:
         return cached.model_copy(update={"source": source})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extractors.errors import UnreadableDocument
+from oretrace.core.errors import UnreadableDocument
 
 PDF = "application/pdf"
 PNG = "image/png"

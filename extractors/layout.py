@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from statistics import median
 
-from oretrace.models import BBox, Page, TextSource, Word
+from oretrace.core.models import BBox, Page, TextSource, Word
 
 
 @dataclass(frozen=True)

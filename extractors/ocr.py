@@ -11,9 +11,9 @@ import numpy as np
 import pytesseract
 from PIL import Image, ImageFilter, ImageOps
 
-from extractors.errors import UnreadableDocument
-from extractors.layout import RawWord, order_words
-from oretrace.models import Page, TextSource
+from oretrace.core.errors import UnreadableDocument
+from oretrace.core.models import Page, TextSource
+from oretrace.extractors.layout import RawWord, order_words
 
 # Tesseract's OpenMP threads oversubscribe a small CPU: one thread per process is 2.4x faster here,
 # and parallelism comes from running several pages at once instead.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from oretrace.models import Page
+from oretrace.core.models import Page
 
 # Bumped whenever text-layer reading or OCR changes the pages they produce.
 TEXT_READER_VERSION = "7"

@@ -20,8 +20,8 @@ import pdfplumber.page
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
-from extractors.layout import RawWord, order_words
-from oretrace.models import Page, TextSource
+from oretrace.core.models import Page, TextSource
+from oretrace.extractors.layout import RawWord, order_words
 
 MIN_CHARS = 20  # fewer characters than this is a stamp, a page number or an empty layer
 MAX_BAD_CHAR_SHARE = 0.1

@@ -19,8 +19,8 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 from pdfminer.psparser import PSLiteral
 
-from extractors.errors import UnreadableDocument
-from extractors.filetype import PDF, sniff_media_type
+from oretrace.core.errors import UnreadableDocument
+from oretrace.extractors.filetype import PDF, sniff_media_type
 
 # Objects inspected at most; a file with more is refused rather than scanned for minutes.
 MAX_OBJECTS = 500_000

@@ -14,18 +14,18 @@ import pypdfium2
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
-from extractors import filetype
-from extractors.errors import UnreadableDocument
-from extractors.language import detect_language
-from extractors.ocr import OcrOptions, ocr_page
-from extractors.pdf_text import (
+from oretrace.core.errors import UnreadableDocument
+from oretrace.core.models import Page
+from oretrace.extractors import filetype
+from oretrace.extractors.language import detect_language
+from oretrace.extractors.ocr import OcrOptions, ocr_page
+from oretrace.extractors.pdf_text import (
     needs_layout_parser,
     read_chars,
     read_text_layer,
     read_text_layer_with_layout_parser,
     text_layer_is_usable,
 )
-from oretrace.models import Page
 
 # PDFium is not thread-safe: documents are read on several threads, so every PDFium call holds this lock.
 PDFIUM_LOCK = threading.Lock()

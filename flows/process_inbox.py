@@ -17,26 +17,28 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from oretrace import progress
-from oretrace.batching import Batch, estimate_seconds, plan_batches, shipment_groups
-from oretrace.config import Settings
-from oretrace.inbox import list_loose_files, list_shipments
-from oretrace.linking import Linking, Outcome, Unassigned, link_loose_documents
-from oretrace.models import ExtractedDocument, ShipmentSummary
-from oretrace.pipeline import assemble_shipment, is_extracted, process_document, with_pages, without_pages
-from reference_data import ReferenceData
-from store.db import make_engine, session_scope
-from store.reference_store import reference_in_force
-from store.repository import record_shipment, record_unassigned
+from oretrace.core.config import Settings
+from oretrace.core.models import ExtractedDocument, ShipmentSummary
+from oretrace.pipeline import progress
+from oretrace.pipeline.batching import Batch, estimate_seconds, plan_batches, shipment_groups
+from oretrace.pipeline.documents import assemble_shipment, is_extracted, process_document, with_pages, without_pages
+from oretrace.pipeline.inbox import InboxSnapshot
+from oretrace.pipeline.linking import Linking, Outcome, link_loose_documents
+from oretrace.reference import ReferenceData
+from oretrace.store.db import make_engine, session_scope
+from oretrace.store.reference_store import reference_in_force
+from oretrace.store.repository import record_shipment, record_unassigned
 
 
 # Nothing is cached by Prefect (no cache policy): the extraction cache keys by content instead, and hashing
 # a task's inputs would cost more than some of the tasks themselves.
 @task(name="extract-documents", task_run_name="extract {batch.label}", cache_policy=NO_CACHE)
-def extract_batch_task(batch: Batch, inbox_root: Path, settings: Settings) -> list[Outcome]:
+def extract_batch_task(batch: Batch, snapshot: InboxSnapshot, settings: Settings) -> list[Outcome]:
     """Read, classify and extract a batch of documents (OCR runs in Tesseract subprocesses); each comes back
     without its pages, which stay in the extraction cache."""
-    return [without_pages(process_document(path, inbox_root, settings)) for path in batch.paths]
+    return [
+        without_pages(process_document(path, snapshot.root, settings, snapshot.sha256_of(path))) for path in batch.paths
+    ]
 
 
 @task(name="check-and-store", task_run_name="check and store {group_label}", cache_policy=NO_CACHE)
@@ -70,33 +72,27 @@ def store_loose_task(linking: Linking, inbox_root: Path, settings: Settings, sta
     logger = get_run_logger()
     for item in linking.unassigned:
         logger.warning("unassigned %s: %s", item.document.source.path, item.reason)
-    whole = Linking(
-        shipments={},
-        unassigned=[
-            Unassigned(with_pages(item.document, inbox_root, settings), item.reason) for item in linking.unassigned
-        ],
-        rejected=linking.rejected,
-    )
+    documents = [with_pages(item.document, inbox_root, settings) for item in linking.unassigned]
     engine = make_engine(settings.resolved_database_url)
     try:
         with session_scope(engine) as session:
-            record_unassigned(session, whole, str(inbox_root), started_at, datetime.now(UTC))
+            record_unassigned(session, documents, linking.rejected, str(inbox_root), started_at, datetime.now(UTC))
     finally:
         engine.dispose()
 
 
 @flow(name="process-inbox", flow_run_name="inbox {inbox.name}", task_runner=ThreadPoolTaskRunner(max_workers=2))
-def process_inbox(inbox: Path, settings: Settings) -> list[ShipmentSummary]:
-    inbox = inbox.resolve()
+def process_inbox(inbox: Path, settings: Settings, snapshot: InboxSnapshot | None = None) -> list[ShipmentSummary]:
+    """`snapshot`: the inbox as the caller listed and hashed it; taken here when not given."""
+    snapshot = snapshot or InboxSnapshot.take(inbox)
+    inbox = snapshot.root
     started_at = datetime.now(UTC)
-    shipments = list_shipments(inbox)
-    loose_files = list_loose_files(inbox)
+    shipments, loose_files = snapshot.shipments, snapshot.loose_files
 
     # Extract: every document of every shipment and those loose in the root, in batches sized by their work.
-    paths = [path for shipment in shipments for path in shipment.files] + loose_files
-    costs = [(path, estimate_seconds(path, lambda p: is_extracted(p, settings))) for path in paths]
+    costs = [(p, estimate_seconds(p, lambda p: is_extracted(snapshot.sha256_of(p), settings))) for p in snapshot.paths]
     batches = plan_batches(costs, settings.workers)
-    futures = extract_batch_task.map(batches, inbox_root=unmapped(inbox), settings=unmapped(settings))
+    futures = extract_batch_task.map(batches, snapshot=unmapped(snapshot), settings=unmapped(settings))
     for done in as_completed(futures):
         progress.advance("documents", len(done.result()))
     outcomes = {

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from oretrace.config import Settings
+from oretrace.core.config import Settings
 
 if TYPE_CHECKING:
     from prefect.task_runners import TaskRunner

@@ -28,7 +28,7 @@ from enum import IntEnum
 from functools import lru_cache
 from typing import NamedTuple
 
-from nlp_models.places_data import (
+from oretrace.nlp_models.places_data import (
     COUNTRY_ALIASES,
     DESIGNATOR_PREFIXES,
     DESIGNATOR_SUFFIXES,

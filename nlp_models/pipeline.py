@@ -1,21 +1,27 @@
-"""Load the shipped NER pipeline (plus the reference-smelter ruler) and extract entities from text."""
+"""Load the shipped NER pipeline with a ruler for the reference smelters in force, and extract entities.
+
+The ruler is built from the reference data the checks use (the set in force in the store, see
+`oretrace reference load`), so a smelter added there is tagged by the NER and matched by the checks alike.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
+import threading
+from collections import OrderedDict
 
 import spacy
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.language import Language
 
-from nlp_models.gazetteer import place_country
-from nlp_models.paths import DEFAULT_SMELTERS_CSV, MODEL_DIR
-from nlp_models.reference import load_smelters
-from nlp_models.ruler import SMELTER_LABEL, add_smelter_ruler, smelter_ids
+from oretrace.nlp_models.gazetteer import place_country
+from oretrace.nlp_models.paths import MODEL_DIR
+from oretrace.nlp_models.ruler import SMELTER_LABEL, add_smelter_ruler, smelter_ids
+from oretrace.reference import ReferenceData
 
 LABELS = ("ORG", "GPE", "SMELTER", "LAB")
 _META_KEY = "oretrace_smelter_countries"
+# Pipelines kept per reference version; a process rarely sees more than the one in force.
+_KEEP = 4
 
 
 class Entity(BaseModel):
@@ -33,25 +39,35 @@ class Entity(BaseModel):
     )
     country: str | None = Field(
         default=None,
-        description="ISO 3166-1 alpha-2: from the gazetteer for GPE, from the reference CSV for matched smelters",
+        description="ISO 3166-1 alpha-2: from the gazetteer for GPE, from the reference data for matched smelters",
     )
 
 
-def load_pipeline(smelters_csv: Path | None = None) -> Language:
-    """The trained pipeline from the repo folder with a SMELTER EntityRuler from the reference CSV.
-
-    Cached per (resolved) CSV path; nothing is downloaded.
-    """
-    return _load_pipeline(Path(smelters_csv or DEFAULT_SMELTERS_CSV).resolve())
+_pipelines: OrderedDict[str, Language] = OrderedDict()
+_lock = threading.Lock()
 
 
-@lru_cache(maxsize=4)
-def _load_pipeline(smelters_csv: Path) -> Language:
+def load_pipeline(reference: ReferenceData) -> Language:
+    """The trained pipeline with a SMELTER EntityRuler for `reference`'s smelters; one per reference version,
+    built on first use. Nothing is downloaded."""
+    with _lock:
+        nlp = _pipelines.get(reference.version)
+        if nlp is None:
+            nlp = _pipelines[reference.version] = _build(reference)
+            while len(_pipelines) > _KEEP:
+                _pipelines.popitem(last=False)
+        _pipelines.move_to_end(reference.version)
+        return nlp
+
+
+def _build(reference: ReferenceData) -> Language:
     if not (MODEL_DIR / "config.cfg").is_file():
-        raise FileNotFoundError(f"no trained pipeline in {MODEL_DIR}; build it with `python -m nlp_models.train`")
+        raise FileNotFoundError(
+            f"no trained pipeline in {MODEL_DIR}; build it with `python -m oretrace.nlp_models.training.train`"
+        )
     nlp = spacy.load(MODEL_DIR)
-    add_smelter_ruler(nlp, smelters_csv)
-    nlp.meta[_META_KEY] = {s.smelter_id: s.country for s in load_smelters(smelters_csv)}
+    add_smelter_ruler(nlp, reference.smelters)
+    nlp.meta[_META_KEY] = {s.smelter_id: s.country for s in reference.smelters}
     return nlp
 
 

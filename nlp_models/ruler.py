@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 
-from nlp_models.reference import is_acronym, load_smelters, surface_form_index
+from oretrace.nlp_models.smelter_names import is_acronym, surface_form_index
+from oretrace.reference import Smelter
 
 RULER_NAME = "smelter_ruler"
 SMELTER_LABEL = "SMELTER"
@@ -16,12 +17,12 @@ SMELTER_LABEL = "SMELTER"
 ID_SEPARATOR = "|"
 
 
-def smelter_patterns(smelters_csv: Path | None = None) -> list[dict[str, Any]]:
+def smelter_patterns(smelters: Iterable[Smelter]) -> list[dict[str, Any]]:
     """One pattern per surface form. Phrase patterns match case-insensitively (the ruler's
     ``phrase_matcher_attr`` is LOWER); short all-capital aliases ("OAR", "USAC") are token patterns on
     ORTH, so that the words "oar" or "Oar" do not match."""
     patterns: list[dict[str, Any]] = []
-    for form, ids in surface_form_index(load_smelters(smelters_csv)).items():
+    for form, ids in surface_form_index(smelters).items():
         ent_id = ID_SEPARATOR.join(ids)
         if is_acronym(form):
             patterns.append({"label": SMELTER_LABEL, "pattern": [{"ORTH": form}], "id": ent_id})
@@ -33,7 +34,7 @@ def smelter_patterns(smelters_csv: Path | None = None) -> list[dict[str, Any]]:
     return patterns
 
 
-def add_smelter_ruler(nlp: Language, smelters_csv: Path | None = None) -> EntityRuler:
+def add_smelter_ruler(nlp: Language, smelters: Iterable[Smelter]) -> EntityRuler:
     """Add the ruler before "ner" (or last when there is none) with ``overwrite_ents`` so rules win."""
     placement = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe(
@@ -43,7 +44,7 @@ def add_smelter_ruler(nlp: Language, smelters_csv: Path | None = None) -> Entity
         **placement,
     )
     assert isinstance(ruler, EntityRuler)
-    ruler.add_patterns(smelter_patterns(smelters_csv))
+    ruler.add_patterns(smelter_patterns(smelters))
     return ruler
 
 

@@ -20,7 +20,7 @@ from samplegen.parties import (
     Party,
 )
 from samplegen.profiles import Profile, sample_composition
-from samplegen.reference import Reference
+from samplegen.reference import Reference, smelter_place
 from samplegen.scenarios import Plan
 
 SB_IN_SB2O3 = Decimal("0.8353")  # 2 x 121.760 / 291.518
@@ -183,7 +183,7 @@ def _smelter_mention(plan: Plan, ref: Reference, rng: random.Random) -> SmelterM
     aliases = ref.printable_aliases(smelter.smelter_id)
     if plan.alias and aliases:
         printed = _pick(rng, aliases)
-    return SmelterMention(printed, smelter.smelter_id, smelter.country, smelter.place)
+    return SmelterMention(printed, smelter.smelter_id, smelter.country, smelter_place(smelter))
 
 
 def _lots(plan: Plan, prefix: str, when: date, rng: random.Random, two_page_pl: bool) -> list[Lot]:

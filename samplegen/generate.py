@@ -20,7 +20,7 @@ from samplegen.layouts import assay, invoice, origin, packing
 from samplegen.layouts.common import Ctx, Rendered
 from samplegen.profiles import load_profiles
 from samplegen.readme import write_readme
-from samplegen.reference import REFERENCE_DIR, load_reference
+from samplegen.reference import REFERENCE_DIR, load_samplegen_reference
 from samplegen.scan import ScanSettings, choose_settings, scan_document
 from samplegen.scenarios import CHECKS, DOC_TYPES, PLANS
 from samplegen.styles import DocStyle
@@ -64,7 +64,7 @@ def generate(
 ) -> Summary:
     """Write the samples to `out`. With scans=False (for fast tests) documents meant to be scanned are written
     as their born-digital PDF; the ground truth and page texts are the same either way."""
-    ref = load_reference(ref_dir)
+    ref = load_samplegen_reference(ref_dir)
     profiles = load_profiles(ref_dir / "assay_profiles.csv")
     rng = random.Random(_seed_int(GENERATOR_NAME, seed, "plan"))
     plans = list(PLANS)

@@ -1,35 +1,36 @@
-"""Loading the reference tables the generator draws smelter names and production facts from."""
+"""The reference tables the generator draws smelter names and production facts from: oretrace's own
+reference data (one reader, one `Smelter` type), seen as the generator needs it."""
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-REFERENCE_DIR = Path(__file__).resolve().parent.parent / "reference"
+from oretrace.reference import DEFAULT_DIRECTORY, ReferenceData, Smelter, load_reference
+
+REFERENCE_DIR = DEFAULT_DIRECTORY
+COMMODITY = "antimony"
 
 
-@dataclass(frozen=True)
-class Smelter:
-    smelter_id: str
-    name: str
-    aliases: tuple[str, ...]
-    country: str
-    region: str
-    city: str
-    commodities: tuple[str, ...]
-
-    @property
-    def place(self) -> str:
-        """Where the facility is, as it could be printed ("Madero, Coahuila")."""
-        parts = [p for p in (self.city.split(" (")[0], self.region) if p]
-        return ", ".join(parts)
+def smelter_place(smelter: Smelter) -> str:
+    """Where the facility is, as it could be printed ("Madero, Coahuila")."""
+    return ", ".join(p for p in (smelter.city.split(" (")[0], smelter.region) if p)
 
 
 @dataclass(frozen=True)
 class Reference:
-    smelters: dict[str, Smelter]
-    producing_countries: frozenset[str]  # antimony mine production > 0 t in production.csv
+    data: ReferenceData
+
+    @cached_property
+    def smelters(self) -> dict[str, Smelter]:
+        """The antimony smelters by id."""
+        return {s.smelter_id: s for s in self.data.smelters if s.produces(COMMODITY)}
+
+    @cached_property
+    def producing_countries(self) -> frozenset[str]:
+        """Countries with any antimony production above 0 t."""
+        return frozenset(r.country for r in self.data.production if r.commodity == COMMODITY and r.tonnes > 0)
 
     def printable_aliases(self, smelter_id: str) -> list[str]:
         """Aliases safe to print: no annotations and not shared with another smelter."""
@@ -47,25 +48,5 @@ class Reference:
         return country in self.producing_countries or country in self.smelter_countries()
 
 
-def load_reference(ref_dir: Path = REFERENCE_DIR) -> Reference:
-    smelters: dict[str, Smelter] = {}
-    with (ref_dir / "smelters.csv").open(newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            commodities = tuple(c.strip() for c in row["commodity"].split(";") if c.strip())
-            if "antimony" not in commodities:
-                continue
-            smelters[row["smelter_id"]] = Smelter(
-                smelter_id=row["smelter_id"],
-                name=row["name"].strip(),
-                aliases=tuple(a.strip() for a in row["aliases"].split(";") if a.strip()),
-                country=row["country"].strip(),
-                region=row["region"].strip(),
-                city=row["city"].strip(),
-                commodities=commodities,
-            )
-    producing: set[str] = set()
-    with (ref_dir / "production.csv").open(newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            if row["commodity"] == "antimony" and float(row["tonnes"] or 0) > 0:
-                producing.add(row["country"])
-    return Reference(smelters=smelters, producing_countries=frozenset(producing))
+def load_samplegen_reference(ref_dir: Path = REFERENCE_DIR) -> Reference:
+    return Reference(load_reference(ref_dir))

@@ -7,7 +7,7 @@ from typing import Any
 from samplegen.facts import Shipment
 from samplegen.formatting import country_name
 from samplegen.profiles import Profile
-from samplegen.reference import Reference
+from samplegen.reference import Reference, smelter_place
 
 DOC_WORDS = {
     "commercial_invoice": "commercial invoice",
@@ -34,7 +34,7 @@ def _fingerprint_reason(s: Shipment, ref: Reference, profiles: dict[str, Profile
             )
     detail = "; ".join(parts[:4])
     return (
-        f"Assay composition was drawn from the profile of {true_smelter.name} ({true_smelter.place}, CN) "
+        f"Assay composition was drawn from the profile of {true_smelter.name} ({smelter_place(true_smelter)}, CN) "
         f"while the certificate names {s.smelter.printed} "
         f"({s.smelter.country}): {detail}."
     )
@@ -60,7 +60,7 @@ def shipment_truth(
             smelter = ref.smelters[s.smelter.smelter_id or ""]
             reasons.append(
                 f"The {' and the '.join(where)} name{'s' if len(where) == 1 else ''} the smelter "
-                f"'{s.smelter.printed}' ({smelter.place or smelter.region}, {smelter.country}) "
+                f"'{s.smelter.printed}' ({smelter_place(smelter) or smelter.region}, {smelter.country}) "
                 f"while the declared origin is {declared} ({country_name(declared, 'en')})."
             )
         elif check == "assay_fingerprint_mismatch":

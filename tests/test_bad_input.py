@@ -20,18 +20,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from extractors.errors import UnreadableDocument
-from extractors.filetype import sniff_media_type
-from extractors.safety import find_active_content, refuse_hostile_pdf
-from oretrace.config import Limits, Settings
-from oretrace.models import Rejection
-from oretrace.pipeline import process_document
-from store import schema
-from store.claims import FileState, WatchFile
-from store.db import make_engine, migrate, session_scope
+from oretrace.core.config import Limits, Settings
+from oretrace.core.errors import UnreadableDocument
+from oretrace.core.models import Rejection
+from oretrace.extractors.filetype import sniff_media_type
+from oretrace.extractors.safety import find_active_content, refuse_hostile_pdf
+from oretrace.pipeline.documents import process_document
+from oretrace.store import schema
+from oretrace.store.claims import FileState, WatchFile
+from oretrace.store.db import make_engine, migrate, session_scope
+from oretrace.watch.discover import name_problem, scan_inbox
 from tests.conftest import INVOICE_LINES, pdf_bytes, render
 from tests.watch_fixtures import WatchRun, inbox_files, sha256_bytes, stop_gracefully, wait_until
-from watch.discover import name_problem, scan_inbox
 
 SHIPMENT = "SHP-HOSTILE"
 MAX_PAGES = 50
@@ -286,15 +286,15 @@ def test_service_quarantines_the_hostile_corpus_and_stays_alive(tmp_path: Path) 
 
 
 def test_a_file_removed_between_registration_and_reading_is_recorded_as_vanished(tmp_path: Path) -> None:
-    from watch import steps
-    from watch.ledger import claim_shipment
-    from watch.models import WatchPlaces
+    from oretrace.watch import steps
+    from oretrace.watch.ledger import claim_shipment
+    from oretrace.watch.models import WatchPlaces
 
     inbox = tmp_path / "inbox"
     (inbox / "S1").mkdir(parents=True)
     (inbox / "S1" / "invoice.pdf").write_bytes(invoice_pdf())
     (inbox / "S1" / "gone.pdf").write_bytes(invoice_pdf() + b"\n% gone\n")
-    settings = Settings(home=tmp_path / "home", database_url=f"sqlite:///{tmp_path / 'store.db'}")
+    settings = Settings(home=tmp_path / "home", database_url=f"sqlite:///{tmp_path / 'oretrace.db'}")
     migrate(make_engine(settings.resolved_database_url))
     places = WatchPlaces(
         inbox=inbox, archive=tmp_path / "archive", quarantine=tmp_path / "q", settings=settings, worker_id="t:1"
@@ -413,8 +413,8 @@ def test_full_archive_disk_keeps_the_file_and_retries(tmp_path: Path, mount_poin
 
 
 def test_quarantine_reason_file_names_original(tmp_path: Path) -> None:
-    from extractors.document import sha256_of
-    from watch.files import move_verified, write_reason
+    from oretrace.extractors.document import sha256_of
+    from oretrace.watch.files import move_verified, write_reason
 
     source = tmp_path / "in" / "bad.pdf"
     source.parent.mkdir()

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from oretrace.batching import (
+from oretrace.core.config import Settings
+from oretrace.core.models import ExtractedDocument
+from oretrace.extractors.document import sha256_of
+from oretrace.pipeline.batching import (
     BATCH_SECONDS,
     CACHED_SECONDS,
     CHECK_DOCUMENT_SECONDS,
@@ -21,9 +24,7 @@ from oretrace.batching import (
     plan_batches,
     shipment_groups,
 )
-from oretrace.config import Settings
-from oretrace.models import ExtractedDocument
-from oretrace.pipeline import is_extracted, process_document, with_pages, without_pages
+from oretrace.pipeline.documents import is_extracted, process_document, with_pages, without_pages
 
 
 def _never_cached(_path: Path) -> bool:
@@ -98,10 +99,11 @@ def test_shipment_groups_keep_order_and_size() -> None:
 def test_pages_wait_in_the_cache_and_come_back(invoice_pdf: Path, tmp_path: Path) -> None:
     settings = Settings(home=tmp_path / "home")
     inbox = invoice_pdf.parent
-    assert not is_extracted(invoice_pdf, settings)
+    assert not is_extracted(sha256_of(invoice_pdf), settings)
     whole = process_document(invoice_pdf, inbox, settings)
     assert isinstance(whole, ExtractedDocument) and whole.pages
-    assert is_extracted(invoice_pdf, settings)
+    assert is_extracted(sha256_of(invoice_pdf), settings)
+    assert not is_extracted(None, settings), "a file that could not be hashed is never taken as extracted"
 
     light = without_pages(whole)
     assert isinstance(light, ExtractedDocument) and light.pages == [] and light.fields == whole.fields

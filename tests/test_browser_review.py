@@ -24,10 +24,10 @@ import pytest
 from PIL import Image
 from sqlalchemy import Engine
 
-from review import auth
-from review.auth import Role
-from store.audit import verify_chain
-from store.db import session_scope
+from oretrace.review import auth
+from oretrace.review.auth import Role
+from oretrace.store.audit import verify_chain
+from oretrace.store.db import session_scope
 from tests.review_fixtures import (
     HOSTILE_SHIPMENT,
     HOSTILE_TEXT,
@@ -80,8 +80,8 @@ def _free_port() -> int:
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     import uvicorn
 
-    from review.web.app import create_app
-    from store.db import migrate
+    from oretrace.review.web.app import create_app
+    from oretrace.store.db import migrate
 
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium package is not installed (scripts/install-system-deps.sh)")
@@ -373,7 +373,7 @@ def test_document_versions_show_differences(auditor: object, workspace: Workspac
     """A re-run with a different reading of the invoice adds a version; the page shows what changed."""
     from datetime import UTC, datetime
 
-    from store.repository import record_shipment
+    from oretrace.store.repository import record_shipment
 
     result = workspace.sample.results[HOSTILE_SHIPMENT]
     invoice = next(d for d in result.documents if d.doc_type.value == "commercial_invoice")

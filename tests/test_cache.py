@@ -5,9 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from extractors.document_cache import (
-    EXTRACTION_CODE_ROOTS,
-    REPO,
+import pytest
+
+from oretrace.core.config import Settings
+from oretrace.core.models import DocType, ExtractedDocument
+from oretrace.extractors.document_cache import (
+    EXTRACTION_CODE,
     DocumentCache,
     ExtractionKey,
     code_digest,
@@ -15,12 +18,10 @@ from extractors.document_cache import (
     extractor_fingerprint,
     read_settings_key,
 )
-from extractors.ocr import OcrOptions
-from extractors.page_cache import PageCache
-from extractors.text import ReadOptions
-from oretrace.config import Settings
-from oretrace.models import DocType, ExtractedDocument
-from oretrace.pipeline import process_document
+from oretrace.extractors.ocr import OcrOptions
+from oretrace.extractors.page_cache import PageCache
+from oretrace.extractors.text import ReadOptions
+from oretrace.pipeline.documents import process_document
 from tests.conftest import INVOICE_LINES, pdf_bytes
 
 MAX_BYTES = 10_000_000
@@ -114,23 +115,22 @@ def test_another_extractor_misses(invoice_pdf: Path, tmp_path: Path) -> None:
     assert cache.get(ExtractionKey(document.document_id, "another-extractor", settings)) is None
 
 
-def test_editing_extraction_code_changes_the_fingerprint(tmp_path: Path) -> None:
-    for root in EXTRACTION_CODE_ROOTS:
-        source = REPO / root
-        target = tmp_path / root
-        if source.is_dir():
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
-    before = code_digest(EXTRACTION_CODE_ROOTS, tmp_path)
-    assert before == code_digest(EXTRACTION_CODE_ROOTS)
-    for edited in (tmp_path / "extractors" / "fields" / "labels.py", tmp_path / "oretrace" / "models.py"):
-        original = edited.read_text()
-        edited.write_text(original + "\n# a change\n")
-        assert code_digest(EXTRACTION_CODE_ROOTS, tmp_path) != before
-        edited.write_text(original)
-    assert code_digest(EXTRACTION_CODE_ROOTS, tmp_path) == before
+def test_editing_code_changes_its_digest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = tmp_path / "probe_package"
+    (package / "inner").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "inner" / "__init__.py").write_text("", encoding="utf-8")
+    edited = package / "inner" / "rules.py"
+    edited.write_text("LIMIT = 1\n", encoding="utf-8")
+    (tmp_path / "probe_module.py").write_text("X = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = code_digest(("probe_package", "probe_module"))
+    assert before == code_digest(("probe_package", "probe_module"))
+    edited.write_text("LIMIT = 2\n", encoding="utf-8")
+    assert code_digest(("probe_package", "probe_module")) != before
+    edited.write_text("LIMIT = 1\n", encoding="utf-8")
+    assert code_digest(("probe_package", "probe_module")) == before
+    assert code_digest(EXTRACTION_CODE) != code_digest(("oretrace.extractors",)), "the stage records count too"
 
 
 def test_a_damaged_entry_is_extracted_again(invoice_pdf: Path, tmp_path: Path) -> None:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from oretrace.config import Settings
-from oretrace.prefect_startup import TemporaryServer, read_ahead
+from oretrace.core.config import Settings
+from oretrace.flows.prefect_startup import TemporaryServer, read_ahead
+from oretrace.pipeline.inbox import InboxSnapshot
 from tests.conftest import INVOICE_LINES, REPO, pdf_bytes
 
 
@@ -31,14 +32,14 @@ def _cached_documents(settings: Settings) -> int:
 
 
 def test_read_ahead_fills_the_document_cache(tmp_path: Path) -> None:
-    paths = _inbox(tmp_path, 3)
+    _inbox(tmp_path, 3)
     settings = Settings(home=tmp_path / "home", workers=2)
-    assert read_ahead(paths, tmp_path / "inbox", settings, until=lambda: False) == 3
+    assert read_ahead(InboxSnapshot.take(tmp_path / "inbox"), settings, until=lambda: False) == 3
     assert _cached_documents(settings) == 3
 
 
 def test_read_ahead_stops_when_the_server_is_ready(tmp_path: Path) -> None:
-    paths = _inbox(tmp_path, 6)
+    _inbox(tmp_path, 6)
     settings = Settings(home=tmp_path / "home", workers=1)
     ready = threading.Event()
 
@@ -47,7 +48,7 @@ def test_read_ahead_stops_when_the_server_is_ready(tmp_path: Path) -> None:
             ready.set()
         return ready.is_set()
 
-    read = read_ahead(paths, tmp_path / "inbox", settings, until=until)
+    read = read_ahead(InboxSnapshot.take(tmp_path / "inbox"), settings, until=until)
     assert 2 <= read < 6
     assert _cached_documents(settings) == read
 
@@ -74,7 +75,7 @@ def test_oretrace_run_with_its_own_server_stores_every_shipment(tmp_path: Path) 
     _inbox(tmp_path, 2)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ORETRACE_", "PREFECT_"))}
     env["ORETRACE_HOME"] = str(tmp_path / "home")
-    done = subprocess.run([sys.executable, "-m", "oretrace.cli", "run", str(tmp_path / "inbox")], env=env,
+    done = subprocess.run([sys.executable, "-m", "oretrace", "run", str(tmp_path / "inbox")], env=env,
                           cwd=REPO, capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "2 shipments, 2 documents, 2 pages" in done.stdout
@@ -84,7 +85,7 @@ def test_oretrace_run_with_its_own_server_stores_every_shipment(tmp_path: Path) 
     # The same inbox again: nothing changed, so nothing is processed and Prefect is not started.
     server_log = tmp_path / "home" / "prefect" / "temporary-server.log"
     server_started = server_log.stat().st_mtime_ns
-    again = subprocess.run([sys.executable, "-m", "oretrace.cli", "run", str(tmp_path / "inbox")], env=env,
+    again = subprocess.run([sys.executable, "-m", "oretrace", "run", str(tmp_path / "inbox")], env=env,
                            cwd=REPO, capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
     assert again.returncode == 0, again.stderr
     assert "unchanged since the run that finished" in again.stdout and "2 shipments, 0 flagged" in again.stdout
@@ -93,7 +94,7 @@ def test_oretrace_run_with_its_own_server_stores_every_shipment(tmp_path: Path) 
     # A file changed: the inbox is processed again.
     _inbox(tmp_path / "more", 1)
     (tmp_path / "more" / "inbox" / "SHP-0" / "invoice.pdf").rename(tmp_path / "inbox" / "SHP-1" / "second.pdf")
-    third = subprocess.run([sys.executable, "-m", "oretrace.cli", "run", str(tmp_path / "inbox")], env=env,
+    third = subprocess.run([sys.executable, "-m", "oretrace", "run", str(tmp_path / "inbox")], env=env,
                            cwd=REPO, capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
     assert third.returncode == 0, third.stderr
     assert "2 shipments, 3 documents, 3 pages" in third.stdout

@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from checks import CHECKS, RULES, ShipmentContext, run_checks
-from checks.evaluate import score_shipments
-from checks.fingerprint import chi2_quantile, fit, plausible_impurities
-from checks.text import PageText
-from oretrace.models import (
+from oretrace.checks import CHECKS, ShipmentContext, run_checks
+from oretrace.checks.fingerprint import chi2_quantile, fit, plausible_impurities
+from oretrace.checks.text import PageText
+from oretrace.core.models import (
     Classification,
     DocType,
     Evidence,
@@ -30,7 +29,8 @@ from oretrace.models import (
     TextSource,
     Word,
 )
-from reference_data import (
+from oretrace.evaluation.checks import score_shipments
+from oretrace.reference import (
     DEFAULT_DIRECTORY,
     ReferenceData,
     ReferenceError,
@@ -384,18 +384,19 @@ def test_page_text_maps_character_offsets_to_words() -> None:
 
 
 def test_registry_has_every_check_with_a_fixed_severity() -> None:
-    assert list(CHECKS) == list(RULES)
     severities = {check_id: check.severity for check_id, check in CHECKS.items()}
-    assert severities == {
-        "missing_document": Severity.LOW,
-        "quantity_mismatch": Severity.MEDIUM,
-        "reference_mismatch": Severity.MEDIUM,
-        "smelter_origin_mismatch": Severity.HIGH,
-        "unknown_smelter": Severity.MEDIUM,
-        "assay_fingerprint_mismatch": Severity.HIGH,
-        "origin_text_contradiction": Severity.HIGH,
-        "no_domestic_production": Severity.MEDIUM,
-    }
+    assert list(severities.items()) == list(
+        {
+            "missing_document": Severity.LOW,
+            "quantity_mismatch": Severity.MEDIUM,
+            "reference_mismatch": Severity.MEDIUM,
+            "smelter_origin_mismatch": Severity.HIGH,
+            "unknown_smelter": Severity.MEDIUM,
+            "assay_fingerprint_mismatch": Severity.HIGH,
+            "origin_text_contradiction": Severity.HIGH,
+            "no_domestic_production": Severity.MEDIUM,
+        }.items()
+    )  # the ids, their order and their severities are fixed
 
 
 def test_consistent_shipment_has_no_findings(reference: ReferenceData) -> None:
@@ -678,3 +679,49 @@ def test_score_shipments() -> None:
     assert scores["clean_with_findings"] == {"count": 0, "shipments": []}
     expected_mode = score_shipments(predicted, truth, should_flag="expected")["flag"]
     assert (expected_mode["recall"], expected_mode["f1"]) == (1.0, 1.0)
+
+
+def test_a_smelter_loaded_into_the_store_is_tagged_matched_and_digested(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One source of truth: the reference set in force feeds the NER's ruler, the checks and the inbox digest."""
+    from typer.testing import CliRunner
+
+    from oretrace.cli.main import app
+    from oretrace.core.config import Settings, get_settings
+    from oretrace.nlp_models.pipeline import extract_entities, load_pipeline
+    from oretrace.pipeline.inbox import InboxSnapshot
+    from oretrace.pipeline.inbox_digest import inbox_digest
+    from oretrace.store.reference_store import reference_in_force
+
+    name = "Synthetic Chonburi Antimony Refinery"
+    folder = _copy_reference(tmp_path)
+    with (folder / "smelters.csv").open("a", encoding="utf-8") as handle:
+        handle.write(f"TH9002,{name},,TH,Chonburi,Si Racha,antimony,synthetic test row\n")
+    monkeypatch.setenv("ORETRACE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("ORETRACE_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    try:
+        loaded = CliRunner().invoke(app, ["reference", "load", str(folder)])
+        assert loaded.exit_code == 0, loaded.output
+        settings = get_settings()
+        in_force = reference_in_force(settings.resolved_database_url)
+    finally:
+        get_settings.cache_clear()
+    bundled = load_reference()
+    assert in_force.smelter("TH9002") is not None and bundled.smelter("TH9002") is None
+
+    line = f"Produced by {name}, Si Racha, Chonburi."
+    tagged = [e for e in extract_entities(line, load_pipeline(in_force)) if e.label == "SMELTER"]
+    assert [(e.text, e.smelter_id, e.country) for e in tagged] == [(name, "TH9002", "TH")]
+    assert not any(e.smelter_id == "TH9002" for e in extract_entities(line, load_pipeline(bundled)))
+
+    shipment = clean_shipment(assay=assay(smelter=name))
+    assert only("unknown_smelter", context(shipment, in_force)) == []
+    assert only("unknown_smelter", context(shipment, bundled)) != [], "unknown before the load"
+
+    (tmp_path / "inbox" / "SHP-1").mkdir(parents=True)
+    (tmp_path / "inbox" / "SHP-1" / "invoice.pdf").write_bytes(b"%PDF-1.4 probe")
+    snapshot = InboxSnapshot.take(tmp_path / "inbox")
+    plain = Settings(home=tmp_path / "home")
+    assert inbox_digest(snapshot, plain, in_force.version) != inbox_digest(snapshot, plain, bundled.version)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from oretrace.config import Settings
-from store.db import make_engine, migrate, session_scope
-from store.export import write_jsonl
+from oretrace.core.config import Settings
+from oretrace.store.db import make_engine, migrate, session_scope
+from oretrace.store.export import write_jsonl
 from tests.conftest import SAMPLE_DOCS
 
 pytestmark = pytest.mark.slow
@@ -65,10 +65,10 @@ def digital_inbox(tmp_path: Path) -> Path:
 
 def _run(inbox: Path, home: Path, dask_address: str | None) -> tuple[list[dict], list[dict]]:
     """The run's shipment summaries, and every document as the store exports it."""
-    from flows.process_inbox import process_inbox
-    from flows.runners import task_runner
+    from oretrace.flows.process_inbox import process_inbox
+    from oretrace.flows.runners import task_runner
 
-    settings = Settings(home=home, database_url=f"sqlite:///{home / 'store.db'}", dask_address=dask_address)
+    settings = Settings(home=home, database_url=f"sqlite:///{home / 'oretrace.db'}", dask_address=dask_address)
     home.mkdir(parents=True)
     engine = make_engine(settings.resolved_database_url)
     migrate(engine)
@@ -87,7 +87,7 @@ def test_runner_is_dask_only_when_a_scheduler_is_named() -> None:
     from prefect.task_runners import ThreadPoolTaskRunner
     from prefect_dask import DaskTaskRunner
 
-    from flows.runners import task_runner
+    from oretrace.flows.runners import task_runner
 
     assert isinstance(task_runner(Settings(workers=3)), ThreadPoolTaskRunner)
     runner = task_runner(Settings(dask_address="tcp://127.0.0.1:8786"))

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from evaluation.adapters import load_all
-from evaluation.adapters.sroie import receipt_date, receipt_total
-from evaluation.compare import field_equal, identifiers_equal, names_equal
-from evaluation.external import ExternalReport, run_external
-from oretrace.config import Settings
+from oretrace.core.config import Settings
+from oretrace.evaluation.adapters import load_all
+from oretrace.evaluation.adapters.sroie import receipt_date, receipt_total
+from oretrace.evaluation.compare import field_equal, identifiers_equal, names_equal
+from oretrace.evaluation.external import ExternalReport, run_external
 
 SUBSET = Path(__file__).parent / "data" / "external"
 

@@ -11,9 +11,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from oretrace.config import Settings
-from oretrace.evaluation import score
-from oretrace.pipeline import process_document
+from oretrace.core.config import Settings
+from oretrace.evaluation.ground_truth import score
+from oretrace.pipeline.documents import process_document
 from tests.conftest import SAMPLE_DOCS
 
 TRUTH = {d["path"]: d for d in json.loads((SAMPLE_DOCS / "ground_truth.json").read_text())["documents"]}

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.fields import parsers
-from extractors.normalize.result import Parsed
+from oretrace.extractors.fields import parsers
+from oretrace.extractors.normalize.result import Parsed
 
 PARSERS = {
     "identifier": parsers.identifier,

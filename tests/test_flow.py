@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from oretrace.config import Settings
-from store.db import make_engine, migrate, session_scope
-from store.export import write_jsonl
+from oretrace.core.config import Settings
+from oretrace.store.db import make_engine, migrate, session_scope
+from oretrace.store.export import write_jsonl
 from tests.conftest import SAMPLE_DOCS
 
 pytestmark = pytest.mark.slow
@@ -32,7 +32,7 @@ def _tree_digest(root: Path) -> dict[str, str]:
 
 
 def test_flow_processes_shipments_into_the_store(prefect_harness, tmp_path: Path) -> None:
-    from flows.process_inbox import process_inbox
+    from oretrace.flows.process_inbox import process_inbox
 
     truth = json.loads((SAMPLE_DOCS / "ground_truth.json").read_text())
     shipment_ids = sorted({d["shipment_id"] for d in truth["documents"]})[:2]
@@ -48,7 +48,7 @@ def test_flow_processes_shipments_into_the_store(prefect_harness, tmp_path: Path
     (inbox / shipment_ids[1] / loose_name).rename(inbox / loose_name)
     before = _tree_digest(inbox)
 
-    settings = Settings(home=tmp_path / "home", database_url=f"sqlite:///{tmp_path / 'store.db'}")
+    settings = Settings(home=tmp_path / "home", database_url=f"sqlite:///{tmp_path / 'oretrace.db'}")
     engine = make_engine(settings.resolved_database_url)
     migrate(engine)
     results = process_inbox(inbox=inbox, settings=settings)

@@ -7,12 +7,13 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from oretrace.config import Settings
-from oretrace.inbox_digest import inbox_digest
-from oretrace.models import Finding, Severity, ShipmentResult
-from store.db import session_scope
-from store.inbox_runs import record_inbox_run, up_to_date
-from store.repository import record_shipment
+from oretrace.core.config import Settings
+from oretrace.core.models import Finding, Severity, ShipmentResult
+from oretrace.pipeline.inbox import InboxSnapshot
+from oretrace.pipeline.inbox_digest import inbox_digest
+from oretrace.store.db import session_scope
+from oretrace.store.inbox_runs import record_inbox_run, up_to_date
+from oretrace.store.repository import record_shipment
 
 
 def _inbox(tmp_path: Path) -> Path:
@@ -26,20 +27,24 @@ def _inbox(tmp_path: Path) -> Path:
 def test_the_digest_follows_files_settings_and_reference(tmp_path: Path) -> None:
     inbox = _inbox(tmp_path)
     settings = Settings(home=tmp_path / "home")
-    first = inbox_digest(inbox, settings, "ref-1")
-    assert inbox_digest(inbox, settings, "ref-1") == first, "the same inputs give the same digest"
+    first = inbox_digest(InboxSnapshot.take(inbox), settings, "ref-1")
+    assert inbox_digest(InboxSnapshot.take(inbox), settings, "ref-1") == first, "the same inputs give the same digest"
 
-    assert inbox_digest(inbox, settings, "ref-2") != first
-    assert inbox_digest(inbox, settings.model_copy(update={"ocr_dpi": 200}), "ref-1") != first
-    assert inbox_digest(inbox, settings.model_copy(update={"workers": 1}), "ref-1") == first, "speed only"
+    assert inbox_digest(InboxSnapshot.take(inbox), settings, "ref-2") != first
+    assert inbox_digest(InboxSnapshot.take(inbox), settings.model_copy(update={"ocr_dpi": 200}), "ref-1") != first
+    assert inbox_digest(InboxSnapshot.take(inbox), settings.model_copy(update={"workers": 1}), "ref-1") == first, (
+        "speed only"
+    )
 
     (inbox / "SHP-A" / "invoice.pdf").write_bytes(b"%PDF-1.4 changed")
-    changed = inbox_digest(inbox, settings, "ref-1")
+    changed = inbox_digest(InboxSnapshot.take(inbox), settings, "ref-1")
     assert changed != first
     (inbox / "SHP-A" / "invoice.pdf").rename(inbox / "SHP-B" / "moved.pdf")
-    assert inbox_digest(inbox, settings, "ref-1") not in (first, changed), "a file moved to another shipment"
+    assert inbox_digest(InboxSnapshot.take(inbox), settings, "ref-1") not in (first, changed), (
+        "a file moved to another shipment"
+    )
     (inbox / "loose.png").write_bytes(b"\x89PNG")
-    assert inbox_digest(inbox, settings, "ref-1") not in (first, changed)
+    assert inbox_digest(InboxSnapshot.take(inbox), settings, "ref-1") not in (first, changed)
 
 
 def _check(engine: Engine, shipment_id: str, verdict_flagged: bool = False) -> int:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from oretrace.linking import link_loose_documents, references
-from oretrace.models import ExtractedDocument, FieldValue, Rejection
+from oretrace.core.models import ExtractedDocument, FieldValue, Rejection
+from oretrace.pipeline.linking import link_loose_documents, references
 from tests.store_fixtures import SHIPMENT_ID, assay_certificate, certificate_of_origin, invoice, packing_list
 
 

@@ -7,20 +7,20 @@ import os
 import socket
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import spacy
 from pydantic import ValidationError
 
-from nlp_models.corpus import generate, split_templates
-from nlp_models.fillers import HELDOUT, TRAIN
-from nlp_models.gazetteer import find_places, place_country
-from nlp_models.paths import MODEL_DIR
-from nlp_models.pipeline import Entity, _load_pipeline, extract_entities, load_pipeline
-from nlp_models.reference import load_smelters, surface_forms
-from nlp_models.ruler import RULER_NAME, add_smelter_ruler, smelter_patterns
-from nlp_models.templates import all_templates
+from oretrace.nlp_models.gazetteer import find_places, place_country
+from oretrace.nlp_models.paths import MODEL_DIR
+from oretrace.nlp_models.pipeline import Entity, extract_entities, load_pipeline
+from oretrace.nlp_models.ruler import RULER_NAME, add_smelter_ruler, smelter_patterns
+from oretrace.nlp_models.smelter_names import surface_forms
+from oretrace.nlp_models.training.corpus import generate, split_templates
+from oretrace.nlp_models.training.fillers import HELDOUT, TRAIN
+from oretrace.nlp_models.training.templates import all_templates
+from oretrace.reference import Smelter, default_reference
 
 
 def _no_network(*args: object, **kwargs: object) -> None:
@@ -29,7 +29,7 @@ def _no_network(*args: object, **kwargs: object) -> None:
 
 @pytest.fixture(scope="module")
 def nlp() -> spacy.Language:
-    return load_pipeline()
+    return load_pipeline(default_reference())
 
 
 def _ents(nlp: spacy.Language, text: str) -> set[tuple[str, str]]:
@@ -41,11 +41,11 @@ def _ents(nlp: spacy.Language, text: str) -> set[tuple[str, str]]:
 
 def test_pipeline_loads_offline_from_repo(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", _no_network)
-    _load_pipeline.cache_clear()
-    nlp = load_pipeline()
+    reference = default_reference()
+    nlp = load_pipeline(reference.model_copy(update={"version": "offline-probe"}))
     assert nlp.pipe_names == ["tok2vec", RULER_NAME, "ner"]
     assert set(nlp.get_pipe("ner").labels) == {"ORG", "GPE", "SMELTER", "LAB"}
-    assert load_pipeline() is nlp  # cached per CSV path
+    assert load_pipeline(reference) is load_pipeline(reference)  # one pipeline per reference version
     size = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
     assert size < 10_000_000
 
@@ -122,16 +122,18 @@ def test_entity_is_frozen(nlp: spacy.Language) -> None:
 # --- the ruler on a blank pipeline --------------------------------------------------------------------
 
 
-def test_ruler_builder_on_blank_english(tmp_path: Path) -> None:
-    csv = tmp_path / "smelters.csv"
-    csv.write_text(
-        "smelter_id,name,aliases,country,region,city,commodity,source\n"
-        'X1,"Golden Hill Antimony Co., Ltd.",GHA;Golden Hill (old name on a website),CN,Hunan,,antimony,test\n'
-        "X2,Blue Lake smelter (Lake Metals Corporation),GHA,MX,Coahuila,,antimony,test\n",
-        encoding="utf-8",
+def test_ruler_builder_on_blank_english() -> None:
+    smelters = (
+        Smelter(
+            smelter_id="X1",
+            name="Golden Hill Antimony Co., Ltd.",
+            aliases=("GHA", "Golden Hill (old name on a website)"),
+            country="CN",
+        ),
+        Smelter(smelter_id="X2", name="Blue Lake smelter (Lake Metals Corporation)", aliases=("GHA",), country="MX"),
     )
     nlp = spacy.blank("en")
-    add_smelter_ruler(nlp, csv)
+    add_smelter_ruler(nlp, smelters)
     assert nlp.pipe_names == [RULER_NAME]
     doc = nlp("Produced by GOLDEN HILL ANTIMONY CO., LTD. and Blue Lake smelter; brand GHA, not gha.")
     found = {(e.text, e.label_, e.ent_id_) for e in doc.ents}
@@ -140,12 +142,12 @@ def test_ruler_builder_on_blank_english(tmp_path: Path) -> None:
         ("Blue Lake smelter", "SMELTER", "X2"),
         ("GHA", "SMELTER", "X1|X2"),
     }
-    assert "Golden Hill" in surface_forms(load_smelters(csv)[0])  # the note in brackets is dropped
-    assert any(p["pattern"] == [{"ORTH": "GHA"}] for p in smelter_patterns(csv))  # acronym: case-sensitive
+    assert "Golden Hill" in surface_forms(smelters[0])  # the note in brackets is dropped
+    assert any(p["pattern"] == [{"ORTH": "GHA"}] for p in smelter_patterns(smelters))  # acronym: case-sensitive
 
     with_ner = spacy.blank("en")
     with_ner.add_pipe("ner")
-    add_smelter_ruler(with_ner, csv)
+    add_smelter_ruler(with_ner, smelters)
     assert with_ner.pipe_names == [RULER_NAME, "ner"]
     assert with_ner.get_pipe(RULER_NAME).overwrite is True
 
@@ -218,7 +220,7 @@ def test_corpus_is_deterministic_and_held_out_is_unseen() -> None:
     # The same output in another process with another string-hash seed (no set-order dependence);
     # started first so that it runs while this process generates.
     code = (
-        "import json; from nlp_models.corpus import generate; "
+        "import json; from oretrace.nlp_models.training.corpus import generate; "
         "print(json.dumps([e.text for e in generate('train', 40, 5)]))"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345" if os.environ.get("PYTHONHASHSEED") != "12345" else "54321"}

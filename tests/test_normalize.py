@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.normalize import (
+from oretrace.extractors.normalize import (
     Parsed,
     clean_party_name,
     detect_decimal_convention,

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from extractors import filetype
-from extractors.layout import RawWord
-from extractors.ocr import MAX_WORD_HEIGHT, MIN_WORD_HEIGHT, _median_word_height
-from extractors.text import ReadOptions, read_pages
+from oretrace.extractors import filetype
+from oretrace.extractors.layout import RawWord
+from oretrace.extractors.ocr import MAX_WORD_HEIGHT, MIN_WORD_HEIGHT, _median_word_height
+from oretrace.extractors.text import ReadOptions, read_pages
 from tests.conftest import INVOICE_LINES, pdf_bytes, render
 
 

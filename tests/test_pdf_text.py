@@ -14,10 +14,10 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import getDescent, stringWidth
 from reportlab.pdfgen import canvas
 
-from extractors import filetype
-from extractors.pdf_text import group_words, read_chars, text_layer_is_usable
-from extractors.text import ReadOptions, read_pages
-from oretrace.models import TextSource
+from oretrace.core.models import TextSource
+from oretrace.extractors import filetype
+from oretrace.extractors.pdf_text import group_words, read_chars, text_layer_is_usable
+from oretrace.extractors.text import ReadOptions, read_pages
 from tests.conftest import INVOICE_LINES, draw_lines, pdf_bytes
 
 WIDTH, HEIGHT = A4

@@ -5,11 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from extractors.document import sha256_of
-from extractors.page_cache import settings_key
-from oretrace.config import Settings
-from oretrace.models import DocType, ExtractedDocument, Rejection
-from oretrace.pipeline import assemble_shipment, page_cache, process_document
+from oretrace.core.config import Settings
+from oretrace.core.models import DocType, ExtractedDocument, Rejection
+from oretrace.extractors.document import sha256_of
+from oretrace.extractors.page_cache import settings_key
+from oretrace.pipeline.documents import assemble_shipment, page_cache, process_document
 
 
 def _inbox(tmp_path: Path, invoice_pdf: Path) -> Path:

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 import pytest
 
-from extractors.fields import parsers
-from extractors.fields.commercial_invoice import extract
-from extractors.fields.view import DocumentView
-from oretrace.models import Page, TextSource, Word
+from oretrace.core.models import Page, TextSource, Word
+from oretrace.extractors.fields import parsers
+from oretrace.extractors.fields.commercial_invoice import extract
+from oretrace.extractors.fields.view import DocumentView
 
 CHAR_WIDTH = 0.018
 LINE_STEP = 0.03

@@ -10,13 +10,21 @@ import pytest
 from sqlalchemy import Engine, select
 from typer.testing import CliRunner
 
-from oretrace.cli import app
-from reference_data import DEFAULT_DIRECTORY, ReferenceError, default_reference, load_reference
-from store import schema
-from store.audit import AuditEntry, verify_chain
-from store.db import session_scope
-from store.reference_store import LoadMode, active_reference, active_version, load_history, save_reference
-from store.repository import record_shipment
+from oretrace.cli.main import app
+from oretrace.core.errors import ExitCode
+from oretrace.reference import DEFAULT_DIRECTORY, ReferenceError, default_reference, load_reference
+from oretrace.store import schema
+from oretrace.store.audit import AuditEntry, verify_chain
+from oretrace.store.db import session_scope
+from oretrace.store.reference_store import (
+    LoadMode,
+    ReferenceVersion,
+    active_reference,
+    active_version,
+    load_history,
+    save_reference,
+)
+from oretrace.store.repository import record_shipment
 from tests.conftest import SAMPLE_DOCS
 from tests.store_fixtures import FINISHED_AT, INBOX_ROOT, STARTED_AT, shipment
 
@@ -85,7 +93,7 @@ def test_loads_are_versioned_and_the_latest_is_in_force(engine: Engine, tmp_path
     with session_scope(engine) as session:
         in_force = active_reference(session)
         history = load_history(session)
-        stored_versions = session.scalars(select(schema.reference_store.ReferenceVersion.version)).all()
+        stored_versions = session.scalars(select(ReferenceVersion.version)).all()
 
     assert (first.previous_version, first.version, first.new_version) == (bundled.version, updated.version, True)
     assert (again.previous_version, again.new_version) == (updated.version, False)
@@ -112,7 +120,7 @@ def test_shipment_run_records_the_reference_version(engine: Engine) -> None:
 def test_cli_load_replace_show_and_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ORETRACE_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("ORETRACE_DATABASE_URL", raising=False)
-    from oretrace.config import get_settings
+    from oretrace.core.config import get_settings
 
     get_settings.cache_clear()
     reference = tmp_path / "reference"
@@ -134,7 +142,7 @@ def test_cli_load_replace_show_and_error(tmp_path: Path, monkeypatch: pytest.Mon
             "commodity,country,stage,year,tonnes,source\nantimony,ZZ,mine,2024,5,x\n"
         )
         failed = runner.invoke(app, ["reference", "load", str(reference)])
-        assert failed.exit_code == 1
+        assert failed.exit_code == ExitCode.BAD_DATA
         assert "production.csv, line 2, column 2 (country): 'ZZ'" in failed.output
         assert (
             f"in force: {version}" in runner.invoke(app, ["reference", "show"]).output
@@ -164,7 +172,7 @@ def test_eval_checks_against_the_reference_in_force(tmp_path: Path, monkeypatch:
 
     monkeypatch.setenv("ORETRACE_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("ORETRACE_DATABASE_URL", raising=False)
-    from oretrace.config import get_settings
+    from oretrace.core.config import get_settings
 
     get_settings.cache_clear()
     runner = CliRunner()

@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import Engine, text
 from typer.testing import CliRunner
 
-from oretrace.cli import app
-from oretrace.config import get_settings
-from store.db import make_engine, migrate, session_scope
-from store.repository import record_shipment
+from oretrace.cli.main import app
+from oretrace.core.config import get_settings
+from oretrace.store.db import make_engine, migrate, session_scope
+from oretrace.store.repository import record_shipment
 from tests import review_fixtures
 from tests.review_fixtures import PostgresSchema, postgres_url
 from tests.store_fixtures import FINISHED_AT, INBOX_ROOT, STARTED_AT, shipment

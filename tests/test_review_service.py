@@ -8,14 +8,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Engine, select
 
-from review import auth, service
-from review.auth import Actor, AuthError, PermissionDenied, Role, UserError
-from review.models import DecisionRequest, HistoryFilters, QueueFilters, QueueSort
-from store import schema
-from store.audit import verify_chain
-from store.db import session_scope
-from store.repository import record_document, record_shipment
-from store.review_tables import Decision, DecisionAction, FindingStatus
+from oretrace.review import auth, service
+from oretrace.review.auth import Actor, AuthError, PermissionDenied, Role, UserError
+from oretrace.review.models import DecisionRequest, HistoryFilters, QueueFilters, QueueSort
+from oretrace.store import schema
+from oretrace.store.audit import verify_chain
+from oretrace.store.db import session_scope
+from oretrace.store.repository import record_document, record_shipment
+from oretrace.store.review_tables import Decision, DecisionAction, FindingStatus
 from tests import review_fixtures
 from tests.store_fixtures import FINISHED_AT, INBOX_ROOT, SHIPMENT_ID, STARTED_AT, invoice, shipment
 
@@ -77,7 +77,7 @@ def test_login_and_session(store_engine: Engine) -> None:
         resolved = auth.resolve(session, login.token)
         assert resolved is not None and resolved.actor.name == "alice" and resolved.csrf_token == login.csrf_token
         # The store keeps only the token's hash.
-        from store.review_tables import UserSession
+        from oretrace.store.review_tables import UserSession
 
         stored = session.scalars(select(UserSession.token_hash)).all()
         assert login.token not in stored and auth.hash_token(login.token) in stored

@@ -11,14 +11,14 @@ from fastapi.testclient import TestClient
 from PIL import Image
 from sqlalchemy import Engine
 
-from extractors.document import sha256_of
-from review import auth, page_images
-from review.auth import Role
-from review.web.app import CONTENT_SECURITY_POLICY, SESSION_COOKIE, create_app
-from store import schema
-from store.audit import verify_chain
-from store.db import session_scope
-from store.repository import record_shipment
+from oretrace.extractors.document import sha256_of
+from oretrace.review import auth, page_images
+from oretrace.review.auth import Role
+from oretrace.review.web.app import CONTENT_SECURITY_POLICY, SESSION_COOKIE, create_app
+from oretrace.store import schema
+from oretrace.store.audit import verify_chain
+from oretrace.store.db import session_scope
+from oretrace.store.repository import record_shipment
 from tests import review_fixtures
 from tests.review_fixtures import sqlite_engine
 from tests.store_fixtures import FINISHED_AT, INBOX_ROOT, STARTED_AT, shipment
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.usefixtures("fast_argon2")
 
 @pytest.fixture
 def engine(tmp_path: Path) -> Iterator[Engine]:
-    from store.db import migrate
+    from oretrace.store.db import migrate
 
     engine = sqlite_engine(tmp_path)
     migrate(engine)
@@ -230,7 +230,7 @@ def test_exports_neutralise_spreadsheet_formulas(app: object) -> None:
     assert json_rows[0]["details"]["note"] == note
     queue_csv = c.get("/export/queue.csv", params={"status": "all"}).text
     assert queue_csv.startswith("finding_id,shipment_id,severity")
-    from review.export import _cell
+    from oretrace.review.export import _cell
 
     assert _cell(note) == "'" + note and _cell("-1+2") == "'-1+2" and _cell("Bolivia") == "Bolivia"
 

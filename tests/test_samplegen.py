@@ -64,7 +64,7 @@ def test_every_listed_file_exists(root: str, generated: Path) -> None:
 def test_contract(generated: Path) -> None:
     truth = _truth(generated)
     assert truth["synthetic"] is True and truth["generator"] == "samplegen" and truth["seed"] == 7
-    from oretrace.models import FIELDS_BY_TYPE, DocType
+    from oretrace.core.models import FIELDS_BY_TYPE, DocType
 
     for doc in truth["documents"]:
         assert set(doc["fields"]) == set(FIELDS_BY_TYPE[DocType(doc["doc_type"])])

@@ -19,12 +19,12 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, func, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
-import store.db
-from oretrace.models import FIELDS_BY_TYPE, DocType, ExtractedDocument, Rejection, ShipmentResult
-from store import schema
-from store.db import alembic_config, database_url, make_engine, migrate, session_scope
-from store.export import CSV_COLUMNS, write_csv, write_jsonl
-from store.repository import (
+from oretrace.core.models import FIELDS_BY_TYPE, DocType, ExtractedDocument, Rejection, ShipmentResult
+from oretrace.store import db as store_db
+from oretrace.store import schema, tables
+from oretrace.store.db import alembic_config, database_url, make_engine, migrate, session_scope
+from oretrace.store.export import CSV_COLUMNS, write_csv, write_jsonl
+from oretrace.store.repository import (
     ShipmentSummary,
     latest_documents,
     latest_shipments,
@@ -49,7 +49,7 @@ from tests.store_fixtures import (
 )
 
 # Every table the models declare; the migrations must build exactly these (checked column by column below).
-TABLES = set(schema.Base.metadata.tables)
+TABLES = set(tables.metadata.tables)
 LATER = datetime(2024, 3, 21, 8, 30, tzinfo=UTC)
 
 
@@ -87,9 +87,9 @@ def _csv(engine: Engine) -> tuple[list[str], list[dict[str, str]]]:
 
 
 def test_database_url_env_wins(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
-    monkeypatch.delenv(store.db.DATABASE_URL_ENV, raising=False)
+    monkeypatch.delenv(store_db.DATABASE_URL_ENV, raising=False)
     assert database_url(tmp_path) == f"sqlite:///{tmp_path}/oretrace.db"
-    monkeypatch.setenv(store.db.DATABASE_URL_ENV, "postgresql://reviewer@db/oretrace")
+    monkeypatch.setenv(store_db.DATABASE_URL_ENV, "postgresql://reviewer@db/oretrace")
     assert database_url(tmp_path) == "postgresql://reviewer@db/oretrace"
 
 
@@ -117,7 +117,7 @@ def test_sqlite_engine_pragmas(tmp_path) -> None:
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == store.db.SQLITE_BUSY_TIMEOUT_MS
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == store_db.SQLITE_BUSY_TIMEOUT_MS
     engine.dispose()
 
 
@@ -145,7 +145,7 @@ def test_migrate_current_database_is_a_noop(engine: Engine, monkeypatch: pytest.
     def fail(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("migrate() ran Alembic on an up-to-date database")
 
-    monkeypatch.setattr(store.db.command, "upgrade", fail)
+    monkeypatch.setattr(store_db.command, "upgrade", fail)
     migrate(engine)
 
 

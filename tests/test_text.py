@@ -11,9 +11,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-from extractors import filetype
-from extractors.errors import UnreadableDocument
-from extractors.ocr import (
+from oretrace.core.errors import UnreadableDocument
+from oretrace.core.models import TextSource
+from oretrace.extractors import filetype
+from oretrace.extractors.ocr import (
     OcrOptions,
     _tesseract_words,
     estimate_skew,
@@ -21,8 +22,7 @@ from extractors.ocr import (
     prepare_image,
     recover_missed_words,
 )
-from extractors.text import ReadOptions, read_pages
-from oretrace.models import TextSource
+from oretrace.extractors.text import ReadOptions, read_pages
 from tests.conftest import INVOICE_LINES, draw_lines, pdf_bytes, render
 
 

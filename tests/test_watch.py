@@ -11,25 +11,25 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
-from extractors.document import sha256_of
-from oretrace.config import Settings
-from store import schema
-from store.claims import FileState, WatchFile
-from store.db import make_engine, migrate, session_scope
+from oretrace.core.config import Settings
+from oretrace.extractors.document import sha256_of
+from oretrace.store import schema
+from oretrace.store.claims import FileState, WatchFile
+from oretrace.store.db import make_engine, migrate, session_scope
+from oretrace.watch import files, steps
+from oretrace.watch.discover import scan_inbox
+from oretrace.watch.ledger import ClaimLost, claim_shipment, fence, release_claim, renew_claim
+from oretrace.watch.models import LOOSE_FILES, SeenFile, ShipmentSnapshot, WatchPlaces
+from oretrace.watch.stability import StabilityTracker
+from oretrace.watch.status import format_status, gather_status
 from tests.conftest import INVOICE_LINES, pdf_bytes
 from tests.watch_fixtures import postgres_schema_url
-from watch import files, steps
-from watch.discover import scan_inbox
-from watch.ledger import ClaimLost, claim_shipment, fence, release_claim, renew_claim
-from watch.models import LOOSE_FILES, SeenFile, ShipmentSnapshot, WatchPlaces
-from watch.stability import StabilityTracker
-from watch.status import format_status, gather_status
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.db'}"
+        yield f"sqlite:///{tmp_path / 'oretrace.db'}"
         return
     with postgres_schema_url() as url:
         if url is None:
@@ -271,7 +271,7 @@ def test_status_counts_waiting_done_quarantined_and_shows_errors(places: WatchPl
 
 
 def test_the_review_finds_a_document_moved_to_the_archive(places: WatchPlaces) -> None:
-    from review.page_images import locate_source
+    from oretrace.review.page_images import locate_source
 
     (places.inbox / "S1").mkdir()
     (places.inbox / "S1" / "invoice.pdf").write_bytes(invoice())
@@ -283,18 +283,15 @@ def test_the_review_finds_a_document_moved_to_the_archive(places: WatchPlaces) -
     assert found.read_bytes() == invoice()
 
 
-def test_run_progress_bar_counts_the_documents_the_flow_reports(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    from oretrace import progress
-    from oretrace.commands.progress_bar import document_progress
+def test_run_progress_bar_counts_the_documents_the_flow_reports(capsys: pytest.CaptureFixture) -> None:
+    from oretrace.cli.progress_bar import document_progress
+    from oretrace.pipeline import progress
 
-    for n in range(12):
-        (tmp_path / f"S{n % 3}").mkdir(exist_ok=True)
-        (tmp_path / f"S{n % 3}" / f"doc{n}.pdf").write_bytes(b"%PDF-1.4")
-    with document_progress(tmp_path):
+    with document_progress(12):
         for _ in range(12):
             progress.advance("documents")
     assert "12/12" in capsys.readouterr().err
-    with document_progress(tmp_path, min_documents=100):
+    with document_progress(12, min_documents=100):
         progress.advance("documents")  # no bar, no listener: nothing happens
     assert capsys.readouterr().err == ""
 
@@ -304,11 +301,11 @@ def test_a_process_killed_while_migrating_sqlite_leaves_no_half_made_schema(tmp_
     import subprocess
     import sys
 
-    url = f"sqlite:///{tmp_path / 'store.db'}"
+    url = f"sqlite:///{tmp_path / 'oretrace.db'}"
     script = (
         "import os, sys\n"
         "from sqlalchemy import event\n"
-        "from store.db import make_engine, migrate\n"
+        "from oretrace.store.db import make_engine, migrate\n"
         "engine = make_engine(sys.argv[1])\n"
         "created = []\n"
         "@event.listens_for(engine, 'after_cursor_execute')\n"

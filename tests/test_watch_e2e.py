@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from oretrace.config import Settings
-from oretrace.pipeline import assemble_shipment, process_document
-from store import schema
-from store.claims import SETTLED_STATES, FileState, WatchFile
-from store.db import session_scope
-from store.repository import latest_shipments
+from oretrace.core.config import Settings
+from oretrace.pipeline.documents import assemble_shipment, process_document
+from oretrace.store import schema
+from oretrace.store.claims import SETTLED_STATES, FileState, WatchFile
+from oretrace.store.db import session_scope
+from oretrace.store.repository import latest_shipments
 from tests.watch_fixtures import (
     WatchRun,
     born_digital_shipments,
@@ -215,12 +215,12 @@ def test_two_watchers_on_postgresql_never_process_a_document_twice(tmp_path: Pat
 CRASHING_PASS = """
 import os, sys
 from pathlib import Path
-from oretrace.config import Settings
-from store.db import make_engine, migrate
-from watch import files, steps
-from watch.discover import scan_inbox
-from watch.ledger import claim_shipment, worker_identity
-from watch.models import WatchPlaces
+from oretrace.core.config import Settings
+from oretrace.store.db import make_engine, migrate
+from oretrace.watch import files, steps
+from oretrace.watch.discover import scan_inbox
+from oretrace.watch.ledger import claim_shipment, worker_identity
+from oretrace.watch.models import WatchPlaces
 
 inbox, archive, quarantine, url, point = sys.argv[1:6]
 settings = Settings(home=Path(inbox).parent / "home", database_url=url)

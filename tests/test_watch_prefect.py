@@ -11,14 +11,14 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from oretrace.config import Settings
-from store import schema
-from store.db import make_engine, migrate, session_scope
+from oretrace.core.config import Settings
+from oretrace.store import schema
+from oretrace.store.db import make_engine, migrate, session_scope
+from oretrace.watch import steps
+from oretrace.watch.discover import scan_inbox
+from oretrace.watch.ledger import claim_shipment, release_claim
+from oretrace.watch.models import BatchReport, WatchPlaces
 from tests.watch_fixtures import born_digital_shipments, drop_shipment
-from watch import steps
-from watch.discover import scan_inbox
-from watch.ledger import claim_shipment, release_claim
-from watch.models import BatchReport, WatchPlaces
 
 pytestmark = pytest.mark.slow
 
@@ -37,12 +37,12 @@ def test_each_shipment_is_a_named_flow_run_with_a_findings_artifact_and_retried_
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey, FlowRunFilter, FlowRunFilterName
 
-    from watch.service import prefect_process
+    from oretrace.flows.watch_shipment import prefect_process
 
     shipment_id, files = next(iter(born_digital_shipments().items()))
     inbox = tmp_path / "inbox"
     drop_shipment(inbox, shipment_id, files)
-    settings = Settings(home=tmp_path / "home", database_url=f"sqlite:///{tmp_path / 'store.db'}")
+    settings = Settings(home=tmp_path / "home", database_url=f"sqlite:///{tmp_path / 'oretrace.db'}")
     migrate(make_engine(settings.resolved_database_url))
     places = WatchPlaces(
         inbox=inbox, archive=tmp_path / "archive", quarantine=tmp_path / "q", settings=settings, worker_id="t:1"
@@ -88,8 +88,8 @@ def test_each_shipment_is_a_named_flow_run_with_a_findings_artifact_and_retried_
 def test_a_lost_claim_is_not_retried() -> None:
     from prefect.states import Failed
 
-    from watch.flow import _transient
-    from watch.ledger import ClaimLost
+    from oretrace.flows.watch_shipment import _transient
+    from oretrace.watch.ledger import ClaimLost
 
     assert _transient(None, None, Failed(data=OperationalError("x", {}, Exception("gone")))) is True
     assert _transient(None, None, Failed(data=ClaimLost("taken over"))) is False

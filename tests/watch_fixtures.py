@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 
-from store.db import make_engine
+from oretrace.store.db import make_engine
 from tests.conftest import REPO, SAMPLE_DOCS
 
 ORETRACE = REPO / ".venv" / "bin" / "oretrace"

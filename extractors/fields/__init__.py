@@ -1,7 +1,7 @@
 """Canonical fields per document type; importing the package registers every type's extractor."""
 
-from extractors.fields import assay_certificate, certificate_of_origin, commercial_invoice, packing_list
-from extractors.fields.registry import EXTRACTORS, extract_fields
+from oretrace.extractors.fields import assay_certificate, certificate_of_origin, commercial_invoice, packing_list
+from oretrace.extractors.fields.registry import EXTRACTORS, extract_fields
 
 __all__ = [
     "EXTRACTORS",

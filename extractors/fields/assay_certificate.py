@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from extractors.fields import parsers
-from extractors.fields.composition import extract_composition
-from extractors.fields.labels import LABELS
-from extractors.fields.registry import register
-from extractors.fields.spec import LabelledField, extract_labelled, first_found
-from extractors.fields.special import letterhead_name
-from extractors.fields.view import DocumentView
-from oretrace.models import DocType, FieldValue
+from oretrace.core.models import DocType, FieldValue
+from oretrace.extractors.fields import parsers
+from oretrace.extractors.fields.composition import extract_composition
+from oretrace.extractors.fields.labels import LABELS
+from oretrace.extractors.fields.registry import register
+from oretrace.extractors.fields.spec import LabelledField, extract_labelled, first_found
+from oretrace.extractors.fields.special import letterhead_name
+from oretrace.extractors.fields.view import DocumentView
 
 FIELDS = (
     LabelledField("certificate_number", LABELS["certificate_number"], parsers.certificate_reference),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from extractors.fields.spec import field_value
-from extractors.fields.view import Candidate, DocumentView
-from extractors.layout import Phrase
-from extractors.normalize import normalize_element, parse_concentration
-from extractors.textnorm import fold
-from oretrace.models import FieldValue, Word
+from oretrace.core.folding import fold
+from oretrace.core.models import FieldValue, Word
+from oretrace.extractors.fields.spec import field_value
+from oretrace.extractors.fields.view import Candidate, DocumentView
+from oretrace.extractors.layout import Phrase
+from oretrace.extractors.normalize import normalize_element, parse_concentration
 
 UNITS = ("%", "wt%", "wt %", "ppm", "mg/kg", "g/t", "ppb", "μg/g", "ug/g", "pct")
 RESULT_HEADERS = (

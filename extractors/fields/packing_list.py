@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from extractors.fields import parsers
-from extractors.fields.labels import LABELS
-from extractors.fields.registry import register
-from extractors.fields.spec import LabelledField, extract_labelled, first_found
-from extractors.fields.special import ColumnTotalField, lot_numbers, weight_field, weights_in_total_row
-from extractors.fields.view import DocumentView
-from oretrace.models import DocType, FieldValue
+from oretrace.core.models import DocType, FieldValue
+from oretrace.extractors.fields import parsers
+from oretrace.extractors.fields.labels import LABELS
+from oretrace.extractors.fields.registry import register
+from oretrace.extractors.fields.spec import LabelledField, extract_labelled, first_found
+from oretrace.extractors.fields.special import ColumnTotalField, lot_numbers, weight_field, weights_in_total_row
+from oretrace.extractors.fields.view import DocumentView
 
 FIELDS = (
     LabelledField("invoice_number", LABELS["invoice_number"], parsers.identifier),

@@ -10,8 +10,9 @@ import re
 from collections.abc import Callable
 from contextvars import ContextVar
 
-from extractors.fields.view import is_descriptor
-from extractors.normalize import (
+from oretrace.core.folding import fold
+from oretrace.extractors.fields.view import is_descriptor
+from oretrace.extractors.normalize import (
     Parsed,
     clean_party_name,
     parse_country,
@@ -21,7 +22,6 @@ from extractors.normalize import (
     parse_number,
     parse_weight_kg,
 )
-from extractors.textnorm import fold
 
 Parser = Callable[[str], Parsed]
 

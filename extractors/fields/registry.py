@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from extractors.fields.parsers import DAY_FIRST, DECIMAL_MARK
-from extractors.fields.view import DocumentView
-from extractors.normalize import detect_day_first, detect_decimal_convention
-from oretrace.models import FIELDS_BY_TYPE, DocType, FieldValue, Page
+from oretrace.core.models import FIELDS_BY_TYPE, DocType, FieldValue, Page
+from oretrace.extractors.fields.parsers import DAY_FIRST, DECIMAL_MARK
+from oretrace.extractors.fields.view import DocumentView
+from oretrace.extractors.normalize import detect_day_first, detect_decimal_convention
 
 FieldExtractor = Callable[[DocumentView], dict[str, FieldValue]]
 

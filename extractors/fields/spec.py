@@ -6,12 +6,12 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from extractors.fields.labels import LABELS
-from extractors.fields.parsers import Parser
-from extractors.fields.view import RIGHT_REACH, Candidate, DocumentView, LabelHit, is_descriptor
-from extractors.layout import union_bbox
-from extractors.textnorm import fold
-from oretrace.models import Evidence, FieldValue
+from oretrace.core.folding import fold
+from oretrace.core.models import Evidence, FieldValue
+from oretrace.extractors.fields.labels import LABELS
+from oretrace.extractors.fields.parsers import Parser
+from oretrace.extractors.fields.view import RIGHT_REACH, Candidate, DocumentView, LabelHit, is_descriptor
+from oretrace.extractors.layout import union_bbox
 
 WHERE_WEIGHT = {"inline": 1.0, "right": 0.95, "below": 0.9, "column": 0.9, "text": 0.8}
 

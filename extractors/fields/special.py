@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import re
 
-from extractors.fields import parsers
-from extractors.fields.labels import LABELS
-from extractors.fields.parsers import Parser
-from extractors.fields.spec import LabelledField, field_value, is_label
-from extractors.fields.view import Candidate, DocumentView, LabelHit
-from extractors.layout import Phrase
-from extractors.normalize import parse_country, parse_currency, parse_number
-from extractors.textnorm import fold
-from oretrace.models import FieldValue
+from oretrace.core.folding import fold
+from oretrace.core.models import FieldValue
+from oretrace.extractors.fields import parsers
+from oretrace.extractors.fields.labels import LABELS
+from oretrace.extractors.fields.parsers import Parser
+from oretrace.extractors.fields.spec import LabelledField, field_value, is_label
+from oretrace.extractors.fields.view import Candidate, DocumentView, LabelHit
+from oretrace.extractors.layout import Phrase
+from oretrace.extractors.normalize import parse_country, parse_currency, parse_number
 
 _UNIT_IN_LABEL = {"kg": "kg", "kgs": "kg", "kilos": "kg", "mt": "mt", "t": "t", "tm": "mt", "lbs": "lb", "lb": "lb"}
 LEGAL_SUFFIXES = (

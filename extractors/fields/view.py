@@ -15,9 +15,9 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
-from extractors.layout import Phrase, split_phrases
-from extractors.textnorm import fold
-from oretrace.models import Page, Word
+from oretrace.core.folding import fold
+from oretrace.core.models import Page, Word
+from oretrace.extractors.layout import Phrase, split_phrases
 
 BELOW_LINES = 4  # how far under a label (in lines) a value may stand: boxed forms wrap their labels
 ABOVE_LINES = 2

@@ -3,15 +3,15 @@
 Every parser is a pure function returning `Parsed`; none raises on arbitrary text.
 """
 
-from extractors.normalize.composition import normalize_element, parse_concentration, parse_detection_limit
-from extractors.normalize.countries import find_countries, parse_country
-from extractors.normalize.currency import parse_currency
-from extractors.normalize.dates import detect_day_first, parse_date
-from extractors.normalize.hs import parse_hs_code
-from extractors.normalize.names import clean_party_name, names_match
-from extractors.normalize.numbers import detect_decimal_convention, parse_number
-from extractors.normalize.result import Parsed
-from extractors.normalize.weights import parse_weight_kg, weight_unit_factor
+from oretrace.extractors.normalize.composition import normalize_element, parse_concentration, parse_detection_limit
+from oretrace.extractors.normalize.countries import find_countries, parse_country
+from oretrace.extractors.normalize.currency import parse_currency
+from oretrace.extractors.normalize.dates import detect_day_first, parse_date
+from oretrace.extractors.normalize.hs import parse_hs_code
+from oretrace.extractors.normalize.names import clean_party_name, names_match
+from oretrace.extractors.normalize.numbers import detect_decimal_convention, parse_number
+from oretrace.extractors.normalize.result import Parsed
+from oretrace.extractors.normalize.weights import parse_weight_kg, weight_unit_factor
 
 __all__ = [
     "Parsed",

@@ -6,8 +6,9 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Generic, TypeVar
+
+from oretrace.core.folding import fold_chars
 
 V = TypeVar("V")
 
@@ -15,23 +16,6 @@ V = TypeVar("V")
 def clean(text: str) -> str:
     """NFKC so fullwidth digits, no-break and thin spaces, 'µ' and ligatures read as their plain forms."""
     return unicodedata.normalize("NFKC", text)
-
-
-@lru_cache(maxsize=8192)
-def _fold_char(char: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", char)
-    # Only Latin diacritics are dropped: other scripts (Thai vowel signs) carry meaning in their marks.
-    base = "".join(c for c in decomposed if not 0x300 <= ord(c) <= 0x36F)
-    lowered = base.lower()
-    if len(lowered) == 1:
-        return lowered
-    lowered = char.lower()
-    return lowered if len(lowered) == 1 else char
-
-
-def fold(text: str) -> str:
-    """Lower case without Latin accents, one character per character so offsets stay valid."""
-    return "".join(_fold_char(c) for c in text)
 
 
 # A run of digits that OCR may have read as letters (O for 0, l/I/| for 1), with inner separators.
@@ -76,7 +60,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*\.?")
 
 
 def word_tokens(text: str) -> list[Token]:
-    folded = fold(text)
+    folded = fold_chars(text)
     tokens = []
     for match in _WORD.finditer(folded):
         raw = match.group()

@@ -7,9 +7,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from extractors.normalize._text import fold
-from extractors.normalize.numbers import find_numbers, prepare
-from extractors.normalize.result import Parsed
+from oretrace.core.folding import fold_chars
+from oretrace.extractors.normalize.numbers import find_numbers, prepare
+from oretrace.extractors.normalize.result import Parsed
 
 # The periodic table in atomic-number order; names are IUPAC English spellings.
 _SYMBOLS = (
@@ -79,7 +79,7 @@ def _element_word(word: str, allow_case_slip: bool) -> str | None:
     exact, lower, names = _elements()
     if word in exact:
         return word
-    folded = fold(word)
+    folded = fold_chars(word)
     if folded in names:
         return names[folded]
     if allow_case_slip and folded in lower and word.isupper():
@@ -99,7 +99,7 @@ def normalize_element(text: str) -> str | None:
     """
     if not text or not text.strip():
         return None
-    words = [w for w in re.findall(r"[^\W\d_]+", text) if fold(w) not in _NOT_ELEMENT_WORDS]
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if fold_chars(w) not in _NOT_ELEMENT_WORDS]
     if not words or len(words) > 4:
         return None
     alone = len(words) == 1
@@ -113,7 +113,7 @@ def normalize_element(text: str) -> str | None:
 
 
 def _unit_factor(unit: str) -> float | None:
-    key = re.sub(r"\s+", "", fold(unit)).replace("µ", "μ")
+    key = re.sub(r"\s+", "", fold_chars(unit)).replace("µ", "μ")
     key = key.strip("()[]:,")
     for spelling, factor in _PERCENT_PER_UNIT.items():
         if key == spelling.replace(" ", ""):

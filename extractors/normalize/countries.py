@@ -15,8 +15,8 @@ from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
 from rapidfuzz import fuzz, process
 
-from extractors.normalize._text import Token, name_key, word_tokens
-from extractors.normalize.result import Parsed
+from oretrace.extractors.normalize._text import Token, name_key, word_tokens
+from oretrace.extractors.normalize.result import Parsed
 
 # Names and abbreviations the libraries lack; they override the library data.
 _ALIASES: dict[str, str] = {

@@ -14,8 +14,8 @@ import pycountry
 from babel import Locale
 from babel.numbers import get_territory_currencies
 
-from extractors.normalize._text import clean, name_key, word_tokens
-from extractors.normalize.result import Parsed
+from oretrace.extractors.normalize._text import clean, name_key, word_tokens
+from oretrace.extractors.normalize.result import Parsed
 
 # Not money: precious metals, bond units, test codes; and index/fund units no invoice is paid in.
 _NOT_MONEY = frozenset(

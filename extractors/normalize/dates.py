@@ -10,8 +10,9 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from rapidfuzz import fuzz, process
 
-from extractors.normalize._text import clean, fix_ocr_digits, fold
-from extractors.normalize.result import Parsed
+from oretrace.core.folding import fold_chars
+from oretrace.extractors.normalize._text import clean, fix_ocr_digits
+from oretrace.extractors.normalize.result import Parsed
 
 # Languages whose month names are read ('14 de marzo', '7. Mai', '02 Juillet', '19 april', '3 marca').
 DATE_LANGUAGES = ("en", "es", "de", "fr", "nl", "pl")
@@ -58,7 +59,7 @@ def _month_names(languages: tuple[str, ...]) -> dict[str, int]:
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
                 for number, name in locale.months[context][width].items():
-                    names.setdefault(fold(name).rstrip(".").replace(".", ""), number)
+                    names.setdefault(fold_chars(name).rstrip(".").replace(".", ""), number)
     # Common abbreviations CLDR spells differently ('sept' vs 'sep', Peruvian 'setiembre').
     for extra, number in (("sept", 9), ("sep", 9), ("setiembre", 9)):
         names.setdefault(extra, number)
@@ -144,7 +145,7 @@ def parse_date(text: str, languages: Sequence[str] = DATE_LANGUAGES, day_first: 
         return Parsed.fail("empty text")
     # 'º' must go before NFKC turns it into an 'o' that the OCR repair would read as a zero ('1º' -> '10').
     prepared = fix_ocr_digits(clean(_ORDINAL_SIGN.sub("", text)))
-    folded = fold(prepared)
+    folded = fold_chars(prepared)
     langs = tuple(languages)
     candidates: list[tuple[int, int, re.Match[str]]] = []
     compact = _COMPACT.match(prepared)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.normalize._text import clean, fix_ocr_digits
-from extractors.normalize.result import Parsed
+from oretrace.extractors.normalize._text import clean, fix_ocr_digits
+from oretrace.extractors.normalize.result import Parsed
 
 # A heading (4 digits) and subheading (2), then national digits, joined by dots, spaces or dashes:
 # '8110.10', '8110.10.0000', '811010', '2825 80', '8110.10.00.00'; or chapter pairs '81.10.10'.

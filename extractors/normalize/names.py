@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from extractors.normalize._text import fold
-from extractors.normalize.result import Parsed
+from oretrace.core.folding import fold_chars
+from oretrace.extractors.normalize.result import Parsed
 
 # Labels that never start a company name, stripped with or without a colon ('Seller ACME' -> 'ACME').
 _STRONG_LABELS = (
@@ -101,7 +101,7 @@ _LEGAL = frozenset(
 
 @lru_cache(maxsize=4096)
 def _core(name: str) -> tuple[str, ...]:
-    words = re.sub(r"[^\w\s]|_", " ", fold(name).replace("&", " and ").replace(".", "").replace("'", "")).split()
+    words = re.sub(r"[^\w\s]|_", " ", fold_chars(name).replace("&", " and ").replace(".", "").replace("'", "")).split()
     if words and words[0] == "the":
         words = words[1:]
     core = list(words)

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 import pycountry
 
-from extractors.normalize._text import clean, fix_ocr_digits
-from extractors.normalize.result import Parsed
+from oretrace.extractors.normalize._text import clean, fix_ocr_digits
+from oretrace.extractors.normalize.result import Parsed
 
 # Digits joined by separators. Space and apostrophe only group thousands, so they must be followed by
 # exactly three digits; otherwise '12 5' is two numbers and "20' container" is 20 and a word.

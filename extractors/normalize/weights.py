@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.normalize._text import fold
-from extractors.normalize.numbers import NumberMatch, find_numbers, prepare
-from extractors.normalize.result import Parsed
+from oretrace.core.folding import fold_chars
+from oretrace.extractors.normalize.numbers import NumberMatch, find_numbers, prepare
+from oretrace.extractors.normalize.result import Parsed
 
 _LB = 0.45359237
 _KG_PER_UNIT: dict[float, tuple[str, ...]] = {
@@ -41,7 +41,7 @@ def _units() -> dict[str, float]:
 
 
 def _unit_key(unit: str) -> str:
-    return re.sub(r"\s+", " ", fold(unit).replace(".", " ")).strip()
+    return re.sub(r"\s+", " ", fold_chars(unit).replace(".", " ")).strip()
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +108,7 @@ def parse_weight_kg(
     if not text or not text.strip():
         return Parsed.fail("empty text")
     prepared = prepare(text)
-    folded = fold(prepared)
+    folded = fold_chars(prepared)
     numbers = [n for n in find_numbers(prepared, hint_decimal) if n.value is not None]
     if not numbers:
         return Parsed.fail(f"no number in {text[:80]!r}")

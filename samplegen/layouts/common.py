@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from oretrace.models import FIELDS_BY_TYPE, DocType
+from oretrace.core.models import FIELDS_BY_TYPE, DocType
 from samplegen.draw import Drawn, Sheet
 from samplegen.facts import Shipment
 from samplegen.formatting import (

@@ -1,0 +1,161 @@
+"""Hide Prefect's start-up behind useful work.
+
+With no `PREFECT_API_URL`, a process's first flow run starts Prefect's temporary API server and waits for it:
+15-30 s on two cores (more under load) before any task runs, plus 5 s of importing the server's code into
+the client process only to launch it. `oretrace run` instead launches the same server command (uvicorn with
+Prefect's app factory, in ephemeral mode) as its very first step, points this process at it through
+`PREFECT_API_URL` before Prefect is imported, and meanwhile extracts the inbox's documents with the plain
+pipeline functions into the document cache, and builds the indexes the checks use. The flow's tasks then
+find those documents extracted and only check and store them. The server is stopped when the run ends.
+
+The read-ahead only fills caches, so it cannot change a result. With `PREFECT_API_URL` already set (a shared
+server), with a Dask cluster doing the work, or once Prefect is imported in this process, nothing is launched
+or read ahead and Prefect behaves as usual.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+from oretrace.core.config import Settings
+from oretrace.pipeline.documents import process_document
+from oretrace.pipeline.inbox import InboxSnapshot
+from oretrace.reference import ReferenceData
+
+# A cold start (new database: migrations) took up to 120 s on two cores busy with other heavy jobs.
+STARTUP_TIMEOUT_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class StartupReport:
+    server_seconds: float  # until the temporary server answered; 0 when none was launched here
+    documents_read_ahead: int
+    server_error: str | None = None
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class TemporaryServer:
+    """Prefect's API server in a subprocess for the length of one run, as Prefect itself would start it."""
+
+    def __init__(self, home: Path) -> None:
+        self.port = _free_port()
+        self.log_path = home / "prefect" / "temporary-server.log"
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        env = os.environ | {
+            "PREFECT_UI_ENABLED": "0",
+            "PREFECT__SERVER_EPHEMERAL": "1",  # only the services a temporary server needs
+            "PREFECT__SERVER_FINAL": "1",
+            # No blocks are used (results are not persisted); registering every block type costs seconds.
+            "PREFECT_API_BLOCKS_REGISTER_ON_START": "false",
+        }
+        with self.log_path.open("wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
+                 "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
+                env=env, stdout=log, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+        atexit.register(self.stop)
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def ready(self) -> bool:
+        """True once the API answers; raises if the server process has exited."""
+        if self.process.poll() is not None:
+            tail = self.log_path.read_text(errors="replace")[-2000:]
+            raise RuntimeError(f"Prefect's server exited with code {self.process.returncode}: {tail}")
+        try:
+            with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
+                return response.status == 200
+        except (urllib.error.URLError, OSError):
+            return False
+
+    def wait_ready(self, timeout: float = STARTUP_TIMEOUT_SECONDS) -> None:
+        deadline = time.monotonic() + timeout
+        while not self.ready():
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"Prefect's server did not answer within {timeout:.0f} s ({self.log_path})")
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+def read_ahead(snapshot: InboxSnapshot, settings: Settings, until: Callable[[], bool]) -> int:
+    """Extract documents into the caches, `settings.workers` at a time, until `until()` is true; documents
+    already started are finished. Returns how many were extracted."""
+    read = 0
+    with ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="read-ahead") as pool:
+        running: set = set()
+        for path in snapshot.paths:
+            while len(running) >= settings.workers and not until():
+                finished, running = wait(running, timeout=0.25, return_when=FIRST_COMPLETED)
+                read += len(finished)
+            if until():
+                break
+            running.add(pool.submit(process_document, path, snapshot.root, settings, snapshot.sha256_of(path)))
+        read += len(wait(running).done)
+    return read
+
+
+def warm_up(reference: ReferenceData) -> None:
+    """Build once, while the server starts, what this process's first document and shipment would otherwise
+    wait for: the place gazetteer, country, date and currency name indexes, the NER pipeline and the reference
+    data (8-20 s here)."""
+    from oretrace.checks.context import load_default_nlp
+    from oretrace.extractors.normalize.countries import parse_country
+    from oretrace.extractors.normalize.currency import parse_currency
+    from oretrace.extractors.normalize.dates import parse_date
+    from oretrace.nlp_models.gazetteer import place_country
+
+    place_country("Bangkok")
+    parse_country("Thailand")
+    parse_date("6 April 2025")
+    parse_currency("USD 1,000.00")
+    load_default_nlp(reference)
+
+
+def start_prefect_reading_ahead(snapshot: InboxSnapshot, settings: Settings, reference: ReferenceData) -> StartupReport:
+    """Launch Prefect's temporary server and extract documents until it answers (see the module's notes)."""
+    if os.environ.get("PREFECT_API_URL") or settings.dask_address or "prefect" in sys.modules:
+        return StartupReport(server_seconds=0.0, documents_read_ahead=0)
+    started = time.perf_counter()
+    server = TemporaryServer(settings.home.resolve())
+    os.environ["PREFECT_API_URL"] = server.api_url  # read by Prefect when it is imported, after this
+    warming = ThreadPoolExecutor(max_workers=1, thread_name_prefix="warm-up")
+    warmed = warming.submit(warm_up, reference)
+    warming.shutdown(wait=False)
+    try:
+        read = read_ahead(snapshot, settings, until=server.ready)
+        server.wait_ready()
+        warmed.exception()  # a failure here shows again, and is reported, where the checks need the same data
+    except RuntimeError as err:
+        # The flow run then starts Prefect's own temporary server, as it would without this module.
+        server.stop()
+        os.environ.pop("PREFECT_API_URL", None)
+        elapsed = time.perf_counter() - started
+        return StartupReport(server_seconds=elapsed, documents_read_ahead=0, server_error=str(err))
+    return StartupReport(server_seconds=time.perf_counter() - started, documents_read_ahead=read)

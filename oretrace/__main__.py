@@ -1,0 +1,5 @@
+"""`python -m oretrace` is the `oretrace` command."""
+
+from oretrace.cli.main import main
+
+main()

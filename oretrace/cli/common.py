@@ -1,0 +1,27 @@
+"""What every command needs: the settings, with the data directory made, and the store, migrated."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from oretrace.core.config import Settings, get_settings
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+
+def load_settings(workers: int | None = None) -> Settings:
+    settings = get_settings()
+    if workers:
+        settings = settings.model_copy(update={"workers": workers})
+    settings.home.mkdir(parents=True, exist_ok=True)
+    return settings
+
+
+def open_store(settings: Settings) -> Engine:
+    """An engine on the configured store, its schema brought up to date."""
+    from oretrace.store.db import make_engine, migrate
+
+    engine = make_engine(settings.resolved_database_url)
+    migrate(engine)
+    return engine

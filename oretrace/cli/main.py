@@ -1,0 +1,225 @@
+"""The `oretrace` command. Heavy imports (Prefect, the store) happen inside the commands that need them."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from oretrace.cli import reference, review, watch
+from oretrace.cli.common import load_settings, open_store
+from oretrace.cli.progress_bar import document_progress
+from oretrace.core.errors import OretraceError
+
+
+class _Commands(TyperGroup):
+    """The command group, and the one place an OretraceError becomes its message, remedy and exit code."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OretraceError as err:
+            typer.echo(f"error: {err}", err=True)
+            if err.remedy:
+                typer.echo(f"  {err.remedy}", err=True)
+            raise typer.Exit(int(err.exit_code)) from None
+
+
+app = typer.Typer(
+    cls=_Commands, help="Read trade documents and find contradictions in the declared origin.", no_args_is_help=True
+)
+
+
+class ExportFormat(StrEnum):
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
+@app.command()
+def run(
+    inbox: Annotated[
+        Path, typer.Argument(exists=True, file_okay=False, help="folder with one sub-folder per shipment")
+    ],
+    workers: Annotated[int | None, typer.Option(help="documents processed at once")] = None,
+    dask_address: Annotated[
+        str | None, typer.Option(help="Dask scheduler for the per-document tasks (else ORETRACE_DASK_ADDRESS)")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="process the inbox even if nothing changed")] = False,
+) -> None:
+    """Process every shipment sub-folder of INBOX once, then exit. INBOX is only read, never changed.
+
+    An inbox whose files, extraction and check code, NER model, settings and reference data are all as they
+    were at its last completed run, and whose shipments nothing else has checked since, is not processed again.
+    """
+    from oretrace.pipeline.inbox import InboxSnapshot
+    from oretrace.pipeline.inbox_digest import inbox_digest
+    from oretrace.store.db import session_scope
+    from oretrace.store.inbox_runs import record_inbox_run, up_to_date
+    from oretrace.store.reference_store import reference_in_force
+
+    settings = load_settings(workers)
+    if dask_address:
+        settings = settings.model_copy(update={"dask_address": dask_address})
+    started = time.perf_counter()
+    engine = open_store(settings)
+    inbox_key = str(inbox.resolve())
+    snapshot = InboxSnapshot.take(inbox)
+    reference = reference_in_force(settings.resolved_database_url)
+    digest = inbox_digest(snapshot, settings, reference.version)
+    with session_scope(engine) as session:
+        last = None if force else up_to_date(session, inbox_key, digest)
+    if last is not None:
+        engine.dispose()
+        typer.echo(
+            f"unchanged since the run that finished {last.finished_at:%Y-%m-%d %H:%M:%S} UTC (same files, code, "
+            f"model, settings and reference data): {last.shipments} shipments, {last.flagged} flagged, as stored; "
+            "--force processes it again"
+        )
+        return
+
+    from oretrace.flows.prefect_env import configure_prefect, without_heartbeats
+
+    configure_prefect(settings)
+    from oretrace.flows.prefect_startup import start_prefect_reading_ahead
+
+    # Documents are extracted while Prefect's temporary server starts; the flow's tasks then find them cached.
+    startup = start_prefect_reading_ahead(snapshot, settings, reference)
+    if startup.server_error:
+        typer.echo(f"note: Prefect's server did not start in the background ({startup.server_error})", err=True)
+    from oretrace.flows.process_inbox import process_inbox
+    from oretrace.flows.runners import task_runner
+
+    flow = process_inbox.with_options(task_runner=task_runner(settings))
+    with document_progress(len(snapshot.paths)), without_heartbeats():
+        results = flow(inbox=inbox, settings=settings, snapshot=snapshot)
+    elapsed = time.perf_counter() - started
+
+    for result in results:
+        types = ", ".join(sorted(result.document_types))
+        origin = result.declared_origin or "?"
+        typer.echo(
+            f"{result.shipment_id:<20} origin {origin:<3} {result.verdict:<8} {len(result.document_types)} docs: "
+            f"{types}"
+        )
+        for finding in result.findings:
+            typer.echo(f"    {finding.severity.value:<6} {finding.check}: {finding.message}")
+        for rejection in result.rejected:
+            typer.echo(f"    rejected {rejection.source_path}: {rejection.reason}")
+    documents = sum(len(r.document_types) for r in results)
+    pages = sum(r.pages for r in results)
+    typer.echo(f"{len(results)} shipments, {documents} documents, {pages} pages in {elapsed:.1f} s")
+    with session_scope(engine) as session:
+        record_inbox_run(session, inbox_key, digest, {r.shipment_id: r.shipment_run_id for r in results})
+    engine.dispose()
+    typer.echo(f"store: {settings.resolved_database_url}")
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", help="jsonl or csv")] = ExportFormat.JSONL,
+    output: Annotated[Path | None, typer.Option(help="file to write; standard output if omitted")] = None,
+) -> None:
+    """Write the latest extraction of every document (and every shipment's verdict) from the store."""
+    from oretrace.store.db import session_scope
+    from oretrace.store.export import write_csv, write_jsonl
+
+    settings = load_settings()
+    engine = open_store(settings)
+    writer = write_jsonl if format is ExportFormat.JSONL else write_csv
+    with session_scope(engine) as session:
+        if output is None:
+            count = writer(session, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as handle:
+                count = writer(session, handle)
+    engine.dispose()
+    if output is not None:
+        typer.echo(f"wrote {count} records to {output}", err=True)
+
+
+@app.command("eval")
+def evaluate(
+    directory: Annotated[
+        Path | None, typer.Argument(exists=True, file_okay=False, help="folder with ground_truth.json")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
+    show_misses: Annotated[bool, typer.Option("--misses", help="list every wrong or missing value")] = False,
+    workers: Annotated[int | None, typer.Option(help="documents processed at once")] = None,
+    external: Annotated[
+        Path | None,
+        typer.Option(exists=True, file_okay=False, help="score the third-party sets under this folder instead"),
+    ] = None,
+) -> None:
+    """Score extraction against DIRECTORY/ground_truth.json (documents under DIRECTORY/inbox), or with
+    --external against the third-party sets' own ground truth (see evaluation/adapters)."""
+    if external is not None:
+        from oretrace.evaluation.external import format_external, run_external
+
+        report = run_external(external, load_settings(workers))
+        typer.echo(report.model_dump_json(indent=2) if as_json else format_external(report, show_misses))
+        return
+    if directory is None:
+        raise typer.BadParameter("give DIRECTORY or --external")
+    from oretrace.evaluation.checks import score_shipments
+    from oretrace.evaluation.ground_truth import (
+        format_checks,
+        format_report,
+        load_ground_truth,
+        load_shipment_truth,
+        score,
+        shipment_outcomes,
+    )
+    from oretrace.pipeline.documents import assemble_shipment, process_document
+    from oretrace.store.reference_store import reference_in_force
+
+    settings = load_settings(workers)
+    open_store(settings).dispose()
+    # The checks run against the reference data in force (see `oretrace reference load`), as `run` does.
+    reference = reference_in_force(settings.resolved_database_url)
+    truth = load_ground_truth(directory)
+    inbox = (directory / "inbox").resolve()
+    paths = [inbox / p.removeprefix("inbox/") for p in truth]
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=settings.workers) as pool:
+        outcomes = list(pool.map(lambda p: process_document(p, inbox, settings), paths))
+    elapsed = time.perf_counter() - started
+    by_path = {p.relative_to(inbox).as_posix(): o for p, o in zip(paths, outcomes, strict=True)}
+    report = score(by_path, truth)
+    shipments = load_shipment_truth(directory)
+    checks = score_shipments(
+        {s["shipment_id"]: assemble_shipment(s["shipment_id"], shipment_outcomes(by_path, s["shipment_id"]),
+                                             reference).findings
+         for s in shipments},
+        shipments,
+    )  # fmt: skip
+    if as_json:
+        extra = {"checks": checks, "reference_version": reference.version, "seconds": round(elapsed, 2)}
+        typer.echo(json.dumps(report.as_dict() | extra, indent=2))
+        return
+    typer.echo(format_report(report))
+    typer.echo("\n" + format_checks(checks))
+    typer.echo(f"\n{len(paths)} documents in {elapsed:.1f} s; reference data version {reference.version[:12]}")
+    if show_misses:
+        for miss in report.misses:
+            typer.echo(f"  {miss.path}  {miss.field}: expected {miss.expected!r}, found {miss.found!r}")
+
+
+# Command groups, in the order of `oretrace --help`.
+for group in (reference, watch, review):
+    group.register(app)
+
+
+def main() -> None:
+    """The `oretrace` entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""Text folding, one set of rules for the whole package: case and Latin accents never matter.
+
+`fold` is for matching labels and phrases (punctuation becomes spaces); `fold_chars` keeps one character per
+character, for searching text whose offsets must stay valid (statements, evidence words, names).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_NON_WORD = re.compile(r"[^0-9a-z%/#]+")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """'Nº de Factura:' -> 'no de factura'; keeps %, / and # which carry meaning in labels and units."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    ascii_text = ascii_text.replace("º", "o").replace("°", "o")
+    # A slash between words separates alternatives ("Seller / Exporter"); inside a token it is a unit.
+    tokens = (t.strip("/") for t in _NON_WORD.sub(" ", ascii_text).split())
+    return " ".join(t for t in tokens if t)
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    # Only Latin diacritics are dropped: other scripts (Thai vowel signs) carry meaning in their marks.
+    base = "".join(c for c in decomposed if not 0x300 <= ord(c) <= 0x36F)
+    lowered = base.lower()
+    if len(lowered) == 1:
+        return lowered
+    lowered = char.lower()
+    return lowered if len(lowered) == 1 else char
+
+
+def fold_chars(text: str) -> str:
+    """Lower case without Latin accents, one character per character so offsets stay valid."""
+    return "".join(_fold_char(c) for c in text)

@@ -1,0 +1,120 @@
+"""The work of the flows as plain functions: one document, one shipment. Tested without Prefect."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from oretrace.checks import ShipmentContext, run_checks
+from oretrace.core.config import Settings
+from oretrace.core.errors import UnreadableDocument
+from oretrace.core.models import ExtractedDocument, Rejection, ShipmentResult
+from oretrace.extractors.document import placement
+from oretrace.extractors.document_cache import (
+    DocumentCache,
+    ExtractionKey,
+    extract_with_cache,
+    extractor_fingerprint,
+    read_settings_key,
+)
+from oretrace.extractors.ocr import OcrOptions
+from oretrace.extractors.page_cache import PageCache
+from oretrace.extractors.text import ReadOptions
+from oretrace.reference import ReferenceData
+
+
+def read_options(settings: Settings) -> ReadOptions:
+    limits = settings.limits
+    return ReadOptions(
+        ocr=OcrOptions(
+            languages=settings.ocr_languages, dpi=settings.ocr_dpi, timeout_seconds=limits.ocr_seconds_per_page
+        ),
+        max_pages=limits.max_pages,
+        max_image_pixels=limits.max_image_pixels,
+    )
+
+
+def page_cache(settings: Settings) -> PageCache:
+    return PageCache(settings.home / "cache" / "pages")
+
+
+def document_cache(settings: Settings) -> DocumentCache:
+    return DocumentCache(settings.home / "cache" / "documents")
+
+
+def extraction_key(sha256: str, settings: Settings) -> ExtractionKey:
+    return ExtractionKey(
+        sha256, extractor_fingerprint(), read_settings_key(read_options(settings), settings.limits.max_file_bytes)
+    )
+
+
+def is_extracted(sha256: str | None, settings: Settings) -> bool:
+    """True when content with this hash is already in the extraction cache."""
+    return sha256 is not None and document_cache(settings).contains(extraction_key(sha256, settings))
+
+
+def process_document(
+    path: Path, inbox_root: Path, settings: Settings, sha256: str | None = None
+) -> ExtractedDocument | Rejection:
+    """Extract one document; a file that cannot be read becomes a Rejection with the reason, never an error.
+
+    `sha256`, when the caller hashed the file already (an inbox snapshot), finds a cached extraction without
+    reading the file again.
+    """
+    try:
+        options = read_options(settings)
+        return extract_with_cache(
+            path,
+            inbox_root,
+            options,
+            settings.limits.max_file_bytes,
+            page_cache(settings),
+            document_cache(settings),
+            known_sha256=sha256,
+        )
+    except UnreadableDocument as err:
+        return _rejection(path, inbox_root, str(err))
+    except OSError as err:
+        return _rejection(path, inbox_root, f"the file could not be read ({err.strerror or err})")
+
+
+def without_pages(outcome: ExtractedDocument | Rejection) -> ExtractedDocument | Rejection:
+    """The outcome as a run carries it between stages: fields and classification, not the pages' words, which
+    stay in the extraction cache until the shipment is checked (so a long backlog is never held at once)."""
+    if isinstance(outcome, Rejection):
+        return outcome
+    return outcome.model_copy(update={"pages": []})
+
+
+def with_pages(document: ExtractedDocument, inbox_root: Path, settings: Settings) -> ExtractedDocument:
+    """A document from `without_pages` made whole again from the extraction cache; one missing from the cache
+    (evicted, or extracted on another machine) is read again from its file."""
+    if document.pages:
+        return document
+    cached = document_cache(settings).get(extraction_key(document.source.sha256, settings))
+    if cached is None:
+        cached = process_document(inbox_root / document.source.path, inbox_root, settings)
+        if isinstance(cached, Rejection) or cached.source.sha256 != document.source.sha256:
+            return document  # the file changed or vanished since: checked on the fields read before
+    return document.model_copy(update={"pages": cached.pages})
+
+
+def _rejection(path: Path, inbox_root: Path, reason: str) -> Rejection:
+    where = placement(path, inbox_root)
+    return Rejection(source_path=where["path"], shipment_id=where["shipment_id"], reason=reason)
+
+
+def assemble_shipment(
+    shipment_id: str, outcomes: list[ExtractedDocument | Rejection], reference: ReferenceData | None = None
+) -> ShipmentResult:
+    """A shipment's documents taken together: the origin they declare and the checks' findings."""
+    documents = [o for o in outcomes if isinstance(o, ExtractedDocument)]
+    rejected = [o for o in outcomes if isinstance(o, Rejection)]
+    context = ShipmentContext.build(documents, reference, shipment_id=shipment_id)
+    return ShipmentResult(
+        shipment_id=shipment_id,
+        documents=documents,
+        rejected=rejected,
+        declared_origin=context.declared_origin,
+        findings=run_checks(context),
+        reference_version=context.reference.version,
+    )

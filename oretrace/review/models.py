@@ -1,0 +1,221 @@
+"""Typed records of the review workspace, shared by the service layer, the web app, the JSON API and the CLI."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import Field
+
+from oretrace.core.models import BBox, Frozen
+from oretrace.store.review_tables import DecisionAction, FindingStatus
+
+SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+# Assignee filter value meaning "nobody".
+UNASSIGNED = "-"
+
+
+class QueueSort(StrEnum):
+    SEVERITY = "severity"
+    CHECK = "check"
+    SHIPMENT = "shipment"
+    EXPORTER = "exporter"
+    ORIGIN = "origin"
+    AGE = "age"
+    ASSIGNEE = "assignee"
+    STATUS = "status"
+
+
+class QueueFilters(Frozen):
+    # Empty: every status.
+    status: list[FindingStatus] = Field(default_factory=lambda: [FindingStatus.OPEN])
+    severity: list[str] = Field(default_factory=list)
+    check: list[str] = Field(default_factory=list)
+    shipment: str | None = Field(default=None, description="shipment id, or part of it")
+    exporter: str | None = Field(default=None, description="part of the exporter's (or seller's) name")
+    declared_origin: str | None = Field(default=None, description="ISO 3166 alpha-2")
+    assignee: str | None = Field(default=None, description=f"user name, or {UNASSIGNED!r} for unassigned")
+    min_age_days: float | None = None
+    max_age_days: float | None = None
+    sort: QueueSort = QueueSort.SEVERITY
+    descending: bool = False
+
+
+class QueueItem(Frozen):
+    finding_id: int
+    shipment_id: str
+    shipment_run_id: int
+    check: str
+    severity: str
+    message: str
+    status: FindingStatus
+    version: int
+    assignee: str | None
+    exporter: str | None
+    declared_origin: str | None
+    created_at: datetime
+    # The first run that reported this finding (same check and evidence); age counts from it.
+    first_seen_at: datetime
+    age_days: float
+
+
+class QueueResult(Frozen):
+    items: list[QueueItem]
+    # Per status over the findings that pass every filter but the status one.
+    counts: dict[str, int]
+    checks: list[str]
+    total: int
+
+
+class EvidenceView(Frozen):
+    document_id: str | None
+    page: int
+    bbox: BBox
+    text: str
+    # The extracted field this evidence belongs to, when it is one of the document's fields.
+    doc_type: str | None = None
+    source_path: str | None = None
+    field: str | None = None
+    value: Any = None
+
+
+class DecisionView(Frozen):
+    id: int
+    finding_id: int
+    shipment_id: str
+    action: DecisionAction
+    from_status: FindingStatus
+    to_status: FindingStatus
+    note: str
+    user: str | None
+    assignee: str | None
+    carried_from_id: int | None
+    finding_version: int
+    created_at: datetime
+
+
+class FindingView(Frozen):
+    id: int
+    shipment_id: str
+    shipment_run_id: int
+    check: str
+    severity: str
+    message: str
+    status: FindingStatus
+    version: int
+    assignee: str | None
+    created_at: datetime
+    # False when a later run of the shipment superseded this finding; only current findings are decided.
+    current: bool
+    evidence: list[EvidenceView]
+    decisions: list[DecisionView]
+
+
+class FieldView(Frozen):
+    name: str
+    value: Any
+    confidence: float
+    raw: str | None
+    reason: str | None
+    evidence: list[EvidenceView]
+
+
+class PageView(Frozen):
+    number: int
+    width: float
+    height: float
+    source: str
+    rotation: int
+    skew: float
+
+
+class DocumentView(Frozen):
+    document_id: str
+    source_path: str
+    media_type: str
+    doc_type: str
+    doc_type_confidence: float
+    pipeline_version: str
+    extraction_run_id: int
+    pages: list[PageView]
+    fields: list[FieldView]
+
+
+class RejectionView(Frozen):
+    source_path: str
+    reason: str
+
+
+class ShipmentView(Frozen):
+    shipment_id: str
+    shipment_run_id: int
+    declared_origin: str | None
+    verdict: str
+    exporter: str | None
+    pipeline_version: str | None
+    finished_at: datetime
+    runs: int
+    documents: list[DocumentView]
+    findings: list[FindingView]
+    rejections: list[RejectionView]
+
+
+class DecisionRequest(Frozen):
+    action: DecisionAction
+    note: str = ""
+    # The finding's version the reviewer saw; a decision on an older version is a conflict.
+    version: int
+    # For "assign": the user to assign, or None to unassign.
+    assignee: str | None = None
+
+
+class HistoryFilters(Frozen):
+    shipment: str | None = None
+    document: str | None = Field(default=None, description="document sha256")
+    finding: int | None = None
+    user: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    limit: int = Field(default=500, ge=1, le=10_000)
+
+
+class HistoryEntry(Frozen):
+    seq: int
+    created_at: datetime
+    actor: str
+    action: str
+    subject: str
+    details: dict[str, Any]
+
+
+class FieldChange(Frozen):
+    name: str
+    kind: str = Field(description="added, removed or changed")
+    before: Any = None
+    after: Any = None
+    before_confidence: float | None = None
+    after_confidence: float | None = None
+
+
+class ExtractionVersion(Frozen):
+    extraction_run_id: int
+    shipment_run_id: int | None
+    source_path: str
+    pipeline_version: str
+    started_at: datetime
+    finished_at: datetime
+    doc_type: str
+    doc_type_confidence: float
+    page_count: int
+    text_sources: str | None
+    # Against the version before it (empty for the first, and when nothing changed).
+    doc_type_before: str | None = None
+    changes: list[FieldChange]
+
+
+class DocumentHistory(Frozen):
+    document_id: str
+    source_paths: list[str]
+    shipment_id: str | None
+    versions: list[ExtractionVersion]

@@ -1,0 +1,47 @@
+"""Query strings to typed filters: the queue's and the history's, shared by pages, downloads and the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.datastructures import QueryParams
+
+from oretrace.review.models import HistoryFilters, QueueFilters
+
+LIST_FILTERS = ("status", "severity", "check")
+TEXT_FILTERS = ("shipment", "exporter", "declared_origin", "assignee", "min_age_days", "max_age_days", "sort")
+
+
+def queue_filters_from(params: QueryParams) -> QueueFilters:
+    """Empty values mean "not filtered"; status=all (or an empty status) means every status."""
+    raw: dict[str, Any] = {}
+    for name in LIST_FILTERS:
+        values = [v for v in params.getlist(name) if v]
+        if name == "status":
+            if "all" in values:
+                raw["status"] = []
+            elif values:
+                raw["status"] = values
+        elif values:
+            raw[name] = values
+    for name in TEXT_FILTERS:
+        value = params.get(name, "").strip()
+        if value:
+            raw[name] = value
+    raw["descending"] = params.get("descending", "") in ("1", "true", "on")
+    return QueueFilters.model_validate(raw)
+
+
+def history_filters_from(params: QueryParams) -> HistoryFilters:
+    raw = {
+        name: value.strip()
+        for name in ("shipment", "document", "finding", "user", "since", "until", "limit")
+        if (value := params.get(name, "")).strip()
+    }
+    for name in ("since", "until"):
+        # A bare date or datetime-local value is taken as UTC.
+        if name in raw and len(raw[name]) == 10:
+            raw[name] += "T00:00:00" if name == "since" else "T23:59:59.999999"
+        if name in raw and not raw[name].endswith("Z") and "+" not in raw[name][10:]:
+            raw[name] += "Z"
+    return HistoryFilters.model_validate(raw)

@@ -1,0 +1,113 @@
+"""Connecting to the store: database URL, engines, sessions and schema migrations."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session
+
+DATABASE_URL_ENV = "ORETRACE_DATABASE_URL"
+MIGRATIONS_DIR = Path(str(resources.files("oretrace.store") / "migrations"))
+# Parallel pipeline tasks share one SQLite file: wait for the writer lock rather than fail at once.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+# PostgreSQL advisory lock id serialising migrations ("oretrace" in ASCII).
+MIGRATION_LOCK_KEY = int.from_bytes(b"oretrace")
+
+
+def database_url(home: Path) -> str:
+    """The URL to use: $ORETRACE_DATABASE_URL if set, else an SQLite file in the oretrace home folder."""
+    return os.environ.get(DATABASE_URL_ENV) or f"sqlite:///{home}/oretrace.db"
+
+
+def _normalise(url: str | URL) -> URL:
+    parsed = make_url(url)
+    # Plain "postgresql://" (what most tools hand out) would pick psycopg2, which is not installed.
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def make_engine(url: str | URL, **kwargs: Any) -> Engine:
+    """An engine for SQLite or PostgreSQL (psycopg 3); extra keyword arguments go to create_engine."""
+    parsed = _normalise(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        engine = create_engine(parsed, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if backend == "postgresql":
+        # pre_ping: a long-lived flow outlives server restarts and idle-connection reaping.
+        kwargs.setdefault("pool_pre_ping", True)
+        return create_engine(parsed, **kwargs)
+    # The repository's upserts use SQLite/PostgreSQL "ON CONFLICT"; other backends are untested.
+    raise ValueError(f"unsupported database {parsed.drivername!r}: use sqlite:/// or postgresql://")
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        # WAL lets reviewers read while the pipeline writes; foreign keys are off by default in SQLite.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    finally:
+        cursor.close()
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """A session in one transaction: committed if the block succeeds, rolled back if it raises."""
+    # expire_on_commit=False: objects read in the block stay usable after it.
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        yield session
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """Alembic configuration built in code (no alembic.ini), pointing at the migrations in this package.
+
+    With a connection, env.py migrates over it; that is how migrate() and the tests drive Alembic.
+    """
+    config = Config()
+    # Config values go through configparser interpolation, where "%" is special.
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the latest revision; a no-op (one small query) when it is already there."""
+    with engine.begin() as connection:
+        config = alembic_config(connection)
+        heads = set(ScriptDirectory.from_config(config).get_heads())
+        if _current_heads(connection) == heads:
+            return
+        if connection.dialect.name == "postgresql":
+            # Workers starting together on a fresh database must not all create the tables: the first
+            # migrates, the others wait here and then find nothing left to do.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            if _current_heads(connection) == heads:
+                return
+        if connection.dialect.name == "sqlite":
+            # The sqlite3 driver runs DDL outside any transaction unless one is open: without this, a process
+            # killed mid-migration leaves tables without their alembic_version row, and every later start
+            # fails on "table already exists". IMMEDIATE also takes the write lock, serialising migrators.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            if _current_heads(connection) == heads:
+                return
+        command.upgrade(config, "heads")
+
+
+def _current_heads(connection: Connection) -> set[str]:
+    return set(MigrationContext.configure(connection).get_current_heads())

@@ -1,0 +1,85 @@
+"""Tables of the review workspace: users, their login sessions, the decisions taken on findings, and the
+audit log (written and verified by store.audit).
+
+Decisions are append-only like the runs: a finding's current state lives in findings.status / assignee_id /
+version, and every change of it adds a row here (and an audit entry), so who decided what, with which
+note, is never overwritten.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, true
+from sqlalchemy.orm import Mapped, mapped_column
+
+from oretrace.store.schema import Base, _created_at
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String, unique=True)
+    # "reviewer", "auditor" or "admin" (review.auth.Role).
+    role: Mapped[str]
+    # argon2id encoded hash (parameters and salt included).
+    password_hash: Mapped[str]
+    active: Mapped[bool] = mapped_column(Boolean, server_default=true())
+    created_at: Mapped[datetime] = _created_at()
+
+
+class UserSession(Base):
+    """A login. Only the SHA-256 of the cookie's token is stored, so a copy of the database logs no one in."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # Sent in forms and the X-CSRF-Token header; useless without the HttpOnly session cookie.
+    csrf_token: Mapped[str]
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class Decision(Base):
+    """One change of a finding's review state: confirm, dismiss, escalate, reopen, assign or carry_over."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    finding_id: Mapped[int] = mapped_column(ForeignKey("findings.id", ondelete="CASCADE"), index=True)
+    # Denormalised for history per shipment without a join through findings.
+    shipment_id: Mapped[str] = mapped_column(String, index=True)
+    action: Mapped[str]
+    from_status: Mapped[str]
+    to_status: Mapped[str]
+    note: Mapped[str] = mapped_column(Text)
+    # NULL for the pipeline (a decision carried over to a re-run's identical finding).
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    # The user a finding was assigned to by an "assign" decision (NULL: unassigned).
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # For carry_over: the decision on the earlier run's identical finding that this one repeats.
+    carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id", ondelete="SET NULL"))
+    # The finding's version after this change (findings.version), for optimistic concurrency in the history.
+    finding_version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+
+
+class FindingStatus(StrEnum):
+    OPEN = "open"
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+    ESCALATED = "escalated"
+
+
+class DecisionAction(StrEnum):
+    CONFIRM = "confirm"
+    DISMISS = "dismiss"
+    ESCALATE = "escalate"
+    REOPEN = "reopen"
+    ASSIGN = "assign"
+    # Written by the pipeline: a re-run's identical finding inherits the earlier run's decision.
+    CARRY_OVER = "carry_over"

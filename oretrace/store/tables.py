@@ -1,0 +1,14 @@
+"""Every table of the store, gathered: the metadata migrations and schema tests compare against.
+
+Table classes live beside the code that owns them (schema, audit, claims, review, reference, inbox runs); importing
+this module registers all of them on the one declarative base.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import MetaData
+
+from oretrace.store import audit, claims, inbox_runs, reference_store, review_tables, schema
+
+TABLE_MODULES = (schema, audit, claims, inbox_runs, reference_store, review_tables)
+metadata: MetaData = schema.Base.metadata
