@@ -6,9 +6,9 @@ from oretrace.core.models import DocType, FieldValue
 from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.composition import extract_composition
 from oretrace.extractors.fields.labels import LABELS
+from oretrace.extractors.fields.letterhead import letterhead_name
 from oretrace.extractors.fields.registry import register
 from oretrace.extractors.fields.spec import LabelledField, extract_labelled, first_found
-from oretrace.extractors.fields.special import letterhead_name
 from oretrace.extractors.fields.view import DocumentView
 
 FIELDS = (

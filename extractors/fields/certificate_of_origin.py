@@ -6,8 +6,9 @@ from oretrace.core.models import DocType, FieldValue
 from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.labels import LABELS
 from oretrace.extractors.fields.registry import register
+from oretrace.extractors.fields.running_text import declared_origin_in_text
 from oretrace.extractors.fields.spec import LabelledField, extract_labelled, first_found
-from oretrace.extractors.fields.special import declared_origin_in_text, weight_field, weights_in_total_row
+from oretrace.extractors.fields.totals import weight_field, weights_in_total_row
 from oretrace.extractors.fields.view import DocumentView
 
 FIELDS = (

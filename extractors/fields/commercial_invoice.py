@@ -5,18 +5,11 @@ from __future__ import annotations
 from oretrace.core.models import DocType, FieldValue
 from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.labels import LABELS
+from oretrace.extractors.fields.letterhead import letterhead_name, title_reference, unlabelled_date
 from oretrace.extractors.fields.registry import register
+from oretrace.extractors.fields.running_text import declared_origin_in_text
 from oretrace.extractors.fields.spec import LabelledField, extract_labelled, first_found
-from oretrace.extractors.fields.special import (
-    AmountField,
-    currency_near_amounts,
-    declared_origin_in_text,
-    letterhead_name,
-    title_reference,
-    unlabelled_date,
-    weight_field,
-    weights_in_total_row,
-)
+from oretrace.extractors.fields.totals import AmountField, currency_near_amounts, weight_field, weights_in_total_row
 from oretrace.extractors.fields.view import DocumentView
 
 FIELDS = (

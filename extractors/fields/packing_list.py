@@ -7,7 +7,7 @@ from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.labels import LABELS
 from oretrace.extractors.fields.registry import register
 from oretrace.extractors.fields.spec import LabelledField, extract_labelled, first_found
-from oretrace.extractors.fields.special import ColumnTotalField, lot_numbers, weight_field, weights_in_total_row
+from oretrace.extractors.fields.totals import ColumnTotalField, lot_numbers, weight_field, weights_in_total_row
 from oretrace.extractors.fields.view import DocumentView
 
 FIELDS = (

@@ -1,0 +1,141 @@
+"""What the head of the first page says without a label: the issuer's name in the letterhead, the invoice
+number and date in the title line, a receipt's unlabelled date."""
+
+from __future__ import annotations
+
+import re
+
+from oretrace.core.folding import fold
+from oretrace.core.models import FieldValue
+from oretrace.extractors.fields import parsers
+from oretrace.extractors.fields.spec import field_value
+from oretrace.extractors.fields.view import Candidate, DocumentView
+
+LEGAL_SUFFIXES = (
+    "co", "ltd", "limited", "inc", "llc", "corp", "corporation", "gmbh", "sa", "s a", "de c v", "cv", "pte",
+    "plc", "bv", "nv", "ag", "srl", "sas", "company", "trading", "metals", "industries", "group", "jsc", "pt",
+    "s c", "sc", "sarl", "sdn bhd", "bhd", "s/b", "b v", "pvt", "kg", "se", "spa", "sp z o o", "oy", "ab",
+)  # fmt: skip
+
+
+def letterhead_name(view: DocumentView, name: str, skip: set[int], first_line: bool = False) -> FieldValue:
+    """The issuer's name printed at the top of the first page, where no label names it: a company name
+    (legal form) in the first rows, else, with `first_line`, a short name opening the page ('Sammy Maystone',
+    'Free Service Abonné') beside or above the document's title."""
+    found = _letterhead_with_legal_form(view, name, skip)
+    if found.found or not first_line or not view.rows:
+        return found
+    opening = view.rows[0][0]
+    words = opening.text.split()
+    plain = not any(c.isdigit() for c in opening.text) and not _TITLE_WORD.search(opening.text)
+    at_top = opening.page == 1 and opening.y0 < LETTERHEAD_TOP and 1 <= len(words) <= 5
+    if plain and at_top and id(opening.words[0]) not in skip:
+        parsed = parsers.party_name(opening.text)
+        if parsed.found:
+            candidate = Candidate(opening.text, tuple(opening.words), opening.page, "text")
+            return field_value(name, parsed.value, candidate, 0.6)
+    return found
+
+
+LETTERHEAD_TOP = 0.1  # the opening line of a letterhead stands in the top tenth of the page
+
+
+def _letterhead_with_legal_form(view: DocumentView, name: str, skip: set[int]) -> FieldValue:
+    for row in view.rows[:8]:
+        for phrase in row:
+            if phrase.page != 1 or id(phrase.words[0]) in skip:
+                continue
+            folded = f" {fold(phrase.text)} "
+            if any(f" {suffix} " in folded for suffix in LEGAL_SUFFIXES):
+                parsed = parsers.party_name(phrase.text)
+                if parsed.found:
+                    candidate = Candidate(phrase.text, tuple(phrase.words), phrase.page, "text")
+                    return field_value(name, parsed.value, candidate, 0.8)
+    return FieldValue.missing(name, "no labelled name and no company name in the letterhead")
+
+
+# What an invoice calls itself at its head, in the languages of the documents: 'Handelsrechnung',
+# 'Rechnungskorrektur', 'Facture', 'Avoir', 'Factuur', 'Faktura VAT', 'Tax invoice', 'Receipt'.
+_INVOICE_TITLE = (
+    r"(?:\w*rechnung\w*|gutschrift|invoice|facture|factuur|faktura(?:\s+vat)?|avoir|factura|receipt|credit\s+note)"
+)
+# Words of a document's title, which a letterhead name never contains.
+_TITLE_WORD = re.compile(rf"(?<!\w){_INVOICE_TITLE}(?!\w)|packing|certificate|page", re.IGNORECASE)
+_NUMBER_MARK = r"(?:n[°ºo]|nr|no|num|number|nummer|num[ée]ro|#)\.?\s*[:#]?"
+# 'Handelsrechnung Nr. 471102 vom 05.03.2018', 'Rechnung des Versicherers Nr. 01.234.567.8-2018-1',
+# 'Facture n°562044387 du 02 Juillet 2015', 'Invoice FA-2017-0008', 'Gutschrift (Selbst ausgestellte Rechnung) Nr. 47'.
+_TITLE_REFERENCE = re.compile(
+    rf"(?<!\w){_INVOICE_TITLE}(?:(?:\s+[^\s\d]+){{0,4}}?\s+{_NUMBER_MARK}|\s+{_NUMBER_MARK}|\s*{_NUMBER_MARK}|)"
+    rf"\s*(?P<id>[A-Za-z0-9][\w\-/.]*\d[\w\-/.]*)(?P<after>.*)$",
+    re.IGNORECASE,
+)
+_DATE_AFTER = re.compile(r"^\W*(?:vom|du|dated|date|of|from|del|van|le|z\s+dnia)\b\s*(?P<date>.*)$", re.IGNORECASE)
+TITLE_ROWS = 15  # the head of the first page
+
+
+def title_reference(view: DocumentView) -> tuple[FieldValue, FieldValue]:
+    """The invoice number (and date) written in the document's title line rather than beside a label:
+    'Handelsrechnung Nr. 471102 vom 05.03.2018', 'Facture FA-2017-0010'. The date counts only when the
+    title line itself introduces it ('vom', 'du', 'dated'), possibly on the line below."""
+    for index, row in enumerate(view.rows[:TITLE_ROWS]):
+        for phrase in row:
+            if phrase.page != 1:
+                return _no_title()
+            match = _TITLE_REFERENCE.search(phrase.text)
+            if not match:
+                continue
+            parsed = parsers.identifier(match["id"].rstrip(".,;:"))
+            if not parsed.found:
+                continue
+            candidate = Candidate(phrase.text, tuple(phrase.words), phrase.page, "text")
+            number = field_value("invoice_number", parsed.value, candidate, 0.9)
+            return number, _title_date(view, index, match["after"], candidate)
+    return _no_title()
+
+
+def _title_date(view: DocumentView, index: int, after: str, candidate: Candidate) -> FieldValue:
+    introduced = _DATE_AFTER.match(after)
+    if introduced is None:
+        return FieldValue.missing("invoice_date", "the title line states no date")
+    if introduced["date"].strip():
+        parsed = parsers.date(introduced["date"])
+        if parsed.found:
+            return field_value("invoice_date", parsed.value, candidate, 0.9)
+    for phrase in view.rows[index + 1][:1] if index + 1 < len(view.rows) else []:
+        parsed = parsers.date(phrase.text)
+        if parsed.found:
+            return field_value(
+                "invoice_date", parsed.value, Candidate(phrase.text, tuple(phrase.words), phrase.page, "below"), 0.9
+            )
+    return FieldValue.missing("invoice_date", "no date after the title's 'dated'")
+
+
+def _no_title() -> tuple[FieldValue, FieldValue]:
+    reason = "no invoice number in the title line"
+    return FieldValue.missing("invoice_number", reason), FieldValue.missing("invoice_date", reason)
+
+
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.])\d{1,2}(?:[/.-](?:\d{1,2}|[A-Za-z]{3})[/.-]|\s+[A-Za-z]{3,9}\.?\s+)\d{2,4}(?![\d.])"
+    r"|(?<![\d.])\d{4}-\d{2}-\d{2}(?![\d.])"
+)  # '14/03/2018', '05-AUG-2017', '18 Mar 2018', '2018-01-05'
+
+FIRST_DATE_ROWS = 30
+
+
+def unlabelled_date(view: DocumentView, name: str) -> FieldValue:
+    """A receipt prints its date without a label, beside the time or the till number
+    ('14/03/2018 5:57.07PM'): the first whole date near the head of the first page."""
+    for row in view.rows[:FIRST_DATE_ROWS]:
+        for phrase in row:
+            if phrase.page != 1:
+                return FieldValue.missing(name, "no date on the first page")
+            match = _NUMERIC_DATE.search(phrase.text)
+            if match is None:
+                continue
+            parsed = parsers.date(match.group(0))
+            if parsed.found:
+                return field_value(
+                    name, parsed.value, Candidate(phrase.text, tuple(phrase.words), phrase.page, "text"), 0.7
+                )
+    return FieldValue.missing(name, "no labelled date and no date at the head of the first page")
