@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from fastapi import HTTPException
+from pydantic import ValidationError
 from starlette.datastructures import QueryParams
 
 from oretrace.review.models import HistoryFilters, QueueFilters
@@ -45,3 +47,19 @@ def history_filters_from(params: QueryParams) -> HistoryFilters:
         if name in raw and not raw[name].endswith("Z") and "+" not in raw[name][10:]:
             raw[name] += "Z"
     return HistoryFilters.model_validate(raw)
+
+
+def checked_queue_filters(params: QueryParams) -> QueueFilters:
+    """The queue's filters, or a 422 naming the first bad one."""
+    try:
+        return queue_filters_from(params)
+    except ValidationError as err:
+        raise HTTPException(422, f"bad filter: {err.errors()[0].get('msg')}") from err
+
+
+def checked_history_filters(params: QueryParams) -> HistoryFilters:
+    """The history's filters, or a 422 naming the first bad one."""
+    try:
+        return history_filters_from(params)
+    except ValidationError as err:
+        raise HTTPException(422, f"bad filter: {err.errors()[0].get('msg')}") from err

@@ -1,0 +1,194 @@
+"""The workspace's server-rendered pages: queue, shipment, finding and its decision form, history, document
+versions, page images, users, and the queue's and history's downloads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+from starlette.datastructures import QueryParams
+
+from oretrace.review import auth, service
+from oretrace.review.auth import LoginSession, Permission, Role, UserError
+from oretrace.review.export import ExportFormat, history_export, queue_export
+from oretrace.review.models import DecisionRequest
+from oretrace.review.page_images import PageImageError
+from oretrace.review.web.deps import DB, Login, check_csrf
+from oretrace.review.web.forms import checked_history_filters, checked_queue_filters, queue_filters_from
+from oretrace.review.web.render import download, evidence_pages, page
+from oretrace.store.review_tables import DecisionAction
+
+router = APIRouter(include_in_schema=False)
+
+DECISION_ACTIONS = [
+    DecisionAction.CONFIRM,
+    DecisionAction.DISMISS,
+    DecisionAction.ESCALATE,
+    DecisionAction.REOPEN,
+]
+
+
+@router.get("/", response_class=HTMLResponse)
+def queue_page(request: Request, session: DB, login: Login) -> Response:
+    users = [u.name for u in auth.list_users(session, login.actor) if u.role is Role.REVIEWER]
+    filters = checked_queue_filters(request.query_params)
+    result = service.list_queue(session, login.actor, filters)
+    return page(
+        request, "queue.html", login, reviewers=users, queue=result, filters=filters, query=str(request.query_params)
+    )
+
+
+@router.get("/shipments/{shipment_id}", response_class=HTMLResponse)
+def shipment_page(request: Request, shipment_id: str, session: DB, login: Login) -> Response:
+    view = service.shipment_view(session, login.actor, shipment_id)
+    return page(request, "shipment.html", login, shipment=view)
+
+
+def _finding_page(
+    request: Request,
+    session: Session,
+    login: LoginSession,
+    finding_id: int,
+    query: str,
+    *,
+    conflict: str | None = None,
+    error: str | None = None,
+    note: str = "",
+    status: int = 200,
+) -> Response:
+    view = service.finding_view(session, login.actor, finding_id)
+    filters = queue_filters_from(QueryParams(query))
+    next_id = service.next_finding_id(session, login.actor, finding_id, filters)
+    reviewers = [u.name for u in auth.list_users(session, login.actor) if u.role is Role.REVIEWER and u.active]
+    return page(
+        request,
+        "finding.html",
+        login,
+        status,
+        finding=view,
+        pages=evidence_pages(view),
+        next_id=next_id if next_id != finding_id else None,
+        query=query,
+        actions=DECISION_ACTIONS,
+        reviewers=reviewers,
+        conflict=conflict,
+        error=error,
+        note=note,
+    )
+
+
+@router.get("/findings/{finding_id}", response_class=HTMLResponse)
+def finding_page(request: Request, finding_id: int, session: DB, login: Login) -> Response:
+    return _finding_page(request, session, login, finding_id, str(request.query_params))
+
+
+@router.post("/findings/{finding_id}/decide")
+async def decide_form(request: Request, finding_id: int, session: DB, login: Login) -> Response:
+    form = await request.form()
+    check_csrf(login, str(form.get("csrf_token", "")))
+    query = str(form.get("query", ""))
+    login.actor.require(Permission.DECIDE)
+    try:
+        request_model = DecisionRequest(
+            action=DecisionAction(str(form.get("action", ""))),
+            note=str(form.get("note", "")),
+            version=int(str(form.get("version", "0"))),
+            assignee=str(form.get("assignee") or "") or None,
+        )
+    except (ValueError, ValidationError):
+        return _finding_page(
+            request, session, login, finding_id, query, error="Choose a decision and write a note.", status=422
+        )
+    filters = queue_filters_from(QueryParams(query))
+    next_id = service.next_finding_id(session, login.actor, finding_id, filters)
+    try:
+        service.decide(session, login.actor, finding_id, request_model)
+        session.commit()
+    except service.DecisionConflict as conflict:
+        # The reviewer's note stays in the form, to decide again on the current state.
+        return _finding_page(
+            request, session, login, finding_id, query, conflict=str(conflict), note=request_model.note, status=409
+        )
+    except service.InvalidDecision as err:
+        return _finding_page(
+            request, session, login, finding_id, query, error=str(err), note=request_model.note, status=422
+        )
+    suffix = f"?{query}" if query else ""
+    if request_model.action is DecisionAction.ASSIGN or next_id is None or next_id == finding_id:
+        return RedirectResponse(f"/findings/{finding_id}{suffix}", status_code=303)
+    return RedirectResponse(f"/findings/{next_id}{suffix}", status_code=303)
+
+
+@router.get("/history", response_class=HTMLResponse)
+def history_page(request: Request, session: DB, login: Login) -> Response:
+    filters = checked_history_filters(request.query_params)
+    entries = service.history(session, login.actor, filters)
+    return page(request, "history.html", login, entries=entries, filters=filters, query=str(request.query_params))
+
+
+@router.get("/documents/{document_id}/history", response_class=HTMLResponse)
+def document_history_page(request: Request, document_id: str, session: DB, login: Login) -> Response:
+    view = service.document_history(session, login.actor, document_id)
+    return page(request, "document_history.html", login, document=view)
+
+
+@router.get("/documents/{document_id}/pages/{number}.png")
+def page_png(request: Request, document_id: str, number: int, session: DB, login: Login) -> Response:
+    image_cache: Path = request.app.state.image_cache
+    try:
+        path = service.page_image(session, login.actor, document_id, number, image_cache)
+    except (service.PageUnavailable, PageImageError) as err:
+        raise service.NotFound(str(err)) from err
+    return FileResponse(path, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+
+
+@router.get("/users", response_class=HTMLResponse)
+def users_page(request: Request, session: DB, login: Login) -> Response:
+    login.actor.require(Permission.MANAGE_USERS)
+    return page(request, "users.html", login, users=auth.list_users(session, login.actor), error=None)
+
+
+@router.post("/users")
+async def users_add(request: Request, session: DB, login: Login) -> Response:
+    form = await request.form()
+    check_csrf(login, str(form.get("csrf_token", "")))
+    login.actor.require(Permission.MANAGE_USERS)
+    try:
+        auth.add_user_as(
+            session, login.actor, str(form.get("name", "")), Role(str(form.get("role"))), str(form.get("password"))
+        )
+    except (UserError, ValueError) as err:
+        users = auth.list_users(session, login.actor)
+        return page(request, "users.html", login, 422, users=users, error=str(err))
+    session.commit()
+    return RedirectResponse("/users", status_code=303)
+
+
+@router.post("/users/{name}")
+async def users_change(request: Request, name: str, session: DB, login: Login) -> Response:
+    form = await request.form()
+    check_csrf(login, str(form.get("csrf_token", "")))
+    try:
+        auth.change_user_as(
+            session, login.actor, name, role=Role(str(form.get("role"))), active=form.get("active") == "on"
+        )
+    except (UserError, ValueError) as err:
+        users = auth.list_users(session, login.actor)
+        return page(request, "users.html", login, 422, users=users, error=str(err))
+    session.commit()
+    return RedirectResponse("/users", status_code=303)
+
+
+@router.get("/export/queue.{fmt}")
+def export_queue(request: Request, fmt: ExportFormat, session: DB, login: Login) -> Response:
+    result = service.list_queue(session, login.actor, checked_queue_filters(request.query_params))
+    return download(queue_export(result.items, fmt), fmt, "queue")
+
+
+@router.get("/export/history.{fmt}")
+def export_history(request: Request, fmt: ExportFormat, session: DB, login: Login) -> Response:
+    entries = service.history(session, login.actor, checked_history_filters(request.query_params))
+    return download(history_export(entries, fmt), fmt, "history")
