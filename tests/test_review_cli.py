@@ -87,7 +87,7 @@ def test_users_review_and_history(cli_store: Engine) -> None:
     stale = run(
         "review", "resolve", str(high), "--action", "dismiss", "--note", "late", "--as", "alice", "--version", "1"
     )
-    assert stale.exit_code == 2 and "conflict" in stale.output and "confirmed" in stale.output
+    assert stale.exit_code == 4 and "changed" in stale.output and "confirmed" in stale.output
 
     history_csv = run("history", "--finding", str(high), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(history_csv.output)))

@@ -242,10 +242,10 @@ def review_resolve(
     ] = None,
     assignee: Annotated[str | None, typer.Option(help="for assign: the reviewer (omit to unassign)")] = None,
 ) -> None:
-    """Decide a finding in a reviewer's name. A finding changed since --version is a conflict (exit 2)."""
+    """Decide a finding in a reviewer's name. A finding changed since --version is a conflict (exit 4)."""
     from oretrace.review.auth import PermissionDenied, UserError, actor_for
     from oretrace.review.models import DecisionRequest
-    from oretrace.review.service import DecisionConflict, InvalidDecision, NotFound, decide, finding_view
+    from oretrace.review.service import InvalidDecision, NotFound, decide, finding_view
     from oretrace.store.db import session_scope
     from oretrace.store.review_tables import DecisionAction
 
@@ -259,9 +259,6 @@ def review_resolve(
                 action=DecisionAction(action.value), note=note, version=version, assignee=assignee
             )
             view = decide(session, actor, finding_id, request)
-    except DecisionConflict as conflict:
-        typer.echo(f"conflict: {conflict}", err=True)
-        raise typer.Exit(code=2) from conflict
     except (NotFound, InvalidDecision, PermissionDenied, UserError) as err:
         raise _fail(str(err)) from err
     finally:

@@ -1,0 +1,31 @@
+"""The review workspace's operations: queue, shipment and finding views, decisions, history, page images.
+
+Every function takes the acting user and checks the role's permission before touching anything; the web
+app, the JSON API and the CLI all go through here. Functions work inside the caller's transaction
+(store.db.session_scope).
+
+The queue shows the findings of each shipment's latest run. Findings of earlier runs stay readable (history)
+but cannot be decided: a re-run's identical finding inherits their decision (store.review_carry_over).
+"""
+
+from oretrace.review.service.decisions import decide
+from oretrace.review.service.errors import DecisionConflict, InvalidDecision, NotFound, PageUnavailable
+from oretrace.review.service.history import decisions, document_history, history
+from oretrace.review.service.queue import list_queue, next_finding_id
+from oretrace.review.service.views import finding_view, page_image, shipment_view
+
+__all__ = [
+    "DecisionConflict",
+    "InvalidDecision",
+    "NotFound",
+    "PageUnavailable",
+    "decide",
+    "decisions",
+    "document_history",
+    "finding_view",
+    "history",
+    "list_queue",
+    "next_finding_id",
+    "page_image",
+    "shipment_view",
+]

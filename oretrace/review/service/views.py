@@ -1,0 +1,224 @@
+"""What a reviewer reads: a shipment with its documents and findings, a finding with its evidence and
+decisions, a page image."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from oretrace.review.auth import Actor, Permission
+from oretrace.review.models import (
+    DecisionView,
+    DocumentView,
+    EvidenceView,
+    FieldView,
+    FindingView,
+    PageView,
+    RejectionView,
+    ShipmentView,
+)
+from oretrace.review.page_images import cached_page_png, locate_source
+from oretrace.review.service.errors import NotFound, PageUnavailable
+from oretrace.review.service.queue import exporters_of_runs, user_names
+from oretrace.store import schema
+from oretrace.store.review_tables import Decision, DecisionAction, FindingStatus
+
+
+def decision_views(session: Session, finding_ids: list[int]) -> dict[int, list[DecisionView]]:
+    if not finding_ids:
+        return {}
+    decisions = session.scalars(
+        select(Decision).where(Decision.finding_id.in_(finding_ids)).order_by(Decision.id)
+    ).all()
+    names = user_names(session, {d.user_id for d in decisions} | {d.assignee_id for d in decisions})
+    out: dict[int, list[DecisionView]] = defaultdict(list)
+    for d in decisions:
+        out[d.finding_id].append(
+            DecisionView(
+                id=d.id,
+                finding_id=d.finding_id,
+                shipment_id=d.shipment_id,
+                action=DecisionAction(d.action),
+                from_status=FindingStatus(d.from_status),
+                to_status=FindingStatus(d.to_status),
+                note=d.note,
+                user=names.get(d.user_id) if d.user_id else None,
+                assignee=names.get(d.assignee_id) if d.assignee_id else None,
+                carried_from_id=d.carried_from_id,
+                finding_version=d.finding_version,
+                created_at=d.created_at,
+            )
+        )
+    return out
+
+
+def _bbox_close(a: Any, b: Any) -> bool:
+    return len(a) == 4 and len(b) == 4 and all(abs(float(x) - float(y)) < 1e-6 for x, y in zip(a, b, strict=True))
+
+
+class _FieldIndex:
+    """The fields of a shipment run's documents, to say which field each piece of evidence shows."""
+
+    def __init__(self, documents: list[DocumentView]) -> None:
+        self.documents = {d.document_id: d for d in documents}
+
+    def describe(self, evidence: dict[str, Any]) -> EvidenceView:
+        view = EvidenceView(
+            document_id=evidence.get("document_id"),
+            page=int(evidence.get("page", 1)),
+            bbox=tuple(evidence.get("bbox", (0.0, 0.0, 0.0, 0.0))),
+            text=str(evidence.get("text", "")),
+        )
+        document = self.documents.get(view.document_id or "")
+        if document is None:
+            return view
+        extra: dict[str, Any] = {"doc_type": document.doc_type, "source_path": document.source_path}
+        for field in document.fields:
+            if any(e.page == view.page and _bbox_close(e.bbox, view.bbox) for e in field.evidence):
+                extra |= {"field": field.name, "value": field.value}
+                break
+        return view.model_copy(update=extra)
+
+
+def _evidence(evidence: dict[str, Any]) -> EvidenceView:
+    return EvidenceView(
+        document_id=evidence.get("document_id"),
+        page=int(evidence.get("page", 1)),
+        bbox=tuple(evidence.get("bbox", (0.0, 0.0, 0.0, 0.0))),
+        text=str(evidence.get("text", "")),
+    )
+
+
+def _documents(session: Session, shipment_run_id: int) -> list[DocumentView]:
+    runs = session.scalars(
+        select(schema.ExtractionRun).where(schema.ExtractionRun.shipment_run_id == shipment_run_id)
+    ).all()
+    views = [
+        DocumentView(
+            document_id=run.document.sha256,
+            source_path=run.document.source_path,
+            media_type=run.document.media_type,
+            doc_type=run.doc_type,
+            doc_type_confidence=run.doc_type_confidence,
+            pipeline_version=run.pipeline_version,
+            extraction_run_id=run.id,
+            pages=[
+                PageView(
+                    number=p.number, width=p.width, height=p.height, source=p.source, rotation=p.rotation, skew=p.skew
+                )
+                for p in run.pages
+            ],
+            fields=[
+                FieldView(
+                    name=f.name,
+                    value=f.value_json,
+                    confidence=f.confidence,
+                    raw=f.raw,
+                    reason=f.reason,
+                    evidence=[_evidence(e) for e in f.evidence_json],
+                )
+                for f in run.field_values
+            ],
+        )
+        for run in runs
+    ]
+    return sorted(views, key=lambda d: d.source_path)
+
+
+def _finding_views(
+    session: Session, findings: list[schema.Finding], documents: list[DocumentView], latest_run_id: int | None
+) -> list[FindingView]:
+    index = _FieldIndex(documents)
+    decisions = decision_views(session, [f.id for f in findings])
+    names = user_names(session, {f.assignee_id for f in findings if f.assignee_id})
+    return [
+        FindingView(
+            id=f.id,
+            shipment_id=f.shipment_id,
+            shipment_run_id=f.shipment_run_id,
+            check=f.check_id,
+            severity=f.severity,
+            message=f.message,
+            status=FindingStatus(f.status),
+            version=f.version,
+            assignee=names.get(f.assignee_id) if f.assignee_id else None,
+            created_at=f.created_at,
+            current=f.shipment_run_id == latest_run_id,
+            evidence=[index.describe(e) for e in f.evidence_json],
+            decisions=decisions.get(f.id, []),
+        )
+        for f in findings
+    ]
+
+
+def latest_run_of(session: Session, shipment_id: str) -> int | None:
+    return session.scalar(select(func.max(schema.ShipmentRun.id)).where(schema.ShipmentRun.shipment_id == shipment_id))
+
+
+def shipment_view(session: Session, actor: Actor, shipment_id: str) -> ShipmentView:
+    """A shipment as its latest run left it: documents with fields, findings with evidence and decisions."""
+    actor.require(Permission.READ)
+    run_id = latest_run_of(session, shipment_id)
+    if run_id is None:
+        raise NotFound(f"no shipment {shipment_id!r}")
+    run = session.get(schema.ShipmentRun, run_id)
+    assert run is not None
+    documents = _documents(session, run_id)
+    findings = session.scalars(
+        select(schema.Finding).where(schema.Finding.shipment_run_id == run_id).order_by(schema.Finding.id)
+    ).all()
+    rejections = session.scalars(
+        select(schema.Rejection).where(schema.Rejection.shipment_run_id == run_id).order_by(schema.Rejection.id)
+    ).all()
+    runs = session.scalar(select(func.count()).where(schema.ShipmentRun.shipment_id == shipment_id)) or 0
+    return ShipmentView(
+        shipment_id=shipment_id,
+        shipment_run_id=run_id,
+        declared_origin=run.declared_origin,
+        verdict=run.verdict,
+        exporter=exporters_of_runs(session, [run_id]).get(run_id),
+        pipeline_version=run.pipeline_version,
+        finished_at=run.finished_at,
+        runs=runs,
+        documents=documents,
+        findings=_finding_views(session, list(findings), documents, run_id),
+        rejections=[RejectionView(source_path=r.source_path, reason=r.reason) for r in rejections],
+    )
+
+
+def finding_view(session: Session, actor: Actor, finding_id: int) -> FindingView:
+    actor.require(Permission.READ)
+    finding = session.execute(
+        select(schema.Finding).where(schema.Finding.id == finding_id).execution_options(populate_existing=True)
+    ).scalar_one_or_none()
+    if finding is None:
+        raise NotFound(f"no finding {finding_id}")
+    documents = _documents(session, finding.shipment_run_id)
+    return _finding_views(session, [finding], documents, latest_run_of(session, finding.shipment_id))[0]
+
+
+def page_image(session: Session, actor: Actor, document_id: str, page: int, cache_dir: Path) -> Path:
+    """A PNG of the document's page as the latest extraction read it (same turn and deskew as OCR)."""
+    actor.require(Permission.READ)
+    rows = session.scalars(select(schema.Document).where(schema.Document.sha256 == document_id)).all()
+    if not rows:
+        raise NotFound(f"no document {document_id}")
+    source = next((path for row in rows if (path := locate_source(session, row)) is not None), None)
+    if source is None:
+        raise PageUnavailable("the document's file is no longer where it was read, or its content changed")
+    page_row = session.execute(
+        select(schema.Page)
+        .join(schema.ExtractionRun, schema.ExtractionRun.id == schema.Page.run_id)
+        .where(schema.ExtractionRun.document_id.in_([r.id for r in rows]), schema.Page.number == page)
+        .order_by(schema.ExtractionRun.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    if page_row is None:
+        raise NotFound(f"document {document_id[:12]} has no page {page}")
+    return cached_page_png(
+        cache_dir, source, document_id, rows[0].media_type, page, rotation=page_row.rotation, skew=page_row.skew
+    )
