@@ -1,4 +1,4 @@
-"""The review service layer (review/service.py, review/auth.py) on SQLite and PostgreSQL."""
+"""The review service layer (oretrace/review/service/, oretrace/review/auth.py) on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
