@@ -3,18 +3,27 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
+from oretrace.core.csv_cells import escape_cell
 from oretrace.extractors.safety import find_active_content
+from oretrace.store.db import session_scope
+from oretrace.store.export import write_csv
+from oretrace.store.repository import record_document
 from tests.hostile_corpus import (
+    FORMULA_SHIPMENTS,
     in_object_streams,
     invoice_pdf,
     javascript_chain_pdf,
     javascript_update_pdf,
     object_flood_pdf,
 )
+from tests.store_fixtures import FINISHED_AT, INBOX_ROOT, STARTED_AT, invoice, source
 
 # --- item 3: the active-content filter walks every object once ---------------------------------------------
 
@@ -48,3 +57,44 @@ def test_a_file_with_more_objects_than_the_limit_is_refused_not_half_inspected(t
     path.write_bytes(object_flood_pdf(1000))
     assert find_active_content(path, max_objects=2000) is None
     assert find_active_content(path, max_objects=500) == "more than 500 objects, too many to inspect safely"
+
+
+# --- item 5: one CSV writer, formula cells escaped everywhere ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ("=HYPERLINK(1)", "'=HYPERLINK(1)"),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(1)", "'@SUM(1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("INV-88412", "INV-88412"),
+        (-12.5, -12.5),
+        (None, ""),
+    ],
+)
+def test_cells_a_spreadsheet_would_run_are_written_as_text(value: object, cell: object) -> None:
+    assert escape_cell(value) == cell
+
+
+def test_export_csv_escapes_formulas_from_folder_names_and_document_text(engine: Engine) -> None:
+    for n, folder in enumerate(FORMULA_SHIPMENTS):
+        doc = invoice()
+        src = source(f"{folder}/invoice-{n}.pdf")
+        fields = dict(doc.fields)
+        fields["seller_name"] = fields["seller_name"].model_copy(update={"value": "=1+2"})
+        doc = doc.model_copy(update={"source": src, "fields": fields})
+        with session_scope(engine) as session:
+            record_document(session, doc, INBOX_ROOT, STARTED_AT, FINISHED_AT)
+    out = io.StringIO(newline="")
+    with session_scope(engine) as session:
+        assert write_csv(session, out) == len(FORMULA_SHIPMENTS)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    for row in rows:
+        for column, value in row.items():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (column, value)
+    assert sorted(r["shipment_id"] for r in rows) == sorted("'" + f for f in FORMULA_SHIPMENTS)
+    assert {r["seller_name"] for r in rows} == {"'=1+2"}
