@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     watch_quiet_seconds: float = Field(default=10.0, description="a shipment folder must be unchanged this long")
     watch_poll_seconds: float = Field(default=5.0, description="scan interval of `oretrace watch` between events")
     watch_lease_seconds: float = Field(default=120.0, description="a watcher's claim on a shipment expires after")
+    audit_anchor: Path | None = Field(
+        default=None,
+        description="append-only file, outside the database, that receives the audit log's head after every commit",
+    )
 
     @property
     def resolved_database_url(self) -> str:
