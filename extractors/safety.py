@@ -20,6 +20,7 @@ from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 from pdfminer.psparser import PSLiteral
 
 from oretrace.core.errors import UnreadableDocument
+from oretrace.extractors.budget import Budget, check_pdf_streams
 from oretrace.extractors.filetype import PDF, sniff_media_type
 
 # Indirect objects inspected at most; a file with more is refused rather than scanned for minutes.
@@ -174,11 +175,13 @@ def find_active_content(path: Path, max_objects: int = MAX_OBJECTS) -> str | Non
     return None
 
 
-def refuse_hostile_pdf(path: Path) -> None:
-    """Raise UnreadableDocument if path is a PDF with active content; other files pass untouched."""
+def refuse_hostile_pdf(path: Path, budget: Budget | None = None) -> None:
+    """Raise UnreadableDocument if path is a PDF with a stream that inflates beyond the budget (checked first,
+    before a PDF library decodes anything) or with active content; other files pass untouched."""
     with path.open("rb") as handle:
         if sniff_media_type(handle.read(1024)) != PDF:
             return
+    check_pdf_streams(path, budget or Budget())
     found = find_active_content(path)
     if found:
         raise UnreadableDocument(f"the PDF contains {found}, which a trade document has no need for; it was not opened")
