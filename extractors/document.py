@@ -8,6 +8,7 @@ from pathlib import Path
 from oretrace import __version__
 from oretrace.core.errors import UnreadableDocument
 from oretrace.core.models import ExtractedDocument, SourceFile
+from oretrace.extractors.budget import Budget
 from oretrace.extractors.classify import classify
 from oretrace.extractors.fields import extract_fields
 from oretrace.extractors.filetype import detect_media_type
@@ -28,13 +29,15 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def describe_source(path: Path, inbox_root: Path, max_bytes: int) -> SourceFile:
+def describe_source(path: Path, inbox_root: Path, max_bytes: int, budget: Budget | None = None) -> SourceFile:
+    if path.is_symlink():  # the inbox scan refuses links; one put in a file's place since is refused here
+        raise UnreadableDocument("a symbolic link; links are never followed, only real files are read")
     if not path.is_file():
         raise UnreadableDocument("the file disappeared before it could be read")
     size = path.stat().st_size
     if size > max_bytes:
         raise UnreadableDocument(f"the file is {size:,} bytes; the limit is {max_bytes:,}")
-    refuse_hostile_pdf(path)
+    refuse_hostile_pdf(path, budget or Budget())
     return SourceFile(
         sha256=sha256_of(path), size=size, media_type=detect_media_type(path), **placement(path, inbox_root)
     )
@@ -53,7 +56,7 @@ def extract_document(
     max_bytes: int = 200 * 1024 * 1024,
     cache: PageCache | None = None,
 ) -> ExtractedDocument:
-    source = describe_source(path, inbox_root, max_bytes)
+    source = describe_source(path, inbox_root, max_bytes, options.budget)
     key = settings_key(options.ocr.languages, options.ocr.dpi)
     pages = cache.get(source.sha256, key) if cache else None
     if pages is None:

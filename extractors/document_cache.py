@@ -94,6 +94,8 @@ def read_settings_key(options: ReadOptions, max_bytes: int) -> str:
             "ocr_timeout": options.ocr.timeout_seconds,
             "max_pages": options.max_pages,
             "max_image_pixels": options.max_image_pixels,
+            "max_page_points": options.max_page_points,
+            "max_decoded_bytes": options.max_decoded_bytes,
             "max_bytes": max_bytes,
         },
         sort_keys=True,
@@ -156,7 +158,7 @@ def extract_with_cache(
         cached = documents.get(ExtractionKey(known_sha256, extractor_fingerprint(), settings))
         if cached is not None:
             return cached.model_copy(update={"source": cached.source.model_copy(update=placement(path, inbox_root))})
-    source = describe_source(path, inbox_root, max_bytes)
+    source = describe_source(path, inbox_root, max_bytes, options.budget)
     cached = documents.get(ExtractionKey(source.sha256, extractor_fingerprint(), settings))
     if cached is not None:
         return cached.model_copy(update={"source": source})

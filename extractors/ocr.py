@@ -13,6 +13,7 @@ from PIL import Image, ImageFilter, ImageOps
 
 from oretrace.core.errors import UnreadableDocument
 from oretrace.core.models import Page, TextSource
+from oretrace.extractors.budget import Budget, resample_scale
 from oretrace.extractors.layout import RawWord, order_words
 
 # Tesseract's OpenMP threads oversubscribe a small CPU: one thread per process is 2.4x faster here,
@@ -42,14 +43,20 @@ class OcrOptions:
     languages: str = "eng+spa"
     dpi: int = 300
     timeout_seconds: int = 120
+    # Pixels of the page image OCR works on (the resource budget, extractors.budget).
+    max_pixels: int = Budget.max_pixels
 
 
-def prepare_image(image: Image.Image, source_dpi: float | None, target_dpi: int) -> Image.Image:
-    """Grayscale at the target resolution; Tesseract reads small print poorly below ~200 dpi."""
+def prepare_image(
+    image: Image.Image, source_dpi: float | None, target_dpi: int, max_pixels: int = Budget.max_pixels
+) -> Image.Image:
+    """Grayscale at the target resolution; Tesseract reads small print poorly below ~200 dpi. An image whose
+    stated resolution would make it larger than max_pixels at the target is enlarged only as far as that."""
     gray = ImageOps.exif_transpose(image).convert("L")
     if source_dpi and abs(source_dpi - target_dpi) > 20:
-        scale = target_dpi / source_dpi
-        gray = gray.resize((round(gray.width * scale), round(gray.height * scale)), Image.Resampling.LANCZOS)
+        scale = resample_scale(gray.width, gray.height, target_dpi / source_dpi, max_pixels)
+        if abs(scale - 1) > 0.05:
+            gray = gray.resize((round(gray.width * scale), round(gray.height * scale)), Image.Resampling.LANCZOS)
     return gray
 
 
@@ -235,7 +242,7 @@ def _mean_confidence(words: list[RawWord]) -> float:
 def ocr_page(
     image: Image.Image, number: int, source_dpi: float | None, options: OcrOptions, fit_text_size: bool = True
 ) -> Page:
-    gray = prepare_image(image, source_dpi, options.dpi)
+    gray = prepare_image(image, source_dpi, options.dpi, options.max_pixels)
     skew = estimate_skew(gray)
     if skew:
         gray = gray.rotate(skew, resample=Image.Resampling.BILINEAR, expand=False, fillcolor=255)

@@ -20,12 +20,11 @@ from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 from pdfminer.psparser import PSLiteral
 
 from oretrace.core.errors import UnreadableDocument
+from oretrace.extractors.budget import Budget, check_pdf_streams
 from oretrace.extractors.filetype import PDF, sniff_media_type
 
-# Objects inspected at most; a file with more is refused rather than scanned for minutes.
+# Indirect objects inspected at most; a file with more is refused rather than scanned for minutes.
 MAX_OBJECTS = 500_000
-# Nesting followed at most (dictionaries, arrays and references); stays well inside Python's recursion limit.
-MAX_DEPTH = 150
 
 # Dictionary keys and action types (/S) that mean active content, with the words a user is shown.
 ACTIVE_KEYS = {"JS": "JavaScript", "JavaScript": "JavaScript", "RichMedia": "embedded media (RichMedia)"}
@@ -50,71 +49,80 @@ def _text(value: Any) -> str:
     return str(value) if value is not None else ""
 
 
+class _TooManyObjects(Exception):
+    pass
+
+
 @dataclass
 class _Inspection:
+    """One walk over a PDF's object graph: every indirect object is inspected exactly once.
+
+    An explicit stack instead of recursion, so no nesting depth is too deep to follow; an object is marked
+    when it is taken on, and taken on only once, so nothing marked is ever left uninspected.
+    """
+
+    document: PDFDocument
+    max_objects: int = MAX_OBJECTS
     found: str | None = None
     # Embedded-file streams named as data files (.xml, .json) by their file specification: id -> extension.
     data_streams: dict[int, str] = field(default_factory=dict)
     embedded_streams: dict[int, PDFStream] = field(default_factory=dict)
     visited: set[int] = field(default_factory=set)
-    document: PDFDocument | None = None
+    stack: list[Any] = field(default_factory=list)
 
-
-def _visit(objid: int, state: _Inspection, depth: int = 0) -> None:
-    """Inspect one indirect object, once; references inside it are followed (not every object of an
-    object stream is listed by the cross-reference tables pdfminer reads)."""
-    if state.found or objid in state.visited or state.document is None:
-        return
-    state.visited.add(objid)
-    if len(state.visited) > MAX_OBJECTS:
-        state.found = f"more than {MAX_OBJECTS:,} objects, too many to inspect safely"
-        return
-    try:
-        obj = state.document.getobj(objid)
-    except Exception:  # a broken object is the reader's concern, not active content
-        return
-    if isinstance(obj, PDFStream) and _name(obj.attrs.get("Type")) == "EmbeddedFile":
-        state.embedded_streams[objid] = obj
-    _inspect(obj, state, depth + 1)
-
-
-def _inspect(obj: Any, state: _Inspection, depth: int = 0) -> None:
-    if state.found or depth > MAX_DEPTH:
-        return
-    if isinstance(obj, PDFObjRef):
-        _visit(obj.objid, state, depth)
-        return
-    if isinstance(obj, list):
-        for item in obj:
-            _inspect(item, state, depth + 1)
-        return
-    attrs = obj.attrs if isinstance(obj, PDFStream) else obj
-    if not isinstance(attrs, dict):
-        return
-    for key in attrs:
-        if key in ACTIVE_KEYS:
-            state.found = ACTIVE_KEYS[key]
+    def enter(self, objid: int) -> None:
+        """Take an indirect object on: marked now, inspected when the stack reaches it."""
+        if objid in self.visited:
             return
-    action = _name(attrs.get("S"))
-    if action in ACTIVE_ACTIONS:
-        state.found = ACTIVE_ACTIONS[action]
-        return
-    if "EF" in attrs:  # a file specification with the file's bytes inside this PDF
-        name = _text(attrs.get("UF") or attrs.get("F")).strip()
+        self.visited.add(objid)
+        if len(self.visited) > self.max_objects:
+            raise _TooManyObjects
         try:
-            embedded = resolve1(attrs["EF"])
-        except Exception:
-            embedded = None
-        embedded = embedded if isinstance(embedded, dict) else {}
-        refs = [ref for ref in embedded.values() if isinstance(ref, PDFObjRef)]
-        extension = Path(name.lower()).suffix
-        if extension in DATA_FILE_STARTS and refs:
-            state.data_streams.update((ref.objid, extension) for ref in refs)
-        else:
-            state.found = f"an embedded file ({name or 'unnamed'})"
+            obj = self.document.getobj(objid)
+        except Exception:  # a broken object is the reader's concern, not active content
             return
-    for value in attrs.values():
-        _inspect(value, state, depth + 1)
+        if isinstance(obj, PDFStream) and _name(obj.attrs.get("Type")) == "EmbeddedFile":
+            self.embedded_streams[objid] = obj
+        self.stack.append(obj)
+
+    def drain(self) -> None:
+        """Inspect everything on the stack and everything it refers to, until the stack is empty."""
+        while self.stack and not self.found:
+            self._inspect(self.stack.pop())
+
+    def _inspect(self, obj: Any) -> None:
+        if isinstance(obj, PDFObjRef):
+            self.enter(obj.objid)
+            return
+        if isinstance(obj, list):
+            self.stack.extend(reversed(obj))
+            return
+        attrs = obj.attrs if isinstance(obj, PDFStream) else obj
+        if not isinstance(attrs, dict):
+            return
+        for key in attrs:
+            if key in ACTIVE_KEYS:
+                self.found = ACTIVE_KEYS[key]
+                return
+        action = _name(attrs.get("S"))
+        if action in ACTIVE_ACTIONS:
+            self.found = ACTIVE_ACTIONS[action]
+            return
+        if "EF" in attrs:  # a file specification with the file's bytes inside this PDF
+            name = _text(attrs.get("UF") or attrs.get("F")).strip()
+            try:
+                embedded = resolve1(attrs["EF"])
+            except Exception:
+                embedded = None
+            embedded = embedded if isinstance(embedded, dict) else {}
+            refs = [ref for ref in embedded.values() if isinstance(ref, PDFObjRef)]
+            extension = Path(name.lower()).suffix
+            if extension in DATA_FILE_STARTS and refs:
+                self.data_streams.update((ref.objid, extension) for ref in refs)
+            else:
+                self.found = f"an embedded file ({name or 'unnamed'})"
+                return
+        self.stack.extend(reversed(list(attrs.values())))
 
 
 def _is_data(stream: PDFStream, extension: str) -> bool:
@@ -130,19 +138,29 @@ def _is_data(stream: PDFStream, extension: str) -> bool:
     return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(DATA_FILE_STARTS[extension])
 
 
-def find_active_content(path: Path) -> str | None:
+def find_active_content(path: Path, max_objects: int = MAX_OBJECTS) -> str | None:
     """The first kind of active content found in the PDF, or None (also when the PDF cannot be parsed:
-    the reader then reports it as damaged or encrypted in its own words)."""
-    state = _Inspection()
+    the reader then reports it as damaged or encrypted in its own words).
+
+    The walk starts at the catalog, then takes on every object listed by any cross-reference section (every
+    incremental update included) that the catalog does not reach; references are followed however deep.
+    A file with more than `max_objects` indirect objects is refused.
+    """
     try:
         with path.open("rb") as handle:
-            state.document = PDFDocument(PDFParser(handle))
-            _inspect(state.document.catalog, state)
-            for xref in state.document.xrefs:
-                for objid in xref.get_objids():
-                    _visit(objid, state)
-                    if state.found:
-                        return state.found
+            document = PDFDocument(PDFParser(handle))
+            state = _Inspection(document, max_objects)
+            try:
+                state.stack.append(document.catalog)
+                state.drain()
+                for xref in document.xrefs:
+                    for objid in xref.get_objids():
+                        if state.found:
+                            return state.found
+                        state.enter(objid)
+                        state.drain()
+            except _TooManyObjects:
+                return f"more than {max_objects:,} objects, too many to inspect safely"
             if state.found:
                 return state.found
             # Embedded bytes are allowed only as data files (see DATA_FILE_STARTS) named by a file specification.
@@ -157,11 +175,13 @@ def find_active_content(path: Path) -> str | None:
     return None
 
 
-def refuse_hostile_pdf(path: Path) -> None:
-    """Raise UnreadableDocument if path is a PDF with active content; other files pass untouched."""
+def refuse_hostile_pdf(path: Path, budget: Budget | None = None) -> None:
+    """Raise UnreadableDocument if path is a PDF with a stream that inflates beyond the budget (checked first,
+    before a PDF library decodes anything) or with active content; other files pass untouched."""
     with path.open("rb") as handle:
         if sniff_media_type(handle.read(1024)) != PDF:
             return
+    check_pdf_streams(path, budget or Budget())
     found = find_active_content(path)
     if found:
         raise UnreadableDocument(f"the PDF contains {found}, which a trade document has no need for; it was not opened")

@@ -17,6 +17,15 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 from oretrace.core.errors import UnreadableDocument
 from oretrace.core.models import Page
 from oretrace.extractors import filetype
+from oretrace.extractors.budget import (
+    Budget,
+    check_image,
+    check_page_size,
+    check_pdf_page_images,
+    check_render,
+    check_resample,
+    fits_resampled,
+)
 from oretrace.extractors.language import detect_language
 from oretrace.extractors.ocr import OcrOptions, ocr_page
 from oretrace.extractors.pdf_text import (
@@ -27,6 +36,8 @@ from oretrace.extractors.pdf_text import (
     text_layer_is_usable,
 )
 
+# Resolutions written by software that never knew the scan's (screen defaults), rather than by a scanner.
+SOFTWARE_DEFAULT_DPI = (72, 96)
 # PDFium is not thread-safe: documents are read on several threads, so every PDFium call holds this lock.
 PDFIUM_LOCK = threading.Lock()
 
@@ -35,11 +46,21 @@ PDFIUM_LOCK = threading.Lock()
 class ReadOptions:
     ocr: OcrOptions = field(default_factory=OcrOptions)
     max_pages: int = 500
-    max_image_pixels: int = 120_000_000
+    max_image_pixels: int = Budget.max_pixels
+    max_page_points: float = Budget.max_page_points
+    max_decoded_bytes: int = Budget.max_decoded_bytes
 
     @property
     def languages(self) -> tuple[str, ...]:
         return tuple(self.ocr.languages.split("+"))
+
+    @property
+    def budget(self) -> Budget:
+        return Budget(
+            max_page_points=self.max_page_points,
+            max_pixels=self.max_image_pixels,
+            max_decoded_bytes=self.max_decoded_bytes,
+        )
 
 
 def read_pages(path: Path, media_type: str, options: ReadOptions) -> list[Page]:
@@ -64,6 +85,11 @@ def _read_pdf(path: Path, options: ReadOptions) -> Iterator[Page]:
             page_count = len(pdf)
         if page_count > options.max_pages:
             raise UnreadableDocument(f"the PDF has {page_count} pages; the limit is {options.max_pages}")
+        # Every page's size from the page tree, before any page is loaded: one seven metres wide refuses the file.
+        for index in range(page_count):
+            with PDFIUM_LOCK:
+                width, height = pdf.get_page_size(index)
+            check_page_size(index + 1, width, height, options.budget)
         for index in range(page_count):
             try:
                 yield _read_pdf_page(pdf, index, options, layout_page)
@@ -82,6 +108,10 @@ def _read_pdf_page(
             layer = read_chars(page)
             image = None
             if not text_layer_is_usable(layer):
+                # The budget first: the bitmap's pixels and the page's images decoded, before anything is drawn.
+                width, height = page.get_size()
+                check_render(index + 1, width, height, options.ocr.dpi, options.budget)
+                check_pdf_page_images(page, index + 1, options.budget)
                 # Copy out of PDFium's buffer before the lock is released.
                 image = page.render(scale=options.ocr.dpi / 72, grayscale=True).to_pil().copy()
         finally:
@@ -155,7 +185,8 @@ def _root_cause(err: BaseException) -> str:
 
 
 def _read_image(path: Path, options: ReadOptions) -> Iterator[Page]:
-    Image.MAX_IMAGE_PIXELS = options.max_image_pixels
+    budget = options.budget
+    Image.MAX_IMAGE_PIXELS = budget.max_pixels
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
@@ -163,7 +194,7 @@ def _read_image(path: Path, options: ReadOptions) -> Iterator[Page]:
             image.size  # noqa: B018 - forces the header to be parsed inside the guard
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
             raise UnreadableDocument(
-                f"the image is too large to process safely (over {options.max_image_pixels:,} pixels)"
+                f"the image is too large to process safely (over {budget.max_pixels:,} pixels)"
             ) from err
         except (UnidentifiedImageError, OSError) as err:
             raise UnreadableDocument(f"the image cannot be decoded ({err})") from err
@@ -172,11 +203,16 @@ def _read_image(path: Path, options: ReadOptions) -> Iterator[Page]:
             if frames > options.max_pages:
                 raise UnreadableDocument(f"the image has {frames} pages; the limit is {options.max_pages}")
             for index, frame in enumerate(ImageSequence.Iterator(image)):
-                if frame.width * frame.height > options.max_image_pixels:
-                    raise UnreadableDocument(
-                        f"page {index + 1} is too large to process safely ({frame.width}x{frame.height} pixels)"
-                    )
+                # From the frame's header, before its pixels are decoded: as it is, and resampled for OCR.
+                check_image(frame, index + 1, budget)
                 dpi = _image_dpi(frame)
+                if (
+                    dpi is not None
+                    and round(dpi) in SOFTWARE_DEFAULT_DPI
+                    and not fits_resampled(frame.width, frame.height, dpi, options.ocr.dpi, budget)
+                ):
+                    dpi = None  # a default no scanner wrote: read as it is, then at the size its lettering shows
+                check_resample(index + 1, frame.width, frame.height, dpi, options.ocr.dpi, budget)
                 try:
                     frame.load()
                 except OSError as err:

@@ -19,6 +19,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from oretrace.core.config import Settings
 from oretrace.core.models import ExtractedDocument, ShipmentSummary
+from oretrace.core.names import printable
 from oretrace.pipeline import progress
 from oretrace.pipeline.batching import Batch, estimate_seconds, plan_batches, shipment_groups
 from oretrace.pipeline.documents import assemble_shipment, is_extracted, process_document, with_pages, without_pages
@@ -56,10 +57,18 @@ def check_and_store_task(
     summaries = []
     try:
         for shipment_id, light in shipments.items():
-            outcomes = [with_pages(o, inbox_root, settings) if isinstance(o, ExtractedDocument) else o for o in light]
-            result = assemble_shipment(shipment_id, outcomes, reference)
-            with session_scope(engine) as session:
-                run_id = record_shipment(session, result, str(inbox_root), started_at, datetime.now(UTC))
+            # One shipment that cannot be checked or stored costs only itself, not the rest of its group.
+            try:
+                outcomes = [
+                    with_pages(o, inbox_root, settings) if isinstance(o, ExtractedDocument) else o for o in light
+                ]
+                result = assemble_shipment(shipment_id, outcomes, reference)
+                with session_scope(engine) as session:
+                    run_id = record_shipment(session, result, str(inbox_root), started_at, datetime.now(UTC))
+            except Exception as err:
+                get_run_logger().exception("shipment %s was not stored", printable(shipment_id))
+                summaries.append(ShipmentSummary.failed(shipment_id, f"{type(err).__name__}: {err}"))
+                continue
             summaries.append(ShipmentSummary.of(result, run_id))
     finally:
         engine.dispose()
@@ -102,8 +111,10 @@ def process_inbox(inbox: Path, settings: Settings, snapshot: InboxSnapshot | Non
     }
 
     # Link: loose documents join the shipment whose documents share their references; the rest wait.
+    # Files the inbox scan refused (links, names that cannot be recorded) join as rejections, never opened.
     linking = link_loose_documents(
-        {s.shipment_id: [outcomes[p] for p in s.files] for s in shipments}, [outcomes[p] for p in loose_files]
+        {s.shipment_id: [*(outcomes[p] for p in s.files), *s.refused] for s in shipments},
+        [*(outcomes[p] for p in loose_files), *snapshot.loose_refused],
     )
     if linking.unassigned or linking.rejected:
         store_loose_task(linking, inbox, settings, started_at)

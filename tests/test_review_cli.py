@@ -101,7 +101,7 @@ def test_users_review_and_history(cli_store: Engine) -> None:
 
     verified = run("audit", "verify")
     assert verified.exit_code == 0 and "audit chain OK" in verified.output
-    head = verified.output.split("head ")[1].strip()
+    head = verified.output.splitlines()[0].split("head ")[1].strip()
     assert run("audit", "verify", "--expect-head", head).exit_code == 0
     assert run("audit", "verify", "--expect-head", "f" * 64).exit_code == 1
 

@@ -230,9 +230,9 @@ def test_exports_neutralise_spreadsheet_formulas(app: object) -> None:
     assert json_rows[0]["details"]["note"] == note
     queue_csv = c.get("/export/queue.csv", params={"status": "all"}).text
     assert queue_csv.startswith("finding_id,shipment_id,severity")
-    from oretrace.review.export import _cell
+    from oretrace.core.csv_cells import escape_cell
 
-    assert _cell(note) == "'" + note and _cell("-1+2") == "'-1+2" and _cell("Bolivia") == "Bolivia"
+    assert escape_cell(note) == "'" + note and escape_cell("-1+2") == "'-1+2" and escape_cell("Bolivia") == "Bolivia"
 
 
 def test_page_image_needs_the_unchanged_file(app: object, engine: Engine, tmp_path: Path) -> None:

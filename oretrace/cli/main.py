@@ -16,7 +16,8 @@ from typer.core import TyperGroup
 from oretrace.cli import reference, review, watch
 from oretrace.cli.common import load_settings, open_store
 from oretrace.cli.progress_bar import document_progress
-from oretrace.core.errors import OretraceError
+from oretrace.core.errors import OretraceError, ShipmentsNotStored
+from oretrace.core.names import printable
 
 
 class _Commands(TyperGroup):
@@ -102,23 +103,34 @@ def run(
     elapsed = time.perf_counter() - started
 
     for result in results:
+        shown = printable(result.shipment_id)
+        if result.error is not None:
+            typer.echo(f"{shown:<20} NOT STORED: {result.error}")
+            continue
         types = ", ".join(sorted(result.document_types))
         origin = result.declared_origin or "?"
-        typer.echo(
-            f"{result.shipment_id:<20} origin {origin:<3} {result.verdict:<8} {len(result.document_types)} docs: "
-            f"{types}"
-        )
+        typer.echo(f"{shown:<20} origin {origin:<3} {result.verdict:<8} {len(result.document_types)} docs: {types}")
         for finding in result.findings:
-            typer.echo(f"    {finding.severity.value:<6} {finding.check}: {finding.message}")
+            typer.echo(f"    {finding.severity.value:<6} {finding.check}: {printable(finding.message)}")
         for rejection in result.rejected:
-            typer.echo(f"    rejected {rejection.source_path}: {rejection.reason}")
+            typer.echo(f"    rejected {printable(rejection.source_path)}: {printable(rejection.reason)}")
+    for rejection in snapshot.loose_refused:
+        typer.echo(f"(inbox root)         rejected {printable(rejection.source_path)}: {printable(rejection.reason)}")
     documents = sum(len(r.document_types) for r in results)
     pages = sum(r.pages for r in results)
     typer.echo(f"{len(results)} shipments, {documents} documents, {pages} pages in {elapsed:.1f} s")
-    with session_scope(engine) as session:
-        record_inbox_run(session, inbox_key, digest, {r.shipment_id: r.shipment_run_id for r in results})
+    failed = [r.shipment_id for r in results if r.shipment_run_id is None]
+    if not failed:
+        # Only a run that stored every shipment counts as completed (an unchanged inbox is then skipped).
+        with session_scope(engine) as session:
+            record_inbox_run(session, inbox_key, digest, {r.shipment_id: r.shipment_run_id for r in results})
     engine.dispose()
     typer.echo(f"store: {settings.resolved_database_url}")
+    if failed:
+        raise ShipmentsNotStored(
+            f"{len(failed)} of {len(results)} shipments could not be stored: {', '.join(map(printable, failed))}",
+            remedy="the others are stored; see the messages above, then run again",
+        )
 
 
 @app.command()

@@ -11,6 +11,7 @@ import json
 import sys
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -335,16 +336,25 @@ def audit_verify(
     expect_head: Annotated[
         str | None, typer.Option(help="a head hash recorded earlier: fail unless the chain still contains it")
     ] = None,
+    anchor: Annotated[
+        Path | None,
+        typer.Option(help="anchor file to check the log's end against (default ORETRACE_AUDIT_ANCHOR)"),
+    ] = None,
 ) -> None:
-    """Walk the audit chain; exit 1 and name the first altered, deleted or inserted entry if it is broken."""
+    """Walk the audit chain; exit 1 and name the first altered, deleted or inserted entry if it is broken.
+
+    With an anchor file (ORETRACE_AUDIT_ANCHOR or --anchor), entries cut from the end are found too.
+    """
     from sqlalchemy import select
 
     from oretrace.store.audit import AuditEntry, verify_chain
     from oretrace.store.db import session_scope
 
-    engine = _engine()
+    settings = load_settings()
+    anchor = anchor or settings.audit_anchor
+    engine = open_store(settings)
     with session_scope(engine) as session:
-        result = verify_chain(session)
+        result = verify_chain(session, anchor)
         anchored = expect_head is None or session.scalar(
             select(AuditEntry.seq).where(AuditEntry.entry_hash == expect_head)
         )
@@ -361,6 +371,12 @@ def audit_verify(
         typer.echo(f"audit chain verifies, but the recorded head {expect_head} is not in it", err=True)
         raise typer.Exit(code=1)
     typer.echo(f"audit chain OK: {result.entries} entries, head {result.head_hash}")
+    if anchor:
+        typer.echo(f"its end matches the anchor file {anchor}", err=True)
+    else:
+        typer.echo(
+            "note: no anchor file (ORETRACE_AUDIT_ANCHOR): a cut end with its head set back would go unseen", err=True
+        )
 
 
 def register(app: typer.Typer) -> None:

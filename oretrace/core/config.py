@@ -10,13 +10,24 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Limits(BaseSettings):
-    """Bounds that keep one hostile or oversized file from taking the service down."""
+    """Bounds that keep one hostile or oversized file from taking the service down.
+
+    The resource budget (`max_page_points`, `max_image_pixels`, `max_decoded_bytes`) is checked from headers and
+    dictionaries before anything is rendered or decoded, by the pipeline and the workspace's page images alike
+    (`oretrace.extractors.budget`, docs/architecture.md).
+    """
 
     model_config = SettingsConfigDict(env_prefix="ORETRACE_LIMIT_")
 
     max_file_bytes: int = 200 * 1024 * 1024
     max_pages: int = 500
-    max_image_pixels: int = 120_000_000  # ~ A0 at 300 dpi; larger is treated as a decompression bomb
+    # The longest side of a page in PDF points: 14,400 pt (200 in) is the largest page the PDF specification has.
+    max_page_points: float = 14_400.0
+    # Pixels of one page as it is read: a PDF page rendered at ocr_dpi, an image resampled to it (A2 at 300 dpi
+    # is 35 million). A page that would be larger is read at the highest resolution that fits.
+    max_image_pixels: int = 50_000_000
+    # Bytes one decoded image or inflated PDF stream may take in memory.
+    max_decoded_bytes: int = 256 * 1024 * 1024
     ocr_seconds_per_page: int = 120
 
 
@@ -35,6 +46,10 @@ class Settings(BaseSettings):
     watch_quiet_seconds: float = Field(default=10.0, description="a shipment folder must be unchanged this long")
     watch_poll_seconds: float = Field(default=5.0, description="scan interval of `oretrace watch` between events")
     watch_lease_seconds: float = Field(default=120.0, description="a watcher's claim on a shipment expires after")
+    audit_anchor: Path | None = Field(
+        default=None,
+        description="append-only file, outside the database, that receives the audit log's head after every commit",
+    )
 
     @property
     def resolved_database_url(self) -> str:

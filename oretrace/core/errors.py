@@ -52,3 +52,7 @@ class UnreadableDocument(OretraceError):
     """A file that cannot be read as a trade document; the message is its quarantine reason."""
 
     exit_code = ExitCode.UNREADABLE
+
+
+class ShipmentsNotStored(OretraceError):
+    """Some shipments of a run could not be checked or stored; the others were."""

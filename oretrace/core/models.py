@@ -166,7 +166,8 @@ class ShipmentSummary(Frozen):
     """What a run reports of a checked and stored shipment, without its documents' pages and fields."""
 
     shipment_id: str
-    shipment_run_id: int
+    # None when the shipment could not be stored (see `error`).
+    shipment_run_id: int | None
     declared_origin: str | None
     verdict: str
     document_types: list[DocType]
@@ -174,6 +175,7 @@ class ShipmentSummary(Frozen):
     findings: list[Finding]
     rejected: list[Rejection]
     reference_version: str | None
+    error: str | None = None
 
     @classmethod
     def of(cls, result: ShipmentResult, shipment_run_id: int) -> ShipmentSummary:
@@ -187,6 +189,22 @@ class ShipmentSummary(Frozen):
             findings=result.findings,
             rejected=result.rejected,
             reference_version=result.reference_version,
+        )
+
+    @classmethod
+    def failed(cls, shipment_id: str, error: str) -> ShipmentSummary:
+        """A shipment that could not be checked or stored: the run reports it and the others go on."""
+        return cls(
+            shipment_id=shipment_id,
+            shipment_run_id=None,
+            declared_origin=None,
+            verdict="error",
+            document_types=[],
+            pages=0,
+            findings=[],
+            rejected=[],
+            reference_version=None,
+            error=error,
         )
 
 

@@ -26,10 +26,15 @@ def read_options(settings: Settings) -> ReadOptions:
     limits = settings.limits
     return ReadOptions(
         ocr=OcrOptions(
-            languages=settings.ocr_languages, dpi=settings.ocr_dpi, timeout_seconds=limits.ocr_seconds_per_page
+            languages=settings.ocr_languages,
+            dpi=settings.ocr_dpi,
+            timeout_seconds=limits.ocr_seconds_per_page,
+            max_pixels=limits.max_image_pixels,
         ),
         max_pages=limits.max_pages,
         max_image_pixels=limits.max_image_pixels,
+        max_page_points=limits.max_page_points,
+        max_decoded_bytes=limits.max_decoded_bytes,
     )
 
 

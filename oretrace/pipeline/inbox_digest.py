@@ -41,6 +41,7 @@ def _files_digest(directory: Path) -> str:
 def inbox_digest(snapshot: InboxSnapshot, settings: Settings, reference_version: str) -> str:
     parts = {
         "files": sorted(snapshot.sha256.items()),
+        "refused": sorted(snapshot.refused_keys.items()),
         "extractor": extractor_fingerprint(),
         "read_settings": read_settings_key(read_options(settings), settings.limits.max_file_bytes),
         "check_code": code_digest(CHECK_CODE),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence
@@ -10,6 +9,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel
 
+from oretrace.core.csv_cells import CsvWriter
 from oretrace.review.models import HistoryEntry, QueueItem
 
 HISTORY_COLUMNS = ("seq", "created_at", "actor", "action", "subject", "details")
@@ -25,8 +25,6 @@ QUEUE_COLUMNS = (
     "age_days",
     "message",
 )
-# Spreadsheet programs run a cell starting with these as a formula; extracted text is hostile input.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ExportFormat(StrEnum):
@@ -34,17 +32,9 @@ class ExportFormat(StrEnum):
     JSON = "json"
 
 
-def _cell(value: object) -> str:
-    text = "" if value is None else value if isinstance(value, str) else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
 def _csv(rows: Sequence[dict[str, object]], columns: Sequence[str]) -> str:
     out = io.StringIO(newline="")
-    writer = csv.writer(out)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
+    CsvWriter(out, columns).rows(rows)
     return out.getvalue()
 
 

@@ -2,6 +2,12 @@
 
 Evidence boxes are not drawn into the image: the page template positions them over it (0-1 coordinates
 from the top-left corner, as in oretrace.models.Evidence), so one cached image serves every finding.
+
+The pipeline's resource budget holds here too (`oretrace.extractors.budget`, settings ORETRACE_LIMIT_*),
+checked before anything is decoded: a PDF's streams and active content, the page's size in points, the
+images it draws; an image's pixels and decoded bytes from its header. A page is drawn at most
+DISPLAY_LONG_SIDE pixels along its longest side (a larger page is drawn smaller: the evidence boxes are
+relative), once: concurrent requests for the same page wait for the one rendering, then share its file.
 """
 
 from __future__ import annotations
@@ -9,20 +15,31 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import threading
+import warnings
 from pathlib import Path
 
 from PIL import Image
 from sqlalchemy.orm import Session
 
+from oretrace.core.config import get_settings
+from oretrace.core.errors import UnreadableDocument
+from oretrace.extractors.budget import Budget, check_image, check_page_size, check_pdf_page_images, check_render
 from oretrace.extractors.document import sha256_of
+from oretrace.extractors.safety import refuse_hostile_pdf
 from oretrace.store import schema
 from oretrace.store.claims import archived_paths
 
 # Wide enough to read a table cell, small enough to load fast: about 1000 px across an A4 page.
 RENDER_DPI = 120
-MAX_IMAGE_PIXELS = 120_000_000
+# A screen needs no more: a page larger than A3 at RENDER_DPI is drawn at a lower resolution.
+DISPLAY_LONG_SIDE = 2000
 # Bump when rendering changes, so cached images are redrawn.
-RENDER_VERSION = 1
+RENDER_VERSION = 2
+
+# One lock per image being rendered: the first request draws it, the others wait and serve its file.
+_RENDERING: dict[Path, threading.Lock] = {}
+_RENDERING_GUARD = threading.Lock()
 
 
 class PageImageError(Exception):
@@ -50,33 +67,57 @@ def locate_source(session: Session, document_row: schema.Document) -> Path | Non
     return None
 
 
-def _render_pdf_page(path: Path, number: int, dpi: int) -> Image.Image:
+def budget_in_force() -> Budget:
+    limits = get_settings().limits
+    return Budget(
+        max_page_points=limits.max_page_points,
+        max_pixels=limits.max_image_pixels,
+        max_decoded_bytes=limits.max_decoded_bytes,
+    )
+
+
+def _render_pdf_page(path: Path, number: int, dpi: int, budget: Budget) -> Image.Image:
     import pypdfium2
 
     from oretrace.extractors.text import PDFIUM_LOCK
 
+    # Streams and active content first, before PDFium parses anything.
+    refuse_hostile_pdf(path, budget)
     # PDFium is not thread-safe; the pipeline may be reading documents in the same process.
     with PDFIUM_LOCK:
         pdf = pypdfium2.PdfDocument(str(path))
         try:
             if not 1 <= number <= len(pdf):
                 raise PageImageError(f"the document has {len(pdf)} pages, not {number}")
+            width, height = pdf.get_page_size(number - 1)
+            check_page_size(number, width, height, budget)
+            scale = min(dpi / 72, DISPLAY_LONG_SIDE / max(width, height))
+            check_render(number, width, height, scale * 72, budget)
             page = pdf[number - 1]
             try:
-                return page.render(scale=dpi / 72).to_pil().convert("RGB")
+                check_pdf_page_images(page, number, budget)
+                return page.render(scale=scale).to_pil().convert("RGB")
             finally:
                 page.close()
         finally:
             pdf.close()
 
 
-def _render_image_page(path: Path, number: int) -> Image.Image:
-    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
-    with Image.open(path) as image:
+def _render_image_page(path: Path, number: int, budget: Budget) -> Image.Image:
+    Image.MAX_IMAGE_PIXELS = budget.max_pixels
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(path)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
+            raise PageImageError(f"the image is too large to show (over {budget.max_pixels:,} pixels)") from err
+    with image:
         frames = getattr(image, "n_frames", 1)
         if not 1 <= number <= frames:
             raise PageImageError(f"the image has {frames} pages, not {number}")
         image.seek(number - 1)
+        check_image(image, number, budget)  # from the header, before the pixels are decoded
+        image.draft("RGB", (DISPLAY_LONG_SIDE, DISPLAY_LONG_SIDE))  # JPEG decodes at a reduced size when it can
         page = image.convert("RGB")
     # Scans can be 300 dpi and larger than a screen needs.
     page.thumbnail((1400, 2000))
@@ -93,27 +134,58 @@ def _turn(page: Image.Image, rotation: int, skew: float) -> Image.Image:
     return page
 
 
-def render_page(source: Path, media_type: str, number: int, *, rotation: int = 0, skew: float = 0.0) -> Image.Image:
-    if media_type == "application/pdf":
-        page = _render_pdf_page(source, number, RENDER_DPI)
-    else:
-        page = _render_image_page(source, number)
+def render_page(
+    source: Path,
+    media_type: str,
+    number: int,
+    *,
+    rotation: int = 0,
+    skew: float = 0.0,
+    budget: Budget | None = None,
+) -> Image.Image:
+    budget = budget or budget_in_force()
+    try:
+        if media_type == "application/pdf":
+            page = _render_pdf_page(source, number, RENDER_DPI, budget)
+        else:
+            page = _render_image_page(source, number, budget)
+    except UnreadableDocument as err:
+        raise PageImageError(f"the page is not shown: {err}") from err
     return _turn(page, rotation, skew)
 
 
+def _lock_for(target: Path) -> threading.Lock:
+    with _RENDERING_GUARD:
+        return _RENDERING.setdefault(target, threading.Lock())
+
+
 def cached_page_png(
-    cache_dir: Path, source: Path, sha256: str, media_type: str, number: int, *, rotation: int = 0, skew: float = 0.0
+    cache_dir: Path,
+    source: Path,
+    sha256: str,
+    media_type: str,
+    number: int,
+    *,
+    rotation: int = 0,
+    skew: float = 0.0,
+    budget: Budget | None = None,
 ) -> Path:
-    """The page as a PNG under cache_dir, rendered on first request."""
+    """The page as a PNG under cache_dir, rendered on the first request only."""
     key = f"{sha256}-p{number}-r{rotation}-s{skew:g}-v{RENDER_VERSION}"
     target = cache_dir / sha256[:2] / f"{hashlib.sha256(key.encode()).hexdigest()}.png"
     if target.is_file():
         return target
-    image = render_page(source, media_type, number, rotation=rotation, skew=skew)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # Write then rename: a concurrent request never serves half a file.
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-    with os.fdopen(fd, "wb") as handle:
-        image.save(handle, format="PNG", optimize=False)
-    os.replace(tmp, target)
+    lock = _lock_for(target)
+    with lock:
+        if target.is_file():  # drawn by the request this one waited for
+            return target
+        image = render_page(source, media_type, number, rotation=rotation, skew=skew, budget=budget)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Write then rename: a concurrent request never serves half a file.
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            image.save(handle, format="PNG", optimize=False)
+        os.replace(tmp, target)
+    with _RENDERING_GUARD:
+        _RENDERING.pop(target, None)
     return target

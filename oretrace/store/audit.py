@@ -7,24 +7,40 @@ of the newest entry: appends claim it, which serialises writers (PostgreSQL row 
 and verification compares it with the last entry, which catches entries cut from the end.
 
 The hashes carry no secret: someone able to rewrite the whole table and the head could rebuild a consistent
-chain. `verify_chain` returns the head hash so that it can be recorded outside the database; a later
-verification that still reaches that hash proves nothing before it changed.
+chain, and someone able to delete the last entries and set the head back leaves a shorter chain that is
+consistent in itself. Both are caught only against a record kept outside the database:
+
+- the anchor file (`ORETRACE_AUDIT_ANCHOR`): after every commit that appended entries, the new head's
+  position and hash are appended to it as one line. `verify_chain(session, anchor)` fails when the log does
+  not contain the highest anchored entry with the same hash: entries cut from the end, or the log rewritten
+  up to that entry. Entries written after the last anchored line (by a process without the setting, or
+  lost with a failed anchor write) are not covered, and whoever can rewrite the anchor file as well as the
+  database can still hide a change: keep the file where the database's users cannot write (another host's
+  mount, an append-only file).
+- `verify_chain` returns the head hash so that it can be recorded by hand; a later verification that still
+  reaches that hash (`oretrace audit verify --expect-head`) proves nothing before it changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Integer, String, Text, select, update
+from sqlalchemy import Integer, String, Text, event, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from oretrace.core.config import get_settings
 from oretrace.core.models import Frozen
 from oretrace.store.schema import Base
+
+log = logging.getLogger(__name__)
 
 
 class AuditEntry(Base):
@@ -78,6 +94,13 @@ class ChainProblem(Frozen):
     # Position (seq) of the entry where the chain first fails.
     seq: int
     message: str
+
+
+class AnchoredHead(Frozen):
+    """One line of the anchor file: the head after a commit."""
+
+    seq: int
+    entry_hash: str
 
 
 class VerificationResult(Frozen):
@@ -171,6 +194,70 @@ def append_entry(session: Session, *, actor: str, action: str, subject: str, det
     head.last_seq = seq
     head.last_hash = new_hash
     session.flush()
+    _anchor_after_commit(session, seq, new_hash)
+
+
+# --- the anchor file: the head after every commit, outside the database -----------------------------------
+
+
+def anchor_path() -> Path | None:
+    """The anchor file from the settings (ORETRACE_AUDIT_ANCHOR), or None when none is configured."""
+    return get_settings().audit_anchor
+
+
+def _anchor_after_commit(session: Session, seq: int, entry_hash: str) -> None:
+    """Remember the transaction's newest head; it goes to the anchor file once (and only if) the commit succeeds,
+    so the file never names an entry that a rolled-back transaction took away."""
+    path = anchor_path()
+    if path is None:
+        return
+    session.info["audit_anchor"] = (path, seq, entry_hash)
+    if not session.info.get("audit_anchor_listening"):
+        session.info["audit_anchor_listening"] = True
+        event.listen(session, "after_commit", _write_pending_anchor)
+        event.listen(session, "after_rollback", _drop_pending_anchor)
+
+
+def _drop_pending_anchor(session: Session) -> None:
+    session.info.pop("audit_anchor", None)
+
+
+def _write_pending_anchor(session: Session) -> None:
+    pending = session.info.pop("audit_anchor", None)
+    if pending is None:
+        return
+    path, seq, entry_hash = pending
+    try:
+        append_anchor(path, seq, entry_hash)
+    except OSError as err:  # the commit stands; verification reports the anchor as behind, not as broken
+        log.error("could not append the audit head %s to the anchor file %s: %s", seq, path, err)
+
+
+def append_anchor(path: Path, seq: int, entry_hash: str) -> None:
+    """Append one line `seq hash time` to the anchor file, in a single write, flushed to disk."""
+    line = f"{seq} {entry_hash} {_timestamp_text(datetime.now(UTC))}\n".encode()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, line)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def read_anchor(path: Path) -> AnchoredHead | None:
+    """The highest head the anchor file records (writers may finish their commits out of order), or None when
+    it records none. Lines that do not parse (a write cut short by a crash) are skipped."""
+    best: AnchoredHead | None = None
+    with path.open("rb") as handle:
+        for raw in handle:
+            parts = raw.split()
+            if len(parts) < 2 or not parts[0].isdigit() or len(parts[1]) != 64:
+                continue
+            seq, digest = int(parts[0]), parts[1].decode("ascii", "replace")
+            if best is None or seq > best.seq:
+                best = AnchoredHead(seq=seq, entry_hash=digest)
+    return best
 
 
 def _entries(session: Session) -> Iterator[AuditEntry]:
@@ -181,8 +268,9 @@ def _entries(session: Session) -> Iterator[AuditEntry]:
         result.close()
 
 
-def verify_chain(session: Session) -> VerificationResult:
-    """Walk the log in order and report the first entry that was altered, deleted or inserted."""
+def verify_chain(session: Session, anchor: Path | None = None) -> VerificationResult:
+    """Walk the log in order and report the first entry that was altered, deleted or inserted; with an anchor
+    file, also that the log still holds the highest head it records (see the module's notes)."""
     head = session.execute(select(AuditHead).where(AuditHead.id == HEAD_ROW_ID)).scalar_one_or_none()
     prev_hash = GENESIS_HASH
     # Hashes of every verified entry, to tell an inserted entry (the next one links past it) from a deletion.
@@ -245,4 +333,34 @@ def verify_chain(session: Session) -> VerificationResult:
             f"the log has {count} entries but the head records {head.last_seq}: entries were added outside "
             f"append_entry",
         )
+    if anchor is not None:
+        problem = _anchor_problem(session, anchor, count)
+        if problem is not None:
+            return fail(*problem)
     return VerificationResult(ok=True, entries=count, head_hash=prev_hash)
+
+
+def _anchor_problem(session: Session, anchor: Path, count: int) -> tuple[ProblemKind, int, str] | None:
+    try:
+        anchored = read_anchor(anchor)
+    except FileNotFoundError:
+        if count == 0:
+            return None
+        return ProblemKind.TRUNCATED, 1, f"the anchor file {anchor} is missing, so the log's end cannot be checked"
+    if anchored is None:
+        return None
+    if anchored.seq > count:
+        return (
+            ProblemKind.TRUNCATED,
+            count + 1,
+            f"the log ends at entry {count} but the anchor file records entry {anchored.seq}: the last entries "
+            f"were deleted",
+        )
+    stored = session.scalar(select(AuditEntry.entry_hash).where(AuditEntry.seq == anchored.seq))
+    if stored != anchored.entry_hash:
+        return (
+            ProblemKind.ALTERED,
+            anchored.seq,
+            f"entry {anchored.seq} is not the one the anchor file records: the log was rewritten up to it",
+        )
+    return None

@@ -5,13 +5,13 @@ The layout is a contract with downstream users and the evaluation: change it onl
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
 from sqlalchemy.orm import Session
 
+from oretrace.core.csv_cells import CsvWriter
 from oretrace.core.models import FIELDS_BY_TYPE, Evidence, ExtractedDocument, FieldData, Finding
 from oretrace.store.repository import ShipmentSummary, latest_documents, latest_shipments
 
@@ -96,10 +96,10 @@ def _cell(value: FieldData | None) -> str | int | float:
 def write_csv(session: Session, out: TextIO) -> int:
     """Write one row per document (latest extraction); returns the number of rows.
 
-    Open files with newline="" as the csv module requires. Fields outside the doc type stay empty.
+    Open files with newline="" as the csv module requires. Fields outside the doc type stay empty. Text that a
+    spreadsheet would run as a formula (a folder named "=HYPERLINK(...)") is written as text (core.csv_cells).
     """
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
+    writer = CsvWriter(out, CSV_COLUMNS)
     count = 0
     for doc in latest_documents(session):
         row: dict[str, Any] = {
@@ -109,6 +109,6 @@ def write_csv(session: Session, out: TextIO) -> int:
             "doc_type": doc.doc_type.value,
         }
         row.update({name: _cell(value) for name, value in _canonical_fields(doc).items()})
-        writer.writerow(row)
+        writer.row(row)
         count += 1
     return count

@@ -7,7 +7,6 @@ disk and verified by sha256 before the source is removed. A link is moved as a l
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import shutil
 import unicodedata
@@ -17,6 +16,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from oretrace.extractors.document import sha256_of
+from oretrace.pipeline.inbox import link_digest
+
+__all__ = ["link_digest"]
 
 PARTIAL_MARK = ".partial-"
 
@@ -39,11 +41,6 @@ class MoveResult:
     # False when the source could not be removed (a read-only inbox): the bytes are in both places.
     source_removed: bool
     note: str | None = None
-
-
-def link_digest(path: Path) -> str:
-    """A link's identity: its target text, not what it points at (which is never read)."""
-    return hashlib.sha256(b"symlink\0" + os.fsencode(os.readlink(path))).hexdigest()
 
 
 def content_digest(path: Path) -> str:
@@ -154,13 +151,20 @@ def move_verified(source: Path, destination: Path, sha256: str) -> MoveResult:
     return MoveResult(destination, note is None, note)
 
 
-def write_reason(destination: Path, original: str, shipment_id: str, reason: str, sha256: str) -> Path:
-    """`<name>.reason.txt` beside a quarantined file, written atomically."""
+def write_reason(
+    destination: Path, original: str, shipment_id: str, reason: str, sha256: str, original_bytes: bytes | None = None
+) -> Path:
+    """`<name>.reason.txt` beside a quarantined file, written atomically. `original_bytes`: the name as the file
+    system held it, written out byte for byte when it differs from its display form `original`."""
     path = destination.with_name(destination.name + ".reason.txt")
+    exact = ""
+    if original_bytes is not None and original_bytes != original.encode("utf-8"):
+        exact = f"Original location, byte for byte: {original_bytes!r}\n"
     text = (
         f"This file was not processed.\n\n"
         f"Reason: {reason}\n\n"
         f"Original location in the inbox: {original!r}\n"
+        f"{exact}"
         f"Shipment: {shipment_id or '(none: the file was in the inbox root)'}\n"
         f"Content sha256: {sha256}\n"
         f"Quarantined at: {datetime.now(UTC).isoformat(timespec='seconds')}\n"

@@ -8,27 +8,16 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from oretrace.core.config import Settings
+from oretrace.pipeline.inbox import LOOSE_FILES, InboxFile
 
-# The claim key of files dropped loose in the inbox root (not in a shipment folder).
-LOOSE_FILES = ""
+__all__ = ["LOOSE_FILES", "SeenFile"]
+
+# SeenFile: a file found in the inbox, as the scan saw it (nothing read yet); the scan is run's as well.
+SeenFile = InboxFile
 
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True)
-
-
-class SeenFile(Frozen):
-    """A file found in the inbox, as the scan saw it (nothing read yet)."""
-
-    path: Path
-    # Relative to the inbox root, "/"-separated.
-    relative: str
-    shipment_id: str
-    size: int
-    mtime_ns: int
-    # Set when the file must be quarantined without being opened (a link, a control character in its name...).
-    problem: str | None = None
-    is_symlink: bool = False
 
 
 class ShipmentSnapshot(Frozen):

@@ -6,6 +6,7 @@ register -> extract -> check -> commit (store and file states in one transaction
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -14,6 +15,7 @@ from sqlalchemy import Engine, select, update
 
 from oretrace.core.models import ExtractedDocument, Rejection, ShipmentResult
 from oretrace.pipeline.documents import assemble_shipment, process_document
+from oretrace.pipeline.inbox import fs_path
 from oretrace.store import schema
 from oretrace.store.claims import FileState, WatchFile
 from oretrace.store.db import make_engine, session_scope
@@ -208,14 +210,15 @@ def settle(places: WatchPlaces, shipment_id: str) -> list[MoveOutcome]:
         rows = unsettled_rows(session, shipment_id, str(places.inbox))
     outcomes: list[MoveOutcome] = []
     for row in rows:
-        source = places.inbox / row.source_path
+        source = fs_path(places.inbox, row.source_path)
         destination = Path(row.destination or "")
         note: str | None = None
         moved = settled = False
         try:
             if row.state == FileState.QUARANTINED:
                 destination.parent.mkdir(parents=True, exist_ok=True)
-                files.write_reason(destination, row.source_path, row.shipment_id, row.reason or "", row.sha256)
+                exact = os.fsencode(source.relative_to(places.inbox))
+                files.write_reason(destination, row.source_path, row.shipment_id, row.reason or "", row.sha256, exact)
             result = files.move_verified(source, destination, row.sha256)
             moved, settled, note = True, True, result.note
         except (files.SourceGone, files.SourceChanged) as err:
