@@ -26,6 +26,7 @@ from oretrace.store.review_tables import User, UserSession
 SESSION_LIFETIME = timedelta(hours=12)
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1024
+MAX_NAME_LENGTH = 64
 # argon2-cffi's defaults (RFC 9106 low-memory profile: argon2id, t=3, m=64 MiB, p=4).
 _HASHER = PasswordHasher()
 # Verified against when the user does not exist, so a login takes as long for an unknown name.
@@ -110,7 +111,7 @@ def _check_password(password: str) -> None:
 
 
 def _check_name(name: str) -> None:
-    if not name or len(name) > 64 or not all(c.isalnum() or c in "._-@" for c in name):
+    if not name or len(name) > MAX_NAME_LENGTH or not all(c.isalnum() or c in "._-@" for c in name):
         raise UserError("a user name has 1-64 letters, digits, '.', '_', '-' or '@'")
 
 
@@ -201,7 +202,9 @@ def actor_for(session: Session, name: str) -> Actor:
 
 def login(session: Session, name: str, password: str, *, now: datetime | None = None) -> LoginSession:
     now = now or datetime.now(UTC)
-    user = session.scalar(select(User).where(User.name == name))
+    # A name no user can have is not looked up (PostgreSQL refuses NUL in text), but still costs a hash.
+    plausible = 0 < len(name) <= MAX_NAME_LENGTH and "\x00" not in name
+    user = session.scalar(select(User).where(User.name == name)) if plausible else None
     try:
         _HASHER.verify(user.password_hash if user else _DUMMY_HASH, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError) as err:

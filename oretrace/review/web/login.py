@@ -6,10 +6,12 @@ import secrets
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from pydantic import Field
 
 from oretrace.core.models import Frozen
 from oretrace.review import auth
-from oretrace.review.auth import AuthError, Role
+from oretrace.review.auth import MAX_NAME_LENGTH, AuthError, Role
+from oretrace.review.models import StoreText
 from oretrace.review.web.deps import (
     DB,
     LOGIN_CSRF_COOKIE,
@@ -26,8 +28,8 @@ router = APIRouter()
 
 
 class LoginForm(Frozen):
-    name: str
-    password: str
+    name: StoreText = Field(max_length=MAX_NAME_LENGTH)
+    password: str = Field(max_length=auth.MAX_PASSWORD_LENGTH)
 
 
 class LoginResult(Frozen):
