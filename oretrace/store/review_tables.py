@@ -44,6 +44,19 @@ class UserSession(Base):
     expires_at: Mapped[datetime]
 
 
+class LoginThrottle(Base):
+    """Consecutive failed logins for one user name or one client address, and until when the next attempt
+    must wait (review.login_throttle). In the store so that every worker and server sharing it agrees."""
+
+    __tablename__ = "login_throttle"
+
+    # "user:<name>" or "address:<client address>".
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    last_failure_at: Mapped[datetime]
+    locked_until: Mapped[datetime | None]
+
+
 class Decision(Base):
     """One change of a finding's review state: confirm, dismiss, escalate, reopen, assign or carry_over."""
 

@@ -11,6 +11,7 @@ from pydantic import Field
 from oretrace.core.models import Frozen
 from oretrace.review import auth
 from oretrace.review.auth import MAX_NAME_LENGTH, AuthError, Role
+from oretrace.review.login_throttle import LoginThrottled
 from oretrace.review.models import StoreText
 from oretrace.review.web.deps import (
     DB,
@@ -36,6 +37,11 @@ class LoginResult(Frozen):
     user: str
     role: Role
     csrf_token: str
+
+
+def client_address(request: Request) -> str:
+    """The client's address; behind a proxy, the one the proxy reports (serve --proxy-headers)."""
+    return request.client.host if request.client else "unknown"
 
 
 def safe_next(target: str | None) -> str:
@@ -64,12 +70,17 @@ async def login_submit(request: Request, session: DB) -> Response:
     if not cookie_token or not auth.csrf_matches(cookie_token, str(form.get("login_csrf", ""))):
         raise CsrfFailed()
     target = safe_next(str(form.get("next", "/")))
+    name, password = str(form.get("name", "")), str(form.get("password", ""))[: auth.MAX_PASSWORD_LENGTH + 1]
+    context = {"login_csrf": cookie_token, "next": target, "login": None}
     try:
-        login = auth.login(session, str(form.get("name", "")), str(form.get("password", "")))
+        login = auth.attempt_login(session, name, password, client_address(request))
+    except LoginThrottled as err:
+        context["error"] = f"Too many failed logins: try again in {err.retry_after_seconds} seconds."
+        headers = {"Retry-After": str(err.retry_after_seconds)}
+        return templates.TemplateResponse(request, "login.html", context, 429, headers=headers)
     except AuthError:
-        context = {"login_csrf": cookie_token, "next": target, "error": "Wrong user name or password.", "login": None}
+        context["error"] = "Wrong user name or password."
         return templates.TemplateResponse(request, "login.html", context, 401)
-    session.commit()
     response = RedirectResponse(target, status_code=303)
     set_session_cookie(request, response, login)
     response.delete_cookie(LOGIN_CSRF_COOKIE)
@@ -87,14 +98,21 @@ async def logout(request: Request, session: DB, login: Login) -> Response:
     return response
 
 
-@router.post("/api/session", response_model=LoginResult, tags=["session"])
+@router.post(
+    "/api/session",
+    response_model=LoginResult,
+    tags=["session"],
+    responses={401: {"description": "wrong name or password"}, 429: {"description": "back-off: see Retry-After"}},
+)
 def api_login(request: Request, body: LoginForm, session: DB) -> Response:
-    """Log in: sets the session cookie and returns the CSRF token to send as X-CSRF-Token."""
+    """Log in: sets the session cookie and returns the CSRF token to send as X-CSRF-Token. After repeated
+    failures for the name or from the address, 429 with Retry-After until the back-off has passed."""
     try:
-        login = auth.login(session, body.name, body.password)
+        login = auth.attempt_login(session, body.name, body.password, client_address(request))
+    except LoginThrottled as err:
+        raise HTTPException(429, str(err), headers={"Retry-After": str(err.retry_after_seconds)}) from err
     except AuthError as err:
         raise HTTPException(401, "wrong user name or password") from err
-    session.commit()
     response = JSONResponse(
         LoginResult(user=login.actor.name, role=login.actor.role, csrf_token=login.csrf_token).model_dump()
     )
