@@ -1,5 +1,5 @@
 """Logins under attack, on SQLite and PostgreSQL: back-off per user name and per client address, failed logins
-in the audit log, attempts sent in parallel."""
+in the audit log, attempts sent in parallel, the login form's CSRF token."""
 
 from __future__ import annotations
 
@@ -24,7 +24,10 @@ from oretrace.review.login_throttle import (
     address_key,
     user_key,
 )
+from oretrace.review.server_keys import LOGIN_FORM_KEY, server_key, sign
 from oretrace.review.web.app import create_app
+from oretrace.review.web.deps import LOGIN_CSRF_COOKIE
+from oretrace.review.web.login import LOGIN_FORM_LIFETIME
 from oretrace.store.audit import AuditEntry, verify_chain
 from oretrace.store.db import session_scope
 from tests import review_fixtures
@@ -187,3 +190,57 @@ def test_a_new_password_lifts_the_wait(users: Engine) -> None:
         auth.set_password(session, "alice", "a brand new password", by="cli")
     with Session(users, expire_on_commit=False) as session:
         assert auth.attempt_login(session, "alice", "a brand new password", "203.0.113.91").actor.name == "alice"
+
+
+# --- the login form's CSRF token ------------------------------------------------------------------------------
+
+
+def _form_token(page: Any) -> str:
+    return page.text.split('name="login_csrf" value="')[1].split('"')[0]
+
+
+def _form_login(c: TestClient, token: str, **headers: str) -> Any:
+    form = {"login_csrf": token, "name": "alice", "password": PASSWORD, "next": "/history"}
+    return c.post("/login", data=form, headers=headers)
+
+
+def test_the_login_form_refuses_a_pair_an_attacker_chose(app: Any) -> None:
+    c = _client(app)
+    # A cookie and a field that match each other but that the server never signed.
+    for cookie in ("attacker-chosen", f"{int(time.time())}.{'A' * 43}"):
+        c.cookies.set(LOGIN_CSRF_COOKIE, cookie)
+        assert _form_login(c, cookie).status_code == 403
+    c.cookies.clear()
+    # The server's own pair works.
+    token = _form_token(c.get("/login"))
+    assert _form_login(c, token).status_code == 303
+
+
+def test_the_login_form_token_is_the_cookie_signed_and_expires(app: Any, users: Engine) -> None:
+    with Session(users) as session:
+        key = server_key(session, LOGIN_FORM_KEY)
+    c = _client(app)
+    fresh = f"{int(time.time())}.{'b' * 43}"
+    stale = f"{int(time.time()) - LOGIN_FORM_LIFETIME - 60}.{'b' * 43}"
+    c.cookies.set(LOGIN_CSRF_COOKIE, stale)
+    assert _form_login(c, sign(key, "login form", stale)).status_code == 403
+    c.cookies.set(LOGIN_CSRF_COOKIE, fresh)
+    assert _form_login(c, sign(b"another key" * 3, "login form", fresh)).status_code == 403
+    assert _form_login(c, sign(key, "login form", fresh)).status_code == 303
+
+
+def test_a_login_posted_from_another_site_is_refused(app: Any) -> None:
+    c = _client(app)
+    token = _form_token(c.get("/login"))
+    for site in ("cross-site", "same-site"):
+        assert _form_login(c, token, **{"Sec-Fetch-Site": site}).status_code == 403
+    assert _form_login(c, token, **{"Sec-Fetch-Site": "same-origin"}).status_code == 303
+
+
+def test_workers_share_the_login_form_key(users: Engine, tmp_path: Path) -> None:
+    first, second = create_app(users, tmp_path / "a"), create_app(users, tmp_path / "b")
+    c = _client(first)
+    token = _form_token(c.get("/login"))
+    other = _client(second)
+    other.cookies.set(LOGIN_CSRF_COOKIE, c.cookies[LOGIN_CSRF_COOKIE])
+    assert _form_login(other, token).status_code == 303

@@ -57,6 +57,17 @@ class LoginThrottle(Base):
     locked_until: Mapped[datetime | None]
 
 
+class ServerKey(Base):
+    """A random secret of the workspace, made once and shared by every worker and server using the store
+    (review.server_keys); e.g. the key that signs the login form's CSRF token."""
+
+    __tablename__ = "server_keys"
+
+    name: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str]
+    created_at: Mapped[datetime] = _created_at()
+
+
 class Decision(Base):
     """One change of a finding's review state: confirm, dismiss, escalate, reopen, assign or carry_over."""
 

@@ -1,8 +1,16 @@
-"""Logging in and out: the login form (with its own CSRF cookie) and the JSON API's session endpoints."""
+"""Logging in and out: the login form and the JSON API's session endpoints.
+
+The login form has no login to bind a CSRF token to, so it gets its own: GET /login sets a random pre-login
+cookie (with the time it was issued), and the form carries an HMAC of that cookie under a key of the
+server's (review.server_keys). Someone who can plant cookies cannot make up a pair the server accepts, and a
+pair expires after LOGIN_FORM_LIFETIME. Browsers also say where a form post comes from (Sec-Fetch-Site):
+a login posted from any other site is refused.
+"""
 
 from __future__ import annotations
 
 import secrets
+import time
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -13,6 +21,7 @@ from oretrace.review import auth
 from oretrace.review.auth import MAX_NAME_LENGTH, AuthError, Role
 from oretrace.review.login_throttle import LoginThrottled
 from oretrace.review.models import StoreText
+from oretrace.review.server_keys import LOGIN_FORM_KEY, server_key, sign
 from oretrace.review.web.deps import (
     DB,
     LOGIN_CSRF_COOKIE,
@@ -26,6 +35,9 @@ from oretrace.review.web.deps import (
 from oretrace.review.web.render import templates
 
 router = APIRouter()
+
+LOGIN_FORM_LIFETIME = 2 * 3600
+_PURPOSE = "login form"
 
 
 class LoginForm(Frozen):
@@ -51,14 +63,33 @@ def safe_next(target: str | None) -> str:
     return "/"
 
 
+def _login_form_token(key: bytes, cookie: str, now: float) -> str | None:
+    """The form token that goes with a pre-login cookie, or None if the cookie is malformed or too old."""
+    issued, _, nonce = cookie.partition(".")
+    if not issued.isdigit() or len(nonce) < 32 or not 0 <= now - int(issued) <= LOGIN_FORM_LIFETIME:
+        return None
+    return sign(key, _PURPOSE, cookie)
+
+
+def _cross_site(request: Request) -> bool:
+    # Sent by browsers with every request; absent from other clients, which CSRF does not concern.
+    return request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none")
+
+
 @router.get("/login", response_class=HTMLResponse, include_in_schema=False)
-def login_page(request: Request, next: str = "/") -> Response:
-    token = secrets.token_urlsafe(32)
+def login_page(request: Request, session: DB, next: str = "/") -> Response:
+    cookie = f"{int(time.time())}.{secrets.token_urlsafe(32)}"
+    token = _login_form_token(server_key(session, LOGIN_FORM_KEY), cookie, time.time())
     response = templates.TemplateResponse(
         request, "login.html", {"login_csrf": token, "next": safe_next(next), "error": None, "login": None}
     )
     response.set_cookie(
-        LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https"
+        LOGIN_CSRF_COOKIE,
+        cookie,
+        max_age=LOGIN_FORM_LIFETIME,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
     )
     return response
 
@@ -66,12 +97,13 @@ def login_page(request: Request, next: str = "/") -> Response:
 @router.post("/login", include_in_schema=False)
 async def login_submit(request: Request, session: DB) -> Response:
     form = await request.form()
-    cookie_token = request.cookies.get(LOGIN_CSRF_COOKIE)
-    if not cookie_token or not auth.csrf_matches(cookie_token, str(form.get("login_csrf", ""))):
+    cookie = request.cookies.get(LOGIN_CSRF_COOKIE) or ""
+    expected = _login_form_token(server_key(session, LOGIN_FORM_KEY), cookie, time.time())
+    if _cross_site(request) or expected is None or not auth.csrf_matches(expected, str(form.get("login_csrf", ""))):
         raise CsrfFailed()
     target = safe_next(str(form.get("next", "/")))
     name, password = str(form.get("name", "")), str(form.get("password", ""))[: auth.MAX_PASSWORD_LENGTH + 1]
-    context = {"login_csrf": cookie_token, "next": target, "login": None}
+    context = {"login_csrf": expected, "next": target, "login": None}
     try:
         login = auth.attempt_login(session, name, password, client_address(request))
     except LoginThrottled as err:
