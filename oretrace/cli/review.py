@@ -70,16 +70,49 @@ def _fail(message: str) -> typer.Exit:
 def serve(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    proxy_headers: Annotated[
+        bool,
+        typer.Option(
+            help="trust X-Forwarded-Proto and X-Forwarded-For from --forwarded-allow-ips (behind an HTTPS proxy: "
+            "the session cookie is then Secure, and login back-off counts the real client address)"
+        ),
+    ] = False,
+    forwarded_allow_ips: Annotated[
+        str, typer.Option(help="comma-separated proxy addresses or networks whose forwarded headers are trusted")
+    ] = "127.0.0.1",
+    ssl_certfile: Annotated[Path | None, typer.Option(help="serve HTTPS with this certificate (PEM)")] = None,
+    ssl_keyfile: Annotated[Path | None, typer.Option(help="the certificate's private key (PEM)")] = None,
 ) -> None:
-    """Run the review workspace (web pages and JSON API; OpenAPI schema at /openapi.json)."""
+    """Run the review workspace (web pages and JSON API; OpenAPI schema at /openapi.json).
+
+    Over HTTPS, directly (--ssl-certfile/--ssl-keyfile) or behind a proxy (--proxy-headers), the session
+    cookie is marked Secure and responses carry Strict-Transport-Security.
+    """
     import uvicorn
 
     from oretrace.review.web.app import create_app
 
+    if (ssl_certfile is None) != (ssl_keyfile is None):
+        raise typer.BadParameter("give both --ssl-certfile and --ssl-keyfile, or neither")
+    for path in (ssl_certfile, ssl_keyfile):
+        if path is not None and not path.is_file():
+            raise typer.BadParameter(f"{path} is not a readable file")
     settings = load_settings()
     app = create_app(_engine(), settings.home.resolve())
-    typer.echo(f"review workspace on http://{host}:{port}/  (store: {settings.resolved_database_url})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
+    scheme = "https" if ssl_certfile else "http"
+    behind = f", trusting forwarded headers from {forwarded_allow_ips}" if proxy_headers else ""
+    store = settings.resolved_database_url
+    typer.echo(f"review workspace on {scheme}://{host}:{port}/{behind}  (store: {store})", err=True)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="info",
+        proxy_headers=proxy_headers,
+        forwarded_allow_ips=forwarded_allow_ips if proxy_headers else None,
+        ssl_certfile=str(ssl_certfile) if ssl_certfile else None,
+        ssl_keyfile=str(ssl_keyfile) if ssl_keyfile else None,
+    )
 
 
 # --- users --------------------------------------------------------------------------------------------------

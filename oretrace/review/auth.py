@@ -8,6 +8,7 @@ request must echo. Roles map to permissions in one table, checked by the service
 from __future__ import annotations
 
 import hashlib
+import math
 import secrets
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -20,12 +21,15 @@ from sqlalchemy.orm import Session
 
 from oretrace.core.errors import OretraceError
 from oretrace.core.models import Frozen
+from oretrace.review import login_throttle
+from oretrace.review.login_throttle import LoginThrottled
 from oretrace.store.audit import append_entry
 from oretrace.store.review_tables import User, UserSession
 
 SESSION_LIFETIME = timedelta(hours=12)
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1024
+MAX_NAME_LENGTH = 64
 # argon2-cffi's defaults (RFC 9106 low-memory profile: argon2id, t=3, m=64 MiB, p=4).
 _HASHER = PasswordHasher()
 # Verified against when the user does not exist, so a login takes as long for an unknown name.
@@ -110,7 +114,7 @@ def _check_password(password: str) -> None:
 
 
 def _check_name(name: str) -> None:
-    if not name or len(name) > 64 or not all(c.isalnum() or c in "._-@" for c in name):
+    if not name or len(name) > MAX_NAME_LENGTH or not all(c.isalnum() or c in "._-@" for c in name):
         raise UserError("a user name has 1-64 letters, digits, '.', '_', '-' or '@'")
 
 
@@ -180,8 +184,9 @@ def set_password(session: Session, name: str, password: str, *, by: str) -> None
     _check_password(password)
     user = _user_named(session, name)
     user.password_hash = _HASHER.hash(password)
-    # A new password ends every existing login.
+    # A new password ends every existing login, and lifts the name's login back-off.
     session.execute(delete(UserSession).where(UserSession.user_id == user.id))
+    login_throttle.forget_user(session, name)
     session.flush()
     append_entry(session, actor=by, action="user.password_set", subject=f"user:{name}", details={})
 
@@ -199,9 +204,15 @@ def actor_for(session: Session, name: str) -> Actor:
     return Actor(user_id=user.id, name=user.name, role=Role(user.role))
 
 
+def _plausible_name(name: str) -> bool:
+    # A name no user can have is not looked up (PostgreSQL refuses NUL in text).
+    return 0 < len(name) <= MAX_NAME_LENGTH and "\x00" not in name
+
+
 def login(session: Session, name: str, password: str, *, now: datetime | None = None) -> LoginSession:
+    """Check a name and password and open a login; no back-off (see attempt_login for the web's logins)."""
     now = now or datetime.now(UTC)
-    user = session.scalar(select(User).where(User.name == name))
+    user = session.scalar(select(User).where(User.name == name)) if _plausible_name(name) else None
     try:
         _HASHER.verify(user.password_hash if user else _DUMMY_HASH, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError) as err:
@@ -221,6 +232,51 @@ def login(session: Session, name: str, password: str, *, now: datetime | None = 
     session.flush()
     actor = Actor(user_id=user.id, name=user.name, role=Role(user.role))
     return LoginSession(actor=actor, token=token, csrf_token=csrf, expires_at=expires)
+
+
+def attempt_login(session: Session, name: str, password: str, address: str) -> LoginSession:
+    """A login from the workspace: refused while the user name or client address is in back-off
+    (LoginThrottled), each failure recorded in the audit log as `login.failed` with the address.
+
+    Commits the session twice: the attempt is counted before the password is checked (review.login_throttle),
+    then the outcome (the login, or the failure and its audit entry) is committed.
+    """
+    now = datetime.now(UTC)
+    shown_name = name if _plausible_name(name) else "(not a valid user name)"
+    name_key = login_throttle.user_key(shown_name)
+    keys = [name_key, login_throttle.address_key(address)]
+    try:
+        rows = login_throttle.claim_attempt(session, keys, now)
+    except LoginThrottled:
+        session.rollback()
+        raise
+    counts = {key: (row.failures, row.locked_until) for key, row in rows.items()}
+    session.commit()
+    try:
+        result = login(session, name, password, now=now)
+    except AuthError:
+        session.rollback()
+        user = session.scalar(select(User).where(User.name == name)) if _plausible_name(name) else None
+        reason = "unknown user" if user is None else "inactive user" if not user.active else "wrong password"
+        until = max((locked for _, locked in counts.values() if locked is not None), default=now)
+        append_entry(
+            session,
+            actor=f"client:{address}",
+            action="login.failed",
+            subject=f"user:{shown_name}",
+            details={
+                "address": address,
+                "reason": reason,
+                "failures": counts[name_key][0],
+                "address_failures": counts[keys[1]][0],
+                "wait_seconds": math.ceil((until - now).total_seconds()),
+            },
+        )
+        session.commit()
+        raise
+    login_throttle.attempt_succeeded(session, name_key, keys[1:])
+    session.commit()
+    return result
 
 
 def resolve(session: Session, token: str | None, *, now: datetime | None = None) -> LoginSession | None:

@@ -4,16 +4,34 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
-from oretrace.core.models import BBox, Frozen
+from oretrace.core.models import BBox, Frozen, Severity
 from oretrace.store.review_tables import DecisionAction, FindingStatus
 
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 # Assignee filter value meaning "nobody".
 UNASSIGNED = "-"
+# The store's ids, versions and page numbers are INTEGER columns: 64-bit on SQLite but 32-bit on PostgreSQL,
+# so no stored value goes beyond this. Larger numbers from a request are refused as invalid (422).
+MAX_STORE_INT = 2**31 - 1
+# Filter text longer than this matches nothing anyway (ids, names and check ids are short).
+MAX_FILTER_TEXT = 200
+
+
+def _no_nul(text: str) -> str:
+    # PostgreSQL refuses NUL in text; no name, note or filter of the workspace needs one.
+    if "\x00" in text:
+        raise ValueError("contains a NUL character")
+    return text
+
+
+# Text that goes to the database.
+StoreText = Annotated[str, AfterValidator(_no_nul)]
+FilterText = Annotated[str, Field(max_length=MAX_FILTER_TEXT), AfterValidator(_no_nul)]
+StoreId = Annotated[int, Field(ge=1, le=MAX_STORE_INT)]
 
 
 class QueueSort(StrEnum):
@@ -30,14 +48,14 @@ class QueueSort(StrEnum):
 class QueueFilters(Frozen):
     # Empty: every status.
     status: list[FindingStatus] = Field(default_factory=lambda: [FindingStatus.OPEN])
-    severity: list[str] = Field(default_factory=list)
-    check: list[str] = Field(default_factory=list)
-    shipment: str | None = Field(default=None, description="shipment id, or part of it")
-    exporter: str | None = Field(default=None, description="part of the exporter's (or seller's) name")
-    declared_origin: str | None = Field(default=None, description="ISO 3166 alpha-2")
-    assignee: str | None = Field(default=None, description=f"user name, or {UNASSIGNED!r} for unassigned")
-    min_age_days: float | None = None
-    max_age_days: float | None = None
+    severity: list[Severity] = Field(default_factory=list)
+    check: list[FilterText] = Field(default_factory=list)
+    shipment: FilterText | None = Field(default=None, description="shipment id, or part of it")
+    exporter: FilterText | None = Field(default=None, description="part of the exporter's (or seller's) name")
+    declared_origin: FilterText | None = Field(default=None, description="ISO 3166 alpha-2")
+    assignee: FilterText | None = Field(default=None, description=f"user name, or {UNASSIGNED!r} for unassigned")
+    min_age_days: float | None = Field(default=None, ge=-1_000_000, le=1_000_000, allow_inf_nan=False)
+    max_age_days: float | None = Field(default=None, ge=-1_000_000, le=1_000_000, allow_inf_nan=False)
     sort: QueueSort = QueueSort.SEVERITY
     descending: bool = False
 
@@ -163,18 +181,19 @@ class ShipmentView(Frozen):
 
 class DecisionRequest(Frozen):
     action: DecisionAction
-    note: str = ""
+    # Required for every action but assign; at most 4,000 characters (checked by the service).
+    note: StoreText = Field(default="", max_length=20_000)
     # The finding's version the reviewer saw; a decision on an older version is a conflict.
-    version: int
+    version: int = Field(ge=0, le=MAX_STORE_INT)
     # For "assign": the user to assign, or None to unassign.
-    assignee: str | None = None
+    assignee: FilterText | None = None
 
 
 class HistoryFilters(Frozen):
-    shipment: str | None = None
-    document: str | None = Field(default=None, description="document sha256")
-    finding: int | None = None
-    user: str | None = None
+    shipment: FilterText | None = None
+    document: FilterText | None = Field(default=None, description="document sha256")
+    finding: StoreId | None = None
+    user: FilterText | None = None
     since: datetime | None = None
     until: datetime | None = None
     limit: int = Field(default=500, ge=1, le=10_000)

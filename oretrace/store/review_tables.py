@@ -44,6 +44,30 @@ class UserSession(Base):
     expires_at: Mapped[datetime]
 
 
+class LoginThrottle(Base):
+    """Consecutive failed logins for one user name or one client address, and until when the next attempt
+    must wait (review.login_throttle). In the store so that every worker and server sharing it agrees."""
+
+    __tablename__ = "login_throttle"
+
+    # "user:<name>" or "address:<client address>".
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    last_failure_at: Mapped[datetime]
+    locked_until: Mapped[datetime | None]
+
+
+class ServerKey(Base):
+    """A random secret of the workspace, made once and shared by every worker and server using the store
+    (review.server_keys); e.g. the key that signs the login form's CSRF token."""
+
+    __tablename__ = "server_keys"
+
+    name: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str]
+    created_at: Mapped[datetime] = _created_at()
+
+
 class Decision(Base):
     """One change of a finding's review state: confirm, dismiss, escalate, reopen, assign or carry_over."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
+from pydantic import Field
 
 from oretrace.core.models import Frozen
 from oretrace.review import auth, service
@@ -16,8 +17,9 @@ from oretrace.review.models import (
     HistoryEntry,
     QueueResult,
     ShipmentView,
+    StoreText,
 )
-from oretrace.review.web.deps import DB, Login, WriteLogin
+from oretrace.review.web.deps import DB, DocumentId, FindingId, Login, ShipmentId, UserName, WriteLogin
 from oretrace.review.web.forms import checked_history_filters, checked_queue_filters
 from oretrace.review.web.render import download
 from oretrace.store.audit import VerificationResult, verify_chain
@@ -26,9 +28,9 @@ router = APIRouter(prefix="/api")
 
 
 class NewUser(Frozen):
-    name: str
+    name: StoreText = Field(max_length=auth.MAX_NAME_LENGTH)
     role: Role
-    password: str
+    password: StoreText = Field(max_length=auth.MAX_PASSWORD_LENGTH)
 
 
 class UserChange(Frozen):
@@ -44,12 +46,12 @@ def api_queue(request: Request, session: DB, login: Login) -> QueueResult:
 
 
 @router.get("/shipments/{shipment_id}", response_model=ShipmentView, tags=["review"])
-def api_shipment(shipment_id: str, session: DB, login: Login) -> ShipmentView:
+def api_shipment(shipment_id: ShipmentId, session: DB, login: Login) -> ShipmentView:
     return service.shipment_view(session, login.actor, shipment_id)
 
 
 @router.get("/findings/{finding_id}", response_model=FindingView, tags=["review"])
-def api_finding(finding_id: int, session: DB, login: Login) -> FindingView:
+def api_finding(finding_id: FindingId, session: DB, login: Login) -> FindingView:
     return service.finding_view(session, login.actor, finding_id)
 
 
@@ -59,7 +61,7 @@ def api_finding(finding_id: int, session: DB, login: Login) -> FindingView:
     tags=["review"],
     responses={409: {"description": "the finding changed since `version`; body has `current`"}},
 )
-def api_decide(finding_id: int, body: DecisionRequest, session: DB, login: WriteLogin) -> Response:
+def api_decide(finding_id: FindingId, body: DecisionRequest, session: DB, login: WriteLogin) -> Response:
     """Confirm, dismiss, escalate, reopen or assign. Send the finding's `version` as last read."""
     try:
         view = service.decide(session, login.actor, finding_id, body)
@@ -84,7 +86,7 @@ def api_history_export(request: Request, session: DB, login: Login, format: Expo
 
 
 @router.get("/documents/{document_id}/versions", response_model=DocumentHistory, tags=["history"])
-def api_document_versions(document_id: str, session: DB, login: Login) -> DocumentHistory:
+def api_document_versions(document_id: DocumentId, session: DB, login: Login) -> DocumentHistory:
     return service.document_history(session, login.actor, document_id)
 
 
@@ -110,7 +112,7 @@ def api_add_user(body: NewUser, session: DB, login: WriteLogin) -> auth.UserInfo
 
 
 @router.patch("/users/{name}", response_model=auth.UserInfo, tags=["users"])
-def api_change_user(name: str, body: UserChange, session: DB, login: WriteLogin) -> auth.UserInfo:
+def api_change_user(name: UserName, body: UserChange, session: DB, login: WriteLogin) -> auth.UserInfo:
     """Change a user's role or (de)activate them (admins). Deactivation ends the user's logins."""
     try:
         user = auth.change_user_as(session, login.actor, name, role=body.role, active=body.active)

@@ -11,20 +11,22 @@ Routers: `login` (sessions), `pages` (HTML), `api` (JSON); `deps` holds the requ
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp
 
 from oretrace.review import service
 from oretrace.review.auth import PermissionDenied
 from oretrace.review.web import api, login, pages
 from oretrace.review.web.deps import SESSION_COOKIE, CsrfFailed, LoginRequired
+from oretrace.review.web.middleware import MAX_BODY_BYTES, RequestLimits, SecurityHeaders
 from oretrace.review.web.render import templates
 
 __all__ = ["CONTENT_SECURITY_POLICY", "SESSION_COOKIE", "create_app"]
@@ -42,9 +44,20 @@ SECURITY_HEADERS = {
 }
 
 
+class ReviewApp(FastAPI):
+    """FastAPI with the security headers and request limits outside Starlette's error middleware, so they
+    apply to every response (500s included) and before any route, dependency or login check."""
+
+    max_body_bytes = MAX_BODY_BYTES
+
+    def build_middleware_stack(self) -> ASGIApp:
+        inner = RequestLimits(super().build_middleware_stack(), self.max_body_bytes)
+        return SecurityHeaders(inner, SECURITY_HEADERS)
+
+
 def create_app(engine: Engine, home: Path) -> FastAPI:
     """The workspace over `engine`; page images are cached under home/cache/page_images."""
-    app = FastAPI(
+    app = ReviewApp(
         title="oretrace review workspace",
         description="Findings queue, decisions, history and audit log of the oretrace review store.",
         version="1",
@@ -56,28 +69,28 @@ def create_app(engine: Engine, home: Path) -> FastAPI:
     app.mount("/static", StaticFiles(packages=[("oretrace.review.web", "static")]), name="static")
     for router in (login.router, pages.router, api.router):
         app.include_router(router)
-    app.middleware("http")(_security_headers)
     _add_error_handlers(app)
     return app
-
-
-async def _security_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
-    response = await call_next(request)
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
-    if not request.url.path.startswith("/static/"):
-        response.headers.setdefault("Cache-Control", "no-store")
-    return response
 
 
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def _error(request: Request, status: int, message: str) -> Response:
+def _error(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     if _wants_json(request):
-        return JSONResponse({"detail": message}, status_code=status)
-    return templates.TemplateResponse(request, "error.html", {"status": status, "message": message}, status)
+        return JSONResponse({"detail": message}, status_code=status, headers=headers)
+    context = {"status": status, "message": message, "login": None}
+    return templates.TemplateResponse(request, "error.html", context, status, headers=headers)
+
+
+def _validation_message(err: RequestValidationError) -> str:
+    """The first problem in words: "finding_id: Input should be less than or equal to 2147483647"."""
+    problems = []
+    for error in err.errors()[:3]:
+        where = ".".join(str(part) for part in error.get("loc", ())[1:]) or "request"
+        problems.append(f"{where}: {error.get('msg', 'invalid')}")
+    return "; ".join(problems) or "invalid request"
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -103,3 +116,22 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(service.InvalidDecision)
     async def invalid_decision(request: Request, err: service.InvalidDecision) -> Response:
         return _error(request, 422, str(err))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, err: StarletteHTTPException) -> Response:
+        if err.status_code in (204, 304):
+            return Response(status_code=err.status_code, headers=err.headers)
+        return _error(request, err.status_code, str(err.detail), err.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, err: RequestValidationError) -> Response:
+        if _wants_json(request):
+            # FastAPI's own shape for the API: every problem with its location.
+            errors = [{k: v for k, v in e.items() if k in ("type", "loc", "msg")} for e in err.errors()]
+            return JSONResponse({"detail": errors}, status_code=422)
+        return _error(request, 422, _validation_message(err))
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, err: Exception) -> Response:
+        # Starlette's error middleware logs the exception after this answer is sent.
+        return _error(request, 500, "the workspace failed on this request; it has been logged")

@@ -5,15 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Header, Request, Response
+from fastapi import Depends, Header, Path, Request, Response
 from sqlalchemy.orm import Session
 
 from oretrace.review import auth
 from oretrace.review.auth import LoginSession
+from oretrace.review.models import MAX_FILTER_TEXT, MAX_STORE_INT
 
 SESSION_COOKIE = "oretrace_session"
 LOGIN_CSRF_COOKIE = "oretrace_login_csrf"
 CSRF_HEADER = "X-CSRF-Token"
+
+
+# Path parameters, checked before anything reaches the store: a number beyond the store's integer columns or
+# an over-long name is a 422, not a database error.
+FindingId = Annotated[int, Path(ge=1, le=MAX_STORE_INT, description="finding id")]
+PageNumber = Annotated[int, Path(ge=1, le=MAX_STORE_INT, description="page number, from 1")]
+ShipmentId = Annotated[str, Path(min_length=1, max_length=MAX_FILTER_TEXT, description="shipment id")]
+DocumentId = Annotated[str, Path(pattern="^[0-9a-f]{64}$", description="the document's SHA-256")]
+UserName = Annotated[str, Path(min_length=1, max_length=64, description="user name")]
 
 
 class LoginRequired(Exception):

@@ -16,8 +16,8 @@ from oretrace.review.auth import LoginSession, Permission, Role, UserError
 from oretrace.review.export import ExportFormat, history_export, queue_export
 from oretrace.review.models import DecisionRequest
 from oretrace.review.page_images import PageImageError
-from oretrace.review.web.deps import DB, Login, check_csrf
-from oretrace.review.web.forms import checked_history_filters, checked_queue_filters, queue_filters_from
+from oretrace.review.web.deps import DB, DocumentId, FindingId, Login, PageNumber, ShipmentId, UserName, check_csrf
+from oretrace.review.web.forms import checked_history_filters, checked_queue_filters
 from oretrace.review.web.render import download, evidence_pages, page
 from oretrace.store.review_tables import DecisionAction
 
@@ -42,7 +42,7 @@ def queue_page(request: Request, session: DB, login: Login) -> Response:
 
 
 @router.get("/shipments/{shipment_id}", response_class=HTMLResponse)
-def shipment_page(request: Request, shipment_id: str, session: DB, login: Login) -> Response:
+def shipment_page(request: Request, shipment_id: ShipmentId, session: DB, login: Login) -> Response:
     view = service.shipment_view(session, login.actor, shipment_id)
     return page(request, "shipment.html", login, shipment=view)
 
@@ -60,7 +60,7 @@ def _finding_page(
     status: int = 200,
 ) -> Response:
     view = service.finding_view(session, login.actor, finding_id)
-    filters = queue_filters_from(QueryParams(query))
+    filters = checked_queue_filters(QueryParams(query))
     next_id = service.next_finding_id(session, login.actor, finding_id, filters)
     reviewers = [u.name for u in auth.list_users(session, login.actor) if u.role is Role.REVIEWER and u.active]
     return page(
@@ -81,12 +81,12 @@ def _finding_page(
 
 
 @router.get("/findings/{finding_id}", response_class=HTMLResponse)
-def finding_page(request: Request, finding_id: int, session: DB, login: Login) -> Response:
+def finding_page(request: Request, finding_id: FindingId, session: DB, login: Login) -> Response:
     return _finding_page(request, session, login, finding_id, str(request.query_params))
 
 
 @router.post("/findings/{finding_id}/decide")
-async def decide_form(request: Request, finding_id: int, session: DB, login: Login) -> Response:
+async def decide_form(request: Request, finding_id: FindingId, session: DB, login: Login) -> Response:
     form = await request.form()
     check_csrf(login, str(form.get("csrf_token", "")))
     query = str(form.get("query", ""))
@@ -102,7 +102,7 @@ async def decide_form(request: Request, finding_id: int, session: DB, login: Log
         return _finding_page(
             request, session, login, finding_id, query, error="Choose a decision and write a note.", status=422
         )
-    filters = queue_filters_from(QueryParams(query))
+    filters = checked_queue_filters(QueryParams(query))
     next_id = service.next_finding_id(session, login.actor, finding_id, filters)
     try:
         service.decide(session, login.actor, finding_id, request_model)
@@ -130,13 +130,13 @@ def history_page(request: Request, session: DB, login: Login) -> Response:
 
 
 @router.get("/documents/{document_id}/history", response_class=HTMLResponse)
-def document_history_page(request: Request, document_id: str, session: DB, login: Login) -> Response:
+def document_history_page(request: Request, document_id: DocumentId, session: DB, login: Login) -> Response:
     view = service.document_history(session, login.actor, document_id)
     return page(request, "document_history.html", login, document=view)
 
 
 @router.get("/documents/{document_id}/pages/{number}.png")
-def page_png(request: Request, document_id: str, number: int, session: DB, login: Login) -> Response:
+def page_png(request: Request, document_id: DocumentId, number: PageNumber, session: DB, login: Login) -> Response:
     image_cache: Path = request.app.state.image_cache
     try:
         path = service.page_image(session, login.actor, document_id, number, image_cache)
@@ -168,7 +168,7 @@ async def users_add(request: Request, session: DB, login: Login) -> Response:
 
 
 @router.post("/users/{name}")
-async def users_change(request: Request, name: str, session: DB, login: Login) -> Response:
+async def users_change(request: Request, name: UserName, session: DB, login: Login) -> Response:
     form = await request.form()
     check_csrf(login, str(form.get("csrf_token", "")))
     try:
