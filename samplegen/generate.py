@@ -16,6 +16,7 @@ from typing import Any
 from samplegen import GENERATOR_NAME
 from samplegen.assign import assign_styles
 from samplegen.facts import Shipment, build_shipment
+from samplegen.families import family_of
 from samplegen.layouts import assay, invoice, origin, packing
 from samplegen.layouts.common import Ctx, Rendered
 from samplegen.profiles import load_profiles
@@ -137,13 +138,17 @@ def generate(
                 "pages": len(rendered.page_texts),
                 "language": st.language,
                 "layout": st.layout,
+                "family": family_of(st.doc_type, st.layout).id,
                 "fields": rendered.fields,
             }
         )
         summary.bytes_total += len(data)
     for s in shipments:
         printed = any(s.smelter.printed in t for t in texts.get(s.shipment_id, []))
-        shipment_records.append(shipment_truth(s, ref, profiles, by_shipment.get(s.shipment_id, {}), printed))
+        record = shipment_truth(s, ref, profiles, by_shipment.get(s.shipment_id, {}), printed)
+        record["families"] = [d["family"] for d in documents if d["shipment_id"] == s.shipment_id]
+        shipment_records.append(record)
+    families = sorted({d["family"] for d in documents})
 
     truth = {
         "synthetic": True,
@@ -151,6 +156,7 @@ def generate(
         "seed": seed,
         "note": "All companies, people, certificates and numbers are fictional; places and HS codes are real.",
         "check_definitions": CHECKS,
+        "families": {f: family_of(*f.split("/")).record() for f in families},
         "documents": documents,
         "shipments": shipment_records,
     }
