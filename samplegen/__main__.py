@@ -1,4 +1,5 @@
-"""Command line: ``python -m samplegen --out sample_docs --seed 7``."""
+"""Command line: ``python -m samplegen --out /tmp/gen --seed 11`` (every layout family);
+``python -m samplegen --out sample_docs --seed 7 --families original`` rewrites the demo set."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from samplegen.generate import generate
+from samplegen.generate import FAMILY_SETS, generate
 from samplegen.profiles import write_profiles
 from samplegen.reference import REFERENCE_DIR
 
@@ -23,11 +24,17 @@ def main(argv: list[str] | None = None) -> int:
         help="(re)write reference/assay_profiles.csv from samplegen.profiles before generating",
     )
     parser.add_argument("--jobs", type=int, default=None, help="worker processes for scanning (default: up to 4)")
+    parser.add_argument(
+        "--families",
+        choices=FAMILY_SETS,
+        default="all",
+        help="layout families to draw: all of them (default), or only the twelve original ones of sample_docs",
+    )
     args = parser.parse_args(argv)
     if args.write_profiles:
         write_profiles(args.reference / "assay_profiles.csv")
     started = time.monotonic()
-    summary = generate(args.out, args.seed, args.reference, args.jobs)
+    summary = generate(args.out, args.seed, args.reference, args.jobs, families=args.families)
     elapsed = time.monotonic() - started
     print(
         f"{summary.documents} documents in {summary.shipments} shipments -> {summary.out} "

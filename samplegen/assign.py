@@ -9,7 +9,17 @@ from collections.abc import Iterator
 from samplegen.facts import Shipment
 from samplegen.formatting import WeightStyle
 from samplegen.scenarios import DOC_TYPES
-from samplegen.styles import COO_LAYOUT, LAYOUTS, SCAN_FORMATS, DocStyle, base_style, file_name, pick_language
+from samplegen.styles import (
+    ADDED_LAYOUTS,
+    COO_LAYOUT,
+    COO_LAYOUTS_ALL,
+    LAYOUTS,
+    SCAN_FORMATS,
+    DocStyle,
+    base_style,
+    file_name,
+    pick_language,
+)
 
 
 def _cycle(items: tuple[str, ...], rng: random.Random) -> Iterator[str]:
@@ -20,10 +30,14 @@ def _cycle(items: tuple[str, ...], rng: random.Random) -> Iterator[str]:
 
 
 def assign_styles(
-    shipments: list[Shipment], two_page_pl: set[str], rng: random.Random
+    shipments: list[Shipment], two_page_pl: set[str], rng: random.Random, all_families: bool = False
 ) -> dict[tuple[str, str], DocStyle]:
+    """With `all_families` the added layout families are drawn too; without, the set is the one the
+    extractors were built on (sample_docs), drawn exactly as before the families were added."""
     styles: dict[tuple[str, str], DocStyle] = {}
-    layout_cycles = {dt: _cycle(LAYOUTS[dt], rng) for dt in DOC_TYPES if dt != "certificate_of_origin"}
+    layouts = {dt: LAYOUTS[dt] + (ADDED_LAYOUTS.get(dt, ()) if all_families else ()) for dt in LAYOUTS}
+    layout_cycles = {dt: _cycle(layouts[dt], rng) for dt in DOC_TYPES if dt != "certificate_of_origin"}
+    coo_cycles = {kind: _cycle(names, rng) for kind, names in COO_LAYOUTS_ALL.items()} if all_families else {}
     with_invoice = [s for s in shipments if s.plan.missing != "commercial_invoice" and len(s.lots) >= 3]
     two_page_inv = {s.shipment_id for s in rng.sample(with_invoice, 2)}
     with_assay = [s for s in shipments if s.plan.missing != "assay_certificate"]
@@ -35,7 +49,7 @@ def assign_styles(
             if dt == plan.missing:
                 continue
             if dt == "certificate_of_origin":
-                layout = COO_LAYOUT[plan.coo_kind]
+                layout = next(coo_cycles[plan.coo_kind]) if all_families else COO_LAYOUT[plan.coo_kind]
             elif dt == "packing_list" and plan.key in two_page_pl:
                 layout = "bundle_register"
             elif dt == "assay_certificate" and s.shipment_id in two_page_assay:
@@ -84,7 +98,7 @@ def _flags(st: DocStyle, s: Shipment, rng: random.Random) -> None:
         if plan.smelter_on_invoice or (same_country and rng.random() < 0.25):
             st.flags.add("smelter")
     elif dt == "certificate_of_origin":
-        if st.layout == "usmca_elements":
+        if st.layout in ("usmca_elements", "usmca_letter"):
             if rng.random() < 0.3:
                 st.flags.add("no_cert_no")
             if plan.qty_doc == "certificate_of_origin" or rng.random() < 0.5:

@@ -9,13 +9,13 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 MM = 72 / 25.4
-PAGE_SIZES = {"A4": A4, "LETTER": LETTER}
+PAGE_SIZES = {"A4": A4, "LETTER": LETTER, "A4L": landscape(A4)}
 FONT_FAMILIES = {
     "Helvetica": ("Helvetica", "Helvetica-Bold"),
     "Times": ("Times-Roman", "Times-Bold"),

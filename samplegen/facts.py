@@ -324,6 +324,23 @@ def _coo_number(plan: Plan, when: date, rng: random.Random) -> str:
         return f"{plan.declared}{when:%Y}-{rng.randrange(10, 99)}-{rng.randrange(1000000, 9999999)}"
     if plan.coo_kind == "usmca":
         return f"{plan.declared}-USMCA-{when:%y}-{rng.randrange(100, 9999):04d}"
+    if plan.coo_kind in ("form_e", "form_a"):
+        # Reference numbers printed in groups: 'TH 2025 0398340', 'E253000612340077'.
+        return _pick(
+            rng,
+            (
+                f"{plan.declared} {when:%Y} {rng.randrange(100000, 9999999):07d}",
+                f"E{when:%y}{rng.randrange(10, 99)}{rng.randrange(1000000000, 9999999999)}",
+                f"{plan.declared}{when:%y} {rng.randrange(10, 99)} {rng.randrange(10000, 99999)}",
+            ),
+        )
+    if plan.coo_kind == "eur1":
+        # EUR.1 forms carry a pre-printed serial: a letter and six digits, grouped.
+        return _pick(
+            rng, (f"A {rng.randrange(100, 999)}.{rng.randrange(100, 999)}", f"MX {rng.randrange(1000000, 9999999)}")
+        )
+    if plan.coo_kind == "statement":
+        return ""  # a statement on origin has no number of its own
     return f"{when:%Y}/{plan.declared}/{rng.randrange(1000, 99999):05d}"
 
 

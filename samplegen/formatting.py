@@ -43,6 +43,16 @@ COUNTRY_NAMES: dict[str, tuple[str, str]] = {
     "JP": ("Japan", "Japón"),
     "LV": ("Latvia", "Letonia"),
     "CN": ("China", "China"),
+    "BO": ("Bolivia", "Bolivia"),
+}
+# Official long names, as some issuing authorities print them (English, Spanish).
+OFFICIAL_NAMES: dict[str, tuple[str, str]] = {
+    "MX": ("United Mexican States", "Estados Unidos Mexicanos"),
+    "BO": ("Plurinational State of Bolivia", "Estado Plurinacional de Bolivia"),
+    "VN": ("Socialist Republic of Viet Nam", "República Socialista de Vietnam"),
+    "TH": ("Kingdom of Thailand", "Reino de Tailandia"),
+    "BE": ("Kingdom of Belgium", "Reino de Bélgica"),
+    "TJ": ("Republic of Tajikistan", "República de Tayikistán"),
 }
 
 

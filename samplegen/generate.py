@@ -16,13 +16,14 @@ from typing import Any
 from samplegen import GENERATOR_NAME
 from samplegen.assign import assign_styles
 from samplegen.facts import Shipment, build_shipment
+from samplegen.families import family_of
 from samplegen.layouts import assay, invoice, origin, packing
 from samplegen.layouts.common import Ctx, Rendered
 from samplegen.profiles import load_profiles
 from samplegen.readme import write_readme
 from samplegen.reference import REFERENCE_DIR, load_samplegen_reference
 from samplegen.scan import ScanSettings, choose_settings, scan_document
-from samplegen.scenarios import CHECKS, DOC_TYPES, PLANS
+from samplegen.scenarios import CHECKS, DOC_TYPES, EXTRA_PLANS, PLANS
 from samplegen.styles import DocStyle
 from samplegen.truth import shipment_truth
 
@@ -59,15 +60,28 @@ def _scan_job(job: tuple[bytes, list, ScanSettings, int]) -> tuple[bytes, int]:
     return scan_document(pdf, drawn, settings, seed)
 
 
+FAMILY_SETS = ("all", "original")
+
+
 def generate(
-    out: Path, seed: int, ref_dir: Path = REFERENCE_DIR, jobs: int | None = None, scans: bool = True
+    out: Path,
+    seed: int,
+    ref_dir: Path = REFERENCE_DIR,
+    jobs: int | None = None,
+    scans: bool = True,
+    families: str = "all",
 ) -> Summary:
     """Write the samples to `out`. With scans=False (for fast tests) documents meant to be scanned are written
-    as their born-digital PDF; the ground truth and page texts are the same either way."""
+    as their born-digital PDF; the ground truth and page texts are the same either way. `families="original"`
+    draws only the twelve layout families the extractors were built on, with the original thirty shipments
+    (sample_docs); "all" adds the later families and the shipments whose trade lanes use them."""
+    if families not in FAMILY_SETS:
+        raise ValueError(f"families must be one of {FAMILY_SETS}")
+    all_families = families == "all"
     ref = load_samplegen_reference(ref_dir)
     profiles = load_profiles(ref_dir / "assay_profiles.csv")
     rng = random.Random(_seed_int(GENERATOR_NAME, seed, "plan"))
-    plans = list(PLANS)
+    plans = list(PLANS) + (list(EXTRA_PLANS) if all_families else [])
     rng.shuffle(plans)
     with_pl = [p.key for p in plans if p.missing != "packing_list"]
     two_page_pl = set(rng.sample(with_pl, N_TWO_PAGE_PACKING_LISTS))
@@ -83,7 +97,7 @@ def generate(
         )
         for i, plan in enumerate(plans)
     ]
-    styles = assign_styles(shipments, two_page_pl, rng)
+    styles = assign_styles(shipments, two_page_pl, rng, all_families)
 
     inbox = out / "inbox"
     if inbox.exists():
@@ -137,20 +151,26 @@ def generate(
                 "pages": len(rendered.page_texts),
                 "language": st.language,
                 "layout": st.layout,
+                "family": family_of(st.doc_type, st.layout).id,
                 "fields": rendered.fields,
             }
         )
         summary.bytes_total += len(data)
     for s in shipments:
         printed = any(s.smelter.printed in t for t in texts.get(s.shipment_id, []))
-        shipment_records.append(shipment_truth(s, ref, profiles, by_shipment.get(s.shipment_id, {}), printed))
+        record = shipment_truth(s, ref, profiles, by_shipment.get(s.shipment_id, {}), printed)
+        record["families"] = [d["family"] for d in documents if d["shipment_id"] == s.shipment_id]
+        shipment_records.append(record)
+    used_families = sorted({d["family"] for d in documents})
 
     truth = {
         "synthetic": True,
         "generator": GENERATOR_NAME,
         "seed": seed,
+        "families_drawn": families,
         "note": "All companies, people, certificates and numbers are fictional; places and HS codes are real.",
         "check_definitions": CHECKS,
+        "families": {f: family_of(*f.split("/")).record() for f in used_families},
         "documents": documents,
         "shipments": shipment_records,
     }

@@ -181,6 +181,32 @@ EXPORTERS: dict[str, tuple[Party, ...]] = {
             "Montréal",
         ),
     ),
+    "BO": (
+        _p(
+            "Minerales Andinos del Sur S.R.L.",
+            ("Av. 6 de Agosto No. 2170, Edif. Illimani, Piso 4", "La Paz"),
+            "BO",
+            "Javier Quispe Mamani",
+            "Gerente de Exportaciones",
+            "+591 2 244 1187",
+            "exportaciones@mineralesandinos.example",
+            "NIT 1023456027",
+            "La Paz",
+        ),
+    ),
+    "VN": (
+        _p(
+            "Song Hong Nonferrous Metals Export JSC",
+            ("Lot B4, Dinh Vu Industrial Zone", "Hai An District, Hai Phong"),
+            "VN",
+            "Nguyen Thi Thu Ha",
+            "Export Director",
+            "+84 225 3769 412",
+            "export@songhongmetals.example",
+            "MST 0201234567",
+            "Hai Phong",
+        ),
+    ),
 }
 
 BUYERS: dict[str, tuple[Party, ...]] = {
@@ -334,6 +360,19 @@ BUYERS: dict[str, tuple[Party, ...]] = {
     ),
 }
 
+BUYERS["CN"] = (
+    _p(
+        "Qinzhou Harbour Flame Retardant Materials Co., Ltd.",
+        ("No. 8 Jinggu Road, Qinzhou Port Economic Zone", "Qinzhou, Guangxi 535008"),
+        "CN",
+        "Liang Wenjie",
+        "Procurement Manager",
+        "+86 777 388 6120",
+        "procurement@qzflame.example",
+        "USCC 91450700MA5K123456",
+    ),
+)
+
 LABS: dict[str, tuple[Party, ...]] = {
     "TH": (
         _p(
@@ -453,12 +492,39 @@ LABS: dict[str, tuple[Party, ...]] = {
     ),
 }
 
+LABS["BO"] = (
+    _p(
+        "Laboratorio Minero-Metalúrgico de Oruro S.R.L.",
+        ("Calle Bolívar No. 455", "Oruro"),
+        "BO",
+        "Ing. Carla Mendoza Flores",
+        "Jefe de Laboratorio",
+        "+591 2 525 3310",
+        "laboratorio@lmmoruro.example",
+        "",
+    ),
+)
+LABS["VN"] = (
+    _p(
+        "Northern Vietnam Mineral Analysis Centre",
+        ("15 Le Thanh Tong Street", "Ngo Quyen District, Hai Phong"),
+        "VN",
+        "Dr. Pham Van Duc",
+        "Head of Laboratory",
+        "+84 225 3842 761",
+        "lab@nvmac.example",
+        "",
+    ),
+)
+
 # Fictional refiners that are NOT in reference/smelters.csv (for the unknown_smelter scenario).
 UNKNOWN_SMELTERS: dict[str, tuple[str, str]] = {
     "TH": ("Siam Eastern Antimony Refinery Co., Ltd.", "Pluak Daeng, Rayong"),
     "MX": ("Fundición de Antimonio de San Luis, S.A. de C.V.", "San Luis Potosí, S.L.P."),
     "ID": ("PT Sinar Antimon Smelting", "Gresik, Jawa Timur"),
     "MY": ("Perak Antimony Refiners Sdn. Bhd.", "Kampar, Perak"),
+    "BO": ("Fundición Altiplano de Antimonio S.A.", "Oruro"),
+    "VN": ("Ha Giang Antimony Refining Co., Ltd.", "Ha Giang"),
 }
 
 # Fictional producers with real Chinese addresses (origin_text_contradiction free text).
@@ -484,6 +550,9 @@ PORTS: dict[str, tuple[str, ...]] = {
     "NL": ("Rotterdam, Netherlands",),
     "JP": ("Osaka, Japan", "Yokohama, Japan"),
     "LV": ("Riga, Latvia",),
+    # Bolivia has no coast; its overseas cargo leaves through the Chilean port of Arica.
+    "BO": ("Arica, Chile",),
+    "CN": ("Qinzhou, Guangxi, China", "Shanghai, China"),
 }
 
 OVERLAND_PORTS: dict[tuple[str, str], tuple[str, str, str]] = {

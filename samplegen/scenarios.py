@@ -42,7 +42,7 @@ class Plan:
     declared: str  # origin the documents declare (ISO alpha-2)
     dest: str  # buyer's country
     product: str  # "ingot" (HS 8110.10) | "trioxide" (HS 2825.80)
-    coo_kind: str  # "form_d" | "usmca" | "chamber"
+    coo_kind: str  # "form_d" | "usmca" | "chamber"; with all families also "form_e" | "eur1" | "form_a" | "statement"
     named: str | None  # smelter_id named on the documents; None = a fictional smelter not in the reference
     checks: tuple[str, ...] = ()
     alias: bool = False  # print one of the smelter's aliases instead of its reference name
@@ -205,4 +205,51 @@ PLANS: tuple[Plan, ...] = (
         missing="packing_list",
         qty_doc="certificate_of_origin",
     ),
+)
+
+
+# Shipments added when every layout family is drawn (`--families all`): trade lanes whose paperwork uses the
+# added certificate families (ASEAN-China Form E, EUR.1 under the EU-Mexico agreement, GSP Form A to Japan,
+# a statement on origin under the EU-Japan agreement), and origins that mine antimony but list no refinery
+# (Bolivia, Vietnam), which cannot be the origin of refined ingots.
+EXTRA_PLANS: tuple[Plan, ...] = (
+    Plan("X01", "TH", "CN", "ingot", "form_e", "SM0021"),
+    Plan("X02", "TH", "CN", "trioxide", "form_e", "SM0021", ("reference_mismatch",), ref_doc="certificate_of_origin"),
+    Plan("X03", "MX", "DE", "ingot", "eur1", "SM0012", lang="es"),
+    Plan(
+        "X04",
+        "MX",
+        "DE",
+        "trioxide",
+        "eur1",
+        "SM0012",
+        ("quantity_mismatch",),
+        qty_doc="certificate_of_origin",
+        alias=True,
+    ),
+    Plan(
+        "X05",
+        "BO",
+        "JP",
+        "ingot",
+        "form_a",
+        None,
+        ("no_domestic_production", "unknown_smelter"),
+        profile_smelter="SM0006",
+        lang="es",
+    ),
+    Plan(
+        "X06",
+        "VN",
+        "US",
+        "ingot",
+        "chamber",
+        None,
+        ("no_domestic_production", "unknown_smelter"),
+        profile_smelter="SM0004",
+    ),
+    Plan("X07", "BE", "JP", "trioxide", "statement", "SM0015"),
+    Plan("X08", "TH", "US", "ingot", "chamber", "SM0021", smelter_on_invoice=True),
+    Plan("X09", "MX", "US", "ingot", "usmca", "SM0012", alias=True),
+    Plan("X10", "TJ", "NL", "ingot", "chamber", "SM0009", lang="mixed"),
 )

@@ -14,6 +14,25 @@ LAYOUTS: dict[str, tuple[str, ...]] = {
     "assay_certificate": ("results_table", "label_above_grid", "letter_report"),
 }
 COO_LAYOUT = {"form_d": "form_d", "usmca": "usmca_elements", "chamber": "chamber_boxed"}
+# Families added after the extractors were built (`--families all`); see samplegen/families.py.
+ADDED_LAYOUTS: dict[str, tuple[str, ...]] = {
+    "commercial_invoice": (),
+    "packing_list": ("bundle_lots", "lot_summary", "container_weights"),
+    "assay_certificate": ("horizontal_samples", "dotted_leaders", "signature_lab"),
+}
+# Certificate families a trade lane can use, by the plan's kind of certificate (every family drawn).
+COO_LAYOUTS_ALL: dict[str, tuple[str, ...]] = {
+    "form_d": ("form_d",),
+    "usmca": ("usmca_elements", "usmca_letter"),
+    "chamber": ("chamber_boxed", "icc_chamber"),
+    "form_e": ("form_e",),
+    "eur1": ("eur1",),
+    "form_a": ("gsp_form_a",),
+    "statement": ("statement_on_origin",),
+}
+LANDSCAPE = frozenset({"container_weights"})
+# Forms printed in English whatever the exporter's language (the ASEAN forms, GSP Form A, the EPA statement).
+ENGLISH_ONLY = frozenset({"form_d", "form_e", "gsp_form_a", "statement_on_origin"})
 SCAN_FORMATS = ("pdf", "png", "jpg", "tiff")
 
 
@@ -38,7 +57,7 @@ class DocStyle:
 
 
 def pick_language(plan_lang: str, doc_type: str, layout: str) -> str:
-    if layout == "form_d":
+    if layout in ENGLISH_ONLY:
         return "en"
     if plan_lang == "es":
         return "es"
@@ -69,7 +88,9 @@ def base_style(
     st.hs_style = rng.choice(("dotted", "dotted", "plain", "dotted8") + (("htsus",) if dest == "US" else ()))
     st.font = rng.choice(("Helvetica", "Helvetica", "Helvetica", "Times", "Times", "Courier"))
     us_style = dest in ("US", "CA") or declared in ("MX", "CA")
-    st.pagesize = "LETTER" if us_style and rng.random() < 0.6 and layout != "form_d" else "A4"
+    st.pagesize = "LETTER" if us_style and rng.random() < 0.6 and layout not in ENGLISH_ONLY else "A4"
+    if layout in LANDSCAPE:
+        st.pagesize = "A4L"
     return st
 
 

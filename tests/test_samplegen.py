@@ -27,18 +27,18 @@ def _truth(path: Path) -> dict:
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("samples")
-    generate(out, seed=7, jobs=1, scans=False)
+    generate(out, seed=7, jobs=1, scans=False, families="original")
     return out
 
 
 def test_ground_truth_is_deterministic(generated: Path, tmp_path: Path) -> None:
-    generate(tmp_path, seed=7, jobs=1, scans=False)
+    generate(tmp_path, seed=7, jobs=1, scans=False, families="original")
     for name in ("ground_truth.json", "page_text.json"):
         assert (generated / name).read_bytes() == (tmp_path / name).read_bytes()
 
 
 def test_other_seed_changes_details(generated: Path, tmp_path: Path) -> None:
-    generate(tmp_path, seed=8, jobs=1, scans=False)
+    generate(tmp_path, seed=8, jobs=1, scans=False, families="original")
     assert (generated / "ground_truth.json").read_bytes() != (tmp_path / "ground_truth.json").read_bytes()
 
 

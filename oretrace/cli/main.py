@@ -18,6 +18,7 @@ from oretrace.cli.common import load_settings, open_store
 from oretrace.cli.progress_bar import document_progress
 from oretrace.core.errors import OretraceError, ShipmentsNotStored
 from oretrace.core.names import printable
+from oretrace.evaluation.split import DEFAULT_HOLDOUT_FOLD, FOLDS
 
 
 class _Commands(TyperGroup):
@@ -162,7 +163,19 @@ def evaluate(
         Path | None, typer.Argument(exists=True, file_okay=False, help="folder with ground_truth.json")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
-    show_misses: Annotated[bool, typer.Option("--misses", help="list every wrong or missing value")] = False,
+    show_misses: Annotated[
+        bool, typer.Option("--misses", help="list every wrong or missing value of the seen split")
+    ] = False,
+    unseen_misses: Annotated[
+        bool,
+        typer.Option(
+            "--unseen-misses", help="also list the misses of the held-out families (spends the fold: see docs)"
+        ),
+    ] = False,
+    holdout_fold: Annotated[
+        int, typer.Option("--holdout-fold", help="which fold of layout families is held out")
+    ] = DEFAULT_HOLDOUT_FOLD,
+    folds: Annotated[int, typer.Option("--folds", help="number of folds the layout families are dealt into")] = FOLDS,
     workers: Annotated[int | None, typer.Option(help="documents processed at once")] = None,
     external: Annotated[
         Path | None,
@@ -170,7 +183,10 @@ def evaluate(
     ] = None,
 ) -> None:
     """Score extraction against DIRECTORY/ground_truth.json (documents under DIRECTORY/inbox), or with
-    --external against the third-party sets' own ground truth (see evaluation/adapters)."""
+    --external against the third-party sets' own ground truth (see evaluation/adapters).
+
+    Every figure is reported for the documents and shipments of held-out layout families (unseen) and for
+    the rest (seen), side by side, unseen first (docs/evaluation.md)."""
     if external is not None:
         from oretrace.evaluation.external import format_external, run_external
 
@@ -183,14 +199,21 @@ def evaluate(
     from oretrace.evaluation.ground_truth import (
         format_checks,
         format_report,
+        load_families,
         load_ground_truth,
         load_shipment_truth,
         score,
         shipment_outcomes,
     )
+    from oretrace.evaluation.side_by_side import format_side_by_side
+    from oretrace.evaluation.split import make_split, split_truth
     from oretrace.pipeline.documents import assemble_shipment, process_document
     from oretrace.store.reference_store import reference_in_force
 
+    try:
+        split = make_split(load_families(directory), holdout_fold, folds)
+    except ValueError as err:
+        raise typer.BadParameter(str(err)) from None
     settings = load_settings(workers)
     open_store(settings).dispose()
     # The checks run against the reference data in force (see `oretrace reference load`), as `run` does.
@@ -203,24 +226,47 @@ def evaluate(
         outcomes = list(pool.map(lambda p: process_document(p, inbox, settings), paths))
     elapsed = time.perf_counter() - started
     by_path = {p.relative_to(inbox).as_posix(): o for p, o in zip(paths, outcomes, strict=True)}
-    report = score(by_path, truth)
     shipments = load_shipment_truth(directory)
-    checks = score_shipments(
-        {s["shipment_id"]: assemble_shipment(s["shipment_id"], shipment_outcomes(by_path, s["shipment_id"]),
-                                             reference).findings
-         for s in shipments},
-        shipments,
-    )  # fmt: skip
+    findings = {
+        s["shipment_id"]: assemble_shipment(s["shipment_id"], shipment_outcomes(by_path, s["shipment_id"]),
+                                            reference).findings
+        for s in shipments
+    }  # fmt: skip
+    report = score(by_path, truth)
+    checks = score_shipments(findings, shipments)
+    sides = {
+        name: (
+            score(by_path, side_documents),
+            score_shipments({s["shipment_id"]: findings[s["shipment_id"]] for s in side_shipments}, side_shipments),
+            sum(s.get("scenario") == "clean" for s in side_shipments),
+        )
+        for name, (side_documents, side_shipments) in split_truth(truth, shipments, split).items()
+    }
     if as_json:
-        extra = {"checks": checks, "reference_version": reference.version, "seconds": round(elapsed, 2)}
+        extra = {
+            "checks": checks,
+            "reference_version": reference.version,
+            "seconds": round(elapsed, 2),
+            "split": {"folds": split.folds, "holdout_fold": split.holdout_fold, "held_out": sorted(split.held_out)},
+            "sides": {
+                name: {"documents": r.as_dict() | {"misses": None}, "checks": c, "clean_shipments": n}
+                for name, (r, c, n) in sides.items()
+            },
+        }
         typer.echo(json.dumps(report.as_dict() | extra, indent=2))
         return
-    typer.echo(format_report(report))
+    typer.echo(format_side_by_side(sides, f"layout families: {split.describe()}"))
+    typer.echo("\nall documents together:\n" + format_report(report, fields=False))
     typer.echo("\n" + format_checks(checks))
     typer.echo(f"\n{len(paths)} documents in {elapsed:.1f} s; reference data version {reference.version[:12]}")
-    if show_misses:
-        for miss in report.misses:
-            typer.echo(f"  {miss.path}  {miss.field}: expected {miss.expected!r}, found {miss.found!r}")
+    if show_misses or unseen_misses:
+        for name, (side_report, _, _) in sides.items():
+            if name == "unseen" and not unseen_misses:
+                if side_report.misses:
+                    typer.echo(f"  ({len(side_report.misses)} misses on held-out families not listed)")
+                continue
+            for miss in side_report.misses:
+                typer.echo(f"  [{name}] {miss.path}  {miss.field}: expected {miss.expected!r}, found {miss.found!r}")
 
 
 # Command groups, in the order of `oretrace --help`.

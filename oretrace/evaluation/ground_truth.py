@@ -79,6 +79,17 @@ def load_ground_truth(directory: Path) -> dict[str, dict[str, Any]]:
     return {doc["path"]: doc for doc in data["documents"]}
 
 
+def load_families(directory: Path) -> dict[str, dict[str, Any]]:
+    """The set's layout families (family id -> attributes); a set written before families were recorded
+    names none, and its documents all count as seen."""
+    data = json.loads((directory / "ground_truth.json").read_text(encoding="utf-8"))
+    families: dict[str, dict[str, Any]] = dict(data.get("families", {}))
+    for doc in data["documents"]:
+        if doc.get("family") and doc["family"] not in families:
+            families[doc["family"]] = {}
+    return families
+
+
 def load_shipment_truth(directory: Path) -> list[dict[str, Any]]:
     return json.loads((directory / "ground_truth.json").read_text(encoding="utf-8")).get("shipments", [])
 
@@ -148,7 +159,7 @@ def score(
     return report
 
 
-def format_report(report: Report) -> str:
+def format_report(report: Report, fields: bool = True) -> str:
     data = report.as_dict()
     lines = [
         f"documents: {data['documents']}   doc-type accuracy: {data['doc_type_accuracy']:.3f}   "
@@ -159,6 +170,8 @@ def format_report(report: Report) -> str:
     for split, t in data["fields_by_split"].items():
         acc = data["doc_type_accuracy_by_split"].get(split, 0.0)
         lines.append(f"{split:<10} {acc:>12.3f} {t['precision']:>10.3f} {t['recall']:>8.3f} {t['f1']:>9.3f}")
+    if not fields:
+        return "\n".join(lines)
     lines += ["", f"{'field':<20} {'precision':>10} {'recall':>8} {'F1':>7} {'tp':>5} {'fp':>4} {'fn':>4}"]
     for name, t in data["fields"].items():
         scores = f"{t['precision']:>10.3f} {t['recall']:>8.3f} {t['f1']:>7.3f}"

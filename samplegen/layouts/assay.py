@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from samplegen.draw import Cell, Column
 from samplegen.facts import SB_IN_SB2O3
+from samplegen.layouts import assay_forms
 from samplegen.layouts.common import Ctx, Rendered
 from samplegen.profiles import CORE_ELEMENTS, ELEMENTS, PCT_ELEMENTS
 
@@ -33,9 +34,7 @@ def render(ctx: Ctx) -> Rendered:
     ctx.set("smelter_name", s.smelter.printed)
     rows = _results(ctx)
     ctx.set("composition_pct", {sym: gt for sym, _, _, gt in rows})
-    {"results_table": _results_table, "label_above_grid": _label_above_grid, "letter_report": _letter_report}[
-        ctx.st.layout
-    ](ctx, rows)
+    DRAWERS[ctx.st.layout](ctx, rows)
     return ctx.finish()
 
 
@@ -353,3 +352,13 @@ def _letter_report(ctx: Ctx, rows: list[tuple[str, str, str, float]]) -> None:
         8,
     )
     _signatures(ctx, y)
+
+
+DRAWERS = {
+    "results_table": _results_table,
+    "label_above_grid": _label_above_grid,
+    "letter_report": _letter_report,
+    "horizontal_samples": assay_forms.horizontal_samples,
+    "dotted_leaders": assay_forms.dotted_leaders,
+    "signature_lab": assay_forms.signature_lab,
+}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -18,6 +20,7 @@ from samplegen.formatting import (
     fmt_hs,
     fmt_money,
     fmt_weight,
+    quantize,
     unambiguous_date_style,
 )
 from samplegen.parties import Party
@@ -46,6 +49,14 @@ class Ctx:
         self.left = 15.0
         self.right = self.sheet.width - 15.0
         self.width = self.right - self.left
+        # Wording, spacing and box sizes of the later layout families vary per document, reproducibly.
+        self.rng = random.Random(f"{s.shipment_id}|{st.doc_type}|{st.layout}|{s.invoice_no}")
+
+    def pick(self, options: Sequence[Any]) -> Any:
+        return options[self.rng.randrange(len(options))]
+
+    def jitter(self, value: float, spread: float) -> float:
+        return value + self.rng.uniform(-spread, spread)
 
     # ----- language and formatting -----
     def t(self, en: str, es: str) -> str:
@@ -70,6 +81,17 @@ class Ctx:
         if field:
             self.set(field, value)
         return text
+
+    def weight_as(self, kg: Decimal | float, unit: str, field: str | None = None) -> str:
+        """A weight in a unit of the document's own choosing ('7.084 M/T', '7,084.000 KGS'), recorded in kg as
+        printed."""
+        tonnes = unit.upper().replace(".", "") in ("M/T", "MT", "MTS", "TM", "T")
+        places = 3 if tonnes else self.pick((0, 2, 3))
+        amount = Decimal(str(kg)) / 1000 if tonnes else Decimal(str(kg))
+        printed = quantize(amount, places)
+        if field:
+            self.set(field, float(quantize(printed * 1000 if tonnes else printed, 3)))
+        return f"{fmt_decimal(printed, places, self.st.conv)} {unit}"
 
     def kg(self, kg: Decimal | float, places: int = 1) -> str:
         """A bare number of kilograms (column headers carry the unit)."""

@@ -4,6 +4,7 @@ and a chamber-of-commerce non-preferential certificate."""
 from __future__ import annotations
 
 from samplegen.draw import Cell, Column
+from samplegen.layouts import origin_forms
 from samplegen.layouts.common import Ctx, Rendered
 
 FORM_D_AUTHORITY = {
@@ -24,7 +25,7 @@ CHAMBERS = {
 
 
 def render(ctx: Ctx) -> Rendered:
-    {"form_d": _form_d, "usmca_elements": _usmca, "chamber_boxed": _chamber}[ctx.st.layout](ctx)
+    DRAWERS[ctx.st.layout](ctx)
     return ctx.finish()
 
 
@@ -546,3 +547,16 @@ def _chamber_producer(ctx: Ctx) -> str | None:
         where = ", ".join(p for p in (s.smelter.printed, s.smelter.place) if p)
         return f"{ctx.t('Producer', 'Productor')}: {where}"
     return None
+
+
+DRAWERS = {
+    "form_d": _form_d,
+    "usmca_elements": _usmca,
+    "chamber_boxed": _chamber,
+    "form_e": origin_forms.numbered_box_form,
+    "gsp_form_a": origin_forms.numbered_box_form,
+    "eur1": origin_forms.eur1,
+    "icc_chamber": origin_forms.icc_chamber,
+    "usmca_letter": origin_forms.usmca_letter,
+    "statement_on_origin": origin_forms.statement_on_origin,
+}

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from samplegen.draw import Cell, Column
 from samplegen.facts import Lot
+from samplegen.layouts import packing_forms
 from samplegen.layouts.common import Ctx, Rendered
 
 
@@ -14,9 +15,7 @@ def render(ctx: Ctx) -> Rendered:
     ctx.set("lot_numbers", [lot.number for lot in lots])
     ctx.set("package_count", sum(lot.packages for lot in lots))
     ctx.set("invoice_number", ctx.s.pl_invoice_ref)
-    {"lot_table": _lot_table, "boxed_summary": _boxed_summary, "bundle_register": _bundle_register}[ctx.st.layout](
-        ctx, lots
-    )
+    DRAWERS[ctx.st.layout](ctx, lots)
     return ctx.finish()
 
 
@@ -300,3 +299,13 @@ def _bundle_register(ctx: Ctx, lots: list[Lot]) -> None:
     )
     y = _marks_block(ctx, ctx.left + ctx.width / 2 + 5, y)
     ctx.signature(ctx.left, max(y, 0) + 12, s.seller.person, s.seller.title, len(s.pl_no))
+
+
+DRAWERS = {
+    "lot_table": _lot_table,
+    "boxed_summary": _boxed_summary,
+    "bundle_register": _bundle_register,
+    "bundle_lots": packing_forms.bundle_lots,
+    "lot_summary": packing_forms.lot_summary,
+    "container_weights": packing_forms.container_weights,
+}

@@ -1,0 +1,240 @@
+"""Assay certificate families added after the extractors were built.
+
+* `horizontal_samples`: element symbols as column headers, one row per sample of the lot and the mean of the
+  samples (the reported composition), the units in a row under the symbols or beside them; long element
+  lists run in two bands.
+* `dotted_leaders`: a vertical list of results joined to their elements by dotted leaders
+  ('As ........ 0.0667 %'), trace elements in ppm or g/t, the laboratory on the letterhead.
+* `signature_lab`: a quality certificate on the exporter's letterhead with a 'QC PASSED' mark, element/value
+  pairs in a grid, the laboratory named only in the signature block.
+
+Laboratory certificates of analysis for antimony metal (GB/T 1599-2014 grades) and trioxide report Sb and
+the impurities As, Fe, S, Pb, Cu, Bi, Se, Cd, Hg, Au, Ni, Sn, Zn in these ways; the companies are fictional.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from samplegen.draw import Cell, Column
+from samplegen.layouts.common import Ctx
+
+ELEMENT_NAMES = {
+    "Sb": "Antimony",
+    "As": "Arsenic",
+    "Fe": "Iron",
+    "S": "Sulphur",
+    "Pb": "Lead",
+    "Cu": "Copper",
+    "Bi": "Bismuth",
+    "Se": "Selenium",
+    "Cd": "Cadmium",
+    "Hg": "Mercury",
+    "Au": "Gold",
+    "Ni": "Nickel",
+    "Sn": "Tin",
+    "Zn": "Zinc",
+}
+Row = tuple[str, str, str, float]  # symbol, printed value, unit, value in mass percent
+
+
+def _trace_unit(ctx: Ctx, unit: str) -> str:
+    """ppm and g/t are the same fraction; laboratories print either."""
+    if unit == "ppm":
+        return ctx.pick(("ppm", "ppm", "g/t"))
+    return unit
+
+
+def _header(ctx: Ctx, title: str) -> float:
+    s, sh = ctx.s, ctx.sheet
+    lab = s.lab
+    sh.text(
+        sh.width / 2, 17, lab.name, 13, bold=True, kind="value", field="laboratory", align="center", max_w=ctx.width
+    )
+    sh.text(sh.width / 2, 22, ", ".join([*lab.lines, ctx.country(lab.country)]), 7.8, align="center", max_w=ctx.width)
+    sh.text(sh.width / 2, 26, f"Tel. {lab.phone}  {lab.email}", 7.4, align="center")
+    sh.hline(ctx.left, ctx.right, 29, 0.9)
+    sh.text(sh.width / 2, 37, title, 13.5, bold=True, align="center")
+    return 44.0
+
+
+def _facts(ctx: Ctx, y: float, gap: float) -> float:
+    """Certificate number, date, client, product, lot and producer, as labelled lines."""
+    s = ctx.s
+    lines = [
+        (ctx.pick(("Certificate No.:", "Cert. No.:", "Report No.:")), s.assay_no, "certificate_number"),
+        (ctx.t("Date:", "Fecha:"), ctx.date(s.assay_date), None),
+        (ctx.t("Client:", "Cliente:"), s.seller.name, None),
+        (ctx.t("Material:", "Material:"), s.description(ctx.lang), None),
+        (ctx.pick(("Lot No.:", "Lot:", "Batch No.:")), s.assay_lot.number, "lot_number"),
+        (ctx.pick(("Producer:", "Smelter:", "Manufacturer:")), s.smelter.printed, "smelter_name"),
+    ]
+    for label, value, field in lines:
+        ctx.label_value(ctx.left, y, label, value, field, gap=gap, max_w=ctx.width - gap - 2)
+        y += 4.8
+    return y
+
+
+def horizontal_samples(ctx: Ctx, rows: list[Row]) -> None:
+    s, sh = ctx.s, ctx.sheet
+    y = _header(ctx, ctx.pick(("CERTIFICATE OF ANALYSIS", "ASSAY CERTIFICATE", "ANALYSIS REPORT")))
+    y = _facts(ctx, y, ctx.jitter(30, 3)) + 4
+    n_samples = ctx.pick((2, 3))
+    names = [f"{s.assay_lot.number}/{chr(65 + i)}" for i in range(n_samples)]
+    mean_word = ctx.pick(("Average", "Mean", "AVG", "Result"))
+    band = 7 if len(rows) > 8 else len(rows)
+    units_in_header = ctx.rng.random() < 0.5
+    w = ctx.width
+    for start in range(0, len(rows), band):
+        chunk = rows[start : start + band]
+        first_w = w * 0.22
+        cw = (w - first_w) / len(chunk)
+        cols = [Column(ctx.t("Sample", "Muestra"), first_w)]
+        for sym, _, unit, _ in chunk:
+            cols.append(Column(f"{sym} ({unit})" if units_in_header else sym, cw, "right"))
+        table: list[list[Cell]] = []
+        if not units_in_header:
+            table.append([Cell(ctx.t("Unit", "Unidad"), "label")] + [Cell(u, "label") for _, _, u, _ in chunk])
+        for i, name in enumerate(names):
+            cells = [Cell(name, "static")]
+            for _, text, _, _ in chunk:
+                cells.append(Cell(_spread(ctx, text, i, n_samples), "static"))
+            table.append(cells)
+        table.append(
+            [Cell(mean_word, "label", bold=True)]
+            + [Cell(text, field="composition_pct", bold=True) for _, text, _, _ in chunk]
+        )
+        y = sh.table(ctx.left, y, cols, table, size=7.8, line_h=3.4, pad=1.0) + 5
+    if s.sb2o3_pct is not None:
+        sh.text(ctx.left, y + 2, f"Sb2O3: {ctx.num(s.sb2o3_pct, 2)} %", 8.6, kind="static")
+        y += 6
+    note = ctx.t(
+        f"The {mean_word.lower()} of the samples is the result for the lot. Methods: ICP-OES, titration.",
+        "El promedio de las muestras es el resultado del lote. Métodos: ICP-OES, volumetría.",
+    )
+    y = sh.para(ctx.left, y + 3, note, w, 7.8)
+    ctx.signature(ctx.left + w / 2, y + 14, s.lab.person, s.lab.title, len(s.assay_no))
+
+
+def _spread(ctx: Ctx, text: str, index: int, count: int) -> str:
+    """A sample's own reading around the mean, printed with the mean's decimals."""
+    conv = ctx.st.conv
+    plain = text.replace(".", "").replace(",", ".") if conv == "comma" else text.replace(",", "")
+    value = Decimal(plain)
+    places = max(0, -value.as_tuple().exponent)  # type: ignore[operator]
+    offsets = (Decimal("0.004"), Decimal("-0.004"), Decimal(0))[:count]
+    factor = 1 + offsets[index] * Decimal(ctx.rng.choice((1, 2, 3)))
+    return ctx.num(value * factor, places) if value < 90 else ctx.num(value + offsets[index], places)
+
+
+def dotted_leaders(ctx: Ctx, rows: list[Row]) -> None:
+    s, sh = ctx.s, ctx.sheet
+    y = _header(ctx, ctx.pick(("CERTIFICATE OF ANALYSIS", "TEST CERTIFICATE", "CERTIFICADO DE ANÁLISIS")))
+    y = _facts(ctx, y, ctx.jitter(32, 4)) + 5
+    sh.text(
+        ctx.left, y, ctx.pick(("RESULTS", "Analytical results", "Chemical composition")), 9.5, bold=True, kind="label"
+    )
+    y += 7
+    with_names = ctx.rng.random() < 0.5
+    lx = ctx.left + ctx.jitter(8, 3)
+    vx = ctx.left + ctx.jitter(95, 10)
+    leader = ctx.pick((".", ". ", "_"))
+    size = ctx.jitter(9, 0.4)
+    if s.sb2o3_pct is not None:
+        y = _leader_line(ctx, lx, vx, y, "Sb2O3", ctx.num(s.sb2o3_pct, 2), "%", None, leader, size)
+    for sym, text, unit, _ in rows:
+        name = f"{ELEMENT_NAMES[sym]} ({sym})" if with_names else sym
+        y = _leader_line(ctx, lx, vx, y, name, text, _trace_unit(ctx, unit), "composition_pct", leader, size)
+    y = sh.para(
+        ctx.left,
+        y + 6,
+        "Methods: ICP-OES after acid digestion; Sb by KBrO3 titration; S by combustion.",
+        ctx.width,
+        7.8,
+    )
+    ctx.signature(ctx.left, y + 14, s.lab.person, s.lab.title, len(s.assay_no))
+
+
+def _leader_line(
+    ctx: Ctx,
+    lx: float,
+    vx: float,
+    y: float,
+    name: str,
+    value: str,
+    unit: str,
+    field: str | None,
+    leader: str,
+    size: float,
+) -> float:
+    sh = ctx.sheet
+    sh.text(lx, y, name, size, kind="static")
+    start = lx + sh.text_width(name, size) + 1.5
+    end = vx - sh.text_width(value, size) - 1.5
+    dots = leader * max(3, int((end - start) / max(sh.text_width(leader, size), 0.5)))
+    sh.text(start, y, dots, size, kind="static")
+    sh.text(vx, y, value, size, kind="value", field=field, align="right")
+    sh.text(vx + 1.5, y, unit, size, kind="label")
+    return y + size * 0.6
+
+
+def signature_lab(ctx: Ctx, rows: list[Row]) -> None:
+    s, sh = ctx.s, ctx.sheet
+    x, w = ctx.left, ctx.width
+    seller = s.seller
+    sh.text(x, 16, seller.name, 13, bold=True, max_w=w * 0.7)
+    sh.text(x, 21, ", ".join([*seller.lines, ctx.country(seller.country)]), 7.8, max_w=w * 0.75)
+    sh.text(x, 25, f"Tel. {seller.phone}  {seller.email}", 7.4)
+    sh.hline(x, x + w, 28, 0.9)
+    sh.text(
+        x,
+        37,
+        ctx.pick(("QUALITY CERTIFICATE", "CERTIFICATE OF QUALITY AND ANALYSIS", "MILL CERTIFICATE")),
+        13,
+        bold=True,
+    )
+    # the quality control mark: not the laboratory
+    sh.rect(x + w - 40, 31, 36, 11, 1.2)
+    sh.text(x + w - 22, 38.5, ctx.pick(("QC PASSED", "QC APPROVED", "INSPECTED")), 11, bold=True, align="center")
+    y = _facts(ctx, 50.0, ctx.jitter(30, 3)) + 6
+    pairs = []
+    if s.sb2o3_pct is not None:
+        pairs.append(("Sb2O3", f"{ctx.num(s.sb2o3_pct, 2)} %", None))
+    pairs += [(sym, f"{text} {unit}", "composition_pct") for sym, text, unit, _ in rows]
+    per_row = ctx.pick((2, 3))
+    cols: list[Column] = []
+    for _ in range(per_row):
+        cols += [
+            Column(ctx.t("Element", "Elemento"), w / per_row * 0.4),
+            Column(ctx.t("Value", "Valor"), w / per_row * 0.6, "right"),
+        ]
+    table: list[list[Cell]] = []
+    for start in range(0, len(pairs), per_row):
+        row: list[Cell] = []
+        for sym, value, field in pairs[start : start + per_row]:
+            row += [Cell(sym, "label"), Cell(value, field=field) if field else Cell(value, "static")]
+        while len(row) < 2 * per_row:
+            row += [Cell("", "static"), Cell("", "static")]
+        table.append(row)
+    y = sh.table(x, y, cols, table, size=8.4) + 8
+    y = sh.para(
+        x,
+        y,
+        ctx.t(
+            "The material conforms to the contract specification.",
+            "El material cumple con la especificación del contrato.",
+        ),
+        w,
+        8.4,
+    )
+    # the laboratory only here, in the signature block
+    sy = y + 16
+    sh.scribble(x + 2, sy, 40, len(s.assay_no))
+    sh.hline(x, x + 75, sy + 3, 0.4)
+    sh.text(x, sy + 7, ctx.pick(("Analysed and certified by", "For and on behalf of", "Tested by")), 7.8, kind="label")
+    sh.text(x, sy + 11, s.lab.name, 8.8, kind="value", field="laboratory", max_w=w / 2)
+    sh.text(x, sy + 15, f"{s.lab.person}, {s.lab.title}", 8)
+    sh.scribble(x + w / 2 + 2, sy, 36, len(s.assay_no) + 2)
+    sh.hline(x + w / 2, x + w / 2 + 70, sy + 3, 0.4)
+    sh.text(x + w / 2, sy + 7, ctx.t("Exporter", "Exportador"), 7.8, kind="label")
+    sh.text(x + w / 2, sy + 11, seller.person, 8.4)

@@ -1,0 +1,368 @@
+"""Packing list families added after the extractors were built.
+
+* `bundle_lots`: a header grid of captioned cells ('Invoice No./Date') over a table of every bundle with a
+  lot column, a subtotal under each lot and the grand total at the foot.
+* `lot_summary`: reference lines ('Ref.', 'Our ref.') at the head, the packages by container without lots,
+  and the lots only at the foot, as a summary table or a comma-separated line; captions in English, Spanish
+  or Portuguese.
+* `container_weights`: a wide (landscape) weight list per container and lot, with seal, tare and verified
+  gross mass columns and the TOTAL row under them.
+
+These follow the packing and weight lists exporters of metals attach to sea shipments (a container's
+verified gross mass under SOLAS VI/2 is its cargo's gross weight plus the container's tare).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from samplegen.draw import Cell, Column
+from samplegen.facts import Lot
+from samplegen.layouts.common import Ctx
+
+CAPTIONS = {
+    "en": {
+        "title": "PACKING LIST",
+        "invoice": "Invoice No./Date",
+        "pl": "Packing List No./Date",
+        "shipper": "Shipper",
+        "consignee": "Consignee",
+        "vessel": "Vessel / Voyage",
+        "bundle": "Bundle No.",
+        "lot": "Lot No.",
+        "pieces": "Ingots",
+        "net": "Net weight (kg)",
+        "gross": "Gross weight (kg)",
+        "subtotal": "Subtotal",
+        "total": "GRAND TOTAL",
+        "lots": "Lots",
+        "summary": "LOT SUMMARY",
+        "container": "Container No.",
+        "seal": "Seal No.",
+        "packages": "Packages",
+        "tare": "Tare (kg)",
+        "vgm": "VGM (kg)",
+        "ref": "Ref.",
+        "our_ref": "Our ref.",
+        "order": "Your order",
+        "marks": "Marks",
+        "description": "Description",
+        "weight_list": "PACKING AND WEIGHT LIST",
+    },
+    "es": {
+        "title": "LISTA DE EMPAQUE",
+        "invoice": "Factura No./Fecha",
+        "pl": "Lista de empaque No./Fecha",
+        "shipper": "Embarcador",
+        "consignee": "Consignatario",
+        "vessel": "Buque / Viaje",
+        "bundle": "Atado No.",
+        "lot": "Lote No.",
+        "pieces": "Lingotes",
+        "net": "Peso neto (kg)",
+        "gross": "Peso bruto (kg)",
+        "subtotal": "Subtotal",
+        "total": "TOTAL GENERAL",
+        "lots": "Lotes",
+        "summary": "RESUMEN DE LOTES",
+        "container": "Contenedor No.",
+        "seal": "Sello No.",
+        "packages": "Bultos",
+        "tare": "Tara (kg)",
+        "vgm": "VGM (kg)",
+        "ref": "Ref.",
+        "our_ref": "Nuestra ref.",
+        "order": "Su pedido",
+        "marks": "Marcas",
+        "description": "Descripción",
+        "weight_list": "LISTA DE EMPAQUE Y PESOS",
+    },
+    "pt": {
+        "title": "LISTA DE EMBALAGEM",
+        "invoice": "Fatura No./Data",
+        "pl": "Romaneio No./Data",
+        "shipper": "Exportador",
+        "consignee": "Consignatário",
+        "vessel": "Navio / Viagem",
+        "bundle": "Amarrado No.",
+        "lot": "Lote No.",
+        "pieces": "Lingotes",
+        "net": "Peso líquido (kg)",
+        "gross": "Peso bruto (kg)",
+        "subtotal": "Subtotal",
+        "total": "TOTAL GERAL",
+        "lots": "Lotes",
+        "summary": "RESUMO DE LOTES",
+        "container": "Contêiner No.",
+        "seal": "Lacre No.",
+        "packages": "Volumes",
+        "tare": "Tara (kg)",
+        "vgm": "VGM (kg)",
+        "ref": "Ref.",
+        "our_ref": "Nossa ref.",
+        "order": "Seu pedido",
+        "marks": "Marcas",
+        "description": "Descrição",
+        "weight_list": "ROMANEIO DE PESOS",
+    },
+}
+
+
+def _captions(ctx: Ctx) -> dict[str, str]:
+    if ctx.lang == "es":
+        return CAPTIONS[ctx.pick(("es", "es", "pt"))]
+    return CAPTIONS[ctx.pick(("en", "en", "en", "pt"))]
+
+
+def _grid_cell(
+    ctx: Ctx, x: float, y: float, w: float, h: float, caption: str, lines: list[str], field: str | None = None
+) -> None:
+    sh = ctx.sheet
+    sh.rect(x, y, w, h, 0.5)
+    sh.text(x + 1.5, y + 3.2, caption, 6.8, kind="label")
+    sh.lines(x + 2.5, y + 7.6, lines, 8.4, field=field, max_w=w - 4)
+
+
+def _totals(lots: list[Lot]) -> tuple[int, Decimal, Decimal]:
+    return (
+        sum(lot.packages for lot in lots),
+        sum((lot.net_kg for lot in lots), Decimal(0)),
+        sum((lot.gross_kg for lot in lots), Decimal(0)),
+    )
+
+
+def bundle_lots(ctx: Ctx, lots: list[Lot]) -> None:
+    s, sh = ctx.s, ctx.sheet
+    c = _captions(ctx)
+    x, w = ctx.left, ctx.width
+    sh.text(x, 16, s.seller.name, 11.5, bold=True, max_w=w * 0.6)
+    sh.text(ctx.right, 16, c["title"], 14, bold=True, align="right")
+    y = 21.0
+    half = w / 2
+    quarter = w / 4
+    _grid_cell(ctx, x, y, half, 26, c["shipper"], ctx.party_lines(s.seller))
+    slash = ctx.pick((" / ", " - ", "  "))
+    _grid_cell(
+        ctx,
+        x + half,
+        y,
+        half,
+        13,
+        c["invoice"],
+        [f"{s.pl_invoice_ref}{slash}{ctx.date(s.invoice_date)}"],
+        "invoice_number",
+    )
+    _grid_cell(ctx, x + half, y + 13, half, 13, c["pl"], [f"{s.pl_no}{slash}{ctx.date(s.invoice_date)}"])
+    y += 26
+    _grid_cell(ctx, x, y, half, 26, c["consignee"], ctx.party_lines(s.buyer))
+    _grid_cell(ctx, x + half, y, quarter, 13, c["vessel"], [s.vessel])
+    _grid_cell(ctx, x + half + quarter, y, quarter, 13, "B/L", [s.bl_no])
+    _grid_cell(ctx, x + half, y + 13, half, 13, c["description"], [s.description(ctx.lang)])
+    y += 32
+    repeat_lot = ctx.rng.random() < 0.5
+    cols = [
+        Column(c["bundle"], w * 0.14),
+        Column(c["lot"], w * 0.26),
+        Column(c["pieces"] if s.product == "ingot" else ctx.t("Bags", "Sacos"), w * 0.14, "right"),
+        Column(c["net"], w * 0.23, "right"),
+        Column(c["gross"], w * 0.23, "right"),
+    ]
+    rows: list[list[Cell]] = []
+    pkg = 0
+    for lot in lots:
+        for i, (net, gross) in enumerate(zip(lot.package_nets, lot.package_gross, strict=True)):
+            pkg += 1
+            pieces = round(net / 25) if s.product == "ingot" else 40
+            shown = lot.number if (repeat_lot or i == 0) else ""
+            rows.append(
+                [
+                    Cell(f"{pkg:03d}", "static"),
+                    Cell(shown, field="lot_numbers" if i == 0 else None),
+                    Cell(str(pieces)),
+                    Cell(ctx.kg(net, 1)),
+                    Cell(ctx.kg(gross, 1)),
+                ]
+            )
+        rows.append(
+            [
+                Cell(c["subtotal"], "static", bold=True),
+                Cell(lot.number, "static", bold=True),
+                Cell(str(lot.packages), bold=True),
+                Cell(ctx.kg(lot.net_kg, 1), bold=True),
+                Cell(ctx.kg(lot.gross_kg, 1), bold=True),
+            ]
+        )
+    n, net, gross = _totals(lots)
+    ctx.set("net_weight_kg", float(net))
+    ctx.set("gross_weight_kg", float(gross))
+    rows.append(
+        [
+            Cell(c["total"], "label", bold=True),
+            Cell(f"{len(lots)} {c['lots'].lower()}", bold=True),
+            Cell(str(n), field="package_count", bold=True),
+            Cell(ctx.kg(net, 1), field="net_weight_kg", bold=True),
+            Cell(ctx.kg(gross, 1), field="gross_weight_kg", bold=True),
+        ]
+    )
+    y = sh.table(x, y, cols, rows, size=8, line_h=3.2, pad=0.8)
+    y = sh.lines(x, y + 7, s.marks(ctx.lang, packing_list=True), 8, kind="static")
+    ctx.signature(x + w / 2, y + 6, s.seller.person, s.seller.title, len(s.pl_no))
+
+
+def lot_summary(ctx: Ctx, lots: list[Lot]) -> None:
+    s, sh = ctx.s, ctx.sheet
+    c = _captions(ctx)
+    x, w = ctx.left, ctx.width
+    sh.text(x, 17, s.seller.name, 12, bold=True, max_w=w * 0.62)
+    sh.lines(x, 22, [*s.seller.lines, ctx.country(s.seller.country)], 7.8, kind="static")
+    sh.text(ctx.right, 17, c["title"], 14, bold=True, align="right")
+    y = 40.0
+    ref_lines = [
+        (c["our_ref"], s.pl_no, None),
+        (ctx.pick((c["ref"], f"{c['ref']} {c['invoice'].split()[0].lower()}")), s.pl_invoice_ref, "invoice_number"),
+        (c["order"], s.buyer_po, None),
+    ]
+    for label, value, field in ref_lines:
+        ctx.label_value(x, y, f"{label}:", value, field, gap=ctx.jitter(28, 3))
+        y += 4.6
+    sh.text(x + w / 2, 40, f"{c['consignee']}:", 8.4, bold=True, kind="label")
+    sh.lines(x + w / 2, 44.6, ctx.party_lines(s.buyer), 8.4, max_w=w / 2)
+    y = max(y, 64.0) + 4
+    # packages by container, without their lots
+    per_container = 20 if s.product == "ingot" else 18
+    packages = [(net, gross) for lot in lots for net, gross in zip(lot.package_nets, lot.package_gross, strict=True)]
+    cols = [
+        Column(c["container"], w * 0.26),
+        Column(c["packages"], w * 0.16, "right"),
+        Column(c["description"], w * 0.28),
+        Column("N.W. (kg)", w * 0.15, "right"),
+        Column("G.W. (kg)", w * 0.15, "right"),
+    ]
+    rows = []
+    for start in range(0, len(packages), per_container):
+        chunk = packages[start : start + per_container]
+        number = f"{ctx.pick(('MSKU', 'TGHU', 'CMAU', 'OOLU'))}{ctx.rng.randrange(1000000, 9999999)}"
+        nets = sum((n for n, _ in chunk), Decimal(0))
+        grosses = sum((g for _, g in chunk), Decimal(0))
+        rows.append(
+            [
+                Cell(number, "static"),
+                Cell(str(len(chunk))),
+                Cell(s.description(ctx.lang).split(",")[0], "static"),
+                Cell(ctx.kg(nets, 1)),
+                Cell(ctx.kg(grosses, 1)),
+            ]
+        )
+    y = sh.table(x, y, cols, rows, size=8.2) + 8
+    n, net, gross = _totals(lots)
+    ctx.set("package_count", n)
+    sh.rect(x, y, w, 16, 0.6)
+    sh.text(x + 2, y + 5, f"TOTAL: {ctx.packages_text(n)}", 9, bold=True, kind="value", field="package_count")
+    net_word = ctx.pick(("N.W.:", "Net weight:", "Peso neto:" if ctx.lang == "es" else "Net wt.:"))
+    gross_word = ctx.pick(("G.W.:", "Gross weight:", "Peso bruto:" if ctx.lang == "es" else "Gross wt.:"))
+    unit = ctx.pick(("kg", "KGS", "MT"))
+    sh.text(
+        x + 2, y + 11, f"{net_word} {ctx.weight_as(net, unit, 'net_weight_kg')}", 9, kind="value", field="net_weight_kg"
+    )
+    sh.text(
+        x + w / 2,
+        y + 11,
+        f"{gross_word} {ctx.weight_as(gross, unit, 'gross_weight_kg')}",
+        9,
+        kind="value",
+        field="gross_weight_kg",
+    )
+    y += 24
+    if ctx.rng.random() < 0.5:
+        sh.text(x, y, c["summary"], 9, bold=True, kind="label")
+        cols = [
+            Column(c["lot"], w * 0.3),
+            Column(c["packages"], w * 0.2, "right"),
+            Column("N.W. (kg)", w * 0.25, "right"),
+        ]
+        rows = [
+            [Cell(lot.number, field="lot_numbers"), Cell(str(lot.packages)), Cell(ctx.kg(lot.net_kg, 1))]
+            for lot in lots
+        ]
+        y = sh.table(x, y + 3, cols, rows, size=8.2)
+    else:
+        text = f"{c['lots']}: " + ", ".join(lot.number for lot in lots)
+        y = sh.para(x, y, text, w, 9, kind="value", field="lot_numbers")
+    ctx.signature(x, y + 14, s.seller.person, s.seller.title, len(s.pl_no))
+
+
+def container_weights(ctx: Ctx, lots: list[Lot]) -> None:
+    s, sh = ctx.s, ctx.sheet
+    c = _captions(ctx)
+    x, w = ctx.left, ctx.width
+    sh.text(x, 15, s.seller.name, 11.5, bold=True, max_w=w * 0.5)
+    sh.text(ctx.right, 15, c["weight_list"], 13, bold=True, align="right")
+    ctx.label_value(x, 23, f"{c['invoice'].split('/')[0]}:", s.pl_invoice_ref, "invoice_number", gap=30)
+    ctx.label_value(x, 28, f"{c['pl'].split('/')[0]}:", s.pl_no, gap=30)
+    ctx.label_value(x + w * 0.4, 23, f"{c['vessel']}:", s.vessel, gap=26, max_w=70)
+    ctx.label_value(x + w * 0.4, 28, "B/L:", s.bl_no, gap=26)
+    ctx.label_value(x + w * 0.75, 23, f"{c['consignee']}:", s.buyer.name, gap=24, max_w=w * 0.25 - 24)
+    per_container = 20 if s.product == "ingot" else 18
+    cols = [
+        Column(c["container"], w * 0.13),
+        Column(c["seal"], w * 0.1),
+        Column(c["lot"], w * 0.13),
+        Column(c["packages"], w * 0.08, "right"),
+        Column(c["net"], w * 0.12, "right"),
+        Column(c["gross"], w * 0.12, "right"),
+        Column(c["tare"], w * 0.1, "right"),
+        Column(c["vgm"], w * 0.12, "right"),
+        Column(c["marks"], w * 0.1),
+    ]
+    rows: list[list[Cell]] = []
+    queue = [(lot, net, gross) for lot in lots for net, gross in zip(lot.package_nets, lot.package_gross, strict=True)]
+    seen_lots: set[str] = set()
+    total_tare = Decimal(0)
+    for start in range(0, len(queue), per_container):
+        chunk = queue[start : start + per_container]
+        container = f"{ctx.pick(('MSKU', 'TGHU', 'CMAU', 'OOLU', 'SEGU'))}{ctx.rng.randrange(1000000, 9999999)}"
+        seal = f"{ctx.pick(('ML', 'SL', ''))}{ctx.rng.randrange(100000, 999999)}"
+        tare = Decimal(ctx.pick((2200, 2230, 2250, 2300)))
+        total_tare += tare
+        by_lot: dict[str, list[tuple[Decimal, Decimal]]] = {}
+        for lot, net, gross in chunk:
+            by_lot.setdefault(lot.number, []).append((net, gross))
+        for i, (number, items) in enumerate(by_lot.items()):
+            net = sum((n for n, _ in items), Decimal(0))
+            gross = sum((g for _, g in items), Decimal(0))
+            first = number not in seen_lots
+            seen_lots.add(number)
+            cargo_gross = sum((g for _, _, g in chunk), Decimal(0))
+            rows.append(
+                [
+                    Cell(container if i == 0 else "", "static"),
+                    Cell(seal if i == 0 else "", "static"),
+                    Cell(number, field="lot_numbers" if first else None),
+                    Cell(str(len(items))),
+                    Cell(ctx.kg(net, 1)),
+                    Cell(ctx.kg(gross, 1)),
+                    Cell(ctx.kg(tare, 0) if i == 0 else "", "static"),
+                    Cell(ctx.kg(cargo_gross + tare, 1) if i == 0 else "", "static"),
+                    Cell("1-" + str(len(chunk)) if i == 0 else "", "static"),
+                ]
+            )
+    n, net, gross = _totals(lots)
+    ctx.set("net_weight_kg", float(net))
+    ctx.set("gross_weight_kg", float(gross))
+    ctx.set("package_count", n)
+    rows.append(
+        [
+            Cell("TOTAL", "label", bold=True),
+            Cell("", "static"),
+            Cell(f"{len(lots)} {c['lots'].lower()}", bold=True),
+            Cell(str(n), field="package_count", bold=True),
+            Cell(ctx.kg(net, 1), field="net_weight_kg", bold=True),
+            Cell(ctx.kg(gross, 1), field="gross_weight_kg", bold=True),
+            Cell(ctx.kg(total_tare, 0), "static", bold=True),
+            Cell(ctx.kg(gross + total_tare, 1), "static", bold=True),
+            Cell("", "static"),
+        ]
+    )
+    y = sh.table(x, 36, cols, rows, size=7.8, line_h=3.4, pad=0.9)
+    sh.text(x, y + 7, s.description(ctx.lang), 8.2)
+    ctx.signature(x + w * 0.6, y + 10, s.seller.person, s.seller.title, len(s.pl_no))

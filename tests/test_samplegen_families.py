@@ -1,0 +1,108 @@
+"""Every layout family added after the extractors were built: drawn born-digital and through the scan path,
+each value the ground truth records drawn on the page, and the families named in the ground truth.
+
+One document per family keeps this quick: the shipments are built once (no rasterising), and only one
+document per family goes through the scanner."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from samplegen.families import FAMILIES
+from samplegen.generate import generate
+from samplegen.layouts.common import Ctx, Rendered
+from samplegen.scan import ScanSettings, scan_document
+from samplegen.scenarios import EXTRA_PLANS, PLANS
+
+ADDED = sorted(f for f, family in FAMILIES.items() if not family.seen_in_development)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("all_families")
+    generate(out, seed=11, jobs=1, scans=False, families="all")
+    return out
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, Rendered]:
+    """One rendering per added family, of a shipment whose trade lane uses it."""
+    from samplegen.assign import assign_styles
+    from samplegen.facts import build_shipment
+    from samplegen.generate import RENDERERS
+    from samplegen.profiles import load_profiles
+    from samplegen.reference import REFERENCE_DIR, load_samplegen_reference
+
+    ref = load_samplegen_reference(REFERENCE_DIR)
+    profiles = load_profiles(REFERENCE_DIR / "assay_profiles.csv")
+    plans = list(PLANS) + list(EXTRA_PLANS)
+    shipments = [
+        build_shipment(plan, f"SHP-T-{i:03d}", i, ref, profiles, random.Random(i), False)
+        for i, plan in enumerate(plans)
+    ]
+    styles = assign_styles(shipments, set(), random.Random(3), all_families=True)
+    found: dict[str, Rendered] = {}
+    by_id = {s.shipment_id: s for s in shipments}
+    for (shipment_id, doc_type), style in sorted(styles.items()):
+        family = f"{doc_type}/{style.layout}"
+        if family in ADDED and family not in found:
+            found[family] = RENDERERS[doc_type](Ctx(by_id[shipment_id], style))
+    return found
+
+
+def test_twelve_families_were_added() -> None:
+    assert len(ADDED) == 12
+    assert {f.split("/")[0] for f in ADDED} == {"certificate_of_origin", "packing_list", "assay_certificate"}
+    assert all(FAMILIES[f].modelled_on for f in ADDED)
+
+
+def test_every_added_family_is_drawn(rendered: dict[str, Rendered]) -> None:
+    assert sorted(rendered) == ADDED
+
+
+@pytest.mark.parametrize("family", ADDED)
+def test_recorded_values_are_drawn(family: str, rendered: dict[str, Rendered]) -> None:
+    """Every field the ground truth records is on the page, marked as that field's value."""
+    result = rendered[family]
+    drawn_fields = {d.field for page in result.drawn for d in page if d.kind == "value"}
+    recorded = {name for name, value in result.fields.items() if value not in (None, [], {})}
+    assert recorded, family
+    assert recorded <= drawn_fields, recorded - drawn_fields
+    assert result.pdf.startswith(b"%PDF")
+    assert all("SYNTHETIC SAMPLE" in text for text in result.page_texts)
+
+
+@pytest.mark.parametrize("family", ADDED)
+def test_scanned_through_the_scan_path(family: str, rendered: dict[str, Rendered]) -> None:
+    result = rendered[family]
+    settings = ScanSettings("png", "light", 150, 1.0, "red", False, 60, ("COPY",))
+    data, _ = scan_document(result.pdf, result.drawn, settings, seed=1)
+    image = Image.open(io.BytesIO(data))
+    assert image.size[0] > 1000 and image.info.get("dpi", (0,))[0] == pytest.approx(150, abs=1)
+
+
+def test_ground_truth_names_families_and_their_forms(generated: Path) -> None:
+    truth = json.loads((generated / "ground_truth.json").read_text(encoding="utf-8"))
+    assert truth["families_drawn"] == "all"
+    used = {d["family"] for d in truth["documents"]}
+    assert set(ADDED) <= used
+    for family in used:
+        record = truth["families"][family]
+        assert record["seen_in_development"] == FAMILIES[family].seen_in_development
+        assert record["modelled_on"]
+    plans = {s["plan"] for s in truth["shipments"]}
+    assert {p.key for p in EXTRA_PLANS} <= plans
+
+
+def test_original_families_reproduce_the_samples(tmp_path: Path) -> None:
+    """Drawing only the original families gives the thirty shipments of sample_docs, none of the added."""
+    generate(tmp_path, seed=7, jobs=1, scans=False, families="original")
+    truth = json.loads((tmp_path / "ground_truth.json").read_text(encoding="utf-8"))
+    assert len(truth["shipments"]) == len(PLANS)
+    assert not {d["family"] for d in truth["documents"]} & set(ADDED)
