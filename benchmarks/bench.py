@@ -1,4 +1,5 @@
-"""`make bench`: each of the issue's seven figures beside its baseline, measured in the same run.
+"""`make bench`: each figure beside its baseline, measured in the same run (the seven of the speed issue, and
+the hostile inbox of `benchmarks/hostile.py`).
 
     .venv/bin/python -m benchmarks.bench [--small] [--json] [--corpus DIR] [--only KEY ...]
 
@@ -18,11 +19,11 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import measures
+from benchmarks import hostile, measures
 from benchmarks.corpus import SMALL, CorpusSizes, build
 from benchmarks.measures import Figure
 
-KEYS = ("scanned_pages", "cores", "born_digital", "orchestration", "ocrmypdf", "rerun", "memory")
+KEYS = ("scanned_pages", "cores", "born_digital", "orchestration", "ocrmypdf", "rerun", "memory", "hostile")
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / ".oretrace" / "bench-corpus"
 
 
@@ -44,6 +45,8 @@ def run(sizes: CorpusSizes, corpus_dir: Path, only: set[str]) -> list[Figure]:
             figures.append(measures.orchestration(corpus, work))
         if "memory" in only:
             figures.append(measures.memory(corpus, work))
+        if "hostile" in only:
+            figures.append(hostile.measure(work / "hostile"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return sorted(figures, key=lambda f: KEYS.index(f.key))

@@ -5,31 +5,55 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import subprocess
+import sys
+import time
+import zlib
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text
+from PIL import Image
+from sqlalchemy import Engine, func, select, text
 from typer.testing import CliRunner
 
 from oretrace.cli.main import app
-from oretrace.core.config import get_settings
+from oretrace.core.config import Limits, Settings, get_settings
 from oretrace.core.csv_cells import escape_cell
+from oretrace.core.models import ExtractedDocument, Rejection
+from oretrace.core.names import display_name, is_decodable, printable
 from oretrace.extractors.safety import find_active_content
+from oretrace.pipeline.documents import process_document
+from oretrace.pipeline.inbox import InboxSnapshot, fs_path
+from oretrace.review import page_images
+from oretrace.store import schema
 from oretrace.store.audit import ProblemKind, append_entry, verify_chain
-from oretrace.store.db import session_scope
+from oretrace.store.claims import FileState, WatchFile
+from oretrace.store.db import make_engine, session_scope
 from oretrace.store.export import write_csv
+from oretrace.store.inbox_runs import InboxRun
 from oretrace.store.repository import record_document
 from tests.hostile_corpus import (
     FORMULA_SHIPMENTS,
+    INVOICE_TEXT,
+    HostileInbox,
+    blank_huge_pdf,
+    build_hostile_inbox,
     in_object_streams,
     invoice_pdf,
     javascript_chain_pdf,
     javascript_update_pdf,
+    low_dpi_png,
     object_flood_pdf,
+    page_objects,
+    pdf_from_objects,
+    text_huge_pdf,
 )
 from tests.store_fixtures import FINISHED_AT, INBOX_ROOT, STARTED_AT, invoice, source
 from tests.test_review_cli import cli_store, fast_argon2
+from tests.watch_fixtures import WatchRun, postgres_schema_url, sha256_bytes, stop_gracefully, wait_until
 
 __all__ = ["cli_store", "fast_argon2"]  # fixtures of the review CLI's tests, used here
 
@@ -201,3 +225,263 @@ def test_a_rolled_back_append_is_not_anchored(engine: Engine, tmp_path: Path, mo
     assert [line.split()[0] for line in anchor.read_text().splitlines()] == ["1", "3"]
     with session_scope(engine) as session:
         assert verify_chain(session, anchor).ok
+
+
+# --- item 1: a resource budget that holds before the work starts --------------------------------------------
+
+
+def _one(tmp_path: Path, name: str, data: bytes, **limits: object) -> Rejection | ExtractedDocument:
+    (tmp_path / "S").mkdir(exist_ok=True)
+    path = tmp_path / "S" / name
+    path.write_bytes(data)
+    return process_document(path, tmp_path, Settings(home=tmp_path / "home", limits=Limits(**limits)))
+
+
+def test_a_page_larger_than_any_document_is_refused_before_it_is_rendered(tmp_path: Path) -> None:
+    # A blank page needs rendering for OCR; a 1,200 pt page is refused under a 1,000 pt limit, unrendered.
+    outcome = _one(tmp_path, "blank.pdf", blank_huge_pdf(1200), max_page_points=1000)
+    assert isinstance(outcome, Rejection)
+    assert "page 1 is 1,200 x 1,200 pt (42 x 42 cm); the largest page read is 1,000 pt" in outcome.reason
+
+
+def test_a_born_digital_page_seven_metres_wide_is_refused_though_its_text_reads(tmp_path: Path) -> None:
+    outcome = _one(tmp_path, "text.pdf", text_huge_pdf())
+    assert isinstance(outcome, Rejection) and "20,000 x 20,000 pt (706 x 706 cm)" in outcome.reason
+
+
+def test_a_page_whose_bitmap_would_exceed_the_pixel_budget_is_refused_before_rendering(tmp_path: Path) -> None:
+    outcome = _one(tmp_path, "a2.pdf", blank_huge_pdf(1191), max_image_pixels=10_000_000)  # A2 at 300 dpi
+    assert isinstance(outcome, Rejection)
+    assert "would be 4,962 x 4,962 pixels at 300 dpi (25 megapixels); the limit is 10 megapixels" in outcome.reason
+
+
+def test_an_image_stating_a_low_resolution_is_refused_from_its_header(tmp_path: Path) -> None:
+    outcome = _one(tmp_path, "low.png", low_dpi_png(1000, 50), max_image_pixels=10_000_000)
+    assert isinstance(outcome, Rejection)
+    assert "1000x1000 pixels stated at 50 dpi: read at 300 dpi it would be 5,998 x 5,998 pixels" in outcome.reason
+
+
+def test_an_image_whose_decoded_bytes_exceed_the_budget_is_refused_unloaded(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    Image.new("RGB", (1500, 1500), "white").save(out, format="PNG", dpi=(300, 300))
+    outcome = _one(tmp_path, "rgb.png", out.getvalue(), max_decoded_bytes=4_000_000)
+    assert isinstance(outcome, Rejection) and "in mode RGB decode to 9 MiB; the limit is 4 MiB" in outcome.reason
+
+
+def test_a_stream_that_inflates_beyond_the_budget_is_refused_before_a_pdf_library_reads_it(tmp_path: Path) -> None:
+    zeros = zlib.compress(b"\0" * (8 << 20), 9)
+    objects = page_objects(text=INVOICE_TEXT)
+    objects[9] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(zeros) + zeros + b"\nendstream"
+    outcome = _one(tmp_path, "bomb.pdf", pdf_from_objects(objects), max_decoded_bytes=4 << 20)
+    assert isinstance(outcome, Rejection) and "inflates to more than 4 MiB" in outcome.reason
+    fine = _one(tmp_path, "fine.pdf", pdf_from_objects(objects), max_decoded_bytes=16 << 20)
+    assert isinstance(fine, ExtractedDocument)
+
+
+def test_a_page_drawing_an_image_that_decodes_beyond_the_budget_is_refused_before_rendering(tmp_path: Path) -> None:
+    side = 4000  # 16 MB of gray pixels, run-length encoded into 250 KB
+    data = b"\x81\x00" * (side * side // 128) + b"\x80"
+    objects = page_objects()
+    objects[3] = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 6 0 R >> >> "
+        b"/Contents 7 0 R >>"
+    )
+    objects[6] = (
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 "
+        b"/Filter /RunLengthDecode /Length %d >>\nstream\n" % (side, side, len(data)) + data + b"\nendstream"
+    )
+    draw = b"q 595 0 0 842 0 0 cm /Im1 Do Q"
+    objects[7] = b"<< /Length %d >>\nstream\n" % len(draw) + draw + b"\nendstream"
+    outcome = _one(tmp_path, "image.pdf", pdf_from_objects(objects), max_decoded_bytes=8 << 20)
+    assert isinstance(outcome, Rejection)
+    assert "draws images that decode to more than 8 MiB (one is 4000x4000 pixels)" in outcome.reason
+
+
+def test_workspace_page_images_keep_the_budget_and_a_screens_size(tmp_path: Path) -> None:
+    big = tmp_path / "big.pdf"
+    big.write_bytes(text_huge_pdf(5000))  # allowed, but 8,333 pixels a side at 120 dpi
+    png = page_images.cached_page_png(tmp_path / "cache", big, "b" * 64, "application/pdf", 1)
+    with Image.open(png) as image:
+        assert max(image.size) == page_images.DISPLAY_LONG_SIDE
+    huge = tmp_path / "huge.pdf"
+    huge.write_bytes(text_huge_pdf())
+    with pytest.raises(page_images.PageImageError, match="20,000 x 20,000 pt"):
+        page_images.cached_page_png(tmp_path / "cache", huge, "c" * 64, "application/pdf", 1)
+    assert not list((tmp_path / "cache").glob("cc/*.png"))
+
+
+def test_workspace_renders_a_page_once_when_requests_arrive_together(tmp_path: Path, monkeypatch) -> None:
+    source = tmp_path / "invoice.pdf"
+    source.write_bytes(invoice_pdf())
+    calls = []
+    real = page_images.render_page
+
+    def counted(*args: object, **kwargs: object) -> Image.Image:
+        calls.append(args)
+        time.sleep(0.2)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(page_images, "render_page", counted)
+    with ThreadPoolExecutor(4) as pool:
+        paths = set(
+            pool.map(
+                lambda _: page_images.cached_page_png(tmp_path / "c", source, "d" * 64, "application/pdf", 1), range(4)
+            )
+        )
+    assert len(paths) == 1 and len(calls) == 1
+
+
+# --- items 2 and 4: every name the file system holds; no link followed ---------------------------------------
+
+
+def test_the_inbox_snapshot_refuses_links_and_unrecordable_names_without_opening_them(tmp_path: Path) -> None:
+    inbox = build_hostile_inbox(tmp_path, with_good_shipment=False)
+    snapshot = InboxSnapshot.take(inbox.root)
+    read = {p.relative_to(inbox.root).as_posix() for p in snapshot.paths}
+    refused = {r.source_path: r.reason for r in snapshot.refused}
+    for relative, words in inbox.refused.items():
+        shown = relative.decode("utf-8", "backslashreplace")
+        if words in ("symbolic link", "UTF-8"):
+            assert shown not in read and words in refused[shown], shown
+    assert all(not (inbox.root / p).is_symlink() for p in read)
+    assert "SHP-LINKED" not in {s.shipment_id for s in snapshot.shipments}
+    assert refused["SHP-NAMES/factura-\\xe9.pdf"].startswith("the file name is not valid UTF-8")
+    assert {s.shipment_id for s in snapshot.shipments} >= {"SHP-\\xff\\xfe", "SHP-NAMES", "SHP-LINKS"}
+    assert "SHP-LINKS/invoice.pdf" in read and "SHP-NAMES/invoice.pdf" in read
+    # The file behind a recorded display name is found again (to be moved to quarantine).
+    assert fs_path(inbox.root, "SHP-NAMES/factura-\\xe9.pdf").read_bytes().startswith(b"%PDF")
+    assert fs_path(inbox.root, "SHP-\\xff\\xfe/invoice.pdf").is_file()
+
+
+def test_display_names_are_valid_utf8_and_utf8_names_are_unchanged() -> None:
+    raw = os.fsdecode(b"factura-\xe9 \xe2\x9c\x93.pdf")
+    assert display_name(raw) == "factura-\\xe9 \u2713.pdf"
+    display_name(raw).encode("utf-8")
+    assert display_name("año ✓.pdf") == "año ✓.pdf"
+    assert printable("line\nbreak") == "line\\nbreak"
+
+
+# --- the hostile inbox through the real commands -------------------------------------------------------------
+
+
+def _env(home: Path, url: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ORETRACE_", "PREFECT_"))}
+    return env | {"ORETRACE_HOME": str(home), "ORETRACE_DATABASE_URL": url}
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'oretrace.db'}"
+        return
+    with postgres_schema_url() as url:
+        if url is None:
+            pytest.skip("PostgreSQL not configured: set ORETRACE_TEST_POSTGRES_URL to run these tests against it")
+        yield url
+
+
+def _stored(url: str) -> tuple[set[str], dict[str, str], set[str], int]:
+    """Document paths, rejection reasons by path, shipments with a run, completed inbox runs."""
+    engine = make_engine(url)
+    try:
+        with session_scope(engine) as session:
+            documents = set(session.scalars(select(schema.Document.source_path)))
+            rejections = dict(session.execute(select(schema.Rejection.source_path, schema.Rejection.reason)).all())
+            shipments = set(session.scalars(select(schema.ShipmentRun.shipment_id)))
+            runs = session.scalar(select(func.count()).select_from(InboxRun)) or 0
+    finally:
+        engine.dispose()
+    return documents, rejections, shipments, runs
+
+
+def _expected(inbox: HostileInbox) -> tuple[set[str], set[str]]:
+    documents = {f"{shipment}/{name}" for shipment, names in inbox.good.items() for name in names}
+    shipments = set(inbox.good) | {"SHP-HUGE", "SHP-JS", "SHP-NAMES", "SHP-\\xff\\xfe"}
+    return documents, shipments
+
+
+@pytest.mark.slow
+def test_oretrace_run_over_the_hostile_inbox(tmp_path: Path, store_url: str) -> None:
+    inbox = build_hostile_inbox(tmp_path)
+    env = _env(tmp_path / "home", store_url)
+    command = [sys.executable, "-m", "oretrace", "run", str(inbox.root)]
+    done = subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, timeout=900, check=False)
+    stdout = done.stdout.decode("utf-8")  # strict: everything printed is valid UTF-8
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")[-4000:]
+
+    documents, rejections, shipments, runs = _stored(store_url)
+    expected_documents, expected_shipments = _expected(inbox)
+    assert documents == expected_documents, "the good shipments whole, nothing hostile stored as a document"
+    assert shipments == expected_shipments and runs == 1, "every shipment recorded, the run completed"
+    for relative, words in inbox.refused.items():
+        shown = relative.decode("utf-8", "backslashreplace")
+        assert words in rejections[shown], (shown, rejections.get(shown))
+        assert f"rejected {shown}: " in stdout
+    outside = {sha256_bytes(p.read_bytes()) for p in inbox.outside.rglob("*.pdf")}
+    assert not outside & {schema_sha for schema_sha in _document_hashes(store_url)}, "nothing outside was stored"
+
+    again = subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, timeout=300, check=False)
+    assert again.returncode == 0 and b"unchanged since the run that finished" in again.stdout
+
+    exported = subprocess.run(
+        [sys.executable, "-m", "oretrace", "export", "--format", "csv"], env=env, cwd=tmp_path, capture_output=True,
+        timeout=300, check=True,
+    )  # fmt: skip
+    rows = list(csv.reader(io.StringIO(exported.stdout.decode("utf-8"), newline="")))
+    assert len(rows) == len(expected_documents) + 1
+    assert not [cell for row in rows for cell in row if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
+def _document_hashes(url: str) -> set[str]:
+    engine = make_engine(url)
+    try:
+        with session_scope(engine) as session:
+            return set(session.scalars(select(schema.Document.sha256)))
+    finally:
+        engine.dispose()
+
+
+def _remaining(root: Path) -> list[str]:
+    """Every file and link left under root, links not followed."""
+    left = []
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        left += [os.path.join(folder, n) for n in names]
+        left += [os.path.join(folder, d) for d in dirs if os.path.islink(os.path.join(folder, d))]
+    return left
+
+
+@pytest.mark.slow
+def test_oretrace_watch_over_the_hostile_inbox(tmp_path: Path, store_url: str) -> None:
+    run = WatchRun(tmp_path / "svc", database_url=store_url, quiet=1.0)
+    run.root.mkdir()
+    inbox = build_hostile_inbox(run.root)
+    process = run.start()
+    try:
+        wait_until(lambda: not _remaining(run.inbox), timeout=300, what="every file out of the inbox")
+        assert process.poll() is None, "the service is still running"
+        assert stop_gracefully(process) == 0
+    except BaseException:
+        print(run.logs()[-8000:])
+        raise
+    finally:
+        run.kill_all()
+
+    documents, _rejections, _shipments, _runs = _stored(store_url)
+    expected_documents, _ = _expected(inbox)
+    assert documents == expected_documents
+    engine = make_engine(store_url)
+    with session_scope(engine) as session:
+        rows = {row.source_path: row for row in session.scalars(select(WatchFile))}
+    engine.dispose()
+    for path in expected_documents:
+        assert rows[path].state == FileState.DONE and Path(rows[path].destination or "").is_file(), path
+    for relative, words in inbox.refused.items():
+        shown = relative.decode("utf-8", "backslashreplace")
+        row = rows[shown]
+        assert row.state == FileState.QUARANTINED and words in (row.reason or ""), (shown, row.reason)
+        destination = Path(row.destination or "")
+        assert destination.is_symlink() or destination.is_file(), shown
+        reason_file = destination.with_name(destination.name + ".reason.txt").read_text(encoding="utf-8")
+        assert words in reason_file
+        if not is_decodable(os.fsdecode(relative)):
+            assert f"byte for byte: {relative!r}" in reason_file

@@ -242,11 +242,6 @@ def _refused_key(file: InboxFile) -> str:
     return f"{file.size}:{file.mtime_ns}"
 
 
-def is_candidate(path: Path) -> bool:
-    name = path.name
-    return not name.startswith(".") and not name.endswith(IGNORED_SUFFIXES) and path.is_file()
-
-
 def _hash_or_none(path: Path) -> str | None:
     try:
         return sha256_of(path)
