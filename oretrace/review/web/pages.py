@@ -56,7 +56,9 @@ def _finding_page(
     *,
     conflict: str | None = None,
     error: str | None = None,
+    assign_error: str | None = None,
     note: str = "",
+    chosen_action: str | None = None,
     status: int = 200,
 ) -> Response:
     view = service.finding_view(session, login.actor, finding_id)
@@ -76,7 +78,9 @@ def _finding_page(
         reviewers=reviewers,
         conflict=conflict,
         error=error,
+        assign_error=assign_error,
         note=note,
+        chosen_action=chosen_action,
     )
 
 
@@ -91,17 +95,21 @@ async def decide_form(request: Request, finding_id: FindingId, session: DB, logi
     check_csrf(login, str(form.get("csrf_token", "")))
     query = str(form.get("query", ""))
     login.actor.require(Permission.DECIDE)
+    # What the reviewer entered goes back into the form with any error, so nothing has to be typed again.
+    action, note = str(form.get("action", "")), str(form.get("note", ""))
+    entered = {"note": note, "chosen_action": action if action in {a.value for a in DECISION_ACTIONS} else None}
+    # An assignment's error shows beside the assignment, not in the decision form.
+    error_key = "assign_error" if action == DecisionAction.ASSIGN.value else "error"
     try:
         request_model = DecisionRequest(
-            action=DecisionAction(str(form.get("action", ""))),
-            note=str(form.get("note", "")),
+            action=DecisionAction(action),
+            note=note,
             version=int(str(form.get("version", "0"))),
             assignee=str(form.get("assignee") or "") or None,
         )
     except (ValueError, ValidationError):
-        return _finding_page(
-            request, session, login, finding_id, query, error="Choose a decision and write a note.", status=422
-        )
+        entered[error_key] = "Choose a decision and write a note."
+        return _finding_page(request, session, login, finding_id, query, status=422, **entered)
     filters = checked_queue_filters(QueryParams(query))
     next_id = service.next_finding_id(session, login.actor, finding_id, filters)
     try:
@@ -110,12 +118,11 @@ async def decide_form(request: Request, finding_id: FindingId, session: DB, logi
     except service.DecisionConflict as conflict:
         # The reviewer's note stays in the form, to decide again on the current state.
         return _finding_page(
-            request, session, login, finding_id, query, conflict=str(conflict), note=request_model.note, status=409
+            request, session, login, finding_id, query, conflict=str(conflict), status=409, **entered
         )
     except service.InvalidDecision as err:
-        return _finding_page(
-            request, session, login, finding_id, query, error=str(err), note=request_model.note, status=422
-        )
+        entered[error_key] = str(err)
+        return _finding_page(request, session, login, finding_id, query, status=422, **entered)
     suffix = f"?{query}" if query else ""
     if request_model.action is DecisionAction.ASSIGN or next_id is None or next_id == finding_id:
         return RedirectResponse(f"/findings/{finding_id}{suffix}", status_code=303)
