@@ -129,6 +129,14 @@ def test_queue_filters_sorts_and_counts(store_engine: Engine, team: Team) -> Non
     assert _queue(store_engine, team.carol, declared_origin="CN").total == 0
     assert _queue(store_engine, team.carol, sort=QueueSort.SEVERITY, descending=True).items[0].severity == "low"
     assert _queue(store_engine, team.carol, max_age_days=-1).total == 0
+    # Forgiving text: case, accents and punctuation aside; the origin by its code or its country's name.
+    for exporter in ("HUNAN CHÉNZHOU", "hunan chenzhou mining co ltd", "Chenzhou Mining Co., Ltd"):
+        assert _queue(store_engine, team.carol, exporter=exporter).total == 2, exporter
+    assert _queue(store_engine, team.carol, shipment="shp 2024-0117").total == 2
+    for origin in ("Bolivia", "bolivia", "BOLÍVIA", "Estado Plurinacional de Bolivia"):
+        assert _queue(store_engine, team.carol, declared_origin=origin).total == 2, origin
+    for origin in ("China", "Atlantis", "ZZ"):
+        assert _queue(store_engine, team.carol, declared_origin=origin).total == 0, origin
 
     high = item.finding_id
     _decide(store_engine, team.alice, high, DecisionAction.ASSIGN, 1, assignee="bob")

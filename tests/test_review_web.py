@@ -265,3 +265,12 @@ def test_locate_source_checks_the_hash(engine: Engine, tmp_path: Path) -> None:
             assert rendered.size == (200, 300)  # turned as OCR turned it
         image.write_bytes(image.read_bytes() + b"changed")
         assert page_images.locate_source(session, row) is None
+
+
+def test_queue_page_reads_the_origin_as_a_country_name(app: object) -> None:
+    c = client(app)
+    form_login(c, "carol")
+    page = c.get("/", params={"declared_origin": "Bolivia", "status": "all"})
+    assert page.status_code == 200 and page.text.count('class="row') == 2
+    unknown = c.get("/", params={"declared_origin": "Atlantis"})
+    assert "No country is called “Atlantis”" in unknown.text and 'class="row' not in unknown.text

@@ -50,9 +50,12 @@ class QueueFilters(Frozen):
     status: list[FindingStatus] = Field(default_factory=lambda: [FindingStatus.OPEN])
     severity: list[Severity] = Field(default_factory=list)
     check: list[FilterText] = Field(default_factory=list)
+    # Both compared without case, accents or punctuation.
     shipment: FilterText | None = Field(default=None, description="shipment id, or part of it")
     exporter: FilterText | None = Field(default=None, description="part of the exporter's (or seller's) name")
-    declared_origin: FilterText | None = Field(default=None, description="ISO 3166 alpha-2")
+    declared_origin: FilterText | None = Field(
+        default=None, description="ISO 3166 alpha-2, or the country's name in English or Spanish"
+    )
     assignee: FilterText | None = Field(default=None, description=f"user name, or {UNASSIGNED!r} for unassigned")
     min_age_days: float | None = Field(default=None, ge=-1_000_000, le=1_000_000, allow_inf_nan=False)
     max_age_days: float | None = Field(default=None, ge=-1_000_000, le=1_000_000, allow_inf_nan=False)

@@ -11,7 +11,7 @@ but cannot be decided: a re-run's identical finding inherits their decision (sto
 from oretrace.review.service.decisions import decide
 from oretrace.review.service.errors import DecisionConflict, InvalidDecision, NotFound, PageUnavailable
 from oretrace.review.service.history import decisions, document_history, history
-from oretrace.review.service.queue import list_queue, next_finding_id
+from oretrace.review.service.queue import list_queue, next_finding_id, origin_code
 from oretrace.review.service.views import finding_view, page_image, shipment_view
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "history",
     "list_queue",
     "next_finding_id",
+    "origin_code",
     "page_image",
     "shipment_view",
 ]

@@ -36,8 +36,16 @@ def queue_page(request: Request, session: DB, login: Login) -> Response:
     users = [u.name for u in auth.list_users(session, login.actor) if u.role is Role.REVIEWER]
     filters = checked_queue_filters(request.query_params)
     result = service.list_queue(session, login.actor, filters)
+    unknown_origin = bool(filters.declared_origin) and service.origin_code(filters.declared_origin or "") is None
     return page(
-        request, "queue.html", login, reviewers=users, queue=result, filters=filters, query=str(request.query_params)
+        request,
+        "queue.html",
+        login,
+        reviewers=users,
+        queue=result,
+        filters=filters,
+        query=str(request.query_params),
+        unknown_origin=unknown_origin,
     )
 
 
@@ -117,9 +125,7 @@ async def decide_form(request: Request, finding_id: FindingId, session: DB, logi
         session.commit()
     except service.DecisionConflict as conflict:
         # The reviewer's note stays in the form, to decide again on the current state.
-        return _finding_page(
-            request, session, login, finding_id, query, conflict=str(conflict), status=409, **entered
-        )
+        return _finding_page(request, session, login, finding_id, query, conflict=str(conflict), status=409, **entered)
     except service.InvalidDecision as err:
         entered[error_key] = str(err)
         return _finding_page(request, session, login, finding_id, query, status=422, **entered)
