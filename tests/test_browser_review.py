@@ -197,7 +197,8 @@ def test_open_a_finding_and_see_the_highlight(reviewer: object, workspace: Works
     page = reviewer
     page.keyboard.press("Enter")  # the first row is selected; Enter opens it
     page.wait_for_url("**/findings/*")
-    assert page.text_content("h1").strip().endswith("smelter_origin_mismatch")
+    heading = page.text_content("h1").strip()
+    assert heading.endswith("smelter_origin_mismatch") and "A named smelter is in another country" in heading
     figure = page.locator(".page-figure").first
     image = figure.locator("img.page-img")
     image.wait_for()
@@ -476,7 +477,8 @@ def test_document_versions_show_differences(auditor: object, workspace: Workspac
     assert versions.count() == 2
     row = versions.nth(1).locator("table.diff tr.changed")
     assert row.count() == 1
-    assert row.locator("td").first.text_content() == "net_weight_kg"
+    name = row.locator("td").first
+    assert name.text_content() == "Net weight (kg)" and name.get_attribute("title") == "net_weight_kg"
     assert row.locator("td.before").text_content() == "20,000" and row.locator("td.after").text_content() == "19,500"
     workspace.screenshot(page, "11-document-versions")
     # The finding alice confirmed carried over to the re-run's identical finding.
@@ -514,7 +516,7 @@ def test_layouts_at_1440_and_390(browser: object, workspace: Workspace) -> None:
     _login(wide, "bob")
     wide.goto(f"/?status=all&shipment={HOSTILE_SHIPMENT}")
     workspace.screenshot(wide, "20-queue-1440")
-    wide.click("#queue-table tr.row:has-text('smelter_origin_mismatch') a.open-finding")
+    wide.click("#queue-table tr.row:has(td[data-check='smelter_origin_mismatch']) a.open-finding")
     wide.wait_for_url("**/findings/*")
     wide.wait_for_function("() => Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
     # The decision form is beside the evidence and in view without scrolling.
