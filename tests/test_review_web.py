@@ -274,3 +274,24 @@ def test_queue_page_reads_the_origin_as_a_country_name(app: object) -> None:
     assert page.status_code == 200 and page.text.count('class="row') == 2
     unknown = c.get("/", params={"declared_origin": "Atlantis"})
     assert "No country is called “Atlantis”" in unknown.text and 'class="row' not in unknown.text
+
+
+def test_auditors_read_the_users_page(app: object) -> None:
+    auditor, reviewer = client(app), client(app)
+    form_login(auditor, "carol")
+    form_login(reviewer, "alice")
+    page = auditor.get("/")
+    assert '<a href="/users">Users</a>' in page.text
+    users = auditor.get("/users")
+    assert users.status_code == 200
+    assert re.findall(r'<tr data-user="([^"]+)"', users.text) == ["alice", "carol", "dave"]
+    assert 'action="/users' not in users.text and "can read the users but not change them" in users.text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', users.text).group(1)  # type: ignore[union-attr]
+    form = {"csrf_token": token, "name": "erin", "role": "admin", "password": PASSWORD}
+    assert auditor.post("/users", data=form).status_code == 403
+    assert auditor.post("/users/alice", data={"csrf_token": token, "role": "admin"}).status_code == 403
+    admin = client(app)
+    form_login(admin, "dave")
+    assert 'action="/users/alice"' in admin.get("/users").text
+    # Reviewers keep to findings.
+    assert reviewer.get("/users").status_code == 403 and '<a href="/users">' not in reviewer.get("/").text

@@ -160,7 +160,8 @@ def page_png(request: Request, document_id: DocumentId, number: PageNumber, sess
 
 @router.get("/users", response_class=HTMLResponse)
 def users_page(request: Request, session: DB, login: Login) -> Response:
-    login.actor.require(Permission.MANAGE_USERS)
+    """Everyone's role and state: read by auditors, changed by admins (the forms show only to them)."""
+    login.actor.require(Permission.READ_USERS)
     return page(request, "users.html", login, users=auth.list_users(session, login.actor), error=None)
 
 

@@ -47,6 +47,7 @@ def page(request: Request, name: str, login: LoginSession, status: int = 200, **
     """A page of the workspace for a logged-in user: the template gets the login and what it may do."""
     base = {"login": login, "can_decide": login.actor.can(Permission.DECIDE)}
     base["can_manage_users"] = login.actor.can(Permission.MANAGE_USERS)
+    base["can_read_users"] = login.actor.can(Permission.READ_USERS)
     return templates.TemplateResponse(request, name, base | context, status)
 
 
