@@ -295,3 +295,22 @@ def test_auditors_read_the_users_page(app: object) -> None:
     assert 'action="/users/alice"' in admin.get("/users").text
     # Reviewers keep to findings.
     assert reviewer.get("/users").status_code == 403 and '<a href="/users">' not in reviewer.get("/").text
+
+
+def test_history_page_filters_and_pages(app: object) -> None:
+    c = client(app)
+    form_login(c, "carol")
+    first = c.get("/history", params={"limit": 2})
+    total = int(re.search(r"Entries 1–2 of (\d+)", first.text).group(1))  # type: ignore[union-attr]
+    assert total > 4 and 'id="newest-page"' not in first.text
+    older = re.search(r'id="older-page" href="([^"]+)"', first.text).group(1).replace("&amp;", "&")  # type: ignore[union-attr]
+    second = c.get(older)
+    assert f"Entries 3–4 of {total}" in second.text and 'id="newest-page"' in second.text
+    seqs = [re.findall(r"<tr data-action=\"[^\"]+\">\s*<td>(\d+)</td>", p.text) for p in (first, second)]
+    assert len(seqs[0]) == len(seqs[1]) == 2 and int(seqs[0][-1]) > int(seqs[1][0])
+    # Filters by action family, by user in any case, by text in the details.
+    users = c.get("/history", params={"action": "user", "user": "ALICE"})
+    assert re.findall(r'<tr data-action="([^"]+)"', users.text) == ["user.added"]
+    assert re.search(r'<option value="user.added"\s*>user.added</option>', c.get("/history").text)
+    assert 'data-action="user.added"' in c.get("/history", params={"text": "REVIEWER"}).text
+    assert "Nothing recorded" in c.get("/history", params={"text": "no such text anywhere"}).text

@@ -307,7 +307,11 @@ def history(
     shipment: Annotated[str | None, typer.Option(help="shipment id")] = None,
     document: Annotated[str | None, typer.Option(help="document sha256")] = None,
     finding: Annotated[int | None, typer.Option(help="finding id")] = None,
-    user: Annotated[str | None, typer.Option(help="user name (as actor or subject)")] = None,
+    user: Annotated[str | None, typer.Option(help="user name (as actor or subject), any case")] = None,
+    action: Annotated[
+        str | None, typer.Option(help="an action (finding.decided) or its family (finding, login)")
+    ] = None,
+    text: Annotated[str | None, typer.Option(help="text in the details, subject or actor, any case")] = None,
     since: Annotated[datetime | None, typer.Option(help="from this time (UTC unless an offset is given)")] = None,
     until: Annotated[datetime | None, typer.Option(help="up to this time")] = None,
     limit: Annotated[int, typer.Option(help="newest entries at most")] = 500,
@@ -341,6 +345,8 @@ def history(
                 document=document,
                 finding=finding,
                 user=user,
+                action=action,
+                text=text,
                 since=aware(since),
                 until=aware(until),
                 limit=limit,

@@ -37,7 +37,7 @@ def queue_filters_from(params: QueryParams) -> QueueFilters:
 def history_filters_from(params: QueryParams) -> HistoryFilters:
     raw = {
         name: value.strip()
-        for name in ("shipment", "document", "finding", "user", "since", "until", "limit")
+        for name in ("shipment", "document", "finding", "user", "action", "text", "since", "until", "before", "limit")
         if (value := params.get(name, "")).strip()
     }
     for name in ("since", "until"):

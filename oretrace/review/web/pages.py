@@ -4,6 +4,7 @@ versions, page images, users, and the queue's and history's downloads."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
@@ -23,6 +24,7 @@ from oretrace.store.review_tables import DecisionAction
 
 router = APIRouter(include_in_schema=False)
 
+HISTORY_PAGE_SIZE = 50
 DECISION_ACTIONS = [
     DecisionAction.CONFIRM,
     DecisionAction.DISMISS,
@@ -138,8 +140,22 @@ async def decide_form(request: Request, finding_id: FindingId, session: DB, logi
 @router.get("/history", response_class=HTMLResponse)
 def history_page(request: Request, session: DB, login: Login) -> Response:
     filters = checked_history_filters(request.query_params)
-    entries = service.history(session, login.actor, filters)
-    return page(request, "history.html", login, entries=entries, filters=filters, query=str(request.query_params))
+    if "limit" not in request.query_params:
+        filters = filters.model_copy(update={"limit": HISTORY_PAGE_SIZE})
+    result = service.history_page(session, login.actor, filters)
+    # The filters without the page position: for the next page's link, the first page and the downloads.
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k != "before" and v]
+    return page(
+        request,
+        "history.html",
+        login,
+        result=result,
+        entries=result.entries,
+        filters=filters,
+        actions=service.actions(session, login.actor),
+        query=urlencode(kept),
+        older=urlencode([*kept, ("before", str(result.next_before))]) if result.next_before else None,
+    )
 
 
 @router.get("/documents/{document_id}/history", response_class=HTMLResponse)
