@@ -314,3 +314,21 @@ def test_history_page_filters_and_pages(app: object) -> None:
     assert re.search(r'<option value="user.added"\s*>user.added</option>', c.get("/history").text)
     assert 'data-action="user.added"' in c.get("/history", params={"text": "REVIEWER"}).text
     assert "Nothing recorded" in c.get("/history", params={"text": "no such text anywhere"}).text
+
+
+def test_a_bad_filter_is_explained_on_the_page(app: object) -> None:
+    c = client(app)
+    form_login(c, "carol")
+    queue = c.get("/", params={"min_age_days": "abc", "status": "open"})
+    assert queue.status_code == 422 and queue.headers["content-type"].startswith("text/html")
+    assert 'id="filter-problem"' in queue.text and "min_age_days" in queue.text and 'id="queue-filters"' in queue.text
+    assert 'id="whoami"' in queue.text
+    history = c.get("/history", params={"since": "last tuesday"})
+    assert history.status_code == 422 and "bad filter since" in history.text and 'id="history-table"' in history.text
+    # Other refusals are pages with the workspace's header, not raw JSON.
+    missing = c.get("/findings/999999")
+    assert missing.status_code == 404 and 'id="whoami"' in missing.text and "no finding 999999" in missing.text
+    too_big = c.get(f"/findings/{2**40}")
+    assert too_big.status_code == 422 and 'id="error-message"' in too_big.text
+    # The JSON API answers in JSON.
+    assert c.get("/api/queue", params={"min_age_days": "abc"}).json()["detail"].startswith("bad filter min_age_days")

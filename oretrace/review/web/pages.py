@@ -18,7 +18,12 @@ from oretrace.review.export import ExportFormat, history_export, queue_export
 from oretrace.review.models import DecisionRequest
 from oretrace.review.page_images import PageImageError
 from oretrace.review.web.deps import DB, DocumentId, FindingId, Login, PageNumber, ShipmentId, UserName, check_csrf
-from oretrace.review.web.forms import checked_history_filters, checked_queue_filters
+from oretrace.review.web.forms import (
+    checked_history_filters,
+    checked_queue_filters,
+    history_filters_or_problem,
+    queue_filters_or_problem,
+)
 from oretrace.review.web.render import download, evidence_pages, page
 from oretrace.store.review_tables import DecisionAction
 
@@ -36,7 +41,7 @@ DECISION_ACTIONS = [
 @router.get("/", response_class=HTMLResponse)
 def queue_page(request: Request, session: DB, login: Login) -> Response:
     users = [u.name for u in auth.list_users(session, login.actor) if u.role is Role.REVIEWER]
-    filters = checked_queue_filters(request.query_params)
+    filters, problem = queue_filters_or_problem(request.query_params)
     result = service.list_queue(session, login.actor, filters)
     unknown_origin = bool(filters.declared_origin) and service.origin_code(filters.declared_origin or "") is None
     return page(
@@ -46,8 +51,10 @@ def queue_page(request: Request, session: DB, login: Login) -> Response:
         reviewers=users,
         queue=result,
         filters=filters,
-        query=str(request.query_params),
+        query="" if problem else str(request.query_params),
         unknown_origin=unknown_origin,
+        problem=problem,
+        status=422 if problem else 200,
     )
 
 
@@ -139,12 +146,12 @@ async def decide_form(request: Request, finding_id: FindingId, session: DB, logi
 
 @router.get("/history", response_class=HTMLResponse)
 def history_page(request: Request, session: DB, login: Login) -> Response:
-    filters = checked_history_filters(request.query_params)
-    if "limit" not in request.query_params:
+    filters, problem = history_filters_or_problem(request.query_params)
+    if problem or "limit" not in request.query_params:
         filters = filters.model_copy(update={"limit": HISTORY_PAGE_SIZE})
     result = service.history_page(session, login.actor, filters)
     # The filters without the page position: for the next page's link, the first page and the downloads.
-    kept = [(k, v) for k, v in request.query_params.multi_items() if k != "before" and v]
+    kept = [] if problem else [(k, v) for k, v in request.query_params.multi_items() if k != "before" and v]
     return page(
         request,
         "history.html",
@@ -155,6 +162,8 @@ def history_page(request: Request, session: DB, login: Login) -> Response:
         actions=service.actions(session, login.actor),
         query=urlencode(kept),
         older=urlencode([*kept, ("before", str(result.next_before))]) if result.next_before else None,
+        problem=problem,
+        status=422 if problem else 200,
     )
 
 
