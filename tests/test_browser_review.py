@@ -124,8 +124,9 @@ def browser(workspace: Workspace) -> Iterator[object]:
             chromium.close()
 
 
-def _page(browser: object, workspace: Workspace) -> object:
-    context = browser.new_context(base_url=workspace.url, viewport={"width": 1360, "height": 900})  # type: ignore[attr-defined]
+def _page(browser: object, workspace: Workspace, width: int = 1360, height: int = 900) -> object:
+    viewport = {"width": width, "height": height}
+    context = browser.new_context(base_url=workspace.url, viewport=viewport)  # type: ignore[attr-defined]
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -196,7 +197,8 @@ def test_open_a_finding_and_see_the_highlight(reviewer: object, workspace: Works
     page = reviewer
     page.keyboard.press("Enter")  # the first row is selected; Enter opens it
     page.wait_for_url("**/findings/*")
-    assert page.text_content("h1").strip().endswith("smelter_origin_mismatch")
+    heading = page.text_content("h1").strip()
+    assert heading.endswith("smelter_origin_mismatch") and "A named smelter is in another country" in heading
     figure = page.locator(".page-figure").first
     image = figure.locator("img.page-img")
     image.wait_for()
@@ -305,6 +307,88 @@ def test_two_reviewers_at_once_one_sees_a_conflict(reviewer: object, browser: ob
     bob.context.close()
 
 
+def _finding(page: object, finding_id: int) -> dict:
+    return page.request.get(f"/api/findings/{finding_id}").json()  # type: ignore[attr-defined]
+
+
+def _current_finding(page: object) -> int:
+    # /findings/ID, or /findings/ID/decide when the page is the answer to a refused decision.
+    return int(page.url.split("/findings/")[1].split("?")[0].split("/")[0])  # type: ignore[attr-defined]
+
+
+def test_a_note_typed_after_an_error_stays_on_its_finding(browser: object, workspace: Workspace) -> None:
+    """The reported sequence: `c`, Ctrl+Enter with no note, then typing the note. The note must end up on the
+    finding it was typed for, whole, and no other finding may change."""
+    page = _page(browser, workspace)
+    _login(page, "bob")
+    page.goto("/?shipment=SHP-2025-0005")
+    ids = [int(i) for i in page.locator("#queue-table tr.row").evaluate_all("rows => rows.map(r => r.dataset.finding)")]
+    assert len(ids) == 3
+    first, second, third = ids
+    note = "Confirmed: the invoice names a smelter in another country; escalation not needed."
+
+    # 1. The keys as the reviewer pressed them, then what became of each finding.
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/findings/{first}?*")
+    page.keyboard.press("c")
+    page.keyboard.press("Control+Enter")
+    page.wait_for_timeout(300)
+    workspace.screenshot(page, "12-note-required")
+    page.keyboard.type(note)
+    page.keyboard.press("Control+Enter")
+    page.wait_for_timeout(1000)
+    page.wait_for_load_state()
+    decided, other = _finding(page, first), _finding(page, second)
+    assert (decided["status"], [d["note"] for d in decided["decisions"]]) == ("confirmed", [note])
+    assert (other["status"], other["version"], other["decisions"]) == ("open", 1, [])
+    # The empty note was caught in the page (nothing sent); the save then moved on to the next finding.
+    assert _current_finding(page) == second
+    assert page.text_content("#submit-decision").startswith(f"Save decision on finding {second}")
+
+    # 2. If the server refuses the decision (here: the empty note sent without the page's checks), it comes
+    # back with the chosen action and the note box focused, and typing goes into the note.
+    page.keyboard.press("c")
+    with page.expect_navigation():
+        page.evaluate("document.getElementById('decision-form').submit()")
+    assert _current_finding(page) == second
+    assert page.text_content("#decision-error") == "a note is required to confirm a finding"
+    assert page.is_checked("#action-confirm")
+    assert page.evaluate("document.activeElement.id") == "note"
+    box = page.locator("#note").bounding_box()
+    assert box and box["y"] >= 0 and box["y"] + box["height"] <= 900, "the note box is off-screen"
+    workspace.screenshot(page, "13-server-refused-note")
+    page.keyboard.type(note)
+    with page.expect_navigation():
+        page.keyboard.press("Control+Enter")
+    assert _current_finding(page) == third
+
+    # 3. A half-entered decision whose note box lost the focus: Ctrl+Enter outside the form saves nothing,
+    # a letter moves nowhere and chooses nothing (it puts the focus back into the note), the next letters
+    # go into the note.
+    page.keyboard.press("d")
+    page.keyboard.type("not sure yet")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.id") != "note"
+    page.keyboard.press("Control+Enter")
+    page.keyboard.press("n")
+    page.wait_for_timeout(300)
+    assert _current_finding(page) == third
+    assert "paused" in page.text_content("#decision-hint")
+    assert page.evaluate("document.activeElement.id") == "note"
+    page.keyboard.type(" cue")
+    assert page.is_checked("#action-dismiss") and page.input_value("#note") == "not sure yet cue"
+    assert _current_finding(page) == third
+
+    for finding_id in (first, second):
+        decided = _finding(page, finding_id)
+        assert decided["status"] == "confirmed" and decided["version"] == 2
+        assert [(d["user"], d["note"]) for d in decided["decisions"]] == [("bob", note)]
+    untouched = _finding(page, third)
+    assert untouched["status"] == "open" and untouched["version"] == 1 and untouched["decisions"] == []
+    assert page.js_errors == []
+    page.context.close()
+
+
 # --- the auditor's path -------------------------------------------------------------------------------------
 
 
@@ -393,10 +477,73 @@ def test_document_versions_show_differences(auditor: object, workspace: Workspac
     assert versions.count() == 2
     row = versions.nth(1).locator("table.diff tr.changed")
     assert row.count() == 1
-    assert row.locator("td").first.text_content() == "net_weight_kg"
+    name = row.locator("td").first
+    assert name.text_content() == "Net weight (kg)" and name.get_attribute("title") == "net_weight_kg"
     assert row.locator("td.before").text_content() == "20,000" and row.locator("td.after").text_content() == "19,500"
     workspace.screenshot(page, "11-document-versions")
     # The finding alice confirmed carried over to the re-run's identical finding.
     page.goto(f"/?status=confirmed&shipment={HOSTILE_SHIPMENT}")
     assert page.locator("#queue-table tr.row").count() == 1
     assert page.locator("#queue-table tr.row").first.get_attribute("data-finding") != str(workspace.decided_finding)
+
+
+# --- layouts --------------------------------------------------------------------------------------------------
+
+CONTRAST_JS = """
+classes => {
+  const channel = v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  const luminance = css => {
+    const [r, g, b] = css.match(/[0-9.]+/g).slice(0, 3).map(Number).map(channel);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  return classes.map(name => {
+    const badge = document.createElement("span");
+    badge.className = "sev " + name;
+    badge.textContent = "x";
+    document.body.append(badge);
+    const style = getComputedStyle(badge);
+    const [a, b] = [luminance(style.color), luminance(style.backgroundColor)];
+    badge.remove();
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  });
+}
+"""
+OVERFLOW_JS = "document.documentElement.scrollWidth - window.innerWidth"
+
+
+def test_layouts_at_1440_and_390(browser: object, workspace: Workspace) -> None:
+    wide = _page(browser, workspace, 1440, 900)
+    _login(wide, "bob")
+    wide.goto(f"/?status=all&shipment={HOSTILE_SHIPMENT}")
+    workspace.screenshot(wide, "20-queue-1440")
+    wide.click("#queue-table tr.row:has(td[data-check='smelter_origin_mismatch']) a.open-finding")
+    wide.wait_for_url("**/findings/*")
+    wide.wait_for_function("() => Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
+    # The decision form is beside the evidence and in view without scrolling.
+    form, evidence = wide.locator("#decision-form").bounding_box(), wide.locator("#compared-values").bounding_box()
+    assert form and evidence
+    assert form["x"] >= evidence["x"] + evidence["width"] and form["y"] < 900
+    assert wide.evaluate(OVERFLOW_JS) <= 0
+    workspace.screenshot(wide, "21-finding-1440")
+    contrasts = wide.evaluate(CONTRAST_JS, ["sev-high", "sev-medium", "sev-low"])
+    assert min(contrasts) >= 4.5, contrasts
+    finding_url = wide.url
+    wide.context.close()
+
+    narrow = _page(browser, workspace, 390, 844)
+    _login(narrow, "bob")
+    for url in ("/?status=all", finding_url, f"/shipments/{HOSTILE_SHIPMENT}", "/history"):
+        narrow.goto(url)
+        narrow.wait_for_load_state("load")
+        assert narrow.evaluate(OVERFLOW_JS) <= 0, f"{url} scrolls sideways at 390 px"
+        if url == "/?status=all":
+            # Each finding is a card whose cells are labelled.
+            first = narrow.locator("#queue-table tr.row").first
+            assert first.bounding_box()["width"] <= 390
+            assert narrow.evaluate(
+                "getComputedStyle(document.querySelector('#queue-table td[data-label]'), '::before').content"
+            ).startswith('"Finding')
+            workspace.screenshot(narrow, "22-queue-390")
+        elif url == finding_url:
+            workspace.screenshot(narrow, "23-finding-390")
+    narrow.context.close()

@@ -95,6 +95,10 @@ def test_users_review_and_history(cli_store: Engine) -> None:
     assert json.loads(rows[0]["details"])["note"] == "smelter in CN"
     by_user = run("history", "--user", "alice")
     assert "finding.decided" in by_user.output and "user.added" in by_user.output
+    added_json = run("history", "--user", "ALICE", "--action", "user", "--format", "json")
+    assert [e["action"] for e in json.loads(added_json.output)] == ["user.added"]
+    noted = json.loads(run("history", "--text", "SMELTER IN cn", "--format", "json").output)
+    assert [e["subject"] for e in noted] == [f"finding:{high}"]
     sha = json.loads(shown.output)["evidence"][0]["document_id"]
     versions = json.loads(run("history", "--document", sha, "--versions").output)
     assert len(versions["versions"]) == 1

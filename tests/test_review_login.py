@@ -30,6 +30,7 @@ from oretrace.review.web.deps import LOGIN_CSRF_COOKIE
 from oretrace.review.web.login import LOGIN_FORM_LIFETIME
 from oretrace.store.audit import AuditEntry, verify_chain
 from oretrace.store.db import session_scope
+from oretrace.store.review_tables import LoginThrottle
 from tests import review_fixtures
 
 PASSWORD = "correct horse battery"
@@ -96,10 +97,14 @@ def test_the_back_off_doubles_up_to_its_ceiling(users: Engine) -> None:
             login_throttle.claim_attempt(session, keys, locked - timedelta(milliseconds=1))
         now = locked
     assert waits == [0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900]
-    # An hour after the last failure, the name starts afresh.
+    # An hour after the last failure, the name starts afresh; names nobody tried since are dropped.
     with session_scope(users) as session:
-        rows = login_throttle.claim_attempt(session, keys, now + timedelta(hours=1, seconds=1))
+        login_throttle.claim_attempt(session, [user_key("made-up"), keys[1]], now)
+    later = now + timedelta(hours=1, seconds=1)
+    with session_scope(users) as session:
+        rows = login_throttle.claim_attempt(session, keys, later)
         assert rows[keys[0]].failures == 1
+        assert session.get(LoginThrottle, user_key("made-up")) is None
 
 
 def test_one_address_trying_many_names_is_held_back(app: Any) -> None:

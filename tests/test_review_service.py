@@ -129,6 +129,14 @@ def test_queue_filters_sorts_and_counts(store_engine: Engine, team: Team) -> Non
     assert _queue(store_engine, team.carol, declared_origin="CN").total == 0
     assert _queue(store_engine, team.carol, sort=QueueSort.SEVERITY, descending=True).items[0].severity == "low"
     assert _queue(store_engine, team.carol, max_age_days=-1).total == 0
+    # Forgiving text: case, accents and punctuation aside; the origin by its code or its country's name.
+    for exporter in ("HUNAN CHÉNZHOU", "hunan chenzhou mining co ltd", "Chenzhou Mining Co., Ltd"):
+        assert _queue(store_engine, team.carol, exporter=exporter).total == 2, exporter
+    assert _queue(store_engine, team.carol, shipment="shp 2024-0117").total == 2
+    for origin in ("Bolivia", "bolivia", "BOLÍVIA", "Estado Plurinacional de Bolivia"):
+        assert _queue(store_engine, team.carol, declared_origin=origin).total == 2, origin
+    for origin in ("China", "Atlantis", "ZZ"):
+        assert _queue(store_engine, team.carol, declared_origin=origin).total == 0, origin
 
     high = item.finding_id
     _decide(store_engine, team.alice, high, DecisionAction.ASSIGN, 1, assignee="bob")
@@ -356,3 +364,35 @@ def test_history_filters(store_engine: Engine, team: Team) -> None:
     assert [e.action for e in by_bob] == ["finding.decided", "user.added"]
     assert future == []
     assert [e.seq for e in everything] == sorted((e.seq for e in everything), reverse=True)
+
+
+def test_history_by_action_user_in_any_case_and_text_page_by_page(store_engine: Engine, team: Team) -> None:
+    high = _high_finding(store_engine, team.alice)
+    with session_scope(store_engine) as session:
+        note = "Smelter alias, same plant (100% owned)"
+        service.decide(session, team.bob, high, DecisionRequest(action=DecisionAction.DISMISS, version=1, note=note))
+
+    def read(**filters: object) -> list[str]:
+        with session_scope(store_engine) as session:
+            return [f"{e.action} {e.subject}" for e in service.history(session, team.carol, HistoryFilters(**filters))]
+
+    assert read(user="BOB") == read(user="bob") == [f"finding.decided finding:{high}", "user.added user:bob"]
+    assert read(action="user") == read(action="user.added") and len(read(action="user")) == 4
+    assert read(action="finding.decided") == [f"finding.decided finding:{high}"]
+    assert read(action="finding.dec") == []
+    assert read(text="SAME PLANT") == read(text="100%") == [f"finding.decided finding:{high}"]
+    # LIKE's wildcards are text like any other.
+    assert read(text="%") == read(text="100%") and read(text="_") != read()
+
+    everything = read()
+    pages, before = [], None
+    with session_scope(store_engine) as session:
+        while True:
+            page = service.history_page(session, team.carol, HistoryFilters(limit=3, before=before))
+            assert page.total == len(everything) and page.newer == sum(len(p) for p in pages)
+            pages.append([f"{e.action} {e.subject}" for e in page.entries])
+            if page.next_before is None:
+                break
+            before = page.next_before
+    assert [entry for p in pages for entry in p] == everything
+    assert all(len(p) == 3 for p in pages[:-1]) and 1 <= len(pages[-1]) <= 3

@@ -265,3 +265,70 @@ def test_locate_source_checks_the_hash(engine: Engine, tmp_path: Path) -> None:
             assert rendered.size == (200, 300)  # turned as OCR turned it
         image.write_bytes(image.read_bytes() + b"changed")
         assert page_images.locate_source(session, row) is None
+
+
+def test_queue_page_reads_the_origin_as_a_country_name(app: object) -> None:
+    c = client(app)
+    form_login(c, "carol")
+    page = c.get("/", params={"declared_origin": "Bolivia", "status": "all"})
+    assert page.status_code == 200 and page.text.count('class="row') == 2
+    unknown = c.get("/", params={"declared_origin": "Atlantis"})
+    assert "No country is called “Atlantis”" in unknown.text and 'class="row' not in unknown.text
+
+
+def test_auditors_read_the_users_page(app: object) -> None:
+    auditor, reviewer = client(app), client(app)
+    form_login(auditor, "carol")
+    form_login(reviewer, "alice")
+    page = auditor.get("/")
+    assert '<a href="/users">Users</a>' in page.text
+    users = auditor.get("/users")
+    assert users.status_code == 200
+    assert re.findall(r'<tr data-user="([^"]+)"', users.text) == ["alice", "carol", "dave"]
+    assert 'action="/users' not in users.text and "can read the users but not change them" in users.text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', users.text).group(1)  # type: ignore[union-attr]
+    form = {"csrf_token": token, "name": "erin", "role": "admin", "password": PASSWORD}
+    assert auditor.post("/users", data=form).status_code == 403
+    assert auditor.post("/users/alice", data={"csrf_token": token, "role": "admin"}).status_code == 403
+    admin = client(app)
+    form_login(admin, "dave")
+    assert 'action="/users/alice"' in admin.get("/users").text
+    # Reviewers keep to findings.
+    assert reviewer.get("/users").status_code == 403 and '<a href="/users">' not in reviewer.get("/").text
+
+
+def test_history_page_filters_and_pages(app: object) -> None:
+    c = client(app)
+    form_login(c, "carol")
+    first = c.get("/history", params={"limit": 2})
+    total = int(re.search(r"Entries 1–2 of (\d+)", first.text).group(1))  # type: ignore[union-attr]
+    assert total > 4 and 'id="newest-page"' not in first.text
+    older = re.search(r'id="older-page" href="([^"]+)"', first.text).group(1).replace("&amp;", "&")  # type: ignore[union-attr]
+    second = c.get(older)
+    assert f"Entries 3–4 of {total}" in second.text and 'id="newest-page"' in second.text
+    seqs = [re.findall(r"<tr data-action=\"[^\"]+\">\s*<td>(\d+)</td>", p.text) for p in (first, second)]
+    assert len(seqs[0]) == len(seqs[1]) == 2 and int(seqs[0][-1]) > int(seqs[1][0])
+    # Filters by action family, by user in any case, by text in the details.
+    users = c.get("/history", params={"action": "user", "user": "ALICE"})
+    assert re.findall(r'<tr data-action="([^"]+)"', users.text) == ["user.added"]
+    assert re.search(r'<option value="user.added"\s*>user.added</option>', c.get("/history").text)
+    assert 'data-action="user.added"' in c.get("/history", params={"text": "REVIEWER"}).text
+    assert "Nothing recorded" in c.get("/history", params={"text": "no such text anywhere"}).text
+
+
+def test_a_bad_filter_is_explained_on_the_page(app: object) -> None:
+    c = client(app)
+    form_login(c, "carol")
+    queue = c.get("/", params={"min_age_days": "abc", "status": "open"})
+    assert queue.status_code == 422 and queue.headers["content-type"].startswith("text/html")
+    assert 'id="filter-problem"' in queue.text and "min_age_days" in queue.text and 'id="queue-filters"' in queue.text
+    assert 'id="whoami"' in queue.text
+    history = c.get("/history", params={"since": "last tuesday"})
+    assert history.status_code == 422 and "bad filter since" in history.text and 'id="history-table"' in history.text
+    # Other refusals are pages with the workspace's header, not raw JSON.
+    missing = c.get("/findings/999999")
+    assert missing.status_code == 404 and 'id="whoami"' in missing.text and "no finding 999999" in missing.text
+    too_big = c.get(f"/findings/{2**40}")
+    assert too_big.status_code == 422 and 'id="error-message"' in too_big.text
+    # The JSON API answers in JSON.
+    assert c.get("/api/queue", params={"min_age_days": "abc"}).json()["detail"].startswith("bad filter min_age_days")

@@ -45,13 +45,15 @@ class Role(StrEnum):
 class Permission(StrEnum):
     READ = "read"
     DECIDE = "decide"
+    # The users page: who has which role, since when, active or not.
+    READ_USERS = "read_users"
     MANAGE_USERS = "manage_users"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.REVIEWER: frozenset({Permission.READ, Permission.DECIDE}),
-    Role.AUDITOR: frozenset({Permission.READ}),
-    Role.ADMIN: frozenset({Permission.READ, Permission.MANAGE_USERS}),
+    Role.AUDITOR: frozenset({Permission.READ, Permission.READ_USERS}),
+    Role.ADMIN: frozenset({Permission.READ, Permission.READ_USERS, Permission.MANAGE_USERS}),
 }
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -88,14 +88,18 @@ def claim_attempt(session: Session, keys: list[str], now: datetime) -> dict[str,
 
     The attempt counts as a failure until `attempt_succeeded` says otherwise. The caller commits at once.
     """
-    # Keys of names nobody tried for a while go, so names made up by an attacker do not pile up.
-    session.execute(
-        delete(LoginThrottle).where(
+    # Keys of names nobody tried for a while go, so names made up by an attacker do not pile up. Rows another
+    # attempt holds are left for later (SKIP LOCKED): two attempts cleaning up at once never wait on each other.
+    stale = (
+        select(LoginThrottle.key)
+        .where(
             LoginThrottle.last_failure_at < now - FORGET_AFTER,
             or_(LoginThrottle.locked_until.is_(None), LoginThrottle.locked_until < now),
             LoginThrottle.key.not_in(keys),
         )
+        .with_for_update(skip_locked=True)
     )
+    session.execute(delete(LoginThrottle).where(LoginThrottle.key.in_(stale)))
     rows = _locked_rows(session, keys, now)
     waits = [row.locked_until - now for row in rows if row.locked_until is not None and row.locked_until > now]
     if waits:
@@ -121,4 +125,4 @@ def attempt_succeeded(session: Session, name_key: str, other_keys: list[str]) ->
 
 def forget_user(session: Session, name: str) -> None:
     """Clear a user name's back-off (a new password was set)."""
-    session.execute(delete(LoginThrottle).where(and_(LoginThrottle.key == user_key(name))))
+    session.execute(delete(LoginThrottle).where(LoginThrottle.key == user_key(name)))

@@ -50,9 +50,12 @@ class QueueFilters(Frozen):
     status: list[FindingStatus] = Field(default_factory=lambda: [FindingStatus.OPEN])
     severity: list[Severity] = Field(default_factory=list)
     check: list[FilterText] = Field(default_factory=list)
+    # Both compared without case, accents or punctuation.
     shipment: FilterText | None = Field(default=None, description="shipment id, or part of it")
     exporter: FilterText | None = Field(default=None, description="part of the exporter's (or seller's) name")
-    declared_origin: FilterText | None = Field(default=None, description="ISO 3166 alpha-2")
+    declared_origin: FilterText | None = Field(
+        default=None, description="ISO 3166 alpha-2, or the country's name in English or Spanish"
+    )
     assignee: FilterText | None = Field(default=None, description=f"user name, or {UNASSIGNED!r} for unassigned")
     min_age_days: float | None = Field(default=None, ge=-1_000_000, le=1_000_000, allow_inf_nan=False)
     max_age_days: float | None = Field(default=None, ge=-1_000_000, le=1_000_000, allow_inf_nan=False)
@@ -193,9 +196,15 @@ class HistoryFilters(Frozen):
     shipment: FilterText | None = None
     document: FilterText | None = Field(default=None, description="document sha256")
     finding: StoreId | None = None
-    user: FilterText | None = None
+    user: FilterText | None = Field(default=None, description="user name (as actor or subject), any case")
+    action: FilterText | None = Field(
+        default=None, description="an action ('finding.decided') or its family ('finding', 'login')"
+    )
+    text: FilterText | None = Field(default=None, description="text in the details, subject or actor, any case")
     since: datetime | None = None
     until: datetime | None = None
+    # Entries older than this position (the `seq` of the last entry of the page before).
+    before: StoreId | None = None
     limit: int = Field(default=500, ge=1, le=10_000)
 
 
@@ -206,6 +215,15 @@ class HistoryEntry(Frozen):
     action: str
     subject: str
     details: dict[str, Any]
+
+
+class HistoryPage(Frozen):
+    entries: list[HistoryEntry]
+    # Entries matching the filters in all, and how many of them are newer than this page.
+    total: int
+    newer: int
+    # `before` for the next (older) page, None on the last one.
+    next_before: int | None
 
 
 class FieldChange(Frozen):

@@ -10,8 +10,8 @@ but cannot be decided: a re-run's identical finding inherits their decision (sto
 
 from oretrace.review.service.decisions import decide
 from oretrace.review.service.errors import DecisionConflict, InvalidDecision, NotFound, PageUnavailable
-from oretrace.review.service.history import decisions, document_history, history
-from oretrace.review.service.queue import list_queue, next_finding_id
+from oretrace.review.service.history import actions, decisions, document_history, history, history_page
+from oretrace.review.service.queue import list_queue, next_finding_id, origin_code
 from oretrace.review.service.views import finding_view, page_image, shipment_view
 
 __all__ = [
@@ -19,13 +19,16 @@ __all__ = [
     "InvalidDecision",
     "NotFound",
     "PageUnavailable",
+    "actions",
     "decide",
     "decisions",
     "document_history",
     "finding_view",
     "history",
+    "history_page",
     "list_queue",
     "next_finding_id",
+    "origin_code",
     "page_image",
     "shipment_view",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from oretrace.review.auth import Actor, Permission
@@ -15,6 +15,7 @@ from oretrace.review.models import (
     FieldChange,
     HistoryEntry,
     HistoryFilters,
+    HistoryPage,
 )
 from oretrace.review.service.errors import NotFound
 from oretrace.review.service.views import decision_views
@@ -31,9 +32,7 @@ def _shipment_subjects(session: Session, shipment_id: str) -> list[str]:
     return [f"shipment:{shipment_id}", *(f"finding:{i}" for i in finding_ids), *(f"document:{s}" for s in shas)]
 
 
-def history(session: Session, actor: Actor, filters: HistoryFilters) -> list[HistoryEntry]:
-    """Audit entries (extraction runs, decisions, user changes, reference loads) matching every filter given."""
-    actor.require(Permission.READ)
+def _filtered(session: Session, filters: HistoryFilters) -> Select[tuple[AuditEntry]]:
     stmt = select(AuditEntry)
     if filters.shipment:
         stmt = stmt.where(AuditEntry.subject.in_(_shipment_subjects(session, filters.shipment)))
@@ -42,18 +41,65 @@ def history(session: Session, actor: Actor, filters: HistoryFilters) -> list[His
     if filters.finding is not None:
         stmt = stmt.where(AuditEntry.subject == f"finding:{filters.finding}")
     if filters.user:
-        stmt = stmt.where(or_(AuditEntry.actor == f"user:{filters.user}", AuditEntry.subject == f"user:{filters.user}"))
+        # Any case: the users spelled that way, and the name as given (a login tried for a name nobody has).
+        wanted = filters.user.casefold()
+        names = {n for n in session.scalars(select(User.name)) if n.casefold() == wanted} | {filters.user}
+        tags = [f"user:{n}" for n in sorted(names)]
+        stmt = stmt.where(or_(AuditEntry.actor.in_(tags), AuditEntry.subject.in_(tags)))
+    if filters.action:
+        family = filters.action.rstrip(".")
+        stmt = stmt.where(or_(AuditEntry.action == family, AuditEntry.action.startswith(family + ".", autoescape=True)))
+    if filters.text:
+        needle = filters.text.lower()
+        stmt = stmt.where(
+            or_(
+                *(
+                    func.lower(column).contains(needle, autoescape=True)
+                    for column in (AuditEntry.details_json, AuditEntry.subject, AuditEntry.actor)
+                )
+            )
+        )
     if filters.since:
         stmt = stmt.where(AuditEntry.created_at >= filters.since)
     if filters.until:
         stmt = stmt.where(AuditEntry.created_at <= filters.until)
+    return stmt
+
+
+def _entry(e: AuditEntry) -> HistoryEntry:
+    return HistoryEntry(
+        seq=e.seq, created_at=e.created_at, actor=e.actor, action=e.action, subject=e.subject, details=e.details
+    )
+
+
+def history(session: Session, actor: Actor, filters: HistoryFilters) -> list[HistoryEntry]:
+    """Audit entries (extraction runs, decisions, logins, user changes, reference loads) matching every filter
+    given, newest first: at most `limit`, older than `before` if given."""
+    actor.require(Permission.READ)
+    stmt = _filtered(session, filters)
+    if filters.before is not None:
+        stmt = stmt.where(AuditEntry.seq < filters.before)
     entries = session.scalars(stmt.order_by(AuditEntry.seq.desc()).limit(filters.limit)).all()
-    return [
-        HistoryEntry(
-            seq=e.seq, created_at=e.created_at, actor=e.actor, action=e.action, subject=e.subject, details=e.details
-        )
-        for e in entries
-    ]
+    return [_entry(e) for e in entries]
+
+
+def history_page(session: Session, actor: Actor, filters: HistoryFilters) -> HistoryPage:
+    """One page of `history`, with the count of all matching entries and of those newer than the page."""
+    entries = history(session, actor, filters)
+    matching = _filtered(session, filters).subquery()
+    total = session.scalar(select(func.count()).select_from(matching)) or 0
+    newer = 0
+    if filters.before is not None:
+        newer = session.scalar(select(func.count()).select_from(matching).where(matching.c.seq >= filters.before)) or 0
+    shown_to = newer + len(entries)
+    next_before = entries[-1].seq if entries and shown_to < total else None
+    return HistoryPage(entries=entries, total=total, newer=newer, next_before=next_before)
+
+
+def actions(session: Session, actor: Actor) -> list[str]:
+    """Every action the audit log holds, for the history's filter."""
+    actor.require(Permission.READ)
+    return sorted(session.scalars(select(AuditEntry.action).distinct()))
 
 
 def decisions(

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from oretrace.core.folding import fold
+from oretrace.extractors.normalize import parse_country
 from oretrace.review.auth import Actor, Permission
 from oretrace.review.models import (
     SEVERITY_RANK,
@@ -67,16 +69,29 @@ def _sort_key(sort: QueueSort) -> Any:
     return keys[sort]
 
 
-def _passes(item: QueueItem, filters: QueueFilters) -> bool:
+def origin_code(text: str) -> str | None:
+    """The ISO 3166 alpha-2 code a declared-origin filter means: a code ('bo') or a country's name in English
+    or Spanish ('Bolivia', 'República Popular China'), read by the same normaliser as the documents."""
+    parsed = parse_country(text)
+    if parsed.value:
+        return parsed.value
+    stripped = text.strip()
+    return stripped.upper() if len(stripped) == 2 and stripped.isalpha() else None
+
+
+def _contains(wanted: str | None, text: str | None) -> bool:
+    # Case, accents and punctuation aside: 'societe miniere' finds 'Société Minière S.A.'.
+    return not wanted or fold(wanted) in fold(text or "")
+
+
+def _passes(item: QueueItem, filters: QueueFilters, origin: str | None) -> bool:
     if filters.severity and item.severity not in filters.severity:
         return False
     if filters.check and item.check not in filters.check:
         return False
-    if filters.shipment and filters.shipment.casefold() not in item.shipment_id.casefold():
+    if not _contains(filters.shipment, item.shipment_id) or not _contains(filters.exporter, item.exporter):
         return False
-    if filters.exporter and filters.exporter.casefold() not in (item.exporter or "").casefold():
-        return False
-    if filters.declared_origin and (item.declared_origin or "").upper() != filters.declared_origin.upper():
+    if filters.declared_origin and (item.declared_origin or "").upper() != origin:
         return False
     if filters.assignee:
         wanted = None if filters.assignee == UNASSIGNED else filters.assignee
@@ -146,7 +161,8 @@ def list_queue(session: Session, actor: Actor, filters: QueueFilters, *, now: da
         )
         for f, origin in rows
     ]
-    matching = [i for i in items if _passes(i, filters)]
+    origin = origin_code(filters.declared_origin) if filters.declared_origin else None
+    matching = [i for i in items if _passes(i, filters, origin)]
     counts = {status.value: 0 for status in FindingStatus}
     for item in matching:
         counts[item.status.value] += 1

@@ -19,11 +19,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp
 
-from oretrace.review import service
-from oretrace.review.auth import PermissionDenied
+from oretrace.review import auth, service
+from oretrace.review.auth import LoginSession, PermissionDenied
 from oretrace.review.web import api, login, pages
 from oretrace.review.web.deps import SESSION_COOKIE, CsrfFailed, LoginRequired
 from oretrace.review.web.middleware import MAX_BODY_BYTES, RequestLimits, SecurityHeaders
@@ -77,10 +78,23 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
+def _login_of(request: Request) -> LoginSession | None:
+    """The visitor's login, for the page header of an error page (None if there is none, or the store fails)."""
+    token = request.cookies.get(SESSION_COOKIE)
+    if not token:
+        return None
+    try:
+        with Session(request.app.state.engine) as session:
+            return auth.resolve(session, token)
+    except Exception:
+        return None
+
+
 def _error(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     if _wants_json(request):
         return JSONResponse({"detail": message}, status_code=status, headers=headers)
-    context = {"status": status, "message": message, "login": None}
+    login = _login_of(request) if status != 500 else None
+    context = {"status": status, "message": message, "login": login}
     return templates.TemplateResponse(request, "error.html", context, status, headers=headers)
 
 

@@ -37,7 +37,7 @@ def queue_filters_from(params: QueryParams) -> QueueFilters:
 def history_filters_from(params: QueryParams) -> HistoryFilters:
     raw = {
         name: value.strip()
-        for name in ("shipment", "document", "finding", "user", "since", "until", "limit")
+        for name in ("shipment", "document", "finding", "user", "action", "text", "since", "until", "before", "limit")
         if (value := params.get(name, "")).strip()
     }
     for name in ("since", "until"):
@@ -49,12 +49,18 @@ def history_filters_from(params: QueryParams) -> HistoryFilters:
     return HistoryFilters.model_validate(raw)
 
 
+def _problem(err: ValidationError) -> str:
+    first = err.errors()[0]
+    where = ".".join(str(part) for part in first.get("loc", ()) if not isinstance(part, int))
+    return f"bad filter {where}: {first.get('msg')}" if where else f"bad filter: {first.get('msg')}"
+
+
 def checked_queue_filters(params: QueryParams) -> QueueFilters:
     """The queue's filters, or a 422 naming the first bad one."""
     try:
         return queue_filters_from(params)
     except ValidationError as err:
-        raise HTTPException(422, f"bad filter: {err.errors()[0].get('msg')}") from err
+        raise HTTPException(422, _problem(err)) from err
 
 
 def checked_history_filters(params: QueryParams) -> HistoryFilters:
@@ -62,4 +68,19 @@ def checked_history_filters(params: QueryParams) -> HistoryFilters:
     try:
         return history_filters_from(params)
     except ValidationError as err:
-        raise HTTPException(422, f"bad filter: {err.errors()[0].get('msg')}") from err
+        raise HTTPException(422, _problem(err)) from err
+
+
+def queue_filters_or_problem(params: QueryParams) -> tuple[QueueFilters, str | None]:
+    """For the queue page: the filters, or the default ones and what was wrong (shown beside the form)."""
+    try:
+        return queue_filters_from(params), None
+    except ValidationError as err:
+        return QueueFilters(), _problem(err)
+
+
+def history_filters_or_problem(params: QueryParams) -> tuple[HistoryFilters, str | None]:
+    try:
+        return history_filters_from(params), None
+    except ValidationError as err:
+        return HistoryFilters(), _problem(err)

@@ -4,6 +4,7 @@ versions, page images, users, and the queue's and history's downloads."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
@@ -17,12 +18,18 @@ from oretrace.review.export import ExportFormat, history_export, queue_export
 from oretrace.review.models import DecisionRequest
 from oretrace.review.page_images import PageImageError
 from oretrace.review.web.deps import DB, DocumentId, FindingId, Login, PageNumber, ShipmentId, UserName, check_csrf
-from oretrace.review.web.forms import checked_history_filters, checked_queue_filters
+from oretrace.review.web.forms import (
+    checked_history_filters,
+    checked_queue_filters,
+    history_filters_or_problem,
+    queue_filters_or_problem,
+)
 from oretrace.review.web.render import download, evidence_pages, page
 from oretrace.store.review_tables import DecisionAction
 
 router = APIRouter(include_in_schema=False)
 
+HISTORY_PAGE_SIZE = 50
 DECISION_ACTIONS = [
     DecisionAction.CONFIRM,
     DecisionAction.DISMISS,
@@ -34,10 +41,20 @@ DECISION_ACTIONS = [
 @router.get("/", response_class=HTMLResponse)
 def queue_page(request: Request, session: DB, login: Login) -> Response:
     users = [u.name for u in auth.list_users(session, login.actor) if u.role is Role.REVIEWER]
-    filters = checked_queue_filters(request.query_params)
+    filters, problem = queue_filters_or_problem(request.query_params)
     result = service.list_queue(session, login.actor, filters)
+    unknown_origin = bool(filters.declared_origin) and service.origin_code(filters.declared_origin or "") is None
     return page(
-        request, "queue.html", login, reviewers=users, queue=result, filters=filters, query=str(request.query_params)
+        request,
+        "queue.html",
+        login,
+        reviewers=users,
+        queue=result,
+        filters=filters,
+        query="" if problem else str(request.query_params),
+        unknown_origin=unknown_origin,
+        problem=problem,
+        status=422 if problem else 200,
     )
 
 
@@ -56,7 +73,9 @@ def _finding_page(
     *,
     conflict: str | None = None,
     error: str | None = None,
+    assign_error: str | None = None,
     note: str = "",
+    chosen_action: str | None = None,
     status: int = 200,
 ) -> Response:
     view = service.finding_view(session, login.actor, finding_id)
@@ -76,7 +95,9 @@ def _finding_page(
         reviewers=reviewers,
         conflict=conflict,
         error=error,
+        assign_error=assign_error,
         note=note,
+        chosen_action=chosen_action,
     )
 
 
@@ -91,17 +112,21 @@ async def decide_form(request: Request, finding_id: FindingId, session: DB, logi
     check_csrf(login, str(form.get("csrf_token", "")))
     query = str(form.get("query", ""))
     login.actor.require(Permission.DECIDE)
+    # What the reviewer entered goes back into the form with any error, so nothing has to be typed again.
+    action, note = str(form.get("action", "")), str(form.get("note", ""))
+    entered = {"note": note, "chosen_action": action if action in {a.value for a in DECISION_ACTIONS} else None}
+    # An assignment's error shows beside the assignment, not in the decision form.
+    error_key = "assign_error" if action == DecisionAction.ASSIGN.value else "error"
     try:
         request_model = DecisionRequest(
-            action=DecisionAction(str(form.get("action", ""))),
-            note=str(form.get("note", "")),
+            action=DecisionAction(action),
+            note=note,
             version=int(str(form.get("version", "0"))),
             assignee=str(form.get("assignee") or "") or None,
         )
     except (ValueError, ValidationError):
-        return _finding_page(
-            request, session, login, finding_id, query, error="Choose a decision and write a note.", status=422
-        )
+        entered[error_key] = "Choose a decision and write a note."
+        return _finding_page(request, session, login, finding_id, query, status=422, **entered)
     filters = checked_queue_filters(QueryParams(query))
     next_id = service.next_finding_id(session, login.actor, finding_id, filters)
     try:
@@ -109,13 +134,10 @@ async def decide_form(request: Request, finding_id: FindingId, session: DB, logi
         session.commit()
     except service.DecisionConflict as conflict:
         # The reviewer's note stays in the form, to decide again on the current state.
-        return _finding_page(
-            request, session, login, finding_id, query, conflict=str(conflict), note=request_model.note, status=409
-        )
+        return _finding_page(request, session, login, finding_id, query, conflict=str(conflict), status=409, **entered)
     except service.InvalidDecision as err:
-        return _finding_page(
-            request, session, login, finding_id, query, error=str(err), note=request_model.note, status=422
-        )
+        entered[error_key] = str(err)
+        return _finding_page(request, session, login, finding_id, query, status=422, **entered)
     suffix = f"?{query}" if query else ""
     if request_model.action is DecisionAction.ASSIGN or next_id is None or next_id == finding_id:
         return RedirectResponse(f"/findings/{finding_id}{suffix}", status_code=303)
@@ -124,9 +146,25 @@ async def decide_form(request: Request, finding_id: FindingId, session: DB, logi
 
 @router.get("/history", response_class=HTMLResponse)
 def history_page(request: Request, session: DB, login: Login) -> Response:
-    filters = checked_history_filters(request.query_params)
-    entries = service.history(session, login.actor, filters)
-    return page(request, "history.html", login, entries=entries, filters=filters, query=str(request.query_params))
+    filters, problem = history_filters_or_problem(request.query_params)
+    if problem or "limit" not in request.query_params:
+        filters = filters.model_copy(update={"limit": HISTORY_PAGE_SIZE})
+    result = service.history_page(session, login.actor, filters)
+    # The filters without the page position: for the next page's link, the first page and the downloads.
+    kept = [] if problem else [(k, v) for k, v in request.query_params.multi_items() if k != "before" and v]
+    return page(
+        request,
+        "history.html",
+        login,
+        result=result,
+        entries=result.entries,
+        filters=filters,
+        actions=service.actions(session, login.actor),
+        query=urlencode(kept),
+        older=urlencode([*kept, ("before", str(result.next_before))]) if result.next_before else None,
+        problem=problem,
+        status=422 if problem else 200,
+    )
 
 
 @router.get("/documents/{document_id}/history", response_class=HTMLResponse)
@@ -147,7 +185,8 @@ def page_png(request: Request, document_id: DocumentId, number: PageNumber, sess
 
 @router.get("/users", response_class=HTMLResponse)
 def users_page(request: Request, session: DB, login: Login) -> Response:
-    login.actor.require(Permission.MANAGE_USERS)
+    """Everyone's role and state: read by auditors, changed by admins (the forms show only to them)."""
+    login.actor.require(Permission.READ_USERS)
     return page(request, "users.html", login, users=auth.list_users(session, login.actor), error=None)
 
 

@@ -12,6 +12,7 @@ from starlette.templating import Jinja2Templates
 from oretrace.core.models import Frozen
 from oretrace.review.auth import LoginSession, Permission
 from oretrace.review.export import ExportFormat
+from oretrace.review.labels import check_label, doc_type_label, field_label
 from oretrace.review.models import FindingView
 
 
@@ -32,6 +33,9 @@ def _templates() -> Jinja2Templates:
     # Autoescaping on for every template, whatever its name: all data shown is treated as text.
     env = Environment(loader=PackageLoader("oretrace.review.web", "templates"), autoescape=True)
     env.filters["value"] = format_value
+    env.filters["check_label"] = check_label
+    env.filters["field_label"] = field_label
+    env.filters["doc_label"] = doc_type_label
     env.globals["urlencode"] = urlencode
     return Jinja2Templates(env=env)
 
@@ -43,6 +47,7 @@ def page(request: Request, name: str, login: LoginSession, status: int = 200, **
     """A page of the workspace for a logged-in user: the template gets the login and what it may do."""
     base = {"login": login, "can_decide": login.actor.can(Permission.DECIDE)}
     base["can_manage_users"] = login.actor.can(Permission.MANAGE_USERS)
+    base["can_read_users"] = login.actor.can(Permission.READ_USERS)
     return templates.TemplateResponse(request, name, base | context, status)
 
 

@@ -38,19 +38,44 @@ function queueKeys() {
   });
 }
 
+// A decision is half-entered once an action is chosen or the note has text. Until it is saved or cleared,
+// single-key shortcuts do nothing: a letter typed while the note box has lost focus must never choose an
+// action or move to another finding.
 function findingKeys() {
   const form = document.getElementById("decision-form");
   const note = document.getElementById("note");
+  const hint = document.getElementById("decision-hint");
+  const chosen = () => (form ? form.querySelector('input[name="action"]:checked') : null);
+  const halfEntered = () => Boolean(form && (chosen() || note.value.trim() !== ""));
+  const say = (text) => {
+    if (hint) hint.textContent = text;
+  };
   const choose = (action) => {
     const radio = document.getElementById("action-" + action);
     if (!form || !radio) return;
     radio.checked = true;
     note.focus();
   };
+  if (form) {
+    // The browser checks `required` (an action and a note); a note of blanks is caught here.
+    note.addEventListener("input", () => note.setCustomValidity(""));
+    form.addEventListener("submit", (event) => {
+      if (note.value.trim() === "") {
+        event.preventDefault();
+        note.setCustomValidity("Write a note: it is required for this decision.");
+        note.reportValidity();
+        note.focus();
+      }
+    });
+    form.addEventListener("invalid", () => say("Choose a decision and write a note, then save."), true);
+  }
   document.addEventListener("keydown", (event) => {
-    if (form && event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      form.requestSubmit();
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      // Saves only from inside this finding's form, never from elsewhere on the page.
+      if (form && event.target instanceof Node && form.contains(event.target)) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
       return;
     }
     if (event.key === "Escape" && typing(event)) {
@@ -58,15 +83,22 @@ function findingKeys() {
       return;
     }
     if (typing(event) || event.ctrlKey || event.metaKey || event.altKey) return;
-    const keys = { c: "confirm", d: "dismiss", e: "escalate" };
-    if (keys[event.key]) {
+    const keys = { c: "confirm", d: "dismiss", e: "escalate", n: "next", u: "queue" };
+    if (!keys[event.key]) return;
+    if (halfEntered()) {
       event.preventDefault();
-      choose(keys[event.key]);
-    } else if (event.key === "n") {
+      say("Shortcuts are paused while a decision is being entered: save it or clear it first.");
+      note.focus();
+      return;
+    }
+    event.preventDefault();
+    if (event.key === "n") {
       const next = document.getElementById("next-finding");
       if (next) window.location.assign(next.href);
     } else if (event.key === "u") {
       window.location.assign("/");
+    } else {
+      choose(keys[event.key]);
     }
   });
 }
