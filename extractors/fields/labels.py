@@ -443,3 +443,23 @@ LABELS: dict[str, tuple[str, ...]] = {
         "zaklad produkcyjny",
     ),
 }
+
+# Captions that start like a field's label but name something else: the origin criterion of a preferential
+# certificate ('8. Origin criterion' holding 'PE', 'WO', 'P', 'CTH': codes of the agreement's rules, not
+# countries), transport places. A phrase that starts with one of these is never the shorter label's phrase.
+OTHER_LABELS: tuple[str, ...] = (
+    "origin criterion",
+    "origin criteria",
+    "origin criterions",
+    "criterio de origen",
+    "criterios de origen",
+    "critere d origine",
+    "criteres d origine",
+    "criterio origen",
+    "preference criterion",
+    "preference criteria",
+    "port of origin",
+    "origin port",
+    "port of loading",
+    "port of discharge",
+)

@@ -10,7 +10,7 @@ from oretrace.core.models import FieldValue
 from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.labels import LABELS
 from oretrace.extractors.fields.parsers import Parser
-from oretrace.extractors.fields.spec import LabelledField, field_value, is_label
+from oretrace.extractors.fields.spec import LabelledField, ends_reading, field_value, is_label, own_label_ids
 from oretrace.extractors.fields.view import Candidate, DocumentView, LabelHit
 from oretrace.extractors.layout import Phrase
 from oretrace.extractors.normalize import parse_currency, parse_number
@@ -91,8 +91,11 @@ class ColumnTotalField(LabelledField):
             numeric = [c for c in column_until_label(view, hit, skip) if parse(c.text).found]
             if len(numeric) > 1:
                 return self._column_total(view, numeric, parse, hit.score / 100)
+            own = own_label_ids(hits)
             for candidate in view.value_candidates(hit):
                 if candidate.where != "inline" and id(candidate.words[0]) in skip:
+                    if ends_reading(candidate, skip, own):
+                        break
                     continue
                 parsed = parse(candidate.text)
                 if parsed.found:
@@ -221,8 +224,8 @@ def _beside(view: DocumentView, hit: LabelHit) -> list[Candidate]:
                 candidates.append(Candidate(lone.text, tuple(lone.words), lone.page, "right"))
     # A boxed grid puts the total in the cell under its caption: that one cell, not the column.
     under = next(view.value_candidates(hit, inline=False), None)
-    if under is not None and under.where == "below":
-        candidates.append(under)
+    if under is not None and under.where in ("below", "box"):
+        candidates.append(Candidate(under.text, under.words, under.page, "below"))
     return candidates
 
 

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from oretrace.core.folding import fold
 from oretrace.core.models import Page, Word
+from oretrace.extractors.boxes import Box, PageBoxes
 from oretrace.extractors.layout import Phrase, split_phrases
 
 BELOW_LINES = 4  # how far under a label (in lines) a value may stand: boxed forms wrap their labels
@@ -52,7 +53,7 @@ class Candidate:
     text: str
     words: tuple[Word, ...]
     page: int
-    where: str  # inline | right | below | above | column | text
+    where: str  # inline | box | right | below | above | column | text
 
     @property
     def confidence(self) -> float:
@@ -112,6 +113,28 @@ class DocumentView:
         # Best match first; among equals a colon, then the more specific (longer) label, then reading order.
         return sorted(hits, key=lambda h: (-h.score, not h.colon, -len(fold(h.label).split())))
 
+    @cached_property
+    def _boxes(self) -> dict[int, PageBoxes]:
+        return {page.number: PageBoxes(page) for page in self.pages}
+
+    def box_of(self, phrase: Phrase) -> Box | None:
+        """The ruled box the phrase stands in (None outside boxes or on pages without rules)."""
+        boxes = self._boxes.get(phrase.page)
+        return boxes.box_of(phrase.words[0]) if boxes is not None else None
+
+    def captioned_box(self, phrase: Phrase) -> Box | None:
+        """The box whose caption the phrase is part of: its value is in that box (or, for a header cell, in
+        the box below)."""
+        box = self.box_of(phrase)
+        return box if box is not None and box.in_caption(phrase.words[0]) else None
+
+    def box_entries(self, box: Box) -> list[tuple[Word, ...]]:
+        """The lines a captioned box holds: its content, or for a header cell the lines of the box below."""
+        if box.header_only:
+            below = self._boxes[box.page].box_below(box)
+            return list(below.lines) if below is not None else []
+        return list(box.content)
+
     def row_index(self, phrase: Phrase) -> int:
         return self._row_of[(phrase.page, phrase.line)]
 
@@ -119,7 +142,12 @@ class DocumentView:
         """Index of the row a candidate's first word stands in."""
         return self._row_of[(candidate.page, candidate.words[0].line)]
 
-    def value_candidates(self, hit: LabelHit, inline: bool = True, above: bool = False) -> Iterator[Candidate]:
+    def value_candidates(
+        self, hit: LabelHit, inline: bool = True, above: bool = False, joined: bool = False
+    ) -> Iterator[Candidate]:
+        """Where a label's value may stand, nearest first. A label that is a box's caption has its value in
+        that box and nowhere else (`joined`: the box's first lines together first, for a name wrapped over
+        two lines); a label inside a box looks for its value only within the box."""
         phrase = hit.phrase
         rest_words = hit.rest
         # "Producer / smelter: USAMSA": the label runs on to its colon, the value follows it.
@@ -132,16 +160,36 @@ class DocumentView:
         boxed = bool(rest) and is_descriptor(rest) and not rest.endswith(":")
         if rest and inline and not is_descriptor(rest):
             yield Candidate(rest, tuple(hit.rest), phrase.page, "inline")
+        captioned = self.captioned_box(phrase)
+        if captioned is not None:
+            yield from self._box_candidates(captioned, joined)
+            return
+        box = self.box_of(phrase)
+        within = (lambda p: self.box_of(p) is box) if box is not None and len(box.lines) > 1 else (lambda p: True)
         index = self.row_index(phrase)
         if not boxed:
             right = [p for p in self.rows[index] if phrase.x1 - 0.005 <= p.x0 <= phrase.x1 + RIGHT_REACH]
             for p in right[:3]:
                 yield Candidate(p.text, tuple(p.words), p.page, "right")
         for p in self._near(index, phrase, range(index + 1, index + 1 + BELOW_LINES)):
-            yield Candidate(p.text, tuple(p.words), p.page, "below")
+            if within(p):
+                yield Candidate(p.text, tuple(p.words), p.page, "below")
         if above:  # signature captions stand under what they describe
             for p in self._near(index, phrase, range(index - 1, index - 1 - ABOVE_LINES, -1)):
-                yield Candidate(p.text, tuple(p.words), p.page, "above")
+                if within(p):
+                    yield Candidate(p.text, tuple(p.words), p.page, "above")
+
+    def _box_candidates(self, box: Box, joined: bool) -> Iterator[Candidate]:
+        """The entries of a captioned box, line by line; box wording ('(Country)') is skipped."""
+        lines = [line for line in self.box_entries(box) if not _box_wording(" ".join(w.text for w in line))]
+        page = box.page
+        if joined and len(lines) > 1:
+            for size in (3, 2):
+                words = tuple(w for line in lines[:size] for w in line)
+                if len(lines) >= size:
+                    yield Candidate(" ".join(w.text for w in words), words, page, "box")
+        for line in lines:
+            yield Candidate(" ".join(w.text for w in line), tuple(line), page, "box")
 
     def _near(self, index: int, label: Phrase, row_range: range) -> Iterator[Phrase]:
         """Phrases in the given rows whose horizontal extent overlaps the label, skipping box wording.
@@ -186,6 +234,12 @@ class DocumentView:
             cells.append(cell)
             misses = 0
         return cells
+
+
+def _box_wording(text: str) -> bool:
+    """'(Country)', 'name, address': what a box says it holds. A label ending with a colon is kept: it starts
+    another value."""
+    return is_descriptor(text) and not text.rstrip().endswith(":")
 
 
 def _specks(row: list[Phrase]) -> bool:
