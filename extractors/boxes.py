@@ -17,7 +17,7 @@ from statistics import median
 
 import numpy as np
 
-from oretrace.core.models import BBox, Page, Word
+from oretrace.core.models import BBox, Page, TextSource, Word
 
 SPAN_TOLERANCE = 0.004  # a rule may stop this short of the word it bounds (page fractions)
 CAPTION_HEIGHT_RATIO = 0.86  # caption lines are at most this tall relative to the box's other lines
@@ -66,8 +66,9 @@ class PageBoxes:
         boxes = _boxes(self.page)
         # A numbered caption with nothing but wording, over a box without a caption of its own, is a header cell:
         # all of it is caption, and its entry is in the box below ('10. Number and date of / invoices').
+        scanned = self.page.source is TextSource.OCR
         return [
-            replace(box, caption_lines=len(box.lines)) if _header_wording(box) and _below(box, boxes) else box
+            replace(box, caption_lines=len(box.lines)) if _header_wording(box, scanned) and _below(box, boxes) else box
             for box in boxes
         ]
 
@@ -80,6 +81,35 @@ class PageBoxes:
 
     def box_below(self, box: Box) -> Box | None:
         return _below(box, self.boxes)
+
+    def column(self, header: Box) -> list[Box] | None:
+        """The cells of a ruled table column under its header cell, top to bottom, as far down as the rules
+        at the column's sides reach; None when the header is not the top of a ruled column."""
+        x0, _, x1, bottom = header.bbox
+        ends = []
+        for side in (x0, x1):
+            reach = [
+                r[3]
+                for r in self.page.rules
+                if r[3] - r[1] > r[2] - r[0]
+                and abs((r[0] + r[2]) / 2 - side) <= KEY_TOLERANCE
+                and r[1] <= bottom + KEY_TOLERANCE
+                and r[3] > bottom + KEY_TOLERANCE
+            ]
+            ends.append(max(reach, default=0.0))
+        end = min(ends)
+        if end <= bottom + KEY_TOLERANCE:
+            return None
+        cells = [
+            box
+            for box in self.boxes
+            if box is not header
+            and abs(box.bbox[0] - x0) <= KEY_TOLERANCE
+            and abs(box.bbox[2] - x1) <= KEY_TOLERANCE
+            and box.bbox[1] >= bottom - KEY_TOLERANCE
+            and box.bbox[3] <= end + KEY_TOLERANCE
+        ]
+        return sorted(cells, key=lambda box: box.bbox[1])
 
 
 def _below(box: Box, boxes: list[Box]) -> Box | None:
@@ -100,8 +130,9 @@ def _overlap(a: Box, b: Box) -> float:
     return min(a.bbox[2], b.bbox[2]) - max(a.bbox[0], b.bbox[0])
 
 
-def _header_wording(box: Box) -> bool:
-    """A numbered caption and nothing else: no digits after the box number, a few lines at most."""
+def _header_wording(box: Box, scanned: bool = False) -> bool:
+    """A numbered caption and nothing else: no digits after the box number, a few lines at most, one size
+    throughout (on a scan a lone word's box is too uncertain a measure and is left out)."""
     lines = box.lines
     if not _numbered(lines[0]) or len(lines) > HEADER_MAX_LINES:
         return False
@@ -109,7 +140,8 @@ def _header_wording(box: Box) -> bool:
     if any(c.isdigit() for w in rest for c in w.text):
         return False
     # One size throughout (OCR's boxes vary with ascenders and descenders): an entry is printed larger.
-    heights = [median(w.bbox[3] - w.bbox[1] for w in line) for line in lines]
+    measured = [line for line in lines if not scanned or len(line) > 1] or list(lines)
+    heights = [median(w.bbox[3] - w.bbox[1] for w in line) for line in measured]
     return max(heights) <= HEADER_SIZE_SPREAD * min(heights)
 
 
@@ -189,7 +221,7 @@ def _numbered(line: tuple[Word, ...]) -> bool:
     following = line[1].text
     if not any(c.isalpha() for c in following):
         return False
-    return line[0].text[-1] in ".)" or any(c.islower() for c in following)
+    return line[0].text[-1] in ".)" or (following[0].isupper() and any(c.islower() for c in following))
 
 
 def _caption_lines(lines: tuple[tuple[Word, ...], ...]) -> int:

@@ -72,9 +72,17 @@ def extract_composition(view: DocumentView) -> FieldValue:
     return value.model_copy(update={"evidence": evidence, "confidence": confidence})
 
 
+MEAN_CAPTIONS = frozenset(
+    "average avg mean promedio media moyenne mittelwert durchschnitt final reported result results resultado".split()
+)
+HORIZONTAL_ROWS_BELOW = 8
+
+
 def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, str | None]]:
-    """Tables laid out sideways: a row of element symbols over a row of results, the unit in a heading
-    above ("Trace elements, mg/kg"). OCR specks in either row are tolerated."""
+    """Tables laid out sideways: a row of element symbols over rows of results. The unit is the column's own
+    ('As (ppm)', or a 'Unit' row under the symbols), else a heading above ('Trace elements, mg/kg'). Where
+    several samples are listed, the row captioned as their mean ('Average', 'Mean', 'Result') is the
+    certificate's result; otherwise the first row of results. OCR specks in either row are tolerated."""
     found: list[tuple[str, Phrase, Phrase, str | None]] = []
     rows = view.rows
     for index, row in enumerate(rows[:-1]):
@@ -83,20 +91,50 @@ def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, s
         named = [(e, p) for e, p in elements if e]
         if len(named) < 3 or len(named) < 0.6 * len(elements):
             continue
-        unit = _heading_unit(rows[max(0, index - 3) : index])
-        for values in rows[index + 1 : index + 3]:
+        heading = _heading_unit(rows[max(0, index - 3) : index])
+        units = {id(p): _cell_unit(p.text) or heading for _, p in named}
+        candidates: list[tuple[bool, list[tuple[str, Phrase, Phrase, str | None]]]] = []
+        for values in rows[index + 1 : index + 1 + HORIZONTAL_ROWS_BELOW]:
+            if values[0].page != row[0].page:
+                break
             caption = _caption(values)
+            if caption is not None and caption[0] == "unit":
+                for _, element_cell in named:
+                    below = _under(values, element_cell)
+                    if below is not None and below.text.strip().lower() in UNITS:
+                        units[id(element_cell)] = below.text.strip().lower()
+                continue
             if caption is not None and caption[0] != "result":
-                continue  # the specification's Min / Max or the unit row
+                continue  # the specification's Min / Max
             pairs = []
             for element, element_cell in named:
-                below = [v for v in values if min(v.x1, element_cell.x1) - max(v.x0, element_cell.x0) > 0]
-                if below and _NUMBER.search(below[0].text):
-                    pairs.append((str(element), below[0], element_cell, unit))
-            if len(pairs) >= 0.5 * len(named):
-                found.extend(pairs)
-                break
+                below = _under(values, element_cell)
+                if below is not None and _NUMBER.search(below.text):
+                    pairs.append((str(element), below, element_cell, units[id(element_cell)]))
+            if len(pairs) < 0.5 * len(named):
+                if candidates:
+                    break  # the table ended
+                continue
+            first = fold(values[0].text).split()
+            candidates.append((bool(first) and first[0] in MEAN_CAPTIONS, pairs))
+        if candidates:
+            means = [pairs for is_mean, pairs in candidates if is_mean]
+            found.extend(means[-1] if means else candidates[0][1])
     return found
+
+
+def _under(values: list[Phrase], header: Phrase) -> Phrase | None:
+    below = [v for v in values if min(v.x1, header.x1) - max(v.x0, header.x0) > 0]
+    return below[0] if below else None
+
+
+def _cell_unit(text: str) -> str | None:
+    """A unit written in a column's own header ('Bi (ppm)', 'As, g/t')."""
+    lowered = text.lower()
+    for unit in sorted(UNITS, key=len, reverse=True):
+        if re.search(rf"(?<![a-z]){re.escape(unit)}(?![a-z])", lowered) and lowered.strip() != unit:
+            return unit
+    return None
 
 
 def _heading_unit(rows: list[list[Phrase]]) -> str | None:

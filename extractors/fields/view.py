@@ -32,7 +32,8 @@ DESCRIPTOR_WORDS = frozenset(
     """name names address addresses country full business telephone phone tel email e mail and or of the
     including incl title position if any fax contact signature stamp see overleaf notes as far known
     nombre nombres direccion domicilio pais incluido el la y o de del telefono telefonico numero correo
-    electronico cargo firma sello razon social""".split()
+    electronico cargo firma sello razon social no nr date dates fecha datum data authorised authorized
+    signatory certifying authority""".split()
 )
 
 
@@ -135,6 +136,19 @@ class DocumentView:
             return list(below.lines) if below is not None else []
         return list(box.content)
 
+    def _ruled_column(self, header: Phrase) -> list[Phrase] | None:
+        box = self.box_of(header)
+        if box is None or len(box.lines) != 1 or box.lines[0][0] is not header.words[0]:
+            return None  # the header must be its cell's only line
+        cells = self._boxes[header.page].column(box)
+        if not cells:
+            return None
+        return [
+            Phrase(page=cell.page, line=line[0].line, words=list(line))
+            for cell in cells
+            for line in cell.lines[:1]  # a cell's first line: its value (a wrapped description runs on)
+        ]
+
     def row_index(self, phrase: Phrase) -> int:
         return self._row_of[(phrase.page, phrase.line)]
 
@@ -165,19 +179,38 @@ class DocumentView:
             yield from self._box_candidates(captioned, joined)
             return
         box = self.box_of(phrase)
-        within = (lambda p: self.box_of(p) is box) if box is not None and len(box.lines) > 1 else (lambda p: True)
         index = self.row_index(phrase)
         if not boxed:
             right = [p for p in self.rows[index] if phrase.x1 - 0.005 <= p.x0 <= phrase.x1 + RIGHT_REACH]
             for p in right[:3]:
                 yield Candidate(p.text, tuple(p.words), p.page, "right")
+        if box is not None and len(box.lines) > 1:
+            # Inside a box the value is in the box, however many lines away: below the label, or for a signature
+            # caption above it (down to the caption).
+            yield from self._within_box(box, phrase, below=True)
+            if above:
+                yield from self._within_box(box, phrase, below=False)
+            return
         for p in self._near(index, phrase, range(index + 1, index + 1 + BELOW_LINES)):
-            if within(p):
-                yield Candidate(p.text, tuple(p.words), p.page, "below")
+            yield Candidate(p.text, tuple(p.words), p.page, "below")
         if above:  # signature captions stand under what they describe
             for p in self._near(index, phrase, range(index - 1, index - 1 - ABOVE_LINES, -1)):
-                if within(p):
-                    yield Candidate(p.text, tuple(p.words), p.page, "above")
+                yield Candidate(p.text, tuple(p.words), p.page, "above")
+
+    def _within_box(self, box: Box, label: Phrase, below: bool) -> Iterator[Candidate]:
+        """The phrases of the box's lines below (or above) the label's line, nearest first, that stand under
+        (or over) the label; above stops at the caption."""
+        at = next(i for i, line in enumerate(box.lines) if any(w is label.words[0] for w in line))
+        order = range(at + 1, len(box.lines)) if below else range(at - 1, box.caption_lines - 1, -1)
+        for i in order:
+            first = box.lines[i][0]
+            row = self.rows[self._row_of[(box.page, first.line)]]
+            for p in row:
+                if self.box_of(p) is not box or is_descriptor(p.text):
+                    continue
+                overlap = min(p.x1, label.x1) - max(p.x0, label.x0)
+                if overlap > 0 or abs(p.x0 - label.x0) < 0.02:
+                    yield Candidate(p.text, tuple(p.words), p.page, "below" if below else "above")
 
     def _box_candidates(self, box: Box, joined: bool) -> Iterator[Candidate]:
         """The entries of a captioned box, line by line; box wording ('(Country)') is skipped."""
@@ -211,8 +244,12 @@ class DocumentView:
                     yield p
 
     def column_below(self, header: Phrase, max_rows: int = 40) -> list[Phrase]:
-        """Cells of a table column under its header, until the table ends: an empty row or two, a new
-        label, or a line of running text wider than the column."""
+        """Cells of a table column under its header, until the table ends. A ruled column ends where the rules
+        at its sides end, and an empty cell does not end it; otherwise the column ends at an empty row or two,
+        a new label, or a line of running text wider than the column."""
+        ruled = self._ruled_column(header)
+        if ruled is not None:
+            return ruled[:max_rows]
         cells: list[Phrase] = []
         misses = 0
         start = self.row_index(header)
@@ -251,7 +288,20 @@ def _label_words(phrase: Phrase) -> list[Word]:
     """The words a label may start at. Boxed forms number their boxes ("1. Goods consigned from"): the number
     is not part of the label."""
     words = phrase.words
-    return words[1:] if len(words) > 1 and _BOX_NUMBER.match(words[0].text) else words
+    if len(words) > 1 and _BOX_NUMBER.match(words[0].text):
+        return words[1:]
+    # A bare box number before a capitalised caption word ('1 Consignor / Expéditeur'); before a lower-case word
+    # ('11 pallets') or capitals ('23 BUNDLES') it is a quantity.
+    if len(words) > 1 and _BARE_NUMBER.match(words[0].text) and _capitalised(words[1].text):
+        return words[1:]
+    return words
+
+
+_BARE_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and any(c.islower() for c in word[1:])
 
 
 def _match_label(
