@@ -22,6 +22,7 @@ from oretrace.core.models import BBox, Page, TextSource, Word
 SPAN_TOLERANCE = 0.004  # a rule may stop this short of the word it bounds (page fractions)
 CAPTION_HEIGHT_RATIO = 0.86  # caption lines are at most this tall relative to the box's other lines
 SPECK_CONFIDENCE = 0.5
+PAGE_EDGE = 0.005
 HEADER_MAX_LINES = 4
 HEADER_SIZE_SPREAD = 1.25  # a header cell wraps its caption over at most this many lines
 _BOX_NUMBER = re.compile(r"^(?:\d{1,2}|[A-Z])[.)]?$")
@@ -176,6 +177,8 @@ def _boxes(page: Page) -> list[Box]:
         groups.setdefault(key, []).append(word)
     boxes = []
     for key, words in _merged(groups).items():
+        if key[0] <= PAGE_EDGE and key[2] >= 1 - PAGE_EDGE:
+            continue  # rules along the page's own edges frame the page, not a box
         ordered = _lines(words)
         boxes.append(Box(page=page.number, bbox=key, lines=ordered, caption_lines=_caption_lines(ordered)))
     return boxes

@@ -810,3 +810,32 @@ def test_a_smelter_loaded_into_the_store_is_tagged_matched_and_digested(
     snapshot = InboxSnapshot.take(tmp_path / "inbox")
     plain = Settings(home=tmp_path / "home")
     assert inbox_digest(snapshot, plain, in_force.version) != inbox_digest(snapshot, plain, bundled.version)
+
+
+def _boxed(document: ExtractedDocument, boxes: Sequence[tuple[int, int]]) -> ExtractedDocument:
+    """The document with ruled boxes drawn around the given runs of lines (first, last), full width."""
+    rules: list[tuple[float, float, float, float]] = []
+    for first, last in boxes:
+        top = 0.05 + first * LINE_STEP - 0.004
+        bottom = 0.05 + last * LINE_STEP + WORD_HEIGHT + 0.004
+        rules += [(0.05, top, 0.95, top), (0.05, bottom, 0.95, bottom), (0.05, top, 0.05, bottom)]
+        rules += [(0.95, top, 0.95, bottom)]
+    page = document.pages[0].model_copy(update={"rules": rules})
+    return document.model_copy(update={"pages": [page]})
+
+
+def test_transport_and_party_boxes_hold_no_origin_statements(reference: ReferenceData) -> None:
+    """A place in a box captioned for transport or a party says where the goods travel or a company sits,
+    whatever label stands before it in the box: Bolivian goods shipped through Arica, Chile."""
+    base = 7  # the lines certificate_of_origin() prints before the extra ones
+    extra = [
+        "3. Means of transport and route (as far as known)",
+        "Goods loaded at: Arica, Chile",
+        "2. Goods consigned to (Consignee's name, address, country)",
+        "Goods for: Qinzhou Harbour Trading, Qinzhou, Guangxi, China",
+    ]
+    plain = clean_shipment(origin=certificate_of_origin(extra=extra))
+    # Without the rules the lines read as goods statements naming Chile and China.
+    assert only("origin_text_contradiction", context(plain, reference))
+    boxed = _boxed(certificate_of_origin(extra=extra), [(base, base + 1), (base + 2, base + 3)])
+    assert only("origin_text_contradiction", context(clean_shipment(origin=boxed), reference)) == []

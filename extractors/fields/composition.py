@@ -87,7 +87,8 @@ def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, s
     rows = view.rows
     for index, row in enumerate(rows[:-1]):
         cells = [p for p in row if len(p.text.strip()) > 1 or normalize_element(p.text.strip())]
-        elements = [(normalize_element(p.text.strip(":.,")), p) for p in cells]
+        # 'C71', 'B08': coded form fields, not carbon or boron.
+        elements = [(None if _coded(p.text) else normalize_element(p.text.strip(":.,")), p) for p in cells]
         named = [(e, p) for e, p in elements if e]
         if len(named) < 3 or len(named) < 0.6 * len(elements):
             continue
@@ -121,6 +122,10 @@ def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, s
             means = [pairs for is_mean, pairs in candidates if is_mean]
             found.extend(means[-1] if means else candidates[0][1])
     return found
+
+
+def _coded(text: str) -> bool:
+    return any(c.isdigit() for c in text.split("(")[0])
 
 
 def _under(values: list[Phrase], header: Phrase) -> Phrase | None:

@@ -185,9 +185,14 @@ class DocumentView:
             for p in right[:3]:
                 yield Candidate(p.text, tuple(p.words), p.page, "right")
         if box is not None and len(box.lines) > 1:
-            # Inside a box the value is in the box, however many lines away: below the label, or for a signature
-            # caption above it (down to the caption).
-            yield from self._within_box(box, phrase, below=True)
+            # Inside a box the value is in the box: below the label, or for a signature caption above it (down to
+            # the caption). A label on the box's last line is a heading over a rule:
+            # what is below it is under the rule, read as on an open page.
+            if _last_line(box, phrase):
+                for p in self._near(index, phrase, range(index + 1, index + 1 + BELOW_LINES)):
+                    yield Candidate(p.text, tuple(p.words), p.page, "below")
+            else:
+                yield from self._within_box(box, phrase, below=True)
             if above:
                 yield from self._within_box(box, phrase, below=False)
             return
@@ -198,10 +203,13 @@ class DocumentView:
                 yield Candidate(p.text, tuple(p.words), p.page, "above")
 
     def _within_box(self, box: Box, label: Phrase, below: bool) -> Iterator[Candidate]:
-        """The phrases of the box's lines below (or above) the label's line, nearest first, that stand under
+        """The phrases of the box's next lines below (or above) the label's line, nearest first, that stand under
         (or over) the label; above stops at the caption."""
         at = next(i for i, line in enumerate(box.lines) if any(w is label.words[0] for w in line))
-        order = range(at + 1, len(box.lines)) if below else range(at - 1, box.caption_lines - 1, -1)
+        if below:
+            order = range(at + 1, min(len(box.lines), at + 1 + BELOW_LINES))
+        else:
+            order = range(at - 1, max(box.caption_lines, at - BELOW_LINES) - 1, -1)
         for i in order:
             first = box.lines[i][0]
             row = self.rows[self._row_of[(box.page, first.line)]]
@@ -271,6 +279,10 @@ class DocumentView:
             cells.append(cell)
             misses = 0
         return cells
+
+
+def _last_line(box: Box, phrase: Phrase) -> bool:
+    return any(w is phrase.words[0] for w in box.lines[-1])
 
 
 def _box_wording(text: str) -> bool:
