@@ -215,3 +215,53 @@ def test_a_word_is_in_no_box_without_rules_all_round() -> None:
     assert PageBoxes(page).boxes == []
     assert Page.model_validate(page.model_dump()).rules == page.rules
     assert isinstance(page.words[0], Word)
+
+
+def test_a_number_mark_run_into_its_number_is_two_words() -> None:
+    [mark, number] = order_words([RawWord("No.MY2025-27-1233546", 0.1, 0.1, 0.3, 0.11)])
+    assert (mark.text, number.text) == ("No.", "MY2025-27-1233546")
+    assert mark.bbox[2] == pytest.approx(number.bbox[0])
+    assert [w.text for w in order_words([RawWord("No.5", 0.1, 0.1, 0.2, 0.11)])] == ["No.5"]  # no digit run after
+
+
+def test_a_caption_wrapped_over_lines_is_one_label() -> None:
+    """A narrow header cell breaks '10. Number and date of invoices' anywhere; the label is read whole."""
+    words = _line("10. Number and", 0.61, 0.205, 0.008) + _line("date of invoices", 0.61, 0.218, 0.008)
+    words += _line("VNE/EXP/25/120", 0.61, 0.26, 0.011)
+    rules = _frame(0.6, 0.2, 0.75, 0.25) + _frame(0.6, 0.25, 0.75, 0.4)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, rules)])
+    assert fields["invoice_number"].value == "VNE/EXP/25/120"
+
+
+def test_the_exporters_reference_number_is_not_the_documents() -> None:
+    statement = "The exporter of the products covered by this document (Exporter Reference No BE0712345678) declares"
+    words = _line(statement, 0.05, 0.3, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
+    assert fields["certificate_number"].value is None
+
+
+def _scanned_page(words: list[tuple[str, float, float, float, float, float]]) -> Page:
+    raw = [RawWord(text, x0, y0, x1, y1, conf) for text, x0, y0, x1, y1, conf in words]
+    return Page(number=1, width=2480, height=3508, source=TextSource.OCR, language="eng", words=order_words(raw))
+
+
+def test_element_rows_read_through_leaders_and_trust_names_over_symbols() -> None:
+    rows = [
+        ("Antimony (Sb)", "........................", "99.71 %"),
+        ("As", "...................", "0.0667 %"),
+        ("Lead (Pd)", "......................", "0.0123 %"),  # OCR slip in the symbol: the name says lead
+        ("Ne", "", "0.0020 %"),  # a speck read as a symbol, doubted by OCR: not neon
+    ]
+    words = []
+    for i, (element, leader, value) in enumerate(rows):
+        y = 0.3 + 0.02 * i
+        confidence = 0.3 if element == "Ne" else 0.95
+        words.append((element.split()[0], 0.1, y, 0.16, y + 0.01, confidence))
+        if len(element.split()) > 1:
+            words.append((element.split()[1], 0.165, y, 0.2, y + 0.01, confidence))
+        if leader:
+            words.append((leader, 0.205, y, 0.45, y + 0.01, 0.9))
+        number, unit = value.split()
+        words += [(number, 0.455, y, 0.52, y + 0.01, 0.95), (unit, 0.525, y, 0.54, y + 0.01, 0.95)]
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
+    assert fields["composition_pct"].value == {"Sb": 99.71, "As": 0.0667, "Pb": 0.0123}

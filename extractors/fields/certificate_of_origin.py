@@ -19,6 +19,9 @@ CERTIFYING_WORDS = frozenset(
     chamber camara""".split()
 )
 
+# A certificate's 'Document No.' is its own number, not the invoice's.
+INVOICE_LABELS = tuple(label for label in LABELS["invoice_number"] if label not in ("document no", "doc no"))
+
 FIELDS = (
     LabelledField("certificate_number", LABELS["certificate_number"], parsers.identifier),
     LabelledField("exporter_name", LABELS["exporter_name"], parsers.party_name, inline_needs_colon=True),
@@ -26,7 +29,7 @@ FIELDS = (
     LabelledField("country_of_origin", LABELS["country_of_origin"], parsers.country, join_lines=True),
     LabelledField("hs_code", LABELS["hs_code"], parsers.hs_code),
     weight_field("net_weight_kg"),
-    LabelledField("invoice_number", LABELS["invoice_number"], parsers.identifier),
+    LabelledField("invoice_number", INVOICE_LABELS, parsers.identifier),
     LabelledField("issue_date", LABELS["issue_date"], parsers.date, look_above=True, prefer_words=CERTIFYING_WORDS),
 )
 

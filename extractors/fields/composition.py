@@ -40,7 +40,7 @@ def extract_composition(view: DocumentView) -> FieldValue:
     composition: dict[str, float] = {}
     evidence_cells: list[Candidate] = []
     headers = _headers(view)
-    for row in view.rows:
+    for row in map(_split_at_leaders, view.rows):
         element, element_index = _row_element(row)
         if element is None or element in composition:
             continue
@@ -48,7 +48,7 @@ def extract_composition(view: DocumentView) -> FieldValue:
         if cell is None:
             continue
         value_text, unit = _value_and_unit(cell, row, headers)
-        parsed = parse_concentration(value_text, unit)
+        parsed = parse_concentration(_without_leaders(value_text).strip(), unit)
         if parsed.found and parsed.value is not None:
             composition[element] = round(parsed.value, 6)
             words = tuple(row[element_index].words) + tuple(cell.words)
@@ -152,23 +152,70 @@ def _heading_unit(rows: list[list[Phrase]]) -> str | None:
     return None
 
 
+# Below this OCR confidence a lone one- or two-letter symbol heading a row may be a speck read as letters
+# ('Ne'). A row of symbols over results vouches for its symbols together and is not held to it.
+SYMBOL_CONFIDENCE = 0.35
+
+
 def _row_element(row: list[Phrase]) -> tuple[str | None, int]:
     """The element a row reports: its first phrase names it by symbol or name ('Sb', 'Antimony (Sb)').
-    A compound ('Antimony trioxide (Sb2O3)') is not its element: its result is not the element's share."""
+    A compound ('Antimony trioxide (Sb2O3)') is not its element: its result is not the element's share.
+    Where the name and the symbol disagree ('Lead (Pd)'), the name decides: OCR changes a letter of a
+    two-letter symbol far more readily than a whole word into another element's name. A bare symbol OCR
+    doubted is no element: an element is never made up of a speck."""
     if any(_COMPOUND.search(p.text) for p in row[:2]):
         return None, -1
     for index, phrase in enumerate(row[:2]):
-        text = phrase.text.strip()
-        # The whole cell, a symbol in brackets ("Antimony (Sb)"), or its first word ("Sb total");
-        # never a later word, or "Sample No" would read as nobelium.
-        candidates = [text, *re.findall(r"\(([A-Za-z]{1,2})\)", text), text.replace("(", " ").split()[0]]
+        text = _without_leaders(phrase.text).strip()
+        if not text:
+            continue
+        bracketed = re.findall(r"\(([A-Za-z]{1,2})\)", text)
+        name = re.sub(r"\([^)]*\)", " ", text).strip()
+        named = normalize_element(name.strip(":.,")) if bracketed and len(name) > 2 else None
+        if named is not None:
+            return named, index
+        # The whole cell, a symbol in brackets, or its first word ("Sb total"); never a later word, or
+        # "Sample No" would read as nobelium.
+        candidates = [text, *bracketed, text.replace("(", " ").split()[0]]
         for candidate in candidates:
             if any(c.isdigit() for c in candidate):
                 continue  # 'C13', 'B08': a coded form field, not an element
             element = normalize_element(candidate.strip(":.,"))
-            if element:
+            if element and not _doubted_symbol(phrase, candidate):
                 return element, index
     return None, -1
+
+
+def _doubted_symbol(phrase: Phrase, candidate: str) -> bool:
+    bare = candidate.strip(":.,")
+    if len(bare) > 2:
+        return False
+    word = next((w for w in phrase.words if w.text.strip(":.,()") == bare), None)
+    return word is not None and word.confidence < SYMBOL_CONFIDENCE
+
+
+# Dotted (or ruled) leaders between an element and its result: 'As ........ 0.0667 %'.
+_LEADERS = re.compile(r"(?:[.·…_]\s?){3,}")
+
+
+def _without_leaders(text: str) -> str:
+    return _LEADERS.sub(" ", text)
+
+
+def _split_at_leaders(row: list[Phrase]) -> list[Phrase]:
+    """A phrase that runs from an element to its result along a leader ('As ........ 0.0667 %') as two
+    cells, the leader between them dropped (a leader glued to the result stays with it, to be read off)."""
+    out: list[Phrase] = []
+    for phrase in row:
+        at = next((i for i, w in enumerate(phrase.words) if _LEADERS.match(w.text.strip())), None)
+        if at is None or at == 0:
+            out.append(phrase)
+            continue
+        after = [w for w in phrase.words[at:] if _LEADERS.sub("", w.text).strip()]
+        out.append(Phrase(page=phrase.page, line=phrase.line, words=list(phrase.words[:at])))
+        if after:
+            out.append(Phrase(page=phrase.page, line=phrase.line, words=after))
+    return out
 
 
 def _headers(view: DocumentView) -> list[tuple[Phrase, str]]:
@@ -197,7 +244,11 @@ def _column_kind(cell: Phrase, headers: list[tuple[Phrase, str]]) -> str | None:
 
 
 def _result_cell(row: list[Phrase], element_index: int, headers: list[tuple[Phrase, str]]) -> Phrase | None:
-    numeric = [p for p in row[element_index + 1 :] if _NUMBER.search(p.text) or fold(p.text) in ("nd", "n d", "bdl")]
+    numeric = [
+        p
+        for p in row[element_index + 1 :]
+        if _NUMBER.search(_without_leaders(p.text)) or fold(p.text) in ("nd", "n d", "bdl")
+    ]
     if not numeric:
         return None
     for cell in numeric:

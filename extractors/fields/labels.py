@@ -15,6 +15,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "commercial invoice no",
         "invoice ref",
         "invoice reference",
+        "ref invoice",
+        "ref inv",
+        "reference invoice",
         "number and date of invoices",
         "number and date of invoice",
         "no de factura",
@@ -60,6 +63,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "document no",
         "doc no",
         "invoice",
+        "factura",
+        "fatura",
+        "facture",
     ),
     "certificate_number": (
         "certificate no",
@@ -208,6 +214,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "exporter_name": (
         "exporter",
         "goods consigned from",
+        "products consigned from",
         "exporter name",
         "name of exporter",
         "shipper",
@@ -222,6 +229,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "consignee_name": (
         "consignee",
         "goods consigned to",
+        "products consigned to",
         "importer",
         "importer name",
         "consignatario",
@@ -278,6 +286,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "cantidad neta",
         "net quantity",
         "peso neto kg",
+        # A quantity column of goods sold by weight holds their net weight; the weight parser wants a unit.
+        "quantity",
+        "cantidad",
+        "quantite",
+        "quantidade",
     ),
     "gross_weight_kg": (
         "total gross weight",
@@ -481,4 +494,13 @@ OTHER_LABELS: tuple[str, ...] = (
     "origin port",
     "port of loading",
     "port of discharge",
+    # The exporter's own registration, not the document's number.
+    "exporter reference no",
+    "exporter reference number",
+    "customs authorisation no",
+    "customs authorization no",
+    "authorisation no",
+    "authorization no",
+    "rex no",
+    "eori no",
 )

@@ -153,7 +153,14 @@ def _context_words(view: DocumentView, hit: LabelHit) -> set[str]:
 def names_other(hit: LabelHit) -> bool:
     """'8. Origin criterion' starts with the label 'origin' but names the origin criterion (OTHER_LABELS)."""
     label = fold(hit.label)
-    phrase = " ".join(fold(w.text) for w in hit.phrase.words if fold(w.text))
+    words = hit.phrase.words
+    if hit.inside and hit.rest:
+        # Inside running text the label ends where its value starts: what precedes it may widen it
+        # ('(Exporter Reference No BE0712345678)').
+        end = next(i for i, w in enumerate(words) if w is hit.rest[0])
+        before = " ".join(fold(w.text) for w in words[:end] if fold(w.text))
+        return any(len(other) > len(label) and before.endswith(other) for other in _FOLDED_OTHER)
+    phrase = " ".join(fold(w.text) for w in words if fold(w.text))
     phrase = re.sub(r"^\d{1,2}\s+", "", phrase)  # the box number
     return any(len(other) > len(label) and phrase.startswith(other) for other in _FOLDED_OTHER)
 

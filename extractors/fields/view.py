@@ -94,8 +94,21 @@ class DocumentView:
 
     @cached_property
     def _folded(self) -> list[tuple[Phrase, _FoldedWords]]:
-        """Every phrase with its words folded once, for every label set tried on it."""
-        return [(p, _FoldedWords(_label_words(p))) for row in self.rows for p in row]
+        """Every phrase with its words folded once, for every label set tried on it; and every box caption
+        wrapped over several lines as one phrase, since a narrow box breaks its caption anywhere ('10. Number
+        and' / 'date of invoices')."""
+        phrases = [p for row in self.rows for p in row] + self._wrapped_captions
+        return [(p, _FoldedWords(_label_words(p))) for p in phrases]
+
+    @cached_property
+    def _wrapped_captions(self) -> list[Phrase]:
+        captions = []
+        for boxes in self._boxes.values():
+            for box in boxes.boxes:
+                if box.caption_lines > 1:
+                    words = [w for line in box.lines[: box.caption_lines] for w in line]
+                    captions.append(Phrase(page=box.page, line=words[0].line, words=words))
+        return captions
 
     @cached_property
     def _text_layer_text(self) -> str:
