@@ -839,3 +839,22 @@ def test_transport_and_party_boxes_hold_no_origin_statements(reference: Referenc
     assert only("origin_text_contradiction", context(plain, reference))
     boxed = _boxed(certificate_of_origin(extra=extra), [(base, base + 1), (base + 2, base + 3)])
     assert only("origin_text_contradiction", context(clean_shipment(origin=boxed), reference)) == []
+
+
+def _weakly_read(document: ExtractedDocument, name: str) -> ExtractedDocument:
+    field = document.fields[name].model_copy(update={"confidence": 0.6})
+    return document.model_copy(update={"fields": {**document.fields, name: field}})
+
+
+def test_a_finding_above_low_rests_on_values_read_beside_their_labels(reference: ReferenceData) -> None:
+    """A weight or invoice number pieced together by a fallback (a total row without its label) is worth a
+    look, not a flag; the same difference read beside its label flags."""
+    heavy = packing_list(net=23000.0)
+    [flagged] = only("quantity_mismatch", context(clean_shipment(packing_list=heavy), reference))
+    assert flagged.severity == Severity.MEDIUM
+    weak = _weakly_read(heavy, "net_weight_kg")
+    [note] = only("quantity_mismatch", context(clean_shipment(packing_list=weak), reference))
+    assert note.severity == Severity.LOW and "read with low confidence" in note.message
+    cited = _weakly_read(packing_list(invoice_ref="2025/0432"), "invoice_number")
+    [reference_note] = only("reference_mismatch", context(clean_shipment(packing_list=cited), reference))
+    assert reference_note.severity == Severity.LOW and "not read beside its own label" in reference_note.message
