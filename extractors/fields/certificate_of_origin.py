@@ -19,8 +19,14 @@ CERTIFYING_WORDS = frozenset(
     chamber camara""".split()
 )
 
-# A certificate's 'Document No.' is its own number, not the invoice's.
-INVOICE_LABELS = tuple(label for label in LABELS["invoice_number"] if label not in ("document no", "doc no"))
+# A certificate's 'Document No.' is its own number, not the invoice's; a bare 'Factura' caption on a certificate
+# introduces the invoice it covers (on an invoice it is the title, read by the title line).
+INVOICE_LABELS = (
+    *(label for label in LABELS["invoice_number"] if label not in ("document no", "doc no")),
+    "factura",
+    "fatura",
+    "facture",
+)
 
 FIELDS = (
     LabelledField("certificate_number", LABELS["certificate_number"], parsers.identifier),

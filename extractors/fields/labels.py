@@ -63,9 +63,6 @@ LABELS: dict[str, tuple[str, ...]] = {
         "document no",
         "doc no",
         "invoice",
-        "factura",
-        "fatura",
-        "facture",
     ),
     "certificate_number": (
         "certificate no",
