@@ -6,6 +6,7 @@ same notion of a line whatever the page came from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -26,9 +27,25 @@ class RawWord:
         return (self.y0 + self.y1) / 2
 
 
+# A number mark run into the number it introduces ('No.MY2025-27-1233546', 'Nr.4711'): two words.
+_GLUED_MARK = re.compile(r"^(No|NO|Nr|NR|N°|Nº|Ref|REF)\.([A-Z0-9][\w/-]*\d[\w./-]*)$")
+
+
+def _unglued(word: RawWord) -> list[RawWord]:
+    match = _GLUED_MARK.match(word.text.strip())
+    if match is None:
+        return [word]
+    mark, rest = f"{match[1]}.", match[2]
+    split = word.x0 + (word.x1 - word.x0) * len(mark) / len(word.text.strip())
+    return [
+        RawWord(mark, word.x0, word.y0, split, word.y1, word.confidence),
+        RawWord(rest, split, word.y0, word.x1, word.y1, word.confidence),
+    ]
+
+
 def order_words(raw: list[RawWord]) -> list[Word]:
     """Group words into lines by vertical overlap, then number lines top to bottom, words left to right."""
-    words = [w for w in raw if w.text.strip()]
+    words = [piece for w in raw if w.text.strip() for piece in _unglued(w)]
     if not words:
         return []
     lines: list[list[RawWord]] = []

@@ -15,6 +15,7 @@ from oretrace.core.errors import UnreadableDocument
 from oretrace.core.models import Page, TextSource
 from oretrace.extractors.budget import Budget, resample_scale
 from oretrace.extractors.layout import RawWord, order_words
+from oretrace.extractors.rules import scan_rules, turned
 
 # Tesseract's OpenMP threads oversubscribe a small CPU: one thread per process is 2.4x faster here,
 # and parallelism comes from running several pages at once instead.
@@ -75,15 +76,21 @@ def estimate_skew(gray: Image.Image, max_degrees: float = MAX_SKEW_DEGREES, step
     return best_angle
 
 
-def remove_rules(gray: Image.Image, min_length: int = 80, ink_below: int = 200) -> Image.Image:
-    """Erase table rules and box borders: long straight runs of ink. Tesseract reads ruled tables
-    poorly (cells merge or vanish, rules come back as '|'); text strokes are far shorter than a rule."""
-    pixels = np.asarray(gray)
-    ink = pixels < ink_below
-    rules = _long_runs(ink, min_length) | _long_runs(ink.T, min_length).T
+def rule_masks(gray: Image.Image, min_length: int = 80, ink_below: int = 200) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the horizontal and of the vertical table rules and box borders: long straight runs of ink
+    (text strokes are far shorter than a rule)."""
+    ink = np.asarray(gray) < ink_below
+    return _long_runs(ink, min_length), _long_runs(ink.T, min_length).T
+
+
+def remove_rules(gray: Image.Image, masks: tuple[np.ndarray, np.ndarray] | None = None) -> Image.Image:
+    """Erase table rules and box borders. Tesseract reads ruled tables poorly (cells merge or vanish, rules
+    come back as '|')."""
+    horizontal, vertical = masks if masks is not None else rule_masks(gray)
+    rules = horizontal | vertical
     if not rules.any():
         return gray
-    cleaned = pixels.copy()
+    cleaned = np.asarray(gray).copy()
     cleaned[rules] = 255
     return Image.fromarray(cleaned)
 
@@ -246,8 +253,11 @@ def ocr_page(
     skew = estimate_skew(gray)
     if skew:
         gray = gray.rotate(skew, resample=Image.Resampling.BILINEAR, expand=False, fillcolor=255)
-    # Speckle from scanning breaks letters apart for Tesseract; a 3x3 median removes it and keeps strokes.
-    gray = remove_rules(gray).filter(ImageFilter.MedianFilter(3))
+    # The rules tell the page's boxes apart (extractors.boxes), then are erased for Tesseract. Speckle from
+    # scanning breaks letters apart; a 3x3 median removes it and keeps strokes.
+    masks = rule_masks(gray)
+    rules = scan_rules(*masks)
+    gray = remove_rules(gray, masks).filter(ImageFilter.MedianFilter(3))
     rotation = 0
     with tempfile.TemporaryDirectory(prefix="oretrace-ocr-") as scratch:
         # Tesseract reads a file path directly; an uncompressed PGM is the cheapest file to write.
@@ -278,4 +288,5 @@ def ocr_page(
         rotation=rotation,
         skew=round(skew, 2),
         words=order_words(words),
+        rules=turned(rules, rotation),
     )

@@ -12,6 +12,7 @@ Every function here calls PDFium: callers hold the PDFium lock.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import math
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -20,8 +21,9 @@ import pdfplumber.page
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
-from oretrace.core.models import Page, TextSource
+from oretrace.core.models import BBox, Page, TextSource
 from oretrace.extractors.layout import RawWord, order_words
+from oretrace.extractors.rules import MIN_RULE_POINTS, normalised, path_rules
 
 MIN_CHARS = 20  # fewer characters than this is a stamp, a page number or an empty layer
 MAX_BAD_CHAR_SHARE = 0.1
@@ -55,6 +57,7 @@ class TextLayer:
     unmapped: int  # characters whose font has no Unicode mapping for them
     not_upright: int  # characters drawn sideways, upside down or slanted on the displayed page
     image_area: float  # area covered by images, in square points
+    rules: list[BBox] = dataclasses.field(default_factory=list)  # ruled lines, 0-1 (see extractors.rules)
 
     @property
     def char_count(self) -> int:
@@ -128,6 +131,7 @@ def read_chars(page: pypdfium2.PdfPage) -> TextLayer:
             )
     finally:
         textpage.close()
+    segments = path_rules(page, lambda x, y: (ax * x + bx * y + cx, dy * x + ey * y + fy))
     return TextLayer(
         width=width,
         height=height,
@@ -135,6 +139,7 @@ def read_chars(page: pypdfium2.PdfPage) -> TextLayer:
         unmapped=unmapped,
         not_upright=not_upright,
         image_area=_image_area(page),
+        rules=normalised(segments, width, height),
     )
 
 
@@ -244,7 +249,7 @@ def _close(current: list[Char], words: list[Char]) -> None:
 
 def read_text_layer(layer: TextLayer, number: int) -> Page:
     words = group_words(layer.chars)
-    return _page(words, layer.width, layer.height, number)
+    return _page(words, layer.width, layer.height, number, layer.rules)
 
 
 def read_text_layer_with_layout_parser(page: pdfplumber.page.Page, number: int) -> Page:
@@ -252,10 +257,15 @@ def read_text_layer_with_layout_parser(page: pdfplumber.page.Page, number: int) 
     width, height = float(page.width), float(page.height)  # already turned by /Rotate
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=X_TOLERANCE)
     chars = [Char(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"])) for w in words]
-    return _page(chars, width, height, number)
+    segments = [
+        (float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"]))
+        for e in page.edges
+        if max(float(e["x1"]) - float(e["x0"]), float(e["bottom"]) - float(e["top"])) >= MIN_RULE_POINTS
+    ]
+    return _page(chars, width, height, number, normalised(segments, width, height))
 
 
-def _page(words: list[Char], width: float, height: float, number: int) -> Page:
+def _page(words: list[Char], width: float, height: float, number: int, rules: list[BBox]) -> Page:
     raw = [
         RawWord(text=w.text, x0=w.x0 / width, y0=w.top / height, x1=w.x1 / width, y1=w.bottom / height) for w in words
     ]
@@ -266,4 +276,5 @@ def _page(words: list[Char], width: float, height: float, number: int) -> Page:
         source=TextSource.TEXT_LAYER,
         language="",
         words=order_words(raw),
+        rules=rules,
     )

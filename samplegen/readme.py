@@ -53,10 +53,12 @@ Extra shipment keys beyond the contract: `named_smelter` / `named_smelter_id` (s
 id null when not in the reference), `assay_profile_smelter_id` (profile the printed composition was drawn from),
 `product`, `plan` (row of the scenario table in `samplegen/scenarios.py`).
 
-`no_domestic_production` rule used here: the declared origin has no antimony mine production > 0 t in
-`oretrace/reference/data/production.csv` (it has no refinery rows for antimony) **and** no antimony facility in
-`oretrace/reference/data/smelters.csv`. Thailand, Belgium and Oman are absent from `production.csv` but have a listed
-smelter, so their clean shipments do not expect this check.
+`no_domestic_production` rule used here (every shipment carries refined goods, ingots or trioxide): the declared
+origin has no antimony refinery production > 0 t in `oretrace/reference/data/production.csv` **and** no antimony
+smelter, refinery, roaster or plant (or facility of unrecorded kind) in `oretrace/reference/data/smelters.csv`.
+Mine production does not count for refined goods: a country that mines but does not refine cannot be their
+origin. Thailand, Belgium, Oman, Mexico and Tajikistan have a listed plant, so their clean shipments do not
+expect this check.
 
 ## Counts
 

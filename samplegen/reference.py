@@ -27,10 +27,10 @@ class Reference:
         """The antimony smelters by id."""
         return {s.smelter_id: s for s in self.data.smelters if s.produces(COMMODITY)}
 
-    @cached_property
-    def producing_countries(self) -> frozenset[str]:
-        """Countries with any antimony production above 0 t."""
-        return frozenset(r.country for r in self.data.production if r.commodity == COMMODITY and r.tonnes > 0)
+    def output(self, country: str, stage: str) -> float:
+        """The latest antimony production at `stage` (mine, refinery) recorded for `country`, in tonnes."""
+        rows = [r for r in self.data.production_of(COMMODITY, country) if r.stage == stage]
+        return max(rows, key=lambda r: r.year).tonnes if rows else 0.0
 
     def printable_aliases(self, smelter_id: str) -> list[str]:
         """Aliases safe to print: no annotations and not shared with another smelter."""
@@ -40,12 +40,14 @@ class Reference:
                 counts[alias] = counts.get(alias, 0) + 1
         return [a for a in self.smelters[smelter_id].aliases if "(" not in a and counts[a] == 1]
 
-    def smelter_countries(self) -> frozenset[str]:
-        return frozenset(s.country for s in self.smelters.values())
-
-    def has_domestic_production(self, country: str) -> bool:
-        """The rule behind the no_domestic_production check in the ground truth."""
-        return country in self.producing_countries or country in self.smelter_countries()
+    def refines(self, country: str) -> bool:
+        """The rule behind the no_domestic_production check in the ground truth, for refined goods (every
+        shipment here carries ingots or trioxide): refinery production above 0 t, or a listed smelter, refinery,
+        roaster or metallurgical plant, or a listed facility whose kind is not recorded."""
+        if self.output(country, "refinery") > 0:
+            return True
+        refining = {"smelter", "refinery", "roaster", "plant"}
+        return any(s.country == country and (not s.kinds or refining & set(s.kinds)) for s in self.smelters.values())
 
 
 def load_samplegen_reference(ref_dir: Path = REFERENCE_DIR) -> Reference:

@@ -26,8 +26,8 @@ CHECKS: dict[str, str] = {
         "producer in China."
     ),
     "no_domestic_production": (
-        "The declared origin has no antimony mine production > 0 t in reference/production.csv and no antimony "
-        "facility in reference/smelters.csv."
+        "The declared origin cannot have produced the goods: refined antimony (ingots, trioxide) needs refinery "
+        "production > 0 t in reference/production.csv or a listed smelter or refinery in reference/smelters.csv."
     ),
     "unknown_smelter": "The smelter named on the documents is not in reference/smelters.csv.",
     "missing_document": "One of the four documents (invoice, packing list, certificate of origin, assay) is absent.",

@@ -92,9 +92,12 @@ def shipment_truth(
                 f"while the declared origin is {declared}."
             )
         elif check == "no_domestic_production":
+            mine = ref.output(declared, "mine")
+            mined = f"; it mines antimony ({mine:,.0f} t a year)" if mine > 0 else ""
             reasons.append(
-                f"Declared origin {declared} ({country_name(declared, 'en')}) has no antimony mine production in "
-                f"reference/production.csv and no antimony smelter in reference/smelters.csv."
+                f"Declared origin {declared} ({country_name(declared, 'en')}) for refined antimony ({s.product}), "
+                f"but reference/production.csv records no antimony refinery production there and "
+                f"reference/smelters.csv lists no antimony smelter or refinery there{mined}."
             )
         elif check == "unknown_smelter":
             reasons.append(

@@ -6,6 +6,7 @@ columns as separate word runs) and typed fields whose evidence points at those w
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import shutil
 from collections.abc import Sequence
@@ -32,6 +33,7 @@ from oretrace.core.models import (
 from oretrace.evaluation.checks import score_shipments
 from oretrace.reference import (
     DEFAULT_DIRECTORY,
+    GoodsStage,
     ReferenceData,
     ReferenceError,
     assigned_smelter_id,
@@ -106,9 +108,15 @@ def make_doc(
 
 
 def invoice(
-    *, number: str = "2025/0423", net: float = 20000.0, origin: str = "TH", extra: Sequence[Line] = ()
+    *,
+    number: str = "2025/0423",
+    net: float = 20000.0,
+    origin: str = "TH",
+    extra: Sequence[Line] = (),
+    hs: str = "8110.10",
 ) -> ExtractedDocument:
-    country = {"TH": "Thailand", "MX": "Mexico", "MY": "Malaysia", "CA": "Canada"}[origin]
+    country = {"TH": "Thailand", "MX": "Mexico", "MY": "Malaysia", "CA": "Canada", "BO": "Bolivia",
+               "BE": "Belgium", "VN": "Viet Nam"}[origin]  # fmt: skip
     printed_net = f"{net:,.2f} kg"
     lines: list[Line] = [
         "Andaman Minerals Trading Co., Ltd. COMMERCIAL INVOICE",
@@ -121,7 +129,7 @@ def invoice(
         "United States of America",
         [(LEFT, "Port of loading: Bangkok (PAT), Thailand"), (0.5, "Port of discharge: Shanghai, China")],
         [(LEFT, "Description of goods"), (0.45, "HS code"), (0.6, "Quantity (net)")],
-        [(LEFT, "Antimony metal ingots, Sb 99.65% min"), (0.45, "8110.10"), (0.6, printed_net)],
+        [(LEFT, "Antimony metal ingots, Sb 99.65% min"), (0.45, hs), (0.6, printed_net)],
         *extra,
         f"Total net weight: {printed_net}",
         f"Country of origin: {country}",
@@ -129,7 +137,7 @@ def invoice(
     fields = {
         "invoice_number": (number, number),
         "net_weight_kg": (net, f"Total net weight: {printed_net}"),
-        "hs_code": ("811010", "8110.10"),
+        "hs_code": (hs.replace(".", ""), hs),
         "country_of_origin": (origin, country),
     }
     return make_doc(DocType.COMMERCIAL_INVOICE, lines, fields, "invoice.pdf")
@@ -155,9 +163,15 @@ def packing_list(
 
 
 def certificate_of_origin(
-    *, origin: str = "TH", invoice_ref: str = "2025/0423", net: float = 20000.0, extra: Sequence[Line] = ()
+    *,
+    origin: str = "TH",
+    invoice_ref: str = "2025/0423",
+    net: float = 20000.0,
+    extra: Sequence[Line] = (),
+    hs: str = "8110.10.00",
 ) -> ExtractedDocument:
-    country = {"TH": "THAILAND", "MX": "MEXICO", "MY": "MALAYSIA", "CA": "CANADA", "CN": "CHINA"}[origin]
+    country = {"TH": "THAILAND", "MX": "MEXICO", "MY": "MALAYSIA", "CA": "CANADA", "CN": "CHINA", "BO": "BOLIVIA",
+               "BE": "BELGIUM", "VN": "VIET NAM"}[origin]  # fmt: skip
     printed_net = f"{net:,.1f} kg"
     lines: list[Line] = [
         [(LEFT, "1. Goods consigned from (exporter)"), (0.55, "CERTIFICATE OF ORIGIN")],
@@ -166,7 +180,7 @@ def certificate_of_origin(
         [(LEFT, "Great Lakes Alloy Supply Inc."), (0.55, country)],
         "United States of America",
         f"Commercial invoice {invoice_ref}",
-        "35 BUNDLES OF ANTIMONY METAL INGOTS, SB 99.65% MIN, HS 8110.10.00",
+        f"35 BUNDLES OF ANTIMONY METAL INGOTS, SB 99.65% MIN, HS {hs}",
         *extra,
         f"Net weight: {printed_net}",
     ]
@@ -174,7 +188,7 @@ def certificate_of_origin(
         "country_of_origin": (origin, country),
         "invoice_number": (invoice_ref, invoice_ref),
         "net_weight_kg": (net, printed_net),
-        "hs_code": ("811010", "8110.10.00"),
+        "hs_code": (hs.replace(".", "")[:6], hs),
     }
     return make_doc(DocType.CERTIFICATE_OF_ORIGIN, lines, fields, "origin.pdf")
 
@@ -632,18 +646,89 @@ def test_no_domestic_production(reference: ReferenceData) -> None:
     malaysia = clean_shipment(invoice=invoice(origin="MY"), origin=certificate_of_origin(origin="MY"))
     [finding] = only("no_domestic_production", context(malaysia, reference))
     assert finding.severity == Severity.MEDIUM
-    assert "Malaysia (MY)" in finding.message and "no antimony production" in finding.message
+    assert "Malaysia (MY)" in finding.message and "refined antimony" in finding.message
+    assert "no antimony refinery production" in finding.message
     assert evidence_texts(finding) == ["MALAYSIA", "8110.10", "8110.10.00"]
     canada = clean_shipment(invoice=invoice(origin="CA"), origin=certificate_of_origin(origin="CA"))
     [zero] = only("no_domestic_production", context(canada, reference))
-    assert "0 t of antimony production" in zero.message
+    assert "no antimony refinery production" in zero.message
+
+
+def shipment_of(origin: str, hs: str) -> list[ExtractedDocument]:
+    return clean_shipment(invoice=invoice(origin=origin, hs=hs), origin=certificate_of_origin(origin=origin, hs=hs))
+
+
+def test_refined_goods_need_refinery_output(reference: ReferenceData) -> None:
+    """Bolivia mines antimony (production.csv) but no refinery is listed: not an origin of ingots or oxide."""
+    for hs in ("8110.10", "2825.80"):
+        [finding] = only("no_domestic_production", context(shipment_of("BO", hs), reference))
+        assert "refined antimony" in finding.message
+        assert "mine production only (3,700 t in 2024)" in finding.message
+    # Its ores and concentrates come from its mines.
+    assert only("no_domestic_production", context(shipment_of("BO", "2617.10"), reference)) == []
+
+
+def test_ore_needs_mine_output(reference: ReferenceData) -> None:
+    """Belgium refines imported feed (a listed refinery) and mines nothing: an origin of oxide, not of ore."""
+    assert only("no_domestic_production", context(shipment_of("BE", "2825.80"), reference)) == []
+    [finding] = only("no_domestic_production", context(shipment_of("BE", "2617.10"), reference))
+    assert "ore or concentrate" in finding.message and "no antimony mine production" in finding.message
+    assert "lists only a smelter or refinery there" in finding.message
+
+
+def test_a_facility_of_unknown_kind_counts_for_both_stages(reference: ReferenceData) -> None:
+    """Thailand's listed plant is of unrecorded kind: a gap in the reference data raises nothing."""
+    thai = reference.smelters_in("TH", "antimony")
+    assert thai and all(not s.kinds for s in thai)
+    for hs in ("8110.10", "2617.10"):
+        assert only("no_domestic_production", context(shipment_of("TH", hs), reference)) == []
+
+
+def test_scrap_and_unreadable_codes(reference: ReferenceData) -> None:
+    # Waste and scrap arise wherever antimony is used: nothing to check.
+    assert only("no_domestic_production", context(shipment_of("MY", "8110.20"), reference)) == []
+    # Without a readable code, any output will do; Vietnam mines antimony.
+    vietnam = shipment_of("VN", "8110.10")
+    assert only("no_domestic_production", context(vietnam, reference))
+    unread = [d.model_copy(update={"fields": {k: v for k, v in d.fields.items() if k != "hs_code"}}) for d in vietnam]
+    assert only("no_domestic_production", context(unread, reference)) == []
 
 
 def test_listed_smelter_or_mine_production_means_domestic_production(reference: ReferenceData) -> None:
-    # Thailand: absent from production.csv but has a listed smelter (refinery capacity).
     assert only("no_domestic_production", context(clean_shipment(), reference)) == []
     china = clean_shipment(origin=certificate_of_origin(origin="CN"))
     assert only("no_domestic_production", context(china, reference)) == []
+    mexico = shipment_of("MX", "8110.10")  # mine production and the Madero smelter
+    assert only("no_domestic_production", context(mexico, reference)) == []
+    assert only("no_domestic_production", context(shipment_of("MX", "2617.10"), reference)) == []
+
+
+def test_facility_and_goods_stages_are_read_and_validated(tmp_path: Path) -> None:
+    root = _copy_reference(tmp_path)
+    reference = load_reference(root)
+    assert {k for s in reference.smelters for k in s.kinds} <= {"mine", "mill", "smelter", "refinery", "roaster",
+                                                                  "plant"}  # fmt: skip
+    assert reference.goods_stages("2617.10.00", "antimony") == {GoodsStage.ORE}
+    assert reference.goods_stages("811020", "antimony") == {GoodsStage.SCRAP}
+    assert reference.goods_stages("8110.10", "antimony") == {GoodsStage.REFINED}
+    # Both columns may be left out of a team's files; the chapter then tells ore from refined goods.
+    for name in ("smelters.csv", "hs_codes.csv"):
+        rows = list(csv.reader((root / name).open(encoding="utf-8")))
+        with (root / name).open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows(row[:-1] for row in rows)
+    plain = load_reference(root)
+    assert all(not s.kinds for s in plain.smelters)
+    assert plain.goods_stages("2617.10", "antimony") == {GoodsStage.ORE}
+    assert plain.goods_stages("8110.20", "antimony") == {GoodsStage.REFINED}
+    rows = list(csv.reader((root / "smelters.csv").open(encoding="utf-8")))
+    rows[0].append("stage")
+    for row in rows[1:]:
+        row.append("")
+    rows[1][-1] = "warehouse"
+    with (root / "smelters.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    with pytest.raises(ReferenceError, match=r"smelters.csv, line 2, column 9 \(stage\): warehouse not one of"):
+        load_reference(root)
 
 
 def test_without_declared_origin_origin_checks_stay_silent(reference: ReferenceData) -> None:
@@ -725,3 +810,51 @@ def test_a_smelter_loaded_into_the_store_is_tagged_matched_and_digested(
     snapshot = InboxSnapshot.take(tmp_path / "inbox")
     plain = Settings(home=tmp_path / "home")
     assert inbox_digest(snapshot, plain, in_force.version) != inbox_digest(snapshot, plain, bundled.version)
+
+
+def _boxed(document: ExtractedDocument, boxes: Sequence[tuple[int, int]]) -> ExtractedDocument:
+    """The document with ruled boxes drawn around the given runs of lines (first, last), full width."""
+    rules: list[tuple[float, float, float, float]] = []
+    for first, last in boxes:
+        top = 0.05 + first * LINE_STEP - 0.004
+        bottom = 0.05 + last * LINE_STEP + WORD_HEIGHT + 0.004
+        rules += [(0.05, top, 0.95, top), (0.05, bottom, 0.95, bottom), (0.05, top, 0.05, bottom)]
+        rules += [(0.95, top, 0.95, bottom)]
+    page = document.pages[0].model_copy(update={"rules": rules})
+    return document.model_copy(update={"pages": [page]})
+
+
+def test_transport_and_party_boxes_hold_no_origin_statements(reference: ReferenceData) -> None:
+    """A place in a box captioned for transport or a party says where the goods travel or a company sits,
+    whatever label stands before it in the box: Bolivian goods shipped through Arica, Chile."""
+    base = 7  # the lines certificate_of_origin() prints before the extra ones
+    extra = [
+        "3. Means of transport and route (as far as known)",
+        "Goods loaded at: Arica, Chile",
+        "2. Goods consigned to (Consignee's name, address, country)",
+        "Goods for: Qinzhou Harbour Trading, Qinzhou, Guangxi, China",
+    ]
+    plain = clean_shipment(origin=certificate_of_origin(extra=extra))
+    # Without the rules the lines read as goods statements naming Chile and China.
+    assert only("origin_text_contradiction", context(plain, reference))
+    boxed = _boxed(certificate_of_origin(extra=extra), [(base, base + 1), (base + 2, base + 3)])
+    assert only("origin_text_contradiction", context(clean_shipment(origin=boxed), reference)) == []
+
+
+def _weakly_read(document: ExtractedDocument, name: str) -> ExtractedDocument:
+    field = document.fields[name].model_copy(update={"confidence": 0.6})
+    return document.model_copy(update={"fields": {**document.fields, name: field}})
+
+
+def test_a_finding_above_low_rests_on_values_read_beside_their_labels(reference: ReferenceData) -> None:
+    """A weight or invoice number pieced together by a fallback (a total row without its label) is worth a
+    look, not a flag; the same difference read beside its label flags."""
+    heavy = packing_list(net=23000.0)
+    [flagged] = only("quantity_mismatch", context(clean_shipment(packing_list=heavy), reference))
+    assert flagged.severity == Severity.MEDIUM
+    weak = _weakly_read(heavy, "net_weight_kg")
+    [note] = only("quantity_mismatch", context(clean_shipment(packing_list=weak), reference))
+    assert note.severity == Severity.LOW and "read with low confidence" in note.message
+    cited = _weakly_read(packing_list(invoice_ref="2025/0432"), "invoice_number")
+    [reference_note] = only("reference_mismatch", context(clean_shipment(packing_list=cited), reference))
+    assert reference_note.severity == Severity.LOW and "not read beside its own label" in reference_note.message

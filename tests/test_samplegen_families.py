@@ -106,3 +106,15 @@ def test_original_families_reproduce_the_samples(tmp_path: Path) -> None:
     truth = json.loads((tmp_path / "ground_truth.json").read_text(encoding="utf-8"))
     assert len(truth["shipments"]) == len(PLANS)
     assert not {d["family"] for d in truth["documents"]} & set(ADDED)
+
+
+def test_no_domestic_production_is_expected_exactly_where_nothing_is_refined() -> None:
+    """Every shipment carries refined goods: the check is expected where the declared origin refines no
+    antimony by the reference data, whether or not it mines it (Bolivia and Vietnam do)."""
+    from samplegen.reference import REFERENCE_DIR, load_samplegen_reference
+
+    ref = load_samplegen_reference(REFERENCE_DIR)
+    assert ref.output("BO", "mine") > 0 and ref.output("VN", "mine") > 0
+    for plan in (*PLANS, *EXTRA_PLANS):
+        assert plan.product in ("ingot", "trioxide")
+        assert ("no_domestic_production" in plan.checks) == (not ref.refines(plan.declared)), plan.key

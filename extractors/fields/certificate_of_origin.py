@@ -11,15 +11,32 @@ from oretrace.extractors.fields.spec import LabelledField, extract_labelled, fir
 from oretrace.extractors.fields.totals import weight_field, weights_in_total_row
 from oretrace.extractors.fields.view import DocumentView
 
+# The certifying side of a certificate, whose place and date are the certificate's issue (the exporter's
+# declaration has a place and date of its own).
+CERTIFYING_WORDS = frozenset(
+    """certifying certification certified authority authorities customs endorsement issuing issue issued
+    certificacion certifica autoridad aduana visado expedicion emision certificat visa douane delivrance
+    chamber camara""".split()
+)
+
+# A certificate's 'Document No.' is its own number, not the invoice's; a bare 'Factura' caption on a certificate
+# introduces the invoice it covers (on an invoice it is the title, read by the title line).
+INVOICE_LABELS = (
+    *(label for label in LABELS["invoice_number"] if label not in ("document no", "doc no")),
+    "factura",
+    "fatura",
+    "facture",
+)
+
 FIELDS = (
     LabelledField("certificate_number", LABELS["certificate_number"], parsers.identifier),
     LabelledField("exporter_name", LABELS["exporter_name"], parsers.party_name, inline_needs_colon=True),
     LabelledField("consignee_name", LABELS["consignee_name"], parsers.party_name, inline_needs_colon=True),
-    LabelledField("country_of_origin", LABELS["country_of_origin"], parsers.country),
+    LabelledField("country_of_origin", LABELS["country_of_origin"], parsers.country, join_lines=True),
     LabelledField("hs_code", LABELS["hs_code"], parsers.hs_code),
     weight_field("net_weight_kg"),
-    LabelledField("invoice_number", LABELS["invoice_number"], parsers.identifier),
-    LabelledField("issue_date", LABELS["issue_date"], parsers.date, look_above=True),
+    LabelledField("invoice_number", INVOICE_LABELS, parsers.identifier),
+    LabelledField("issue_date", LABELS["issue_date"], parsers.date, look_above=True, prefer_words=CERTIFYING_WORDS),
 )
 
 

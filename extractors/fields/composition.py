@@ -40,7 +40,7 @@ def extract_composition(view: DocumentView) -> FieldValue:
     composition: dict[str, float] = {}
     evidence_cells: list[Candidate] = []
     headers = _headers(view)
-    for row in view.rows:
+    for row in map(_split_at_leaders, view.rows):
         element, element_index = _row_element(row)
         if element is None or element in composition:
             continue
@@ -48,7 +48,7 @@ def extract_composition(view: DocumentView) -> FieldValue:
         if cell is None:
             continue
         value_text, unit = _value_and_unit(cell, row, headers)
-        parsed = parse_concentration(value_text, unit)
+        parsed = parse_concentration(_without_leaders(value_text).strip(), unit)
         if parsed.found and parsed.value is not None:
             composition[element] = round(parsed.value, 6)
             words = tuple(row[element_index].words) + tuple(cell.words)
@@ -72,31 +72,74 @@ def extract_composition(view: DocumentView) -> FieldValue:
     return value.model_copy(update={"evidence": evidence, "confidence": confidence})
 
 
+MEAN_CAPTIONS = frozenset(
+    "average avg mean promedio media moyenne mittelwert durchschnitt final reported result results resultado".split()
+)
+HORIZONTAL_ROWS_BELOW = 8
+
+
 def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, str | None]]:
-    """Tables laid out sideways: a row of element symbols over a row of results, the unit in a heading
-    above ("Trace elements, mg/kg"). OCR specks in either row are tolerated."""
+    """Tables laid out sideways: a row of element symbols over rows of results. The unit is the column's own
+    ('As (ppm)', or a 'Unit' row under the symbols), else a heading above ('Trace elements, mg/kg'). Where
+    several samples are listed, the row captioned as their mean ('Average', 'Mean', 'Result') is the
+    certificate's result; otherwise the first row of results. OCR specks in either row are tolerated."""
     found: list[tuple[str, Phrase, Phrase, str | None]] = []
     rows = view.rows
     for index, row in enumerate(rows[:-1]):
         cells = [p for p in row if len(p.text.strip()) > 1 or normalize_element(p.text.strip())]
-        elements = [(normalize_element(p.text.strip(":.,")), p) for p in cells]
+        # 'C71', 'B08': coded form fields, not carbon or boron.
+        elements = [(None if _coded(p.text) else normalize_element(p.text.strip(":.,")), p) for p in cells]
         named = [(e, p) for e, p in elements if e]
         if len(named) < 3 or len(named) < 0.6 * len(elements):
             continue
-        unit = _heading_unit(rows[max(0, index - 3) : index])
-        for values in rows[index + 1 : index + 3]:
+        heading = _heading_unit(rows[max(0, index - 3) : index])
+        units = {id(p): _cell_unit(p.text) or heading for _, p in named}
+        candidates: list[tuple[bool, list[tuple[str, Phrase, Phrase, str | None]]]] = []
+        for values in rows[index + 1 : index + 1 + HORIZONTAL_ROWS_BELOW]:
+            if values[0].page != row[0].page:
+                break
             caption = _caption(values)
+            if caption is not None and caption[0] == "unit":
+                for _, element_cell in named:
+                    below = _under(values, element_cell)
+                    if below is not None and below.text.strip().lower() in UNITS:
+                        units[id(element_cell)] = below.text.strip().lower()
+                continue
             if caption is not None and caption[0] != "result":
-                continue  # the specification's Min / Max or the unit row
+                continue  # the specification's Min / Max
             pairs = []
             for element, element_cell in named:
-                below = [v for v in values if min(v.x1, element_cell.x1) - max(v.x0, element_cell.x0) > 0]
-                if below and _NUMBER.search(below[0].text):
-                    pairs.append((str(element), below[0], element_cell, unit))
-            if len(pairs) >= 0.5 * len(named):
-                found.extend(pairs)
-                break
+                below = _under(values, element_cell)
+                if below is not None and _NUMBER.search(below.text):
+                    pairs.append((str(element), below, element_cell, units[id(element_cell)]))
+            if len(pairs) < 0.5 * len(named):
+                if candidates:
+                    break  # the table ended
+                continue
+            first = fold(values[0].text).split()
+            candidates.append((bool(first) and first[0] in MEAN_CAPTIONS, pairs))
+        if candidates:
+            means = [pairs for is_mean, pairs in candidates if is_mean]
+            found.extend(means[-1] if means else candidates[0][1])
     return found
+
+
+def _coded(text: str) -> bool:
+    return any(c.isdigit() for c in text.split("(")[0])
+
+
+def _under(values: list[Phrase], header: Phrase) -> Phrase | None:
+    below = [v for v in values if min(v.x1, header.x1) - max(v.x0, header.x0) > 0]
+    return below[0] if below else None
+
+
+def _cell_unit(text: str) -> str | None:
+    """A unit written in a column's own header ('Bi (ppm)', 'As, g/t')."""
+    lowered = text.lower()
+    for unit in sorted(UNITS, key=len, reverse=True):
+        if re.search(rf"(?<![a-z]){re.escape(unit)}(?![a-z])", lowered) and lowered.strip() != unit:
+            return unit
+    return None
 
 
 def _heading_unit(rows: list[list[Phrase]]) -> str | None:
@@ -109,23 +152,70 @@ def _heading_unit(rows: list[list[Phrase]]) -> str | None:
     return None
 
 
+# Below this OCR confidence a lone one- or two-letter symbol heading a row may be a speck read as letters
+# ('Ne'). A row of symbols over results vouches for its symbols together and is not held to it.
+SYMBOL_CONFIDENCE = 0.35
+
+
 def _row_element(row: list[Phrase]) -> tuple[str | None, int]:
     """The element a row reports: its first phrase names it by symbol or name ('Sb', 'Antimony (Sb)').
-    A compound ('Antimony trioxide (Sb2O3)') is not its element: its result is not the element's share."""
+    A compound ('Antimony trioxide (Sb2O3)') is not its element: its result is not the element's share.
+    Where the name and the symbol disagree ('Lead (Pd)'), the name decides: OCR changes a letter of a
+    two-letter symbol far more readily than a whole word into another element's name. A bare symbol OCR
+    doubted is no element: an element is never made up of a speck."""
     if any(_COMPOUND.search(p.text) for p in row[:2]):
         return None, -1
     for index, phrase in enumerate(row[:2]):
-        text = phrase.text.strip()
-        # The whole cell, a symbol in brackets ("Antimony (Sb)"), or its first word ("Sb total");
-        # never a later word, or "Sample No" would read as nobelium.
-        candidates = [text, *re.findall(r"\(([A-Za-z]{1,2})\)", text), text.replace("(", " ").split()[0]]
+        text = _without_leaders(phrase.text).strip()
+        if not text:
+            continue
+        bracketed = re.findall(r"\(([A-Za-z]{1,2})\)", text)
+        name = re.sub(r"\([^)]*\)", " ", text).strip()
+        named = normalize_element(name.strip(":.,")) if bracketed and len(name) > 2 else None
+        if named is not None:
+            return named, index
+        # The whole cell, a symbol in brackets, or its first word ("Sb total"); never a later word, or
+        # "Sample No" would read as nobelium.
+        candidates = [text, *bracketed, text.replace("(", " ").split()[0]]
         for candidate in candidates:
             if any(c.isdigit() for c in candidate):
                 continue  # 'C13', 'B08': a coded form field, not an element
             element = normalize_element(candidate.strip(":.,"))
-            if element:
+            if element and not _doubted_symbol(phrase, candidate):
                 return element, index
     return None, -1
+
+
+def _doubted_symbol(phrase: Phrase, candidate: str) -> bool:
+    bare = candidate.strip(":.,")
+    if len(bare) > 2:
+        return False
+    word = next((w for w in phrase.words if w.text.strip(":.,()") == bare), None)
+    return word is not None and word.confidence < SYMBOL_CONFIDENCE
+
+
+# Dotted (or ruled) leaders between an element and its result: 'As ........ 0.0667 %'.
+_LEADERS = re.compile(r"(?:[.·…_]\s?){3,}")
+
+
+def _without_leaders(text: str) -> str:
+    return _LEADERS.sub(" ", text)
+
+
+def _split_at_leaders(row: list[Phrase]) -> list[Phrase]:
+    """A phrase that runs from an element to its result along a leader ('As ........ 0.0667 %') as two
+    cells, the leader between them dropped (a leader glued to the result stays with it, to be read off)."""
+    out: list[Phrase] = []
+    for phrase in row:
+        at = next((i for i, w in enumerate(phrase.words) if _LEADERS.match(w.text.strip())), None)
+        if at is None or at == 0:
+            out.append(phrase)
+            continue
+        after = [w for w in phrase.words[at:] if _LEADERS.sub("", w.text).strip()]
+        out.append(Phrase(page=phrase.page, line=phrase.line, words=list(phrase.words[:at])))
+        if after:
+            out.append(Phrase(page=phrase.page, line=phrase.line, words=after))
+    return out
 
 
 def _headers(view: DocumentView) -> list[tuple[Phrase, str]]:
@@ -154,7 +244,11 @@ def _column_kind(cell: Phrase, headers: list[tuple[Phrase, str]]) -> str | None:
 
 
 def _result_cell(row: list[Phrase], element_index: int, headers: list[tuple[Phrase, str]]) -> Phrase | None:
-    numeric = [p for p in row[element_index + 1 :] if _NUMBER.search(p.text) or fold(p.text) in ("nd", "n d", "bdl")]
+    numeric = [
+        p
+        for p in row[element_index + 1 :]
+        if _NUMBER.search(_without_leaders(p.text)) or fold(p.text) in ("nd", "n d", "bdl")
+    ]
     if not numeric:
         return None
     for cell in numeric:

@@ -139,3 +139,70 @@ def unlabelled_date(view: DocumentView, name: str) -> FieldValue:
                     name, parsed.value, Candidate(phrase.text, tuple(phrase.words), phrase.page, "text"), 0.7
                 )
     return FieldValue.missing(name, "no labelled date and no date at the head of the first page")
+
+
+# Words that name a testing laboratory's trade, in the languages of the documents, and the large inspection
+# companies that issue certificates of analysis under their own names.
+LAB_WORDS = frozenset(
+    """laboratory laboratories lab labs laboratorio laboratorios laboratoire laboratoires laboratorium analytical
+    analysis analyses analisis analyse analytics assay assayers assaying ensayos ensaye ensaios testing
+    inspection inspectorate metallurgical metalurgico metalurgica metallurgique chemical quimico quimica chimique
+    sgs intertek veritas als stewart cotecna""".split()
+)
+# Marks stamped or printed on a certificate that are no issuer: 'QC PASSED', 'ORIGINAL', 'COPY'.
+STAMP_WORDS = frozenset(
+    "qc passed approved inspected original copy copia verified checked received revisado recibido".split()
+)
+
+
+def is_lab_name(text: str) -> bool:
+    """A name with a laboratory's trade word and a word of its own ('Siam ... Testing Laboratory'); a heading
+    made only of trade words ('Inspection', 'Chemical analysis') is no name."""
+    words = fold(text).split()
+    own = [w for w in words if w not in LAB_WORDS and len(w) >= 3 and not w.isdigit() and w not in _FILLERS]
+    return bool(set(words) & LAB_WORDS) and bool(own)
+
+
+_FILLERS = frozenset("the and of for del de la las los y et du des results resultados report certificate".split())
+
+
+def is_stamp(text: str) -> bool:
+    words = fold(text).split()
+    return bool(words) and all(w in STAMP_WORDS for w in words)
+
+
+def laboratory_name(view: DocumentView, labelled: FieldValue, skip: set[int], parties: set[str]) -> FieldValue:
+    """The laboratory that issued an assay certificate. A name under a laboratory label ('Tested by', 'For and
+    on behalf of') that is no party of the shipment comes first; then a name in the head of the first page or
+    in a signature block that names a laboratory's trade ('... Testing Laboratory', 'Análisis Minerales');
+    then the letterhead's company name, unless that is the exporter or client (an exporter's quality
+    certificate names the laboratory only where it signs). A stamp ('QC PASSED') is never a laboratory."""
+    value = labelled.value
+    if labelled.found and isinstance(value, str) and not _is_party(value, parties) and not is_stamp(value):
+        return labelled
+    lab_named = _lab_phrase(view, skip, parties)
+    if lab_named.found:
+        return lab_named
+    letterhead = letterhead_name(view, "laboratory", skip)
+    if letterhead.found and isinstance(letterhead.value, str) and not _is_party(letterhead.value, parties):
+        return letterhead
+    return FieldValue.missing("laboratory", "no laboratory named apart from the parties of the shipment")
+
+
+def _is_party(name: str, parties: set[str]) -> bool:
+    folded = fold(name)
+    return any(folded == party or folded.startswith(party) or party.startswith(folded) for party in parties)
+
+
+def _lab_phrase(view: DocumentView, skip: set[int], parties: set[str]) -> FieldValue:
+    first_rows = [p for row in view.rows[:8] for p in row if p.page == 1]
+    last_page = max((p.page for row in view.rows for p in row), default=1)
+    tail = [p for row in view.rows if row[0].page == last_page for p in row][-20:]
+    for phrase in [*first_rows, *tail]:
+        if id(phrase.words[0]) in skip or not is_lab_name(phrase.text) or is_stamp(phrase.text):
+            continue
+        parsed = parsers.party_name(phrase.text)
+        if parsed.found and isinstance(parsed.value, str) and not _is_party(parsed.value, parties):
+            candidate = Candidate(phrase.text, tuple(phrase.words), phrase.page, "text")
+            return field_value("laboratory", parsed.value, candidate, 0.8)
+    return FieldValue.missing("laboratory", "no laboratory name in the head or the signature block")

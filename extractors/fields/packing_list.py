@@ -10,8 +10,12 @@ from oretrace.extractors.fields.spec import LabelledField, extract_labelled, fir
 from oretrace.extractors.fields.totals import ColumnTotalField, lot_numbers, weight_field, weights_in_total_row
 from oretrace.extractors.fields.view import DocumentView
 
+# On a packing list a bare 'Ref.' line cites the invoice the goods were packed for ('Ref.: INV-2025-0042');
+# 'Our ref.' is the packing list's own number and is another label.
+INVOICE_LABELS = (*LABELS["invoice_number"], "ref", "reference", "referencia")
+
 FIELDS = (
-    LabelledField("invoice_number", LABELS["invoice_number"], parsers.identifier),
+    LabelledField("invoice_number", INVOICE_LABELS, parsers.identifier),
     weight_field("net_weight_kg"),
     weight_field("gross_weight_kg"),
     ColumnTotalField("package_count", LABELS["package_count"], parsers.count),

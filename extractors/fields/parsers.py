@@ -39,14 +39,60 @@ _NOT_IDS = {"no", "nr", "n", "num", "number", "date", "fecha"}
 
 
 def identifier(text: str) -> Parsed[str]:
-    for token in text.replace(",", " ").split():
-        token = token.strip(".:;()[]")
+    """The first reference number in the text. A number printed in groups keeps its groups ('VN 2025 0398340',
+    'A 123.456', 'TH25 31 25164'): a short capital prefix before it and the digit groups after it belong to it,
+    a date or a word after it does not."""
+    raw = [t for part in text.split() for t in _split_commas(part)]
+    tokens = [t.strip(".:;,()[]") for t in raw]
+    for index, token in enumerate(tokens):
         if fold(token) in _NOT_IDS or len(token) < 3:
             continue
         match = _IDENT.fullmatch(token)
         if match and not _DATE_LIKE.match(token) and len(token) <= 40:
-            return Parsed.ok(token)
+            return Parsed.ok(" ".join(_grouped(tokens, index, raw)))
     return Parsed.fail(f"no reference number in {text!r}")
+
+
+_GROUP = re.compile(r"\d+(?:[.\-/]\d+)*")
+_PREFIX = re.compile(r"[A-Z]{1,3}")
+_NOT_PREFIXES = _NOT_IDS | {"ref", "de", "del", "of", "dd", "id", "nos", "inv"}
+
+
+def _split_commas(part: str) -> list[str]:
+    """'A,B' -> ['A,', 'B']: a comma ends a token (and a grouped number), its mark kept on the token."""
+    pieces = part.split(",")
+    return [p + "," for p in pieces[:-1] if p] + ([pieces[-1]] if pieces[-1] else [])
+
+
+def _grouped(tokens: list[str], start: int, raw: list[str]) -> list[str]:
+    """The tokens of a grouped number around its first token: a capital prefix ('VN', 'A') before it when the
+    first token is all digits, and the digit groups after it (a group of one or two digits only when another
+    group follows it); never the start of a date ('19 Sep 2025')."""
+    parts = [tokens[start]]
+    if (
+        start > 0
+        and not raw[start - 1].endswith((",", ";"))
+        and _GROUP.fullmatch(tokens[start])
+        and _PREFIX.fullmatch(tokens[start - 1])
+        and fold(tokens[start - 1]) not in _NOT_PREFIXES
+    ):
+        parts.insert(0, tokens[start - 1])
+    index = start + 1
+    while (
+        index < len(tokens)
+        and not raw[index - 1].endswith((",", ";"))
+        and _GROUP.fullmatch(tokens[index])
+        and not _DATE_LIKE.match(tokens[index])
+    ):
+        digits = sum(c.isdigit() for c in tokens[index])
+        following = index + 1 < len(tokens) and _GROUP.fullmatch(tokens[index + 1])
+        if digits < 3 and not following:
+            break
+        if parse_date(" ".join(tokens[index : index + 3])).found:
+            break
+        parts.append(tokens[index])
+        index += 1
+    return parts
 
 
 def certificate_reference(text: str) -> Parsed[str]:
@@ -72,10 +118,16 @@ def date(text: str) -> Parsed[str]:
     return parsed
 
 
+# A web or mail address, '@' lost to OCR or not ('laboratorio € lmnorte.example', 'www.sgs.com').
+_ADDRESS = re.compile(r"(?:^|[\s@€])(?:www\.)?[a-z0-9-]{2,}\.(?:com|net|org|edu|gov|example|co|info|biz|[a-z]{2})\b")
+
+
 def party_name(text: str) -> Parsed[str]:
     # A name has a word of three letters or more; "2025/TH/79071" or "B" is something else.
     if not re.search(r"(?<![\w/-])[^\W\d_]{3,}", text) or "@" in text or is_descriptor(text):
         return Parsed.fail(f"no name in {text!r}")
+    if _ADDRESS.search(text):
+        return Parsed.fail(f"a web or mail address, not a name: {text!r}")
     # "Globale Nummer: 4000001123452 (GTIN)", "Tel: +49 ...": a labelled number, not a name.
     head, colon, tail = text.partition(":")
     if colon and len(head.split()) <= 3 and sum(c.isdigit() for c in tail) > sum(c.isalpha() for c in tail):

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from oretrace.core.folding import fold
 from oretrace.core.models import Evidence, FieldValue
-from oretrace.extractors.fields.labels import LABELS
+from oretrace.extractors.fields.labels import LABELS, OTHER_LABELS
 from oretrace.extractors.fields.parsers import Parser
 from oretrace.extractors.fields.view import RIGHT_REACH, Candidate, DocumentView, LabelHit, is_descriptor
 from oretrace.extractors.layout import union_bbox
 
-WHERE_WEIGHT = {"inline": 1.0, "right": 0.95, "below": 0.9, "column": 0.9, "text": 0.8}
+WHERE_WEIGHT = {"inline": 1.0, "box": 0.95, "right": 0.95, "below": 0.9, "column": 0.9, "text": 0.8}
 
 
 @dataclass(frozen=True)
@@ -30,22 +30,37 @@ class LabelledField:
     inline_needs_colon: bool = False
     # Look above the label too: dates of issue stand over the "Place and date" caption of a signature box.
     look_above: bool = False
+    # A value may wrap over two or three lines of its box ('ESTADOS UNIDOS' / 'MEXICANOS'): read them together
+    # first.
+    join_lines: bool = False
+    # Words that mark the right one of several equal labels, in the label's phrase or its box's caption: the
+    # certifying authority's 'Place and date' rather than the exporter's.
+    prefer_words: frozenset[str] = frozenset()
+
+    def ordered_hits(self, view: DocumentView) -> list[LabelHit]:
+        hits = view.find_labels(self.labels)
+        if not self.prefer_words:
+            return hits
+        return sorted(hits, key=lambda hit: not self.prefer_words & _context_words(view, hit))
 
     def extract(self, view: DocumentView, skip: set[int]) -> FieldValue:
-        hits = view.find_labels(self.labels)
+        hits = self.ordered_hits(view)
         if not hits:
             return FieldValue.missing(self.name, f"no label for {self.name} found")
         reasons: list[str] = []
         for hit in hits:
             parse = self.parse_for_label(hit) if self.parse_for_label else self.parse
-            if not is_label(hit, parse, self.inline_needs_colon):
+            if not is_label(hit, parse, self.inline_needs_colon) or names_other(hit):
                 continue
             header = _in_header_row(view, hit)
+            own = own_label_ids(hits)
             for candidate in _translated_value(
-                view, self.labels, hit, parse, view.value_candidates(hit, above=self.look_above)
+                view, self.labels, hit, parse, view.value_candidates(hit, above=self.look_above, joined=self.join_lines)
             ):
                 if candidate.where != "inline" and id(candidate.words[0]) in skip:
-                    continue  # another field's label, not a value
+                    if ends_reading(candidate, skip, own):
+                        break
+                    continue  # a label, not a value
                 if (
                     candidate.where != "inline"
                     and _FIELD_CODE.match(candidate.words[0].text)
@@ -108,6 +123,51 @@ def _translated_value(
     yield from candidates
 
 
+class LabelWords(set[int]):
+    """Identities of the first words of label phrases (never values); `fields` holds those that label a
+    canonical field, as opposed to any phrase ending with a colon."""
+
+    def __init__(self, ids: set[int], fields: set[int]) -> None:
+        super().__init__(ids)
+        self.fields = fields
+
+
+def own_label_ids(hits: Iterable[LabelHit]) -> set[int]:
+    return {id(hit.phrase.words[0]) for hit in hits}
+
+
+def ends_reading(candidate: Candidate, skip: set[int], own: set[int]) -> bool:
+    """Below (or above) a label, another field's label starts that field's value: what follows is not ours."""
+    first = id(candidate.words[0])
+    fields = skip.fields if isinstance(skip, LabelWords) else set()
+    return candidate.where in ("below", "box", "above") and first in fields and first not in own
+
+
+def _context_words(view: DocumentView, hit: LabelHit) -> set[str]:
+    """The folded words of a label's phrase and of the caption of the box it stands in."""
+    box = view.box_of(hit.phrase)
+    text = hit.phrase.text + (" " + box.caption if box is not None else "")
+    return set(fold(text).split())
+
+
+def names_other(hit: LabelHit) -> bool:
+    """'8. Origin criterion' starts with the label 'origin' but names the origin criterion (OTHER_LABELS)."""
+    label = fold(hit.label)
+    words = hit.phrase.words
+    if hit.inside and hit.rest:
+        # Inside running text the label ends where its value starts: what precedes it may widen it
+        # ('(Exporter Reference No BE0712345678)').
+        end = next(i for i, w in enumerate(words) if w is hit.rest[0])
+        before = " ".join(fold(w.text) for w in words[:end] if fold(w.text))
+        return any(len(other) > len(label) and before.endswith(other) for other in _FOLDED_OTHER)
+    phrase = " ".join(fold(w.text) for w in words if fold(w.text))
+    phrase = re.sub(r"^\d{1,2}\s+", "", phrase)  # the box number
+    return any(len(other) > len(label) and phrase.startswith(other) for other in _FOLDED_OTHER)
+
+
+_FOLDED_OTHER = tuple(fold(label) for label in OTHER_LABELS)
+
+
 def is_label(hit: LabelHit, parse: Parser, needs_colon: bool = False) -> bool:
     """Whether a phrase that starts with a label's words is that label. Words run on after it without a
     colon ("Date of shipment", "Laboratory Manager", "Origin criterion") make it another phrase, unless
@@ -139,7 +199,7 @@ def extract_labelled(view: DocumentView, fields: Iterable[LabelledField]) -> tup
     return {spec.name: spec.extract(view, skip) for spec in fields}, skip
 
 
-def label_word_ids(view: DocumentView, label_sets: Iterable[tuple[str, ...]]) -> set[int]:
+def label_word_ids(view: DocumentView, label_sets: Iterable[tuple[str, ...]]) -> LabelWords:
     """Identity of the first word of every phrase that is itself a label, so it is never read as a value."""
     ids: set[int] = set()
     for labels in label_sets:
@@ -147,6 +207,7 @@ def label_word_ids(view: DocumentView, label_sets: Iterable[tuple[str, ...]]) ->
             # "Laboratorio Metalúrgico del Norte" starts with a label word but is a name, not a label.
             if not hit.inside and (hit.colon or not hit.rest or is_descriptor(" ".join(w.text for w in hit.rest))):
                 ids.add(id(hit.phrase.words[0]))
+    fields = set(ids)
     for row in view.rows:
         for phrase, following in zip(row, [*row[1:], None], strict=True):
             text = phrase.text.strip()
@@ -154,7 +215,7 @@ def label_word_ids(view: DocumentView, label_sets: Iterable[tuple[str, ...]]) ->
                 ids.add(id(phrase.words[0]))
             elif following is not None and following.text.startswith(":"):
                 ids.add(id(phrase.words[0]))  # 'Nummer  : GE2020211': the colon stands apart from its label
-    return ids
+    return LabelWords(ids, fields)
 
 
 def first_found(*values: FieldValue) -> FieldValue:

@@ -10,7 +10,7 @@ from oretrace.core.models import FieldValue
 from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.labels import LABELS
 from oretrace.extractors.fields.parsers import Parser
-from oretrace.extractors.fields.spec import LabelledField, field_value, is_label
+from oretrace.extractors.fields.spec import LabelledField, ends_reading, field_value, is_label, own_label_ids
 from oretrace.extractors.fields.view import Candidate, DocumentView, LabelHit
 from oretrace.extractors.layout import Phrase
 from oretrace.extractors.normalize import parse_currency, parse_number
@@ -61,9 +61,30 @@ def label_unit(hit: LabelHit) -> str | None:
     return None
 
 
+# Words that mark a table's total row ('TOTAL', 'Grand total', 'Total general', 'Gesamt'); a subtotal is not it.
+_TOTAL_WORDS = frozenset("total totals totales totaux summe suma sum gesamt gesamtsumme totaal".split())
+_SUBTOTAL = re.compile(r"\b(?:sub|sous|zwischen)[\s-]?(?:total|summe)", re.IGNORECASE)
+
+
 def is_total_row(view: DocumentView, cell: Phrase) -> bool:
+    """The row of the cell is a total row: a cell of it starts with a total word, or names the grand total;
+    'Subtotal' rows are not."""
     row = view.rows[view.row_index(cell)]
-    return any(fold(p.text).startswith(("total", "sum", "suma")) for p in row)
+    for phrase in row:
+        if _SUBTOTAL.search(phrase.text):
+            return False
+    return any(_total_caption(p.text) for p in row)
+
+
+def is_subtotal_row(view: DocumentView, cell: Phrase) -> bool:
+    return any(_SUBTOTAL.search(p.text) for p in view.rows[view.row_index(cell)])
+
+
+def _total_caption(text: str) -> bool:
+    words = fold(text).split()
+    return bool(words) and (
+        words[0] in _TOTAL_WORDS or (len(words) > 1 and words[0] == "grand" and words[1] in _TOTAL_WORDS)
+    )
 
 
 def column_until_label(view: DocumentView, hit: LabelHit, skip: set[int]) -> list[Phrase]:
@@ -91,8 +112,11 @@ class ColumnTotalField(LabelledField):
             numeric = [c for c in column_until_label(view, hit, skip) if parse(c.text).found]
             if len(numeric) > 1:
                 return self._column_total(view, numeric, parse, hit.score / 100)
+            own = own_label_ids(hits)
             for candidate in view.value_candidates(hit):
                 if candidate.where != "inline" and id(candidate.words[0]) in skip:
+                    if ends_reading(candidate, skip, own):
+                        break
                     continue
                 parsed = parse(candidate.text)
                 if parsed.found:
@@ -101,6 +125,8 @@ class ColumnTotalField(LabelledField):
 
     def _column_total(self, view: DocumentView, cells: list[Phrase], parse: Parser, score: float) -> FieldValue:
         """The column's total: the row marked total, else a last row that sums the others, else the sum."""
+        # Subtotals repeat the lines above them: they are neither lines nor the total.
+        cells = [c for c in cells if not is_subtotal_row(view, c)]
         values = [float(parse(c.text).value) for c in cells]
         marked = [i for i, c in enumerate(cells) if is_total_row(view, c)]
         if marked:
@@ -221,8 +247,8 @@ def _beside(view: DocumentView, hit: LabelHit) -> list[Candidate]:
                 candidates.append(Candidate(lone.text, tuple(lone.words), lone.page, "right"))
     # A boxed grid puts the total in the cell under its caption: that one cell, not the column.
     under = next(view.value_candidates(hit, inline=False), None)
-    if under is not None and under.where == "below":
-        candidates.append(under)
+    if under is not None and under.where in ("below", "box"):
+        candidates.append(Candidate(under.text, under.words, under.page, "below"))
     return candidates
 
 
@@ -375,10 +401,14 @@ def lot_numbers(view: DocumentView, skip: set[int]) -> FieldValue:
                 evidence.append(Candidate(text, tuple(hit.rest), hit.phrase.page, "inline"))
             continue
         for cell in column_until_label(view, hit, skip):
-            parsed = parsers.identifier(cell.text.split()[0])
-            if parsed.found and parsed.value not in found:
-                found.append(str(parsed.value))
-                evidence.append(Candidate(cell.text, tuple(cell.words), cell.page, "column"))
+            # A cell may list several lots ('L-2507-077, L-2507-080'); each piece's first token is one.
+            for piece in re.split(r"[,;]\s*|\s+(?:and|y|&)\s+", cell.text):
+                if not piece.strip():
+                    continue
+                parsed = parsers.identifier(piece.split()[0])
+                if parsed.found and parsed.value not in found:
+                    found.append(str(parsed.value))
+                    evidence.append(Candidate(cell.text, tuple(cell.words), cell.page, "column"))
     if not found:
         return FieldValue.missing("lot_numbers", "no lot numbers found")
     value = field_value("lot_numbers", found, evidence[0])

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from oretrace.core.folding import fold
 from oretrace.core.models import Page, Word
+from oretrace.extractors.boxes import Box, PageBoxes
 from oretrace.extractors.layout import Phrase, split_phrases
 
 BELOW_LINES = 4  # how far under a label (in lines) a value may stand: boxed forms wrap their labels
@@ -31,7 +32,8 @@ DESCRIPTOR_WORDS = frozenset(
     """name names address addresses country full business telephone phone tel email e mail and or of the
     including incl title position if any fax contact signature stamp see overleaf notes as far known
     nombre nombres direccion domicilio pais incluido el la y o de del telefono telefonico numero correo
-    electronico cargo firma sello razon social""".split()
+    electronico cargo firma sello razon social no nr date dates fecha datum data authorised authorized
+    signatory certifying authority""".split()
 )
 
 
@@ -52,7 +54,7 @@ class Candidate:
     text: str
     words: tuple[Word, ...]
     page: int
-    where: str  # inline | right | below | above | column | text
+    where: str  # inline | box | right | below | above | column | text
 
     @property
     def confidence(self) -> float:
@@ -92,8 +94,21 @@ class DocumentView:
 
     @cached_property
     def _folded(self) -> list[tuple[Phrase, _FoldedWords]]:
-        """Every phrase with its words folded once, for every label set tried on it."""
-        return [(p, _FoldedWords(_label_words(p))) for row in self.rows for p in row]
+        """Every phrase with its words folded once, for every label set tried on it; and every box caption
+        wrapped over several lines as one phrase, since a narrow box breaks its caption anywhere ('10. Number
+        and' / 'date of invoices')."""
+        phrases = [p for row in self.rows for p in row] + self._wrapped_captions
+        return [(p, _FoldedWords(_label_words(p))) for p in phrases]
+
+    @cached_property
+    def _wrapped_captions(self) -> list[Phrase]:
+        captions = []
+        for boxes in self._boxes.values():
+            for box in boxes.boxes:
+                if box.caption_lines > 1:
+                    words = [w for line in box.lines[: box.caption_lines] for w in line]
+                    captions.append(Phrase(page=box.page, line=words[0].line, words=words))
+        return captions
 
     @cached_property
     def _text_layer_text(self) -> str:
@@ -112,6 +127,41 @@ class DocumentView:
         # Best match first; among equals a colon, then the more specific (longer) label, then reading order.
         return sorted(hits, key=lambda h: (-h.score, not h.colon, -len(fold(h.label).split())))
 
+    @cached_property
+    def _boxes(self) -> dict[int, PageBoxes]:
+        return {page.number: PageBoxes(page) for page in self.pages}
+
+    def box_of(self, phrase: Phrase) -> Box | None:
+        """The ruled box the phrase stands in (None outside boxes or on pages without rules)."""
+        boxes = self._boxes.get(phrase.page)
+        return boxes.box_of(phrase.words[0]) if boxes is not None else None
+
+    def captioned_box(self, phrase: Phrase) -> Box | None:
+        """The box whose caption the phrase is part of: its value is in that box (or, for a header cell, in
+        the box below)."""
+        box = self.box_of(phrase)
+        return box if box is not None and box.in_caption(phrase.words[0]) else None
+
+    def box_entries(self, box: Box) -> list[tuple[Word, ...]]:
+        """The lines a captioned box holds: its content, or for a header cell the lines of the box below."""
+        if box.header_only:
+            below = self._boxes[box.page].box_below(box)
+            return list(below.lines) if below is not None else []
+        return list(box.content)
+
+    def _ruled_column(self, header: Phrase) -> list[Phrase] | None:
+        box = self.box_of(header)
+        if box is None or len(box.lines) != 1 or box.lines[0][0] is not header.words[0]:
+            return None  # the header must be its cell's only line
+        cells = self._boxes[header.page].column(box)
+        if not cells:
+            return None
+        return [
+            Phrase(page=cell.page, line=line[0].line, words=list(line))
+            for cell in cells
+            for line in cell.lines[:1]  # a cell's first line: its value (a wrapped description runs on)
+        ]
+
     def row_index(self, phrase: Phrase) -> int:
         return self._row_of[(phrase.page, phrase.line)]
 
@@ -119,7 +169,12 @@ class DocumentView:
         """Index of the row a candidate's first word stands in."""
         return self._row_of[(candidate.page, candidate.words[0].line)]
 
-    def value_candidates(self, hit: LabelHit, inline: bool = True, above: bool = False) -> Iterator[Candidate]:
+    def value_candidates(
+        self, hit: LabelHit, inline: bool = True, above: bool = False, joined: bool = False
+    ) -> Iterator[Candidate]:
+        """Where a label's value may stand, nearest first. A label that is a box's caption has its value in
+        that box and nowhere else (`joined`: the box's first lines together first, for a name wrapped over
+        two lines); a label inside a box looks for its value only within the box."""
         phrase = hit.phrase
         rest_words = hit.rest
         # "Producer / smelter: USAMSA": the label runs on to its colon, the value follows it.
@@ -132,16 +187,63 @@ class DocumentView:
         boxed = bool(rest) and is_descriptor(rest) and not rest.endswith(":")
         if rest and inline and not is_descriptor(rest):
             yield Candidate(rest, tuple(hit.rest), phrase.page, "inline")
+        captioned = self.captioned_box(phrase)
+        if captioned is not None:
+            yield from self._box_candidates(captioned, joined)
+            return
+        box = self.box_of(phrase)
         index = self.row_index(phrase)
         if not boxed:
             right = [p for p in self.rows[index] if phrase.x1 - 0.005 <= p.x0 <= phrase.x1 + RIGHT_REACH]
             for p in right[:3]:
                 yield Candidate(p.text, tuple(p.words), p.page, "right")
+        if box is not None and len(box.lines) > 1:
+            # Inside a box the value is in the box: below the label, or for a signature caption above it (down to
+            # the caption). A label on the box's last line is a heading over a rule:
+            # what is below it is under the rule, read as on an open page.
+            if _last_line(box, phrase):
+                for p in self._near(index, phrase, range(index + 1, index + 1 + BELOW_LINES)):
+                    yield Candidate(p.text, tuple(p.words), p.page, "below")
+            else:
+                yield from self._within_box(box, phrase, below=True)
+            if above:
+                yield from self._within_box(box, phrase, below=False)
+            return
         for p in self._near(index, phrase, range(index + 1, index + 1 + BELOW_LINES)):
             yield Candidate(p.text, tuple(p.words), p.page, "below")
         if above:  # signature captions stand under what they describe
             for p in self._near(index, phrase, range(index - 1, index - 1 - ABOVE_LINES, -1)):
                 yield Candidate(p.text, tuple(p.words), p.page, "above")
+
+    def _within_box(self, box: Box, label: Phrase, below: bool) -> Iterator[Candidate]:
+        """The phrases of the box's next lines below (or above) the label's line, nearest first, that stand under
+        (or over) the label; above stops at the caption."""
+        at = next(i for i, line in enumerate(box.lines) if any(w is label.words[0] for w in line))
+        if below:
+            order = range(at + 1, min(len(box.lines), at + 1 + BELOW_LINES))
+        else:
+            order = range(at - 1, max(box.caption_lines, at - BELOW_LINES) - 1, -1)
+        for i in order:
+            first = box.lines[i][0]
+            row = self.rows[self._row_of[(box.page, first.line)]]
+            for p in row:
+                if self.box_of(p) is not box or is_descriptor(p.text):
+                    continue
+                overlap = min(p.x1, label.x1) - max(p.x0, label.x0)
+                if overlap > 0 or abs(p.x0 - label.x0) < 0.02:
+                    yield Candidate(p.text, tuple(p.words), p.page, "below" if below else "above")
+
+    def _box_candidates(self, box: Box, joined: bool) -> Iterator[Candidate]:
+        """The entries of a captioned box, line by line; box wording ('(Country)') is skipped."""
+        lines = [line for line in self.box_entries(box) if not _box_wording(" ".join(w.text for w in line))]
+        page = box.page
+        if joined and len(lines) > 1:
+            for size in (3, 2):
+                words = tuple(w for line in lines[:size] for w in line)
+                if len(lines) >= size:
+                    yield Candidate(" ".join(w.text for w in words), words, page, "box")
+        for line in lines:
+            yield Candidate(" ".join(w.text for w in line), tuple(line), page, "box")
 
     def _near(self, index: int, label: Phrase, row_range: range) -> Iterator[Phrase]:
         """Phrases in the given rows whose horizontal extent overlaps the label, skipping box wording.
@@ -163,8 +265,12 @@ class DocumentView:
                     yield p
 
     def column_below(self, header: Phrase, max_rows: int = 40) -> list[Phrase]:
-        """Cells of a table column under its header, until the table ends: an empty row or two, a new
-        label, or a line of running text wider than the column."""
+        """Cells of a table column under its header, until the table ends. A ruled column ends where the rules
+        at its sides end, and an empty cell does not end it; otherwise the column ends at an empty row or two,
+        a new label, or a line of running text wider than the column."""
+        ruled = self._ruled_column(header)
+        if ruled is not None:
+            return ruled[:max_rows]
         cells: list[Phrase] = []
         misses = 0
         start = self.row_index(header)
@@ -188,6 +294,16 @@ class DocumentView:
         return cells
 
 
+def _last_line(box: Box, phrase: Phrase) -> bool:
+    return any(w is phrase.words[0] for w in box.lines[-1])
+
+
+def _box_wording(text: str) -> bool:
+    """'(Country)', 'name, address': what a box says it holds. A label ending with a colon is kept: it starts
+    another value."""
+    return is_descriptor(text) and not text.rstrip().endswith(":")
+
+
 def _specks(row: list[Phrase]) -> bool:
     """A row of stray marks OCR read as '-', 'i', ':': not a row of the document."""
     return all(len(p.text.strip()) <= 2 for p in row)
@@ -197,7 +313,20 @@ def _label_words(phrase: Phrase) -> list[Word]:
     """The words a label may start at. Boxed forms number their boxes ("1. Goods consigned from"): the number
     is not part of the label."""
     words = phrase.words
-    return words[1:] if len(words) > 1 and _BOX_NUMBER.match(words[0].text) else words
+    if len(words) > 1 and _BOX_NUMBER.match(words[0].text):
+        return words[1:]
+    # A bare box number before a capitalised caption word ('1 Consignor / Expéditeur'); before a lower-case word
+    # ('11 pallets') or capitals ('23 BUNDLES') it is a quantity.
+    if len(words) > 1 and _BARE_NUMBER.match(words[0].text) and _capitalised(words[1].text):
+        return words[1:]
+    return words
+
+
+_BARE_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and any(c.islower() for c in word[1:])
 
 
 def _match_label(

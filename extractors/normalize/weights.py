@@ -13,7 +13,8 @@ _LB = 0.45359237
 _KG_PER_UNIT: dict[float, tuple[str, ...]] = {
     1.0: ("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilogramo",
           "kilogramos", "k.g.", "kg.", "kgs.", "kgr", "kgrs"),
-    1000.0: ("t", "mt", "m/t", "m.t.", "tm", "t.m.", "tonne", "tonnes", "metric ton", "metric tons",
+    # 'MTS', 'M/TS': the plural of 'MT' as exporters write it.
+    1000.0: ("t", "mt", "mts", "m/t", "m/ts", "m.t.", "tm", "t.m.", "tonne", "tonnes", "metric ton", "metric tons",
              "metric tonne", "metric tonnes", "tonelada", "toneladas", "tonelada metrica", "toneladas metricas",
              "ton metrica", "ton metricas", "tons metricas", "ton. metrica", "tn", "tns", "dmt", "wmt"),
     0.001: ("g", "gr", "grs", "gram", "grams", "gramme", "grammes", "gramo", "gramos"),

@@ -31,6 +31,7 @@ from oretrace.checks.context import ShipmentContext
 from oretrace.checks.text import Line, PageText, Segment, Token, evidence_for
 from oretrace.core.folding import fold_chars
 from oretrace.core.models import Evidence, ExtractedDocument
+from oretrace.extractors.boxes import Box, PageBoxes
 from oretrace.reference import distinctive_words
 
 
@@ -242,6 +243,26 @@ class _PageReader:
         self.page = page
         heights = [t.word.bbox[3] - t.word.bbox[1] for t in page.tokens]
         self.line_height = median(heights) if heights else 0.01
+        self.boxes = PageBoxes(page.page)
+
+    def _box(self, token: Token) -> Box | None:
+        return self.boxes.box_of(token.word)
+
+    def _in_party_or_transport_box(self, token: Token) -> bool:
+        """A word in a box captioned for a party or for transport ('3. Means of transport and route',
+        'Consignee'): an address or a route there says where a company sits or where the goods travel."""
+        box = self._box(token)
+        return box is not None and bool(box.caption) and is_excluded_label(box.caption)
+
+    def _same_box(self, label: Token, token: Token) -> bool:
+        """Whether `token` may continue a value labelled by `label`: in the label's box, or for a header cell
+        in the box below it; anywhere when the label stands in no box."""
+        box = self._box(label)
+        if box is None:
+            return True
+        if box.header_only:
+            return self._box(token) in (box, self.boxes.box_below(box))
+        return self._box(token) is box
 
     def _statement(self, kind: Kind, label: Sequence[Token], pieces: Sequence[tuple[Token, ...]]) -> Statement:
         return Statement(self.document, self.page.page.number, kind, tuple(label), tuple(pieces))
@@ -261,8 +282,13 @@ class _PageReader:
         """
         pieces: list[tuple[Token, ...]] = []
         bottom = max(t.word.bbox[3] for t in line.tokens)
+        anchor = next((t for t in line.tokens if left - COLUMN_TOLERANCE <= t.x0), line.tokens[0])
         for below in self.page.lines[line.index + 1 :]:
-            tokens = tuple(t for t in below.tokens if left - COLUMN_TOLERANCE <= t.x0 and t.x_center < right)
+            tokens = tuple(
+                t
+                for t in below.tokens
+                if left - COLUMN_TOLERANCE <= t.x0 and t.x_center < right and self._same_box(anchor, t)
+            )
             if not tokens:
                 if adjacent:
                     break
@@ -281,6 +307,23 @@ class _PageReader:
         return pieces
 
     def read(self) -> list[Statement]:
+        return [kept for statement in self._read() if (kept := self._outside_party_boxes(statement)) is not None]
+
+    def _outside_party_boxes(self, statement: Statement) -> Statement | None:
+        """The statement without the words that stand in a party's or a transport box; None when nothing is
+        left."""
+        pieces = [
+            kept
+            for piece in statement.pieces
+            if (kept := tuple(t for t in piece if not self._in_party_or_transport_box(t)))
+        ]
+        if not pieces:
+            return None
+        if pieces == list(statement.pieces):
+            return statement
+        return self._statement(statement.kind, statement.label, pieces)
+
+    def _read(self) -> list[Statement]:
         found: list[Statement] = []
         for line in self.page.lines:
             for n, segment in enumerate(line.segments):

@@ -159,6 +159,9 @@ def field_evidence(document: ExtractedDocument, name: str) -> list[Evidence]:
 # reported LOW ("verify on the page") instead of flagging the shipment. On the sample scans, correctly read
 # reference numbers score 0.90-0.96 and the misreadings seen (an inserted digit) 0.74 and below.
 DOUBTFUL_CONFIDENCE = 0.8
+# Below this, an extracted value was not read beside its own label in its own box but pieced together by a
+# fallback (a weight from a total row without its label, a name from the letterhead): not enough to flag on.
+WEAK_EXTRACTION = 0.7
 
 
 def reading_confidence(document: ExtractedDocument, name: str) -> float:
@@ -178,3 +181,11 @@ def reading_confidence(document: ExtractedDocument, name: str) -> float:
         words += [w for w in page.words if w.bbox[0] < x1 and x0 < w.bbox[2] and w.bbox[1] < y1 and y0 < w.bbox[3]]
     numbers = [w for w in words if any(ch.isdigit() for ch in w.text)]
     return min((w.confidence for w in numbers or words), default=1.0)
+
+
+def weakly_read(document: ExtractedDocument, name: str) -> bool:
+    """The field was read doubtfully: OCR doubted its words, or the extractor found it only by a fallback."""
+    field = document.fields.get(name)
+    if field is None or not field.found:
+        return False
+    return reading_confidence(document, name) < DOUBTFUL_CONFIDENCE or field.confidence < WEAK_EXTRACTION

@@ -60,6 +60,8 @@ class Page(Frozen):
     rotation: int = Field(default=0, description="clockwise degrees the page was turned before reading")
     skew: float = Field(default=0.0, description="degrees of deskew applied before OCR")
     words: list[Word] = Field(default_factory=list)
+    # Ruled lines (table rules, box borders), each as the thin box it covers: what tells the page's boxes apart.
+    rules: list[BBox] = Field(default_factory=list, description="ruled lines as thin boxes, 0-1, top-left origin")
 
     @property
     def text(self) -> str:

@@ -24,6 +24,7 @@ from oretrace.reference.matching import (
 from oretrace.reference.models import (
     AssayProfile,
     ElementStats,
+    GoodsStage,
     HsCode,
     ProductionRecord,
     ReferenceData,
@@ -37,6 +38,7 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "AssayProfile",
     "ElementStats",
+    "GoodsStage",
     "HsCode",
     "Problem",
     "ProductionRecord",

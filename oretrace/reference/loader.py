@@ -5,10 +5,14 @@ problem with file, line and column, so whoever edits a CSV fixes it in one round
 
 Files (in the reference directory):
 
-* `smelters.csv` (required): smelter_id,name,aliases,country,region,city,commodity,source
+* `smelters.csv` (required): smelter_id,name,aliases,country,region,city,commodity,source[,stage]
 * `assay_profiles.csv` (required): smelter_id,element,unit,mean,sd,n
 * `production.csv` (required): commodity,country,stage,year,tonnes,source
-* `hs_codes.csv` (optional): hs_code,description,commodity,source
+* `hs_codes.csv` (optional): hs_code,description,commodity,source[,stage]
+
+Columns in brackets may be absent from a file altogether: `stage` of a facility (mine, mill, concentrator,
+smelter, refinery, roaster, plant; ';'-separated; blank: not known) and of a tariff code (ore, refined,
+scrap; blank: ore in HS chapter 26, refined otherwise).
 """
 
 from __future__ import annotations
@@ -29,8 +33,10 @@ from pydantic import BaseModel
 
 from oretrace.core.errors import InvalidData
 from oretrace.reference.models import (
+    FACILITY_STAGES,
     AssayProfile,
     ElementStats,
+    GoodsStage,
     HsCode,
     ProductionRecord,
     ReferenceData,
@@ -54,6 +60,8 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     PRODUCTION: ("commodity", "country", "stage", "year", "tonnes", "source"),
     HS_CODES: ("hs_code", "description", "commodity", "source"),
 }
+# Columns a file may leave out of its header altogether (blank when absent).
+_EXTRA: dict[str, tuple[str, ...]] = {SMELTERS: ("stage",), HS_CODES: ("stage",)}
 # Columns that may be left blank (smelter_id: an id is then derived from name and country).
 _OPTIONAL: dict[str, frozenset[str]] = {
     SMELTERS: frozenset({"smelter_id", "aliases", "region", "city", "source"}),
@@ -149,10 +157,16 @@ class _Reader:
                     line, start = start, reader.line_num + 1
                     if not any(cell.strip() for cell in record):
                         continue  # blank line
+                    # A row may stop short of trailing optional columns ('stage' added to an older file).
+                    trailing = self.header[len(record) :]
+                    if len(record) < len(self.header) and all(c in _EXTRA.get(self.file, ()) for c in trailing):
+                        record = [*record, *([""] * len(trailing))]
                     if len(record) != len(self.header):
                         self.problem(line, None, f"has {len(record)} fields, the header has {len(self.header)}")
                         continue
                     cells = {h: c.strip() for h, c in zip(self.header, record, strict=True)}
+                    for column in _EXTRA.get(self.file, ()):
+                        cells.setdefault(column, "")
                     blank = [c for c in _COLUMNS[self.file] if not cells[c] and c not in _OPTIONAL[self.file]]
                     for column in blank:
                         self.problem(line, column, "value is required")
@@ -223,6 +237,11 @@ def _read_smelters(path: Path, problems: list[Problem]) -> list[Smelter]:
             reader.problem(row.line, "smelter_id", f"{smelter_id!r} may hold only letters, digits, '_', '.', '-'")
             continue
         commodities = tuple(c.lower() for c in _split(row.cells["commodity"]))
+        kinds = tuple(k.lower() for k in _split(row.cells["stage"]))
+        unknown = [k for k in kinds if k not in FACILITY_STAGES]
+        if unknown:
+            reader.problem(row.line, "stage", f"{', '.join(unknown)} not one of: {', '.join(FACILITY_STAGES)}")
+            continue
         if country is None:
             continue
         assigned = not smelter_id
@@ -240,6 +259,7 @@ def _read_smelters(path: Path, problems: list[Problem]) -> list[Smelter]:
                 commodities=commodities,
                 source=row.cells["source"],
                 id_assigned=assigned,
+                kinds=kinds,
             )
         )
     return smelters
@@ -316,10 +336,21 @@ def _read_hs_codes(path: Path, problems: list[Problem]) -> list[HsCode]:
             continue
         code = text.replace(".", "")
         commodity = row.cells["commodity"].lower()
+        stage = row.cells["stage"].lower()
+        if stage and stage not in {g.value for g in GoodsStage}:
+            reader.problem(row.line, "stage", f"{row.cells['stage']!r} is not one of: ore, refined, scrap")
+            continue
         # Keyed as written: "8110.20.0000" (US schedule) and "8110200000" (China) are different rows.
         if reader.duplicate(row, "hs_code", (text, commodity), seen, f"code {text} for {commodity}"):
             continue
-        codes.append(HsCode(code=code, description=row.cells["description"], commodity=commodity))
+        codes.append(
+            HsCode(
+                code=code,
+                description=row.cells["description"],
+                commodity=commodity,
+                stage=GoodsStage(stage) if stage else None,
+            )
+        )
     return codes
 
 

@@ -20,6 +20,25 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class Stage(StrEnum):
+    MINE = "mine"
+    REFINERY = "refinery"
+
+
+# What a facility does, as smelters.csv writes it (column `stage`, ';'-separated), and the production stage
+# each kind stands for: mines and mills (concentrators) yield ore and concentrate, smelters, refineries,
+# roasters and metallurgical plants yield refined metal and oxides.
+FACILITY_STAGES: dict[str, Stage] = {
+    "mine": Stage.MINE,
+    "mill": Stage.MINE,
+    "concentrator": Stage.MINE,
+    "smelter": Stage.REFINERY,
+    "refinery": Stage.REFINERY,
+    "roaster": Stage.REFINERY,
+    "plant": Stage.REFINERY,
+}
+
+
 class Smelter(_Frozen):
     smelter_id: str
     name: str
@@ -30,9 +49,19 @@ class Smelter(_Frozen):
     commodities: tuple[str, ...] = Field(default=(), description="lower case, e.g. ('antimony', 'gold')")
     source: str = ""
     id_assigned: bool = Field(default=False, description="the CSV row had no smelter_id; one was derived")
+    kinds: tuple[str, ...] = Field(
+        default=(), description="what the facility does (mine, mill, smelter, refinery, roaster, plant); empty: unknown"
+    )
 
     def produces(self, commodity: str) -> bool:
         return commodity.lower() in self.commodities
+
+    @property
+    def stages(self) -> frozenset[Stage]:
+        """The production stages the facility stands for; every stage when its kind is not known."""
+        if not self.kinds:
+            return frozenset(Stage)
+        return frozenset(FACILITY_STAGES[k] for k in self.kinds if k in FACILITY_STAGES)
 
 
 class Unit(StrEnum):
@@ -62,11 +91,6 @@ class AssayProfile(_Frozen):
     elements: dict[str, ElementStats] = Field(description="element symbol -> stats")
 
 
-class Stage(StrEnum):
-    MINE = "mine"
-    REFINERY = "refinery"
-
-
 class ProductionRecord(_Frozen):
     commodity: str
     country: str = Field(description="ISO 3166-1 alpha-2")
@@ -76,12 +100,32 @@ class ProductionRecord(_Frozen):
     source: str = ""
 
 
+class GoodsStage(StrEnum):
+    """How far the goods a tariff code covers are processed."""
+
+    ORE = "ore"  # ores and concentrates: come from mines
+    REFINED = "refined"  # metal, oxides and other compounds: come from smelters and refineries
+    SCRAP = "scrap"  # waste and scrap: arises wherever the metal is used
+
+
+# Chapter 26 of the Harmonized System is 'Ores, slag and ash'; the chapters after it hold chemicals (28) and
+# base metals (72-81), products of smelting and refining (WCO HS 2022 nomenclature, section and chapter titles).
+ORE_CHAPTERS = frozenset({"26"})
+
+
 class HsCode(_Frozen):
     """One row of reference/hs_codes.csv: a tariff code (digits only) and the commodity it covers."""
 
     code: str = Field(description="digits only, 6 to 10 of them")
     description: str = ""
     commodity: str
+    stage: GoodsStage | None = Field(default=None, description="as written in the CSV; None: from the chapter")
+
+    @property
+    def goods_stage(self) -> GoodsStage:
+        if self.stage is not None:
+            return self.stage
+        return GoodsStage.ORE if self.code[:2] in ORE_CHAPTERS else GoodsStage.REFINED
 
 
 class ReferenceData(_Frozen):
@@ -114,10 +158,18 @@ class ReferenceData(_Frozen):
         A 6-digit code from a document matches longer national codes below it and vice versa; some headings
         (8112.92) cover several commodities, so a set comes back.
         """
+        return {h.commodity for h in self.hs_rows(hs_code)}
+
+    def hs_rows(self, hs_code: str) -> list[HsCode]:
+        """The rows whose code shares the leading six digits of `hs_code`."""
         digits = "".join(ch for ch in hs_code if ch.isdigit())
         if len(digits) < 6:
-            return set()
-        return {h.commodity for h in self.hs_codes if h.code[:6] == digits[:6]}
+            return []
+        return [h for h in self.hs_codes if h.code[:6] == digits[:6]]
+
+    def goods_stages(self, hs_code: str, commodity: str) -> set[GoodsStage]:
+        """How processed the goods under `hs_code` are, for one commodity (a heading may mix stages)."""
+        return {h.goods_stage for h in self.hs_rows(hs_code) if h.commodity == commodity}
 
 
 def unique(items: Iterable[str]) -> tuple[str, ...]:

@@ -195,17 +195,19 @@ def bundle_lots(ctx: Ctx, lots: list[Lot]) -> None:
     n, net, gross = _totals(lots)
     ctx.set("net_weight_kg", float(net))
     ctx.set("gross_weight_kg", float(gross))
+    pieces = sum(round(nw / 25) if s.product == "ingot" else 40 for lot in lots for nw in lot.package_nets)
     rows.append(
         [
             Cell(c["total"], "label", bold=True),
             Cell(f"{len(lots)} {c['lots'].lower()}", bold=True),
-            Cell(str(n), field="package_count", bold=True),
+            Cell(str(pieces), "static", bold=True),
             Cell(ctx.kg(net, 1), field="net_weight_kg", bold=True),
             Cell(ctx.kg(gross, 1), field="gross_weight_kg", bold=True),
         ]
     )
     y = sh.table(x, y, cols, rows, size=8, line_h=3.2, pad=0.8)
-    y = sh.lines(x, y + 7, s.marks(ctx.lang, packing_list=True), 8, kind="static")
+    ctx.label_value(x, y + 6, f"{c['packages']}:", ctx.packages_text(n), "package_count", gap=30)
+    y = sh.lines(x, y + 13, s.marks(ctx.lang, packing_list=True), 8, kind="static")
     ctx.signature(x + w / 2, y + 6, s.seller.person, s.seller.title, len(s.pl_no))
 
 

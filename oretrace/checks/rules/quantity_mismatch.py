@@ -10,7 +10,9 @@ Reported LOW instead (worth a look, not a flag):
 * a difference that disappears when a unit factor is undone (1000: kg vs t, or "19,719 MT" read with the
   wrong decimal mark; 2.2046: kg vs lb): a unit or decimal-mark reading, on paper or by OCR, not a different
   quantity of goods. A difference that remains after undoing the factor is still MEDIUM, and said so;
-* a difference that rests on a weight the OCR read with low confidence (`checks.text.DOUBTFUL_CONFIDENCE`).
+* a difference that rests on a weight the OCR read with low confidence (`checks.text.DOUBTFUL_CONFIDENCE`), or
+  that the extractor did not read beside its own label (`checks.text.WEAK_EXTRACTION`: a weight taken from a
+  total row without its label).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from oretrace.checks import wording
 from oretrace.checks.context import ShipmentContext
 from oretrace.checks.registry import register
-from oretrace.checks.text import DOUBTFUL_CONFIDENCE, field_evidence, reading_confidence
+from oretrace.checks.text import field_evidence, weakly_read
 from oretrace.core.models import DocType, ExtractedDocument, Finding, Severity
 
 TOLERANCE = 0.02
@@ -37,14 +39,14 @@ class Difference:
     change: float  # relative to the reference weight
     unit_note: str | None  # the difference once a unit slip is undone, when that brings the weights closer
     slip_only: bool  # the weights agree once a unit slip is undone
-    doubtful: bool  # the weight was read by OCR with low confidence
+    doubtful: bool  # the weight was read doubtfully (OCR confidence, or not beside its label)
 
     def describe(self) -> str:
         text = f"the {wording.document(self.document.doc_type)} states {wording.kg(self.kg)} ({self.change:+.1%}"
         if self.unit_note:
             text += f"; {self.unit_note}"
         if self.doubtful:
-            text += "; read by OCR with low confidence"
+            text += "; read with low confidence"
         return text + ")"
 
 
@@ -70,7 +72,7 @@ def _difference(document: ExtractedDocument, kg: float, reference_kg: float) -> 
                 note, slip_only = f"equal after a factor of {factor:g}: probably a unit reading ({units})", True
             elif abs(undone) < min(abs(change), 0.5) and not slip_only:
                 note = f"{undone:+.1%} after a factor of {factor:g} ({units})"
-    doubtful = reading_confidence(document, "net_weight_kg") < DOUBTFUL_CONFIDENCE
+    doubtful = weakly_read(document, "net_weight_kg")
     return Difference(document, kg, change, note, slip_only, doubtful)
 
 
@@ -89,7 +91,7 @@ def quantity_mismatch(shipment: ShipmentContext) -> list[Finding]:
         + f" (tolerance {TOLERANCE:.0%})."
     )
     # A unit slip or a doubtful reading is worth a look, not a flag; the reference weight's own reading counts.
-    weak = reading_confidence(reference_doc, "net_weight_kg") < DOUBTFUL_CONFIDENCE
+    weak = weakly_read(reference_doc, "net_weight_kg")
     severity = Severity.LOW if weak or all(d.slip_only or d.doubtful for d in differences) else None
     evidence = [e for document, _ in weights for e in field_evidence(document, "net_weight_kg")]
     return [quantity_mismatch.finding(message, evidence, severity)]

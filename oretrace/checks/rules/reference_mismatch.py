@@ -3,7 +3,8 @@
 Numbers are compared after removing case, spaces and punctuation ("INV 2025/0423" == "inv-2025-0423"), so
 that only a different number counts, not a different way of writing it. Documents without a readable number
 are skipped. A difference that rests on a number the OCR read with low confidence
-(`checks.text.DOUBTFUL_CONFIDENCE`) is reported LOW: OCR inserts and swaps digits too, and a reviewer should
+(`checks.text.DOUBTFUL_CONFIDENCE`), or one the extractor did not read beside its own label
+(`checks.text.WEAK_EXTRACTION`), is reported LOW: OCR inserts and swaps digits too, and a reviewer should
 compare the page before the shipment is flagged.
 """
 
@@ -14,7 +15,7 @@ import re
 from oretrace.checks import wording
 from oretrace.checks.context import ShipmentContext
 from oretrace.checks.registry import register
-from oretrace.checks.text import DOUBTFUL_CONFIDENCE, field_evidence, reading_confidence
+from oretrace.checks.text import DOUBTFUL_CONFIDENCE, WEAK_EXTRACTION, field_evidence, reading_confidence
 from oretrace.core.models import DocType, Finding, Severity
 
 CITING = (DocType.CERTIFICATE_OF_ORIGIN, DocType.PACKING_LIST)
@@ -53,8 +54,17 @@ def reference_mismatch(shipment: ShipmentContext) -> list[Finding]:
                     [f"on the {wording.document(d.doc_type)} ({c:.2f})" for d, c in doubtful]
                 )
                 message += f" The OCR read the number with low confidence {where}: compare the page."
+            unlabelled = [
+                doc
+                for doc in (document, *(invoice for invoice, _ in invoices))
+                if (field := doc.fields.get("invoice_number")) is not None and field.confidence < WEAK_EXTRACTION
+            ]
+            if unlabelled:
+                where = wording.enumerate_words([f"the {wording.document(d.doc_type)}" for d in unlabelled])
+                message += f" The number on {where} was not read beside its own label: compare the page."
             evidence = field_evidence(document, "invoice_number") + [
                 e for invoice, _ in invoices for e in field_evidence(invoice, "invoice_number")
             ]
-            findings.append(reference_mismatch.finding(message, evidence, Severity.LOW if doubtful else None))
+            weak = doubtful or unlabelled
+            findings.append(reference_mismatch.finding(message, evidence, Severity.LOW if weak else None))
     return findings

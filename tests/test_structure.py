@@ -1,0 +1,267 @@
+"""Reading structure before words: ruled lines from a PDF's paths and a scan's ink, the boxes they make, a box's
+caption as the label of what is inside it, grouped identifiers, and captions that are not a field's label."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import numpy as np
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from oretrace.core.models import DocType, Page, TextSource, Word
+from oretrace.extractors.boxes import PageBoxes
+from oretrace.extractors.fields import extract_fields
+from oretrace.extractors.fields.parsers import identifier
+from oretrace.extractors.layout import RawWord, order_words
+from oretrace.extractors.rules import joined, main_networks, scan_rules, structural, turned
+from oretrace.extractors.text import ReadOptions, read_pages
+
+MM = 72 / 25.4
+
+
+def _pdf(tmp_path: Path, draw) -> Path:  # type: ignore[no-untyped-def]
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    draw(canvas)
+    canvas.showPage()
+    canvas.save()
+    path = tmp_path / "page.pdf"
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_rules_come_from_the_pdf_paths_but_not_its_curves(tmp_path: Path) -> None:
+    def draw(c: Canvas) -> None:
+        c.setFont("Helvetica", 9)
+        c.drawString(30 * MM, 250 * MM, "A line of text for the text layer to be usable here")
+        c.rect(20 * MM, 200 * MM, 100 * MM, 40 * MM)  # four sides
+        c.line(20 * MM, 150 * MM, 150 * MM, 150 * MM)  # one rule
+        c.circle(150 * MM, 100 * MM, 10 * MM)  # curves: a stamp, not a rule
+        c.line(20 * MM, 120 * MM, 21 * MM, 120 * MM)  # a tick, too short
+
+    [page] = read_pages(_pdf(tmp_path, draw), "application/pdf", ReadOptions())
+    assert page.source is TextSource.TEXT_LAYER
+    width, height = A4
+    expected = [
+        (20 * MM / width, (297 - 240) * MM / height, 120 * MM / width, (297 - 240) * MM / height),
+        (20 * MM / width, (297 - 200) * MM / height, 120 * MM / width, (297 - 200) * MM / height),
+        (20 * MM / width, (297 - 240) * MM / height, 20 * MM / width, (297 - 200) * MM / height),
+        (120 * MM / width, (297 - 240) * MM / height, 120 * MM / width, (297 - 200) * MM / height),
+        (20 * MM / width, (297 - 150) * MM / height, 150 * MM / width, (297 - 150) * MM / height),
+    ]
+    assert len(page.rules) == len(expected)
+    for rule in expected:
+        assert any(all(abs(a - b) < 0.002 for a, b in zip(rule, found, strict=True)) for found in page.rules)
+
+
+def _grid_mask(height: int = 1000, width: int = 800) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of a scan's long ink runs: a two-box frame, a separate stamp frame, a signature line."""
+    horizontal = np.zeros((height, width), dtype=bool)
+    vertical = np.zeros((height, width), dtype=bool)
+    for y in (100, 300, 500):
+        horizontal[y : y + 3, 100:700] = True
+    for x in (100, 400, 700):
+        vertical[100:503, x : x + 3] = True
+    horizontal[700:703, 500:640] = True  # a stamp: closed, but on its own
+    horizontal[780:783, 500:640] = True
+    vertical[700:783, 500:503] = True
+    vertical[700:783, 637:640] = True
+    horizontal[900:902, 100:300] = True  # a signature line
+    return horizontal, vertical
+
+
+def test_scan_rules_keep_the_form_and_drop_stamps_and_lone_lines() -> None:
+    rules = scan_rules(*_grid_mask())
+    flat = sorted(round((r[1] + r[3]) / 2, 2) for r in rules if r[2] - r[0] > r[3] - r[1])
+    tall = sorted(round((r[0] + r[2]) / 2, 2) for r in rules if r[2] - r[0] < r[3] - r[1])
+    assert flat == [0.1, 0.3, 0.5]
+    assert tall == [0.13, 0.5, 0.88]
+
+
+def test_rule_pieces_join_only_across_small_gaps() -> None:
+    pieces = [(0.1, 0.5, 0.4, 0.501), (0.405, 0.5005, 0.8, 0.5015), (0.5, 0.1, 0.501, 0.2), (0.5004, 0.6, 0.5014, 0.7)]
+    out = joined(pieces)
+    assert (0.1, 0.5, 0.8, 0.5015) in out
+    assert sum(1 for r in out if r[3] - r[1] > r[2] - r[0]) == 2  # the two vertical pieces stay apart
+    lone = [(0.1, 0.1, 0.5, 0.1)]
+    assert structural(lone) == []
+    frame = [(0.1, 0.1, 0.5, 0.1), (0.1, 0.3, 0.5, 0.3), (0.1, 0.1, 0.1, 0.3), (0.5, 0.1, 0.5, 0.3)]
+    small = [(0.7, 0.7, 0.72, 0.7), (0.7, 0.71, 0.72, 0.71), (0.7, 0.7, 0.7, 0.71), (0.72, 0.7, 0.72, 0.71)]
+    assert sorted(main_networks(structural(frame + small))) == sorted(frame)
+
+
+def test_rules_turn_with_the_page() -> None:
+    assert turned([(0.1, 0.2, 0.3, 0.2)], 90) == [(0.8, 0.1, 0.8, 0.3)]
+    assert turned([(0.1, 0.2, 0.3, 0.2)], 180) == [(0.7, 0.8, 0.9, 0.8)]
+
+
+def _page(words: list[tuple[str, float, float, float, float]], rules: list[tuple[float, float, float, float]]) -> Page:
+    raw = [RawWord(text, x0, y0, x1, y1) for text, x0, y0, x1, y1 in words]
+    return Page(number=1, width=595, height=842, source=TextSource.TEXT_LAYER, language="", words=order_words(raw),
+                rules=rules)  # fmt: skip
+
+
+def _line(text: str, x: float, y: float, size: float) -> list[tuple[str, float, float, float, float]]:
+    """Words of one printed line at (x, y) (top of the line), `size` its height as a page fraction."""
+    out = []
+    for word in text.split():
+        width = 0.0075 * len(word) * size / 0.011
+        out.append((word, x, y, x + width, y + size))
+        x += width + 0.006
+    return out
+
+
+def _frame(x0: float, y0: float, x1: float, y1: float) -> list[tuple[float, float, float, float]]:
+    return [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+
+
+def test_a_box_caption_is_told_apart_from_its_content() -> None:
+    words = _line("1. Goods consigned from (Exporter's name, address, country)", 0.11, 0.105, 0.008)
+    words += _line("Andaman Minerals Trading Co., Ltd.", 0.12, 0.125, 0.011)
+    words += _line("Bangkok 10120, Thailand", 0.12, 0.142, 0.011)
+    words += _line("Outside any box", 0.11, 0.5, 0.011)
+    page = _page(words, _frame(0.1, 0.1, 0.5, 0.2))
+    boxes = PageBoxes(page)
+    [box] = boxes.boxes
+    assert box.caption.startswith("1. Goods consigned from")
+    assert [" ".join(w.text for w in line) for line in box.content] == [
+        "Andaman Minerals Trading Co., Ltd.",
+        "Bangkok 10120, Thailand",
+    ]
+    outside = next(w for w in page.words if w.text == "Outside")
+    assert boxes.box_of(outside) is None
+
+
+def _numbered_box_certificate() -> Page:
+    """The numbered boxes of a Form D-style certificate, each value where the form puts it."""
+    words: list[tuple[str, float, float, float, float]] = []
+    rules: list[tuple[float, float, float, float]] = []
+    # 1: exporter; 3: country of origin, wrapped in its narrow box
+    words += _line("1. Goods consigned from (Exporter's business name, address, country)", 0.11, 0.105, 0.008)
+    words += _line("Sierra Madre Metals", 0.12, 0.125, 0.011)
+    rules += _frame(0.1, 0.1, 0.5, 0.2)
+    words += _line("3. Country of origin", 0.51, 0.105, 0.008)
+    words += _line("ESTADOS UNIDOS", 0.52, 0.125, 0.011)
+    words += _line("MEXICANOS", 0.52, 0.142, 0.011)
+    rules += _frame(0.5, 0.1, 0.9, 0.2)
+    # header cells over their entries: 8 (origin criterion), 9 (weights), 10 (invoice)
+    for x0, x1, caption in (
+        (0.1, 0.3, "8. Origin criterion (see Overleaf Notes)"),
+        (0.3, 0.6, "9. Gross weight or other quantity"),
+        (0.6, 0.9, "10. Number and date of invoices"),
+    ):
+        words += _line(caption, x0 + 0.01, 0.205, 0.008)
+        rules += _frame(x0, 0.2, x1, 0.25) + _frame(x0, 0.25, x1, 0.4)
+    words += _line('"PE"', 0.12, 0.26, 0.011)
+    words += _line("Gross Weight: 7.084 M/T", 0.31, 0.26, 0.011)
+    words += _line("Net Wt.: 6.961 M/T", 0.31, 0.28, 0.011)
+    words += _line("VNE/EXP/25/120", 0.61, 0.26, 0.011)
+    words += _line("2025-10-01", 0.61, 0.28, 0.011)
+    # 11 and 12: the exporter's declaration and the certification, each with its own place and date
+    words += _line("11. Declaration by the exporter", 0.11, 0.405, 0.008)
+    words += _line("Saltillo, 2025-10-06", 0.12, 0.45, 0.011)
+    words += _line("Place and date, signature of authorised signatory", 0.11, 0.48, 0.008)
+    rules += _frame(0.1, 0.4, 0.5, 0.5)
+    words += _line("12. Certification", 0.51, 0.405, 0.008)
+    words += _line("Reference No. VN 2025 0398340", 0.52, 0.425, 0.011)
+    words += _line("Hanoi, 2025-10-08", 0.52, 0.45, 0.011)
+    words += _line("Place and date, signature and stamp of certifying authority", 0.51, 0.48, 0.008)
+    rules += _frame(0.5, 0.4, 0.9, 0.5)
+    return _page(words, rules)
+
+
+def test_header_cells_hand_their_label_to_the_box_below() -> None:
+    boxes = PageBoxes(_numbered_box_certificate())
+    header = next(b for b in boxes.boxes if b.caption.startswith("10."))
+    assert header.header_only
+    below = boxes.box_below(header)
+    assert below is not None and [w.text for w in below.words] == ["VNE/EXP/25/120", "2025-10-01"]
+
+
+def test_fields_are_read_from_the_box_their_caption_names() -> None:
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_numbered_box_certificate()])
+    assert fields["invoice_number"].value == "VNE/EXP/25/120"
+    assert fields["net_weight_kg"].value == pytest.approx(6961.0)
+    # wrapped over two lines of its box: Mexico, not the United States; the criterion 'PE' is not Peru
+    assert fields["country_of_origin"].value == "MX"
+    assert fields["exporter_name"].value == "Sierra Madre Metals"
+    assert fields["certificate_number"].value == "VN 2025 0398340"
+    # the certifying authority's place and date, not the exporter's
+    assert fields["issue_date"].value == "2025-10-08"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("VN 2025 0398340", "VN 2025 0398340"),
+        ("A 123.456", "A 123.456"),
+        ("TH25 31 25164", "TH25 31 25164"),
+        ("F-00624 19 Sep 2025", "F-00624"),
+        ("2025/0423 USD 12,000", "2025/0423"),
+        ("L-2508-013, L-2508-014", "L-2508-013"),
+        ("INV-001 2 bundles", "INV-001"),
+    ],
+)
+def test_identifiers_keep_their_groups_and_nothing_else(text: str, expected: str) -> None:
+    assert identifier(text).value == expected
+
+
+def test_a_word_is_in_no_box_without_rules_all_round() -> None:
+    words = _line("Open on the right", 0.11, 0.105, 0.011)
+    page = _page(words, [(0.1, 0.1, 0.5, 0.1), (0.1, 0.2, 0.5, 0.2), (0.1, 0.1, 0.1, 0.2)])
+    assert PageBoxes(page).boxes == []
+    assert Page.model_validate(page.model_dump()).rules == page.rules
+    assert isinstance(page.words[0], Word)
+
+
+def test_a_number_mark_run_into_its_number_is_two_words() -> None:
+    [mark, number] = order_words([RawWord("No.MY2025-27-1233546", 0.1, 0.1, 0.3, 0.11)])
+    assert (mark.text, number.text) == ("No.", "MY2025-27-1233546")
+    assert mark.bbox[2] == pytest.approx(number.bbox[0])
+    assert [w.text for w in order_words([RawWord("No.5", 0.1, 0.1, 0.2, 0.11)])] == ["No.5"]  # no digit run after
+
+
+def test_a_caption_wrapped_over_lines_is_one_label() -> None:
+    """A narrow header cell breaks '10. Number and date of invoices' anywhere; the label is read whole."""
+    words = _line("10. Number and", 0.61, 0.205, 0.008) + _line("date of invoices", 0.61, 0.218, 0.008)
+    words += _line("VNE/EXP/25/120", 0.61, 0.26, 0.011)
+    rules = _frame(0.6, 0.2, 0.75, 0.25) + _frame(0.6, 0.25, 0.75, 0.4)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, rules)])
+    assert fields["invoice_number"].value == "VNE/EXP/25/120"
+
+
+def test_the_exporters_reference_number_is_not_the_documents() -> None:
+    statement = "The exporter of the products covered by this document (Exporter Reference No BE0712345678) declares"
+    words = _line(statement, 0.05, 0.3, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
+    assert fields["certificate_number"].value is None
+
+
+def _scanned_page(words: list[tuple[str, float, float, float, float, float]]) -> Page:
+    raw = [RawWord(text, x0, y0, x1, y1, conf) for text, x0, y0, x1, y1, conf in words]
+    return Page(number=1, width=2480, height=3508, source=TextSource.OCR, language="eng", words=order_words(raw))
+
+
+def test_element_rows_read_through_leaders_and_trust_names_over_symbols() -> None:
+    rows = [
+        ("Antimony (Sb)", "........................", "99.71 %"),
+        ("As", "...................", "0.0667 %"),
+        ("Lead (Pd)", "......................", "0.0123 %"),  # OCR slip in the symbol: the name says lead
+        ("Ne", "", "0.0020 %"),  # a speck read as a symbol, doubted by OCR: not neon
+    ]
+    words = []
+    for i, (element, leader, value) in enumerate(rows):
+        y = 0.3 + 0.02 * i
+        confidence = 0.3 if element == "Ne" else 0.95
+        words.append((element.split()[0], 0.1, y, 0.16, y + 0.01, confidence))
+        if len(element.split()) > 1:
+            words.append((element.split()[1], 0.165, y, 0.2, y + 0.01, confidence))
+        if leader:
+            words.append((leader, 0.205, y, 0.45, y + 0.01, 0.9))
+        number, unit = value.split()
+        words += [(number, 0.455, y, 0.52, y + 0.01, 0.95), (unit, 0.525, y, 0.54, y + 0.01, 0.95)]
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
+    assert fields["composition_pct"].value == {"Sb": 99.71, "As": 0.0667, "Pb": 0.0123}
