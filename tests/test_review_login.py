@@ -3,6 +3,7 @@ in the audit log, attempts sent in parallel, the login form's CSRF token."""
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Iterator
@@ -62,19 +63,27 @@ def _api_login(c: TestClient, name: str, password: str) -> Any:
 
 def test_a_wrong_password_burst_meets_a_growing_wait(app: Any) -> None:
     c = _client(app)
+    started = time.monotonic()
     statuses = [_api_login(c, "alice", f"guess number {i}").status_code for i in range(50)]
-    # The first failures are answered; from then on every attempt waits, unchecked.
+    burst_seconds = time.monotonic() - started
+    # The first failures are answered; from then on attempts wait, unchecked. On a slow machine a wait may run
+    # out during the burst and let one guess through, which doubles the next wait: a handful at most.
     assert statuses[:USER_FREE_FAILURES] == [401] * USER_FREE_FAILURES
-    assert set(statuses[USER_FREE_FAILURES:]) == {429}
+    late = statuses[USER_FREE_FAILURES:]
+    assert set(late) <= {401, 429} and late[0] == 429
+    assert late.count(401) <= 1 + math.log2(1 + burst_seconds)
     refused = _api_login(c, "alice", PASSWORD)
     assert refused.status_code == 429, "the right password must wait too, or the wait would confirm a guess"
-    assert refused.headers["retry-after"] == "1"
-    time.sleep(1.1)
+    wait = int(refused.headers["retry-after"])
+    assert wait >= 1
+    time.sleep(wait + 0.1)
     # One more wrong guess after the wait doubles it; the right password then works once the wait is over.
     assert _api_login(c, "alice", "yet another guess").status_code == 401
     second = _api_login(c, "alice", PASSWORD)
-    assert second.status_code == 429 and second.headers["retry-after"] == "2"
-    time.sleep(2.1)
+    assert second.status_code == 429
+    doubled = int(second.headers["retry-after"])
+    assert doubled > wait
+    time.sleep(doubled + 0.1)
     assert _api_login(c, "alice", PASSWORD).status_code == 200
     # The success cleared the name's count.
     assert [_api_login(c, "alice", "wrong again!").status_code for _ in range(3)] == [401] * 3
