@@ -484,7 +484,23 @@ def test_document_versions_show_differences(auditor: object, workspace: Workspac
     # The finding alice confirmed carried over to the re-run's identical finding.
     page.goto(f"/?status=confirmed&shipment={HOSTILE_SHIPMENT}")
     assert page.locator("#queue-table tr.row").count() == 1
-    assert page.locator("#queue-table tr.row").first.get_attribute("data-finding") != str(workspace.decided_finding)
+    carried = page.locator("#queue-table tr.row").first.get_attribute("data-finding")
+    assert carried != str(workspace.decided_finding)
+
+    # The carried finding's page names alice, her finding, and what she decided on; the links resolve.
+    page.goto(f"/findings/{carried}")
+    assert "confirmed by alice on" in page.text_content("#finding-carried")
+    assert page.get_attribute("#finding-carried a.origin-finding", "href") == f"/findings/{workspace.decided_finding}"
+    entries = page.locator("#trail-entries li.trail-entry")
+    assert entries.count() == 2 and entries.first.locator(".decider").text_content() == "alice"
+    assert entries.first.locator("table.basis td.value").count() >= 1
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate(OVERFLOW_JS) <= 0, "the trail scrolls sideways at 390 px"
+    page.set_viewport_size({"width": 1360, "height": 900})
+    workspace.screenshot(page, "14-finding-trail")
+    entries.first.locator("a.extraction-run").first.click()
+    page.wait_for_url("**/documents/*/history#run-*")
+    assert page.locator("li.version:target table.fields tr").count() >= 1
 
 
 # --- layouts --------------------------------------------------------------------------------------------------

@@ -6,16 +6,18 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, select, text
 from typer.testing import CliRunner
 
 from oretrace.cli.main import app
 from oretrace.core.config import get_settings
 from oretrace.store.db import make_engine, migrate, session_scope
 from oretrace.store.repository import record_shipment
+from oretrace.store.schema import Finding
 from tests import review_fixtures
 from tests.review_fixtures import PostgresSchema, postgres_url
 from tests.store_fixtures import FINISHED_AT, INBOX_ROOT, STARTED_AT, shipment
@@ -108,6 +110,36 @@ def test_users_review_and_history(cli_store: Engine) -> None:
     head = verified.output.splitlines()[0].split("head ")[1].strip()
     assert run("audit", "verify", "--expect-head", head).exit_code == 0
     assert run("audit", "verify", "--expect-head", "f" * 64).exit_code == 1
+
+
+def test_show_names_the_original_decider_after_a_rerun(cli_store: Engine) -> None:
+    assert run("users", "add", "alice", "--role", "reviewer", "--password-stdin", stdin=PASSWORD + "\n").exit_code == 0
+    high = json.loads(run("review", "list", "--format", "json").output)[0]["finding_id"]
+    note = "smelter is the Bolivian plant's alias"
+    assert run("review", "resolve", str(high), "--action", "dismiss", "--note", note, "--as", "alice").exit_code == 0
+    later = STARTED_AT + timedelta(days=1)
+    with session_scope(cli_store) as session:
+        rerun = record_shipment(session, shipment(), INBOX_ROOT, later, later)
+        new = session.scalar(select(Finding.id).where(Finding.shipment_run_id == rerun, Finding.severity == "high"))
+
+    shown = run("review", "show", str(new))
+    assert shown.exit_code == 0, shown.output
+    view = json.loads(shown.output)
+    (carried,) = view["decisions"]
+    assert carried["summary"].startswith("dismissed by alice on ")
+    assert carried["summary"].endswith(f"(finding {high}, run 1), carried over to this run")
+    assert (carried["origin"]["user"], carried["origin"]["finding_id"]) == ("alice", high)
+    assert [p["id"] for p in view["predecessors"]] == [high]
+    original, _ = view["trail"]
+    assert (original["user"], original["note"], original["shipment_run_id"]) == ("alice", note, 1)
+    assert [(b["field"], b["value"]) for b in original["basis"]] == [
+        ("country_of_origin", "BO"),
+        ("smelter_name", "Hsikwangshan Twinkling Star Co., Ltd."),
+    ]
+    replaced = json.loads(run("review", "show", str(high)).output)
+    assert [s["id"] for s in replaced["successors"]] == [new] and replaced["current"] is False
+    listed = run("history", "--shipment", "SHP-2024-0117").output
+    assert "SHP-2024-0117/certificate_of_origin.pdf (document:" in listed
 
 
 def _tamper(engine: Engine, sql: str) -> None:

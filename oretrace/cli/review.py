@@ -246,7 +246,8 @@ def review_list(
 def review_show(
     target: Annotated[str, typer.Argument(help="a finding id, or a shipment id")],
 ) -> None:
-    """A finding (evidence, compared values, decisions) or a shipment (documents, fields, findings) as JSON."""
+    """A finding (evidence, compared values, decisions, and its trail: who decided it and the findings it
+    replaces, on which extraction runs and values) or a shipment (documents, fields, findings) as JSON."""
     from oretrace.review.service import NotFound, finding_view, shipment_view
     from oretrace.store.db import session_scope
 
@@ -361,9 +362,13 @@ def history(
         return
     for entry in entries:
         details = json.dumps(entry.details, ensure_ascii=False, sort_keys=True)
+        # A document by its file, with the start of its hash for --document.
+        subject = entry.subject
+        if entry.subject_label:
+            subject = f"{entry.subject_label} ({entry.subject[: len('document:') + 12]}…)"
         typer.echo(
             f"{entry.seq:>6}  {entry.created_at:%Y-%m-%d %H:%M:%S}  {entry.actor:<16} {entry.action:<22} "
-            f"{entry.subject}  {details}"
+            f"{subject}  {details}"
         )
 
 

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field
 
 from oretrace.core.models import BBox, Frozen, Severity
+from oretrace.store.decision_basis import BasisValue
 from oretrace.store.review_tables import DecisionAction, FindingStatus
 
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
@@ -101,6 +102,19 @@ class EvidenceView(Frozen):
     value: Any = None
 
 
+class DecisionOrigin(Frozen):
+    """The decision a carry-over repeats, followed back through every re-run to the one a person took."""
+
+    decision_id: int
+    finding_id: int
+    shipment_run_id: int
+    action: DecisionAction
+    to_status: FindingStatus
+    user: str | None
+    assignee: str | None
+    created_at: datetime
+
+
 class DecisionView(Frozen):
     id: int
     finding_id: int
@@ -114,6 +128,24 @@ class DecisionView(Frozen):
     carried_from_id: int | None
     finding_version: int
     created_at: datetime
+    # The decided finding's shipment run.
+    shipment_run_id: int | None = None
+    # The extraction runs and field values it was based on; None when not recorded (decided before 0009).
+    basis: list[BasisValue] | None = None
+    # For a carry-over: the original decision (who, when, on which finding and run).
+    origin: DecisionOrigin | None = None
+    # In words, e.g. "dismissed by alice on 2026-12-05 14:02 UTC (finding 12, run 3), carried over to this run".
+    summary: str = ""
+
+
+class FindingRef(Frozen):
+    """A finding of another run that this one replaces, or that replaces it."""
+
+    id: int
+    shipment_run_id: int
+    status: FindingStatus
+    # The same evidence (the later finding inherited the decision), or the same check on changed evidence.
+    same_evidence: bool
 
 
 class FindingView(Frozen):
@@ -131,6 +163,11 @@ class FindingView(Frozen):
     current: bool
     evidence: list[EvidenceView]
     decisions: list[DecisionView]
+    # The findings of earlier runs this one replaces (oldest first) and those of later runs replacing it.
+    predecessors: list[FindingRef] = Field(default_factory=list)
+    successors: list[FindingRef] = Field(default_factory=list)
+    # Every decision on this finding and on its predecessors and successors, oldest first (finding view only).
+    trail: list[DecisionView] = Field(default_factory=list)
 
 
 class FieldView(Frozen):
@@ -215,6 +252,8 @@ class HistoryEntry(Frozen):
     action: str
     subject: str
     details: dict[str, Any]
+    # The document's file name(s) for a document subject, when the store knows the document.
+    subject_label: str | None = None
 
 
 class HistoryPage(Frozen):
@@ -235,6 +274,12 @@ class FieldChange(Frozen):
     after_confidence: float | None = None
 
 
+class FieldSnapshot(Frozen):
+    name: str
+    value: Any = None
+    confidence: float | None = None
+
+
 class ExtractionVersion(Frozen):
     extraction_run_id: int
     shipment_run_id: int | None
@@ -249,6 +294,8 @@ class ExtractionVersion(Frozen):
     # Against the version before it (empty for the first, and when nothing changed).
     doc_type_before: str | None = None
     changes: list[FieldChange]
+    # Every field this run read, with its value (None when missing).
+    fields: list[FieldSnapshot] = Field(default_factory=list)
 
 
 class DocumentHistory(Frozen):

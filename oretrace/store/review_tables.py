@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, true
 from sqlalchemy.orm import Mapped, mapped_column
@@ -90,6 +91,24 @@ class Decision(Base):
     # The finding's version after this change (findings.version), for optimistic concurrency in the history.
     finding_version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime]
+    # What the decision was based on: one store.decision_basis.BasisValue per piece of the finding's evidence
+    # (extraction run, document, field, value, text), as shown when deciding. NULL for decisions made before
+    # this was recorded.
+    basis_json: Mapped[list[Any] | None]
+
+
+class FindingLink(Base):
+    """A re-run's finding and the previous run's finding it replaces, recorded when the re-run is stored.
+
+    Same evidence: the identical finding (which inherits the decision); otherwise the same check's one
+    finding whose evidence changed. Findings stay append-only: the link is a row of its own.
+    """
+
+    __tablename__ = "finding_links"
+
+    finding_id: Mapped[int] = mapped_column(ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True)
+    predecessor_id: Mapped[int] = mapped_column(ForeignKey("findings.id", ondelete="CASCADE"), index=True)
+    same_evidence: Mapped[bool] = mapped_column(Boolean)
 
 
 class FindingStatus(StrEnum):

@@ -17,6 +17,7 @@ from oretrace.review.service.errors import DecisionConflict, InvalidDecision, No
 from oretrace.review.service.views import finding_view, latest_run_of
 from oretrace.store import schema
 from oretrace.store.audit import append_entry
+from oretrace.store.decision_basis import audit_basis, basis_json, finding_basis
 from oretrace.store.review_tables import Decision, DecisionAction, FindingStatus, User
 
 # Which statuses each decision may start from, and where it leads (None: the status does not change).
@@ -93,6 +94,8 @@ def decide(session: Session, actor: Actor, finding_id: int, request: DecisionReq
         raise DecisionConflict(finding_view(session, actor, finding_id), request.version)
 
     new_version = request.version + 1
+    # What the reviewer was shown: the finding's evidence as its run's extractions read it.
+    basis = finding_basis(session, finding)
     decision = Decision(
         finding_id=finding_id,
         shipment_id=finding.shipment_id,
@@ -104,6 +107,7 @@ def decide(session: Session, actor: Actor, finding_id: int, request: DecisionReq
         assignee_id=assignee_id if request.action is DecisionAction.ASSIGN else None,
         finding_version=new_version,
         created_at=datetime.now(UTC),
+        basis_json=basis_json(basis),
     )
     session.add(decision)
     session.flush()
@@ -127,6 +131,7 @@ def decide(session: Session, actor: Actor, finding_id: int, request: DecisionReq
             "note": note,
             "assignee": request.assignee if request.action is DecisionAction.ASSIGN else None,
             "version": new_version,
+            **audit_basis(basis),
         },
     )
     return finding_view(session, actor, finding_id)

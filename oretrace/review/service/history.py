@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -13,6 +15,7 @@ from oretrace.review.models import (
     DocumentHistory,
     ExtractionVersion,
     FieldChange,
+    FieldSnapshot,
     HistoryEntry,
     HistoryFilters,
     HistoryPage,
@@ -66,10 +69,36 @@ def _filtered(session: Session, filters: HistoryFilters) -> Select[tuple[AuditEn
     return stmt
 
 
-def _entry(e: AuditEntry) -> HistoryEntry:
-    return HistoryEntry(
-        seq=e.seq, created_at=e.created_at, actor=e.actor, action=e.action, subject=e.subject, details=e.details
-    )
+def _document_sha(subject: str) -> str | None:
+    kind, _, ident = subject.partition(":")
+    return ident if kind == "document" else None
+
+
+def _entries(session: Session, rows: Sequence[AuditEntry]) -> list[HistoryEntry]:
+    """The entries, a document subject named by its file(s) rather than its hash when the store has it."""
+    shas = {sha for e in rows if (sha := _document_sha(e.subject))}
+    paths: dict[str, set[str]] = defaultdict(set)
+    if shas:
+        for sha, path in session.execute(
+            select(schema.Document.sha256, schema.Document.source_path).where(schema.Document.sha256.in_(shas))
+        ):
+            paths[sha].add(path)
+    entries = []
+    for e in rows:
+        sha = _document_sha(e.subject)
+        label = ", ".join(sorted(paths[sha])) if sha and sha in paths else None
+        entries.append(
+            HistoryEntry(
+                seq=e.seq,
+                created_at=e.created_at,
+                actor=e.actor,
+                action=e.action,
+                subject=e.subject,
+                details=e.details,
+                subject_label=label,
+            )
+        )
+    return entries
 
 
 def history(session: Session, actor: Actor, filters: HistoryFilters) -> list[HistoryEntry]:
@@ -80,7 +109,7 @@ def history(session: Session, actor: Actor, filters: HistoryFilters) -> list[His
     if filters.before is not None:
         stmt = stmt.where(AuditEntry.seq < filters.before)
     entries = session.scalars(stmt.order_by(AuditEntry.seq.desc()).limit(filters.limit)).all()
-    return [_entry(e) for e in entries]
+    return _entries(session, entries)
 
 
 def history_page(session: Session, actor: Actor, filters: HistoryFilters) -> HistoryPage:
@@ -169,6 +198,10 @@ def document_history(session: Session, actor: Actor, document_id: str) -> Docume
                 text_sources=run.text_sources,
                 doc_type_before=previous.doc_type if previous and previous.doc_type != run.doc_type else None,
                 changes=_field_changes(before_fields, fields) if previous else [],
+                fields=[
+                    FieldSnapshot(name=name, value=field.get("value"), confidence=field.get("confidence"))
+                    for name, field in sorted(fields.items())
+                ],
             )
         )
         previous = run

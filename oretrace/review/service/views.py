@@ -4,6 +4,7 @@ decisions, a page image."""
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,10 +13,12 @@ from sqlalchemy.orm import Session
 
 from oretrace.review.auth import Actor, Permission
 from oretrace.review.models import (
+    DecisionOrigin,
     DecisionView,
     DocumentView,
     EvidenceView,
     FieldView,
+    FindingRef,
     FindingView,
     PageView,
     RejectionView,
@@ -25,7 +28,78 @@ from oretrace.review.page_images import cached_page_png, locate_source
 from oretrace.review.service.errors import NotFound, PageUnavailable
 from oretrace.review.service.queue import exporters_of_runs, user_names
 from oretrace.store import schema
-from oretrace.store.review_tables import Decision, DecisionAction, FindingStatus
+from oretrace.store.decision_basis import BasisValue, bbox_close
+from oretrace.store.review_tables import Decision, DecisionAction, FindingLink, FindingStatus
+
+# What each decision did, in words ("dismissed by alice ...").
+DECIDED = {
+    DecisionAction.CONFIRM: "confirmed",
+    DecisionAction.DISMISS: "dismissed",
+    DecisionAction.ESCALATE: "escalated",
+    DecisionAction.REOPEN: "reopened",
+    DecisionAction.CARRY_OVER: "carried over",
+}
+
+
+def decided(action: DecisionAction, assignee: str | None = None) -> str:
+    if action is DecisionAction.ASSIGN:
+        return f"assigned to {assignee}" if assignee else "unassigned"
+    return DECIDED[action]
+
+
+def _runs_of(session: Session, finding_ids: set[int]) -> dict[int, int]:
+    """Each finding's shipment run."""
+    rows = session.execute(
+        select(schema.Finding.id, schema.Finding.shipment_run_id).where(schema.Finding.id.in_(finding_ids))
+    )
+    return {finding_id: run_id for finding_id, run_id in rows}
+
+
+def _origins(session: Session, carried: list[Decision]) -> dict[int, DecisionOrigin]:
+    """For each carry-over decision, the decision a person took that it repeats (through every re-run)."""
+    rows: dict[int, Decision] = {d.id: d for d in carried}
+    wanted = {d.carried_from_id for d in carried if d.carried_from_id} - set(rows)
+    while wanted:
+        found = session.scalars(select(Decision).where(Decision.id.in_(wanted))).all()
+        rows |= {d.id: d for d in found}
+        wanted = {d.carried_from_id for d in found if d.carried_from_id} - set(rows)
+    originals: dict[int, Decision] = {}
+    for decision in carried:
+        step: Decision | None = decision
+        # Each step goes to an earlier decision (smaller id), so this ends.
+        while step is not None and step.action == DecisionAction.CARRY_OVER.value:
+            step = rows.get(step.carried_from_id) if step.carried_from_id else None
+        if step is not None:
+            originals[decision.id] = step
+    runs = _runs_of(session, {d.finding_id for d in originals.values()})
+    names = user_names(session, {d.user_id for d in originals.values()} | {d.assignee_id for d in originals.values()})
+    return {
+        decision_id: DecisionOrigin(
+            decision_id=d.id,
+            finding_id=d.finding_id,
+            shipment_run_id=runs[d.finding_id],
+            action=DecisionAction(d.action),
+            to_status=FindingStatus(d.to_status),
+            user=names.get(d.user_id) if d.user_id else None,
+            assignee=names.get(d.assignee_id) if d.assignee_id else None,
+            created_at=d.created_at,
+        )
+        for decision_id, d in originals.items()
+    }
+
+
+def _summary(
+    action: DecisionAction, user: str | None, assignee: str | None, created_at: datetime, origin: DecisionOrigin | None
+) -> str:
+    if origin is not None:
+        return (
+            f"{decided(origin.action, origin.assignee)} by {origin.user or 'a removed user'} on "
+            f"{origin.created_at:%Y-%m-%d %H:%M} UTC (finding {origin.finding_id}, run {origin.shipment_run_id}), "
+            "carried over to this run"
+        )
+    if action is DecisionAction.CARRY_OVER:
+        return f"carried over by the pipeline on {created_at:%Y-%m-%d %H:%M} UTC; the decision it repeats is gone"
+    return f"{decided(action, assignee)} by {user or 'a removed user'} on {created_at:%Y-%m-%d %H:%M} UTC"
 
 
 def decision_views(session: Session, finding_ids: list[int]) -> dict[int, list[DecisionView]]:
@@ -34,30 +108,66 @@ def decision_views(session: Session, finding_ids: list[int]) -> dict[int, list[D
     decisions = session.scalars(
         select(Decision).where(Decision.finding_id.in_(finding_ids)).order_by(Decision.id)
     ).all()
+    runs = _runs_of(session, set(finding_ids))
+    origins = _origins(session, [d for d in decisions if d.action == DecisionAction.CARRY_OVER.value])
     names = user_names(session, {d.user_id for d in decisions} | {d.assignee_id for d in decisions})
     out: dict[int, list[DecisionView]] = defaultdict(list)
     for d in decisions:
+        user = names.get(d.user_id) if d.user_id else None
+        assignee = names.get(d.assignee_id) if d.assignee_id else None
+        action = DecisionAction(d.action)
         out[d.finding_id].append(
             DecisionView(
                 id=d.id,
                 finding_id=d.finding_id,
                 shipment_id=d.shipment_id,
-                action=DecisionAction(d.action),
+                action=action,
                 from_status=FindingStatus(d.from_status),
                 to_status=FindingStatus(d.to_status),
                 note=d.note,
-                user=names.get(d.user_id) if d.user_id else None,
-                assignee=names.get(d.assignee_id) if d.assignee_id else None,
+                user=user,
+                assignee=assignee,
                 carried_from_id=d.carried_from_id,
                 finding_version=d.finding_version,
                 created_at=d.created_at,
+                shipment_run_id=runs.get(d.finding_id),
+                basis=None if d.basis_json is None else [BasisValue.model_validate(b) for b in d.basis_json],
+                origin=origins.get(d.id),
+                summary=_summary(action, user, assignee, d.created_at, origins.get(d.id)),
             )
         )
     return out
 
 
-def _bbox_close(a: Any, b: Any) -> bool:
-    return len(a) == 4 and len(b) == 4 and all(abs(float(x) - float(y)) < 1e-6 for x, y in zip(a, b, strict=True))
+def _refs(session: Session, links: list[tuple[int, bool]]) -> list[FindingRef]:
+    """Findings by id (with whether their link kept the evidence), in the order given."""
+    rows = {
+        f.id: f for f in session.scalars(select(schema.Finding).where(schema.Finding.id.in_([i for i, _ in links])))
+    }
+    return [
+        FindingRef(
+            id=i, shipment_run_id=rows[i].shipment_run_id, status=FindingStatus(rows[i].status), same_evidence=same
+        )
+        for i, same in links
+    ]
+
+
+def lineage(session: Session, finding_id: int) -> tuple[list[FindingRef], list[FindingRef]]:
+    """The findings this one replaces, oldest first, and those replacing it, in order of the re-runs."""
+    before: list[tuple[int, bool]] = []
+    link = session.get(FindingLink, finding_id)
+    while link is not None:
+        before.insert(0, (link.predecessor_id, link.same_evidence))
+        link = session.get(FindingLink, link.predecessor_id)
+    after: list[tuple[int, bool]] = []
+    frontier = [finding_id]
+    while frontier:
+        links = session.scalars(
+            select(FindingLink).where(FindingLink.predecessor_id.in_(frontier)).order_by(FindingLink.finding_id)
+        ).all()
+        after += [(x.finding_id, x.same_evidence) for x in links]
+        frontier = [x.finding_id for x in links]
+    return _refs(session, before), _refs(session, after)
 
 
 class _FieldIndex:
@@ -78,7 +188,7 @@ class _FieldIndex:
             return view
         extra: dict[str, Any] = {"doc_type": document.doc_type, "source_path": document.source_path}
         for field in document.fields:
-            if any(e.page == view.page and _bbox_close(e.bbox, view.bbox) for e in field.evidence):
+            if any(e.page == view.page and bbox_close(e.bbox, view.bbox) for e in field.evidence):
                 extra |= {"field": field.name, "value": field.value}
                 break
         return view.model_copy(update=extra)
@@ -135,6 +245,13 @@ def _finding_views(
     index = _FieldIndex(documents)
     decisions = decision_views(session, [f.id for f in findings])
     names = user_names(session, {f.assignee_id for f in findings if f.assignee_id})
+    successors: dict[int, list[tuple[int, bool]]] = defaultdict(list)
+    for link in session.scalars(
+        select(FindingLink)
+        .where(FindingLink.predecessor_id.in_([f.id for f in findings]))
+        .order_by(FindingLink.finding_id)
+    ):
+        successors[link.predecessor_id].append((link.finding_id, link.same_evidence))
     return [
         FindingView(
             id=f.id,
@@ -150,6 +267,7 @@ def _finding_views(
             current=f.shipment_run_id == latest_run_id,
             evidence=[index.describe(e) for e in f.evidence_json],
             decisions=decisions.get(f.id, []),
+            successors=_refs(session, successors[f.id]) if f.id in successors else [],
         )
         for f in findings
     ]
@@ -198,7 +316,11 @@ def finding_view(session: Session, actor: Actor, finding_id: int) -> FindingView
     if finding is None:
         raise NotFound(f"no finding {finding_id}")
     documents = _documents(session, finding.shipment_run_id)
-    return _finding_views(session, [finding], documents, latest_run_of(session, finding.shipment_id))[0]
+    view = _finding_views(session, [finding], documents, latest_run_of(session, finding.shipment_id))[0]
+    predecessors, successors = lineage(session, finding_id)
+    related = decision_views(session, [finding_id, *(f.id for f in predecessors), *(f.id for f in successors)])
+    trail = sorted((d for ds in related.values() for d in ds), key=lambda d: d.id)
+    return view.model_copy(update={"predecessors": predecessors, "successors": successors, "trail": trail})
 
 
 def page_image(session: Session, actor: Actor, document_id: str, page: int, cache_dir: Path) -> Path:

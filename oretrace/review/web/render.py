@@ -14,6 +14,7 @@ from oretrace.review.auth import LoginSession, Permission
 from oretrace.review.export import ExportFormat
 from oretrace.review.labels import check_label, doc_type_label, field_label
 from oretrace.review.models import FindingView
+from oretrace.review.service.views import decided
 
 
 def format_value(value: Any) -> str:
@@ -36,6 +37,7 @@ def _templates() -> Jinja2Templates:
     env.filters["check_label"] = check_label
     env.filters["field_label"] = field_label
     env.filters["doc_label"] = doc_type_label
+    env.filters["decided"] = decided
     env.globals["urlencode"] = urlencode
     return Jinja2Templates(env=env)
 
