@@ -3,13 +3,16 @@ decisions, a page image."""
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from oretrace.extractors.filetype import JPEG, PDF, PNG, TIFF
 from oretrace.review.auth import Actor, Permission
 from oretrace.review.models import (
     DecisionView,
@@ -21,11 +24,13 @@ from oretrace.review.models import (
     RejectionView,
     ShipmentView,
 )
-from oretrace.review.page_images import cached_page_png, locate_source
+from oretrace.review.page_images import SourceUnavailable, cached_page_png, locate_source, open_source
 from oretrace.review.service.errors import NotFound, PageUnavailable
 from oretrace.review.service.queue import exporters_of_runs, user_names
 from oretrace.store import schema
 from oretrace.store.review_tables import Decision, DecisionAction, FindingStatus
+
+DOCUMENT_TYPES = frozenset({PDF, PNG, JPEG, TIFF})
 
 
 def decision_views(session: Session, finding_ids: list[int]) -> dict[int, list[DecisionView]]:
@@ -201,12 +206,52 @@ def finding_view(session: Session, actor: Actor, finding_id: int) -> FindingView
     return _finding_views(session, [finding], documents, latest_run_of(session, finding.shipment_id))[0]
 
 
+def _document_rows(session: Session, document_id: str) -> list[schema.Document]:
+    rows = session.scalars(
+        select(schema.Document).where(schema.Document.sha256 == document_id).order_by(schema.Document.id)
+    ).all()
+    if not rows:
+        raise NotFound(f"no document {document_id}")
+    return list(rows)
+
+
+@dataclass(frozen=True)
+class OriginalFile:
+    """The document's file as it was read, open at its start (its SHA-256 checked through this handle)."""
+
+    name: str
+    media_type: str
+    size: int
+    source_path: str
+    handle: BinaryIO
+
+
+def original_file(session: Session, actor: Actor, document_id: str) -> OriginalFile:
+    """The original file of a document, from wherever a copy with its content still lies. Raises
+    SourceUnavailable (changed or gone) when none does: the most telling reason, a changed file first."""
+    actor.require(Permission.READ)
+    problems: list[SourceUnavailable] = []
+    for row in _document_rows(session, document_id):
+        try:
+            handle = open_source(session, row)
+        except SourceUnavailable as err:
+            problems.append(err)
+            continue
+        return OriginalFile(
+            name=PurePosixPath(row.source_path).name or "document",
+            # Only the types the pipeline reads; the store's text is never echoed as a content type.
+            media_type=row.media_type if row.media_type in DOCUMENT_TYPES else "application/octet-stream",
+            size=os.fstat(handle.fileno()).st_size,
+            source_path=row.source_path,
+            handle=handle,
+        )
+    raise next((p for p in problems if p.changed), problems[0])
+
+
 def page_image(session: Session, actor: Actor, document_id: str, page: int, cache_dir: Path) -> Path:
     """A PNG of the document's page as the latest extraction read it (same turn and deskew as OCR)."""
     actor.require(Permission.READ)
-    rows = session.scalars(select(schema.Document).where(schema.Document.sha256 == document_id)).all()
-    if not rows:
-        raise NotFound(f"no document {document_id}")
+    rows = _document_rows(session, document_id)
     source = next((path for row in rows if (path := locate_source(session, row)) is not None), None)
     if source is None:
         raise PageUnavailable("the document's file is no longer where it was read, or its content changed")

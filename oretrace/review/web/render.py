@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import Request, Response
 from jinja2 import Environment, PackageLoader
@@ -54,6 +54,15 @@ def page(request: Request, name: str, login: LoginSession, status: int = 200, **
 def download(body: str, fmt: ExportFormat, stem: str) -> Response:
     media = "text/csv; charset=utf-8" if fmt is ExportFormat.CSV else "application/json"
     return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{stem}.{fmt}"'})
+
+
+def attachment(filename: str) -> str:
+    """Content-Disposition for a download named `filename` (RFC 6266): the exact name percent-encoded as UTF-8
+    in filename*, and for older clients an ASCII copy with quotes, backslashes, percent signs and control or
+    non-ASCII characters replaced. Neither can end the header or add another."""
+    fallback = "".join(c if " " <= c <= "~" and c not in '"\\%' else "_" for c in filename) or "download"
+    encoded = quote(filename.encode("utf-8", "replace"), safe="")
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
 
 
 class EvidencePage(Frozen):
