@@ -24,7 +24,7 @@ from oretrace.review.models import (
     RejectionView,
     ShipmentView,
 )
-from oretrace.review.page_images import SourceUnavailable, cached_page_png, locate_source, open_source
+from oretrace.review.page_images import PageSize, SourceUnavailable, cached_page_png, locate_source, open_source
 from oretrace.review.service.errors import NotFound, PageUnavailable
 from oretrace.review.service.queue import exporters_of_runs, user_names
 from oretrace.store import schema
@@ -248,7 +248,9 @@ def original_file(session: Session, actor: Actor, document_id: str) -> OriginalF
     raise next((p for p in problems if p.changed), problems[0])
 
 
-def page_image(session: Session, actor: Actor, document_id: str, page: int, cache_dir: Path) -> Path:
+def page_image(
+    session: Session, actor: Actor, document_id: str, page: int, cache_dir: Path, size: PageSize = PageSize.SCREEN
+) -> Path:
     """A PNG of the document's page as the latest extraction read it (same turn and deskew as OCR)."""
     actor.require(Permission.READ)
     rows = _document_rows(session, document_id)
@@ -265,5 +267,12 @@ def page_image(session: Session, actor: Actor, document_id: str, page: int, cach
     if page_row is None:
         raise NotFound(f"document {document_id[:12]} has no page {page}")
     return cached_page_png(
-        cache_dir, source, document_id, rows[0].media_type, page, rotation=page_row.rotation, skew=page_row.skew
+        cache_dir,
+        source,
+        document_id,
+        rows[0].media_type,
+        page,
+        rotation=page_row.rotation,
+        skew=page_row.skew,
+        size=size,
     )

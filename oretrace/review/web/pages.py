@@ -16,7 +16,7 @@ from oretrace.review import auth, service
 from oretrace.review.auth import LoginSession, Permission, Role, UserError
 from oretrace.review.export import ExportFormat, history_export, queue_export
 from oretrace.review.models import DecisionRequest
-from oretrace.review.page_images import PageImageError, checked_chunks
+from oretrace.review.page_images import PageImageError, PageSize, checked_chunks
 from oretrace.review.web.deps import DB, DocumentId, FindingId, Login, PageNumber, ShipmentId, UserName, check_csrf
 from oretrace.review.web.forms import (
     checked_history_filters,
@@ -174,10 +174,17 @@ def document_history_page(request: Request, document_id: DocumentId, session: DB
 
 
 @router.get("/documents/{document_id}/pages/{number}.png")
-def page_png(request: Request, document_id: DocumentId, number: PageNumber, session: DB, login: Login) -> Response:
+def page_png(
+    request: Request,
+    document_id: DocumentId,
+    number: PageNumber,
+    session: DB,
+    login: Login,
+    size: PageSize = PageSize.SCREEN,
+) -> Response:
     image_cache: Path = request.app.state.image_cache
     try:
-        path = service.page_image(session, login.actor, document_id, number, image_cache)
+        path = service.page_image(session, login.actor, document_id, number, image_cache, size)
     except (service.PageUnavailable, PageImageError) as err:
         raise service.NotFound(str(err)) from err
     return FileResponse(path, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
