@@ -649,3 +649,44 @@ def test_numbered_boxes_and_rows_lead_to_each_other(browser: object, workspace: 
     assert page.locator(".evidence.active").evaluate_all("els => els.map(e => e.dataset.n)") == [first]
     assert page.js_errors == []
     page.context.close()
+
+
+def test_shipment_page_links_open_the_viewer(browser: object, workspace: Workspace) -> None:
+    page = _page(browser, workspace)
+    _login(page, "carol")
+    page.goto(f"/shipments/{HOSTILE_SHIPMENT}")
+    section = page.locator("section.document", has=page.locator("h3", has_text="invoice.pdf"))
+    # The original file, byte for byte, next to the document.
+    original = page.request.get(section.locator("a.original").get_attribute("href"))
+    assert original.ok and original.body() == (workspace.sample.inbox / HOSTILE_SHIPMENT / "invoice.pdf").read_bytes()
+    assert original.headers["content-disposition"].startswith('attachment; filename="invoice.pdf"')
+    with page.expect_navigation():
+        section.locator("a.page-link").first.click()
+    assert page.url.endswith("/pages/1")
+    assert page.evaluate("document.contentType") == "text/html"
+    page.wait_for_function("() => Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
+    assert "invoice.pdf" in page.text_content("h1") and "page 1 of 1" in page.text_content("h1")
+    # The fields read on this page are numbered, each number boxed on the page.
+    numbered = page.locator("#page-fields tbody tr[data-n]")
+    assert numbered.count() >= 5
+    for n in numbered.evaluate_all("rows => rows.map(r => r.dataset.n)"):
+        assert page.locator(f".evidence[data-n='{n}']").count() >= 1
+    seller = page.locator("#page-fields tbody tr", has=page.locator("td[title='seller_name']"))
+    assert HOSTILE_TEXT in seller.text_content()
+    seller.locator("button.evidence-n").click()
+    assert page.locator(".evidence.active").count() >= 1
+    image = page.locator("img.page-img")
+    natural = image.evaluate("i => i.naturalWidth")
+    page.click("button[data-zoom='1']")
+    assert abs(_width(image) - natural) <= 1
+    assert page.evaluate("window.__pwned === undefined") and page.js_errors == []
+    workspace.screenshot(page, "32-viewer")
+    page.context.close()
+
+    narrow = _page(browser, workspace, 390, 844)
+    _login(narrow, "carol")
+    narrow.goto(page.url)
+    narrow.wait_for_load_state("load")
+    assert narrow.evaluate(DOCUMENT_OVERFLOW_JS) <= 0
+    workspace.screenshot(narrow, "33-viewer-390")
+    narrow.context.close()

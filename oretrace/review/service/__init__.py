@@ -15,6 +15,7 @@ from oretrace.review.service.history import actions, decisions, document_history
 from oretrace.review.service.queue import list_queue, next_finding_id, origin_code
 from oretrace.review.service.views import (
     OriginalFile,
+    document_page,
     finding_view,
     original_file,
     page_image,
@@ -31,6 +32,7 @@ __all__ = [
     "decide",
     "decisions",
     "document_history",
+    "document_page",
     "finding_view",
     "history",
     "history_page",

@@ -16,6 +16,7 @@ from oretrace.extractors.filetype import JPEG, PDF, PNG, TIFF
 from oretrace.review.auth import Actor, Permission
 from oretrace.review.models import (
     DecisionView,
+    DocumentPageView,
     DocumentView,
     EvidenceView,
     FieldView,
@@ -98,40 +99,38 @@ def _evidence(evidence: dict[str, Any]) -> EvidenceView:
     )
 
 
+def _document_view(run: schema.ExtractionRun) -> DocumentView:
+    return DocumentView(
+        document_id=run.document.sha256,
+        source_path=run.document.source_path,
+        media_type=run.document.media_type,
+        doc_type=run.doc_type,
+        doc_type_confidence=run.doc_type_confidence,
+        pipeline_version=run.pipeline_version,
+        extraction_run_id=run.id,
+        pages=[
+            PageView(number=p.number, width=p.width, height=p.height, source=p.source, rotation=p.rotation, skew=p.skew)
+            for p in run.pages
+        ],
+        fields=[
+            FieldView(
+                name=f.name,
+                value=f.value_json,
+                confidence=f.confidence,
+                raw=f.raw,
+                reason=f.reason,
+                evidence=[_evidence(e) for e in f.evidence_json],
+            )
+            for f in run.field_values
+        ],
+    )
+
+
 def _documents(session: Session, shipment_run_id: int) -> list[DocumentView]:
     runs = session.scalars(
         select(schema.ExtractionRun).where(schema.ExtractionRun.shipment_run_id == shipment_run_id)
     ).all()
-    views = [
-        DocumentView(
-            document_id=run.document.sha256,
-            source_path=run.document.source_path,
-            media_type=run.document.media_type,
-            doc_type=run.doc_type,
-            doc_type_confidence=run.doc_type_confidence,
-            pipeline_version=run.pipeline_version,
-            extraction_run_id=run.id,
-            pages=[
-                PageView(
-                    number=p.number, width=p.width, height=p.height, source=p.source, rotation=p.rotation, skew=p.skew
-                )
-                for p in run.pages
-            ],
-            fields=[
-                FieldView(
-                    name=f.name,
-                    value=f.value_json,
-                    confidence=f.confidence,
-                    raw=f.raw,
-                    reason=f.reason,
-                    evidence=[_evidence(e) for e in f.evidence_json],
-                )
-                for f in run.field_values
-            ],
-        )
-        for run in runs
-    ]
-    return sorted(views, key=lambda d: d.source_path)
+    return sorted((_document_view(run) for run in runs), key=lambda d: d.source_path)
 
 
 def _finding_views(
@@ -204,6 +203,25 @@ def finding_view(session: Session, actor: Actor, finding_id: int) -> FindingView
         raise NotFound(f"no finding {finding_id}")
     documents = _documents(session, finding.shipment_run_id)
     return _finding_views(session, [finding], documents, latest_run_of(session, finding.shipment_id))[0]
+
+
+def document_page(session: Session, actor: Actor, document_id: str, page: int) -> DocumentPageView:
+    """One page of a document with the fields its latest extraction read, for the page viewer."""
+    actor.require(Permission.READ)
+    run = session.scalars(
+        select(schema.ExtractionRun)
+        .join(schema.Document, schema.Document.id == schema.ExtractionRun.document_id)
+        .where(schema.Document.sha256 == document_id)
+        .order_by(schema.ExtractionRun.id.desc())
+        .limit(1)
+    ).first()
+    if run is None:
+        raise NotFound(f"no document {document_id}")
+    document = _document_view(run)
+    shown = next((p for p in document.pages if p.number == page), None)
+    if shown is None:
+        raise NotFound(f"document {document_id[:12]} has no page {page}")
+    return DocumentPageView(document=document, shipment_id=run.document.shipment_id, page=shown)
 
 
 def _document_rows(session: Session, document_id: str) -> list[schema.Document]:

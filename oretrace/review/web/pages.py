@@ -1,5 +1,5 @@
 """The workspace's server-rendered pages: queue, shipment, finding and its decision form, history, document
-versions, page images, users, and the downloads (queue, history, original files)."""
+versions, the page viewer and page images, users, and the downloads (queue, history, original files)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from oretrace.review.web.forms import (
     history_filters_or_problem,
     queue_filters_or_problem,
 )
-from oretrace.review.web.render import attachment, download, evidence_pages, page
+from oretrace.review.web.render import attachment, download, evidence_pages, field_page, page
 from oretrace.store.review_tables import DecisionAction
 
 router = APIRouter(include_in_schema=False)
@@ -188,6 +188,16 @@ def page_png(
     except (service.PageUnavailable, PageImageError) as err:
         raise service.NotFound(str(err)) from err
     return FileResponse(path, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+
+
+# After page_png: "/pages/2.png" is the image, "/pages/2" the viewer.
+@router.get("/documents/{document_id}/pages/{number}", response_class=HTMLResponse)
+def page_viewer(request: Request, document_id: DocumentId, number: PageNumber, session: DB, login: Login) -> Response:
+    view = service.document_page(session, login.actor, document_id, number)
+    figure, rows = field_page(view)
+    return page(
+        request, "viewer.html", login, view=view, document=view.document, number=number, figure=figure, rows=rows
+    )
 
 
 @router.get("/documents/{document_id}/original")

@@ -14,7 +14,7 @@ from oretrace.core.models import Frozen
 from oretrace.review.auth import LoginSession, Permission
 from oretrace.review.export import ExportFormat
 from oretrace.review.labels import check_label, doc_type_label, field_label
-from oretrace.review.models import EvidenceView, FindingView
+from oretrace.review.models import DocumentPageView, EvidenceView, FieldView, FindingView
 
 
 def format_value(value: Any) -> str:
@@ -153,3 +153,31 @@ def evidence_pages(view: FindingView) -> list[EvidencePage]:
         )
         for (document_id, page), items in pages.items()
     ]
+
+
+class FieldRow(Frozen):
+    """A field in the page viewer's table: its number, and the pages its evidence lies on."""
+
+    n: int
+    field: FieldView
+    pages: list[int]
+    here: bool
+
+
+def field_page(view: DocumentPageView) -> tuple[EvidencePage, list[FieldRow]]:
+    """The viewed page with a box for each field read on it; field n's boxes carry n (a field read from
+    several places on the page has several)."""
+    document, number = view.document, view.page.number
+    rows, items = [], []
+    for n, field in enumerate(document.fields, start=1):
+        here = [e for e in field.evidence if e.page == number]
+        items.extend((n, e.bbox, e.text) for e in here)
+        rows.append(FieldRow(n=n, field=field, pages=sorted({e.page for e in field.evidence}), here=bool(here)))
+    figure = EvidencePage(
+        document_id=document.document_id,
+        page=number,
+        source_path=document.source_path,
+        doc_type=document.doc_type,
+        boxes=page_boxes(items),
+    )
+    return figure, rows

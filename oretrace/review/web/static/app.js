@@ -167,7 +167,7 @@ document.addEventListener("DOMContentLoaded", () => {
   if (page === "queue") queueKeys();
   else if (page === "finding") findingKeys();
   else if (page === "shipment") rowLinks();
-  if (page === "finding") {
+  if (page === "finding" || page === "viewer") {
     pageZoom();
     evidenceLinks();
   }
