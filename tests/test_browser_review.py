@@ -573,6 +573,10 @@ def test_zoom_buttons_change_the_page_width(browser: object, workspace: Workspac
     _login(page, "carol")
     _smelter_finding(page)
     figure = page.locator(".page-figure").first
+    # Each page links its document's original file.
+    original = figure.locator("a.original").get_attribute("href")
+    assert original == f"/documents/{figure.get_attribute('data-document')}/original"
+    assert page.request.get(original).body().startswith(b"%PDF")
     image = figure.locator("img.page-img")
     fitted = _width(image)
     # Fit: the page fills its figure, wider than the 620 px it was held to (on a wide screen).
