@@ -210,15 +210,15 @@ def test_open_a_finding_and_see_the_highlight(reviewer: object, workspace: Works
     img_box = image.bounding_box()
     rect_box = boxes.first.bounding_box()
     assert img_box and rect_box
-    x = float(boxes.first.get_attribute("x")) / 1000
-    y = float(boxes.first.get_attribute("y")) / 1000
+    x = float(boxes.first.get_attribute("x").rstrip("%")) / 100
+    y = float(boxes.first.get_attribute("y").rstrip("%")) / 100
     assert abs((rect_box["x"] - img_box["x"]) / img_box["width"] - x) < 0.01
     assert abs((rect_box["y"] - img_box["y"]) / img_box["height"] - y) < 0.01
     png = page.request.get(image.get_attribute("src"))
     assert png.ok and png.headers["content-type"] == "image/png"
     rendered = Image.open(io.BytesIO(png.body())).convert("L")
-    w = float(boxes.first.get_attribute("width")) / 1000
-    h = float(boxes.first.get_attribute("height")) / 1000
+    w = float(boxes.first.get_attribute("width").rstrip("%")) / 100
+    h = float(boxes.first.get_attribute("height").rstrip("%")) / 100
     crop = rendered.crop(
         (
             int(x * rendered.width),
@@ -562,4 +562,151 @@ def test_layouts_at_1440_and_390(browser: object, workspace: Workspace) -> None:
             workspace.screenshot(narrow, "22-queue-390")
         elif url == finding_url:
             workspace.screenshot(narrow, "23-finding-390")
+    narrow.context.close()
+
+
+# --- the evidence viewer ----------------------------------------------------------------------------------------
+
+DOCUMENT_OVERFLOW_JS = "document.documentElement.scrollWidth - window.innerWidth"
+
+
+def _smelter_finding(page: object) -> None:
+    page.goto(f"/?status=all&shipment={HOSTILE_SHIPMENT}&check=smelter_origin_mismatch")  # type: ignore[attr-defined]
+    page.click("#queue-table tr.row a.open-finding")  # type: ignore[attr-defined]
+    page.wait_for_url("**/findings/*")  # type: ignore[attr-defined]
+    page.wait_for_function("() => Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")  # type: ignore[attr-defined]
+
+
+def _width(locator: object) -> float:
+    box = locator.bounding_box()  # type: ignore[attr-defined]
+    assert box
+    return box["width"]
+
+
+@pytest.mark.parametrize("viewport", [(1360, 900), (390, 844)])
+def test_zoom_buttons_change_the_page_width(browser: object, workspace: Workspace, viewport: tuple[int, int]) -> None:
+    page = _page(browser, workspace, *viewport)
+    _login(page, "carol")
+    _smelter_finding(page)
+    figure = page.locator(".page-figure").first
+    # Each page links its document's original file.
+    original = figure.locator("a.original").get_attribute("href")
+    assert original == f"/documents/{figure.get_attribute('data-document')}/original"
+    assert page.request.get(original).body().startswith(b"%PDF")
+    image = figure.locator("img.page-img")
+    fitted = _width(image)
+    # Fit: the page fills its figure, wider than the 620 px it was held to (on a wide screen).
+    assert abs(fitted - figure.locator(".page-scroll").evaluate("e => e.clientWidth")) <= 1
+    if viewport[0] > 1000:
+        assert fitted > 620
+    natural = image.evaluate("i => i.naturalWidth")
+    figure.locator("button[data-zoom='1']").click()
+    assert abs(_width(image) - natural) <= 1
+    assert figure.locator("button[data-zoom='1']").get_attribute("aria-pressed") == "true"
+    figure.locator("button[data-zoom='2']").click()
+    assert abs(_width(image) - 2 * natural) <= 1
+    # 200 % shows the full-size rendering: more pixels, the same page.
+    page.wait_for_function("i => i.complete && i.currentSrc.endsWith('size=full')", arg=image.element_handle())
+    full = image.evaluate("i => [i.naturalWidth, i.naturalHeight]")
+    assert full[0] > natural and max(full) <= 2000
+    # The zoomed page scrolls inside its figure; the page itself never scrolls sideways.
+    assert page.evaluate(DOCUMENT_OVERFLOW_JS) <= 0
+    assert figure.locator(".page-scroll").evaluate("e => e.scrollWidth > e.clientWidth")
+    workspace.screenshot(page, f"30-zoom-200-{viewport[0]}")
+    figure.locator("button[data-zoom='fit']").click()
+    assert abs(_width(image) - fitted) <= 1
+    assert page.js_errors == []
+    page.context.close()
+
+
+def test_numbered_boxes_and_rows_lead_to_each_other(browser: object, workspace: Workspace) -> None:
+    page = _page(browser, workspace)
+    _login(page, "carol")
+    _smelter_finding(page)
+    finding_id = _current_finding(page)
+    rows = page.locator("#compared-values tbody tr[data-n]")
+    numbers = rows.evaluate_all("rows => rows.map(r => r.dataset.n)")
+    assert len(numbers) >= 2
+    # Every row's number is drawn beside its box on the page, as text a reviewer can read.
+    for n in numbers:
+        assert page.locator(f".evidence[data-n='{n}'] .evidence-tag text").text_content() == n
+        assert page.locator(f"#compared-values tr[data-n='{n}'] button.evidence-n").text_content() == n
+
+    # The outline stands outside the words and covers none of them.
+    evidence = page.request.get(f"/api/findings/{finding_id}").json()["evidence"]
+    last = numbers[-1]
+    x0, y0, x1, y1 = evidence[int(last) - 1]["bbox"]
+    box = page.locator(f".evidence[data-n='{last}'] rect.evidence-box")
+    assert box.evaluate("r => getComputedStyle(r).fill") == "none"
+    figure = page.locator(".page-figure", has=box)
+    figure.locator("button[data-zoom='2']").click()
+    img = figure.locator("img.page-img").bounding_box()
+    outline = box.bounding_box()
+    assert img and outline
+    words = (img["x"] + x0 * img["width"], img["y"] + y0 * img["height"])
+    words_end = (img["x"] + x1 * img["width"], img["y"] + y1 * img["height"])
+    assert outline["x"] + 2 <= words[0] and outline["y"] + 2 <= words[1]
+    assert outline["x"] + outline["width"] - 2 >= words_end[0] and outline["y"] + outline["height"] - 2 >= words_end[1]
+
+    # Zoomed in and scrolled back to the top, clicking row N brings box N into view and highlights both.
+    page.evaluate("window.scrollTo(0, 0)")
+    rows.last.locator("td").nth(2).click()
+    assert page.locator(".evidence.active").evaluate_all("els => els.map(e => e.dataset.n)") == [last]
+    assert rows.last.get_attribute("class") == "active"
+    shown = box.bounding_box()
+    scroller = figure.locator(".page-scroll").bounding_box()
+    assert shown and scroller
+    assert shown["y"] >= 0 and shown["y"] + shown["height"] <= 900, "box N is not in the window"
+    assert scroller["x"] <= shown["x"] and shown["x"] + shown["width"] <= scroller["x"] + scroller["width"]
+    assert scroller["y"] <= shown["y"] and shown["y"] + shown["height"] <= scroller["y"] + scroller["height"]
+    workspace.screenshot(page, "31-row-to-box")
+
+    # Clicking a box highlights its row.
+    first = numbers[0]
+    figure.locator("button[data-zoom='fit']").click()
+    page.locator(f".evidence[data-n='{first}'] rect.evidence-box").click()
+    assert page.locator("#compared-values tr.active").evaluate_all("rs => rs.map(r => r.dataset.n)") == [first]
+    assert page.locator(".evidence.active").evaluate_all("els => els.map(e => e.dataset.n)") == [first]
+    assert page.js_errors == []
+    page.context.close()
+
+
+def test_shipment_page_links_open_the_viewer(browser: object, workspace: Workspace) -> None:
+    page = _page(browser, workspace)
+    _login(page, "carol")
+    page.goto(f"/shipments/{HOSTILE_SHIPMENT}")
+    section = page.locator("section.document", has=page.locator("h3", has_text="invoice.pdf"))
+    # The original file, byte for byte, next to the document.
+    original = page.request.get(section.locator("a.original").get_attribute("href"))
+    assert original.ok and original.body() == (workspace.sample.inbox / HOSTILE_SHIPMENT / "invoice.pdf").read_bytes()
+    assert original.headers["content-disposition"].startswith('attachment; filename="invoice.pdf"')
+    with page.expect_navigation():
+        section.locator("a.page-link").first.click()
+    assert page.url.endswith("/pages/1")
+    assert page.evaluate("document.contentType") == "text/html"
+    page.wait_for_function("() => Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
+    assert "invoice.pdf" in page.text_content("h1") and "page 1 of 1" in page.text_content("h1")
+    # The fields read on this page are numbered, each number boxed on the page.
+    numbered = page.locator("#page-fields tbody tr[data-n]")
+    assert numbered.count() >= 5
+    for n in numbered.evaluate_all("rows => rows.map(r => r.dataset.n)"):
+        assert page.locator(f".evidence[data-n='{n}']").count() >= 1
+    seller = page.locator("#page-fields tbody tr", has=page.locator("td[title='seller_name']"))
+    assert HOSTILE_TEXT in seller.text_content()
+    seller.locator("button.evidence-n").click()
+    assert page.locator(".evidence.active").count() >= 1
+    image = page.locator("img.page-img")
+    natural = image.evaluate("i => i.naturalWidth")
+    page.click("button[data-zoom='1']")
+    assert abs(_width(image) - natural) <= 1
+    assert page.evaluate("window.__pwned === undefined") and page.js_errors == []
+    workspace.screenshot(page, "32-viewer")
+    page.context.close()
+
+    narrow = _page(browser, workspace, 390, 844)
+    _login(narrow, "carol")
+    narrow.goto(page.url)
+    narrow.wait_for_load_state("load")
+    assert narrow.evaluate(DOCUMENT_OVERFLOW_JS) <= 0
+    workspace.screenshot(narrow, "33-viewer-390")
     narrow.context.close()

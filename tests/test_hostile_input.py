@@ -300,13 +300,26 @@ def test_a_page_drawing_an_image_that_decodes_beyond_the_budget_is_refused_befor
 def test_workspace_page_images_keep_the_budget_and_a_screens_size(tmp_path: Path) -> None:
     big = tmp_path / "big.pdf"
     big.write_bytes(text_huge_pdf(5000))  # allowed, but 8,333 pixels a side at 120 dpi
-    png = page_images.cached_page_png(tmp_path / "cache", big, "b" * 64, "application/pdf", 1)
-    with Image.open(png) as image:
-        assert max(image.size) == page_images.DISPLAY_LONG_SIDE
+    full = page_images.PageSize.FULL
+    for size in page_images.PageSize:
+        png = page_images.cached_page_png(tmp_path / "cache", big, "b" * 64, "application/pdf", 1, size=size)
+        with Image.open(png) as image:
+            assert max(image.size) == page_images.DISPLAY_LONG_SIDE
+    # The full size of an A4 page is sharper than its screen size, within the same bound.
+    a4 = tmp_path / "a4.pdf"
+    a4.write_bytes(invoice_pdf())
+    screen, full_size = (
+        Image.open(page_images.cached_page_png(tmp_path / "cache", a4, "a" * 64, "application/pdf", 1, size=s))
+        for s in page_images.PageSize
+    )
+    with screen, full_size:
+        assert screen.width < full_size.width and max(full_size.size) == page_images.DISPLAY_LONG_SIDE
     huge = tmp_path / "huge.pdf"
     huge.write_bytes(text_huge_pdf())
     with pytest.raises(page_images.PageImageError, match="20,000 x 20,000 pt"):
         page_images.cached_page_png(tmp_path / "cache", huge, "c" * 64, "application/pdf", 1)
+    with pytest.raises(page_images.PageImageError, match="20,000 x 20,000 pt"):
+        page_images.cached_page_png(tmp_path / "cache", huge, "c" * 64, "application/pdf", 1, size=full)
     assert not list((tmp_path / "cache").glob("cc/*.png"))
 
 

@@ -200,6 +200,14 @@ class DocumentView(Frozen):
     fields: list[FieldView]
 
 
+class DocumentPageView(Frozen):
+    """One page of a document, with every field the extraction read (the viewer marks those on this page)."""
+
+    document: DocumentView
+    shipment_id: str | None
+    page: PageView
+
+
 class RejectionView(Frozen):
     source_path: str
     reason: str

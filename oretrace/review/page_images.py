@@ -8,6 +8,11 @@ checked before anything is decoded: a PDF's streams and active content, the page
 images it draws; an image's pixels and decoded bytes from its header. A page is drawn at most
 DISPLAY_LONG_SIDE pixels along its longest side (a larger page is drawn smaller: the evidence boxes are
 relative), once: concurrent requests for the same page wait for the one rendering, then share its file.
+Each page has two sizes: SCREEN (RENDER_DPI, what a page shows first) and FULL (up to FULL_DPI, for zooming
+in), both within DISPLAY_LONG_SIDE and the budget.
+
+The original file is served only through `open_source`, which checks its SHA-256 through the handle it
+returns, so a file replaced after the check is never sent in the document's name.
 """
 
 from __future__ import annotations
@@ -17,13 +22,16 @@ import os
 import tempfile
 import threading
 import warnings
+from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image
 from sqlalchemy.orm import Session
 
 from oretrace.core.config import get_settings
-from oretrace.core.errors import UnreadableDocument
+from oretrace.core.errors import OretraceError, UnreadableDocument
 from oretrace.extractors.budget import Budget, check_image, check_page_size, check_pdf_page_images, check_render
 from oretrace.extractors.document import sha256_of
 from oretrace.extractors.safety import refuse_hostile_pdf
@@ -32,8 +40,12 @@ from oretrace.store.claims import archived_paths
 
 # Wide enough to read a table cell, small enough to load fast: about 1000 px across an A4 page.
 RENDER_DPI = 120
+# Zoomed in, small print stays sharp; DISPLAY_LONG_SIDE still bounds it (an A4 page: about 170 dpi).
+FULL_DPI = 300
 # A screen needs no more: a page larger than A3 at RENDER_DPI is drawn at a lower resolution.
 DISPLAY_LONG_SIDE = 2000
+# Scans at SCREEN size: about a screen's height; at FULL size, DISPLAY_LONG_SIDE.
+SCAN_SCREEN_SIZE = (1400, 2000)
 # Bump when rendering changes, so cached images are redrawn.
 RENDER_VERSION = 2
 
@@ -42,8 +54,37 @@ _RENDERING: dict[Path, threading.Lock] = {}
 _RENDERING_GUARD = threading.Lock()
 
 
+class PageSize(StrEnum):
+    SCREEN = "screen"
+    FULL = "full"
+
+
 class PageImageError(Exception):
     """The page cannot be shown (file gone or changed, page out of range); the message says which."""
+
+
+class SourceUnavailable(OretraceError):
+    """The document's file is gone, or a file lies where it was read but with other content (`changed`)."""
+
+    default_remedy = "put the file back as it was read, or run the shipment again to read the file as it is now"
+
+    def __init__(self, source_path: str, *, changed: bool) -> None:
+        if changed:
+            message = f"the file {source_path} has changed since it was read (its SHA-256 differs)"
+        else:
+            message = f"the file {source_path} is gone: it is no longer where it was read"
+        super().__init__(message)
+        self.changed = changed
+
+
+def _candidates(session: Session, document_row: schema.Document) -> list[Path]:
+    """Where the document's file may be: inbox_root/source_path, then the watch archive's copies."""
+    paths = []
+    shipment = session.get(schema.Shipment, document_row.shipment_id) if document_row.shipment_id else None
+    if shipment is not None:
+        paths.append(Path(shipment.inbox_root) / document_row.source_path)
+    # `oretrace watch` moves recorded files from the inbox to its archive.
+    return paths + archived_paths(session, document_row.id)
 
 
 def locate_source(session: Session, document_row: schema.Document) -> Path | None:
@@ -52,19 +93,38 @@ def locate_source(session: Session, document_row: schema.Document) -> Path | Non
     documents.source_path is relative to the shipment's inbox root. A file whose SHA-256 differs is a
     different document, never shown in its place.
     """
-    if document_row.shipment_id is None:
-        return None
-    shipment = session.get(schema.Shipment, document_row.shipment_id)
-    if shipment is None:
-        return None
-    candidate = Path(shipment.inbox_root) / document_row.source_path
-    if candidate.is_file() and sha256_of(candidate) == document_row.sha256:
-        return candidate
-    # `oretrace watch` moves recorded files from the inbox to its archive.
-    for archived in archived_paths(session, document_row.id):
-        if archived.is_file() and sha256_of(archived) == document_row.sha256:
-            return archived
+    for candidate in _candidates(session, document_row):
+        if candidate.is_file() and sha256_of(candidate) == document_row.sha256:
+            return candidate
     return None
+
+
+def open_source(session: Session, document_row: schema.Document) -> BinaryIO:
+    """The document's file opened for reading at its start, its content checked through this handle: a file
+    replaced (renamed over) afterwards does not change what the handle reads. Raises SourceUnavailable."""
+    changed = False
+    for candidate in _candidates(session, document_row):
+        if not candidate.is_file():  # also keeps a FIFO planted at the path from blocking the open
+            continue
+        handle = candidate.open("rb")
+        if hashlib.file_digest(handle, "sha256").hexdigest() == document_row.sha256:
+            handle.seek(0)
+            return handle
+        handle.close()
+        changed = True
+    raise SourceUnavailable(document_row.source_path, changed=changed)
+
+
+def checked_chunks(handle: BinaryIO, sha256: str, source_path: str) -> Iterator[bytes]:
+    """The handle's bytes, hashed again as they go: a file rewritten in place while it is sent ends in an
+    error, so the client gets a cut-off download (short of its Content-Length), never a complete wrong one."""
+    digest = hashlib.sha256()
+    with handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+            yield block
+    if digest.hexdigest() != sha256:
+        raise SourceUnavailable(source_path, changed=True)
 
 
 def budget_in_force() -> Budget:
@@ -103,7 +163,7 @@ def _render_pdf_page(path: Path, number: int, dpi: int, budget: Budget) -> Image
             pdf.close()
 
 
-def _render_image_page(path: Path, number: int, budget: Budget) -> Image.Image:
+def _render_image_page(path: Path, number: int, budget: Budget, bound: tuple[int, int]) -> Image.Image:
     Image.MAX_IMAGE_PIXELS = budget.max_pixels
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -120,7 +180,7 @@ def _render_image_page(path: Path, number: int, budget: Budget) -> Image.Image:
         image.draft("RGB", (DISPLAY_LONG_SIDE, DISPLAY_LONG_SIDE))  # JPEG decodes at a reduced size when it can
         page = image.convert("RGB")
     # Scans can be 300 dpi and larger than a screen needs.
-    page.thumbnail((1400, 2000))
+    page.thumbnail(bound)
     return page
 
 
@@ -141,14 +201,17 @@ def render_page(
     *,
     rotation: int = 0,
     skew: float = 0.0,
+    size: PageSize = PageSize.SCREEN,
     budget: Budget | None = None,
 ) -> Image.Image:
     budget = budget or budget_in_force()
+    full = size is PageSize.FULL
     try:
         if media_type == "application/pdf":
-            page = _render_pdf_page(source, number, RENDER_DPI, budget)
+            page = _render_pdf_page(source, number, FULL_DPI if full else RENDER_DPI, budget)
         else:
-            page = _render_image_page(source, number, budget)
+            bound = (DISPLAY_LONG_SIDE, DISPLAY_LONG_SIDE) if full else SCAN_SCREEN_SIZE
+            page = _render_image_page(source, number, budget, bound)
     except UnreadableDocument as err:
         raise PageImageError(f"the page is not shown: {err}") from err
     return _turn(page, rotation, skew)
@@ -168,10 +231,13 @@ def cached_page_png(
     *,
     rotation: int = 0,
     skew: float = 0.0,
+    size: PageSize = PageSize.SCREEN,
     budget: Budget | None = None,
 ) -> Path:
     """The page as a PNG under cache_dir, rendered on the first request only."""
     key = f"{sha256}-p{number}-r{rotation}-s{skew:g}-v{RENDER_VERSION}"
+    if size is PageSize.FULL:  # the screen size keeps the keys of images already cached
+        key += "-full"
     target = cache_dir / sha256[:2] / f"{hashlib.sha256(key.encode()).hexdigest()}.png"
     if target.is_file():
         return target
@@ -179,7 +245,7 @@ def cached_page_png(
     with lock:
         if target.is_file():  # drawn by the request this one waited for
             return target
-        image = render_page(source, media_type, number, rotation=rotation, skew=skew, budget=budget)
+        image = render_page(source, media_type, number, rotation=rotation, skew=skew, size=size, budget=budget)
         target.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename: a concurrent request never serves half a file.
         fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")

@@ -1,4 +1,5 @@
-"""The review workspace's operations: queue, shipment and finding views, decisions, history, page images.
+"""The review workspace's operations: queue, shipment and finding views, decisions, history, page images and
+original files.
 
 Every function takes the acting user and checks the role's permission before touching anything; the web
 app, the JSON API and the CLI all go through here. Functions work inside the caller's transaction
@@ -12,23 +13,33 @@ from oretrace.review.service.decisions import decide
 from oretrace.review.service.errors import DecisionConflict, InvalidDecision, NotFound, PageUnavailable
 from oretrace.review.service.history import actions, decisions, document_history, history, history_page
 from oretrace.review.service.queue import list_queue, next_finding_id, origin_code
-from oretrace.review.service.views import finding_view, page_image, shipment_view
+from oretrace.review.service.views import (
+    OriginalFile,
+    document_page,
+    finding_view,
+    original_file,
+    page_image,
+    shipment_view,
+)
 
 __all__ = [
     "DecisionConflict",
     "InvalidDecision",
     "NotFound",
+    "OriginalFile",
     "PageUnavailable",
     "actions",
     "decide",
     "decisions",
     "document_history",
+    "document_page",
     "finding_view",
     "history",
     "history_page",
     "list_queue",
     "next_finding_id",
     "origin_code",
+    "original_file",
     "page_image",
     "shipment_view",
 ]

@@ -3,18 +3,22 @@ decisions, a page image."""
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from oretrace.extractors.filetype import JPEG, PDF, PNG, TIFF
 from oretrace.review.auth import Actor, Permission
 from oretrace.review.models import (
     DecisionOrigin,
     DecisionView,
+    DocumentPageView,
     DocumentView,
     EvidenceView,
     FieldView,
@@ -24,12 +28,15 @@ from oretrace.review.models import (
     RejectionView,
     ShipmentView,
 )
-from oretrace.review.page_images import cached_page_png, locate_source
+from oretrace.review.page_images import PageSize, SourceUnavailable, cached_page_png, locate_source, open_source
 from oretrace.review.service.errors import NotFound, PageUnavailable
 from oretrace.review.service.queue import exporters_of_runs, user_names
 from oretrace.store import schema
 from oretrace.store.decision_basis import BasisValue, bbox_close
 from oretrace.store.review_tables import Decision, DecisionAction, FindingLink, FindingStatus
+
+# The types a download may be sent as; the store's text is never echoed as a content type otherwise.
+DOCUMENT_TYPES = frozenset({PDF, PNG, JPEG, TIFF})
 
 # What each decision did, in words ("dismissed by alice ...").
 DECIDED = {
@@ -203,40 +210,38 @@ def _evidence(evidence: dict[str, Any]) -> EvidenceView:
     )
 
 
+def _document_view(run: schema.ExtractionRun) -> DocumentView:
+    return DocumentView(
+        document_id=run.document.sha256,
+        source_path=run.document.source_path,
+        media_type=run.document.media_type,
+        doc_type=run.doc_type,
+        doc_type_confidence=run.doc_type_confidence,
+        pipeline_version=run.pipeline_version,
+        extraction_run_id=run.id,
+        pages=[
+            PageView(number=p.number, width=p.width, height=p.height, source=p.source, rotation=p.rotation, skew=p.skew)
+            for p in run.pages
+        ],
+        fields=[
+            FieldView(
+                name=f.name,
+                value=f.value_json,
+                confidence=f.confidence,
+                raw=f.raw,
+                reason=f.reason,
+                evidence=[_evidence(e) for e in f.evidence_json],
+            )
+            for f in run.field_values
+        ],
+    )
+
+
 def _documents(session: Session, shipment_run_id: int) -> list[DocumentView]:
     runs = session.scalars(
         select(schema.ExtractionRun).where(schema.ExtractionRun.shipment_run_id == shipment_run_id)
     ).all()
-    views = [
-        DocumentView(
-            document_id=run.document.sha256,
-            source_path=run.document.source_path,
-            media_type=run.document.media_type,
-            doc_type=run.doc_type,
-            doc_type_confidence=run.doc_type_confidence,
-            pipeline_version=run.pipeline_version,
-            extraction_run_id=run.id,
-            pages=[
-                PageView(
-                    number=p.number, width=p.width, height=p.height, source=p.source, rotation=p.rotation, skew=p.skew
-                )
-                for p in run.pages
-            ],
-            fields=[
-                FieldView(
-                    name=f.name,
-                    value=f.value_json,
-                    confidence=f.confidence,
-                    raw=f.raw,
-                    reason=f.reason,
-                    evidence=[_evidence(e) for e in f.evidence_json],
-                )
-                for f in run.field_values
-            ],
-        )
-        for run in runs
-    ]
-    return sorted(views, key=lambda d: d.source_path)
+    return sorted((_document_view(run) for run in runs), key=lambda d: d.source_path)
 
 
 def _finding_views(
@@ -323,12 +328,73 @@ def finding_view(session: Session, actor: Actor, finding_id: int) -> FindingView
     return view.model_copy(update={"predecessors": predecessors, "successors": successors, "trail": trail})
 
 
-def page_image(session: Session, actor: Actor, document_id: str, page: int, cache_dir: Path) -> Path:
-    """A PNG of the document's page as the latest extraction read it (same turn and deskew as OCR)."""
+def document_page(session: Session, actor: Actor, document_id: str, page: int) -> DocumentPageView:
+    """One page of a document with the fields its latest extraction read, for the page viewer."""
     actor.require(Permission.READ)
-    rows = session.scalars(select(schema.Document).where(schema.Document.sha256 == document_id)).all()
+    run = session.scalars(
+        select(schema.ExtractionRun)
+        .join(schema.Document, schema.Document.id == schema.ExtractionRun.document_id)
+        .where(schema.Document.sha256 == document_id)
+        .order_by(schema.ExtractionRun.id.desc())
+        .limit(1)
+    ).first()
+    if run is None:
+        raise NotFound(f"no document {document_id}")
+    document = _document_view(run)
+    shown = next((p for p in document.pages if p.number == page), None)
+    if shown is None:
+        raise NotFound(f"document {document_id[:12]} has no page {page}")
+    return DocumentPageView(document=document, shipment_id=run.document.shipment_id, page=shown)
+
+
+def _document_rows(session: Session, document_id: str) -> list[schema.Document]:
+    rows = session.scalars(
+        select(schema.Document).where(schema.Document.sha256 == document_id).order_by(schema.Document.id)
+    ).all()
     if not rows:
         raise NotFound(f"no document {document_id}")
+    return list(rows)
+
+
+@dataclass(frozen=True)
+class OriginalFile:
+    """The document's file as it was read, open at its start (its SHA-256 checked through this handle)."""
+
+    name: str
+    media_type: str
+    size: int
+    source_path: str
+    handle: BinaryIO
+
+
+def original_file(session: Session, actor: Actor, document_id: str) -> OriginalFile:
+    """The original file of a document, from wherever a copy with its content still lies. Raises
+    SourceUnavailable (changed or gone) when none does: the most telling reason, a changed file first."""
+    actor.require(Permission.READ)
+    problems: list[SourceUnavailable] = []
+    for row in _document_rows(session, document_id):
+        try:
+            handle = open_source(session, row)
+        except SourceUnavailable as err:
+            problems.append(err)
+            continue
+        return OriginalFile(
+            name=PurePosixPath(row.source_path).name or "document",
+            # Only the types the pipeline reads; the store's text is never echoed as a content type.
+            media_type=row.media_type if row.media_type in DOCUMENT_TYPES else "application/octet-stream",
+            size=os.fstat(handle.fileno()).st_size,
+            source_path=row.source_path,
+            handle=handle,
+        )
+    raise next((p for p in problems if p.changed), problems[0])
+
+
+def page_image(
+    session: Session, actor: Actor, document_id: str, page: int, cache_dir: Path, size: PageSize = PageSize.SCREEN
+) -> Path:
+    """A PNG of the document's page as the latest extraction read it (same turn and deskew as OCR)."""
+    actor.require(Permission.READ)
+    rows = _document_rows(session, document_id)
     source = next((path for row in rows if (path := locate_source(session, row)) is not None), None)
     if source is None:
         raise PageUnavailable("the document's file is no longer where it was read, or its content changed")
@@ -342,5 +408,12 @@ def page_image(session: Session, actor: Actor, document_id: str, page: int, cach
     if page_row is None:
         raise NotFound(f"document {document_id[:12]} has no page {page}")
     return cached_page_png(
-        cache_dir, source, document_id, rows[0].media_type, page, rotation=page_row.rotation, skew=page_row.skew
+        cache_dir,
+        source,
+        document_id,
+        rows[0].media_type,
+        page,
+        rotation=page_row.rotation,
+        skew=page_row.skew,
+        size=size,
     )

@@ -25,6 +25,7 @@ from starlette.types import ASGIApp
 
 from oretrace.review import auth, service
 from oretrace.review.auth import LoginSession, PermissionDenied
+from oretrace.review.page_images import SourceUnavailable
 from oretrace.review.web import api, login, pages
 from oretrace.review.web.deps import SESSION_COOKIE, CsrfFailed, LoginRequired
 from oretrace.review.web.middleware import MAX_BODY_BYTES, RequestLimits, SecurityHeaders
@@ -126,6 +127,11 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(service.NotFound)
     async def not_found(request: Request, err: service.NotFound) -> Response:
         return _error(request, 404, str(err))
+
+    @app.exception_handler(SourceUnavailable)
+    async def source_unavailable(request: Request, err: SourceUnavailable) -> Response:
+        # 409: a file with other content lies where the document was read; 410: no file is left.
+        return _error(request, 409 if err.changed else 410, f"{err}; {err.remedy}")
 
     @app.exception_handler(service.InvalidDecision)
     async def invalid_decision(request: Request, err: service.InvalidDecision) -> Response:

@@ -1,5 +1,5 @@
 """The workspace's server-rendered pages: queue, shipment, finding and its decision form, history, document
-versions, page images, users, and the queue's and history's downloads."""
+versions, the page viewer and page images, users, and the downloads (queue, history, original files)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response, StreamingResponse
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 from starlette.datastructures import QueryParams
@@ -16,7 +16,7 @@ from oretrace.review import auth, service
 from oretrace.review.auth import LoginSession, Permission, Role, UserError
 from oretrace.review.export import ExportFormat, history_export, queue_export
 from oretrace.review.models import DecisionRequest
-from oretrace.review.page_images import PageImageError
+from oretrace.review.page_images import PageImageError, PageSize, checked_chunks
 from oretrace.review.web.deps import DB, DocumentId, FindingId, Login, PageNumber, ShipmentId, UserName, check_csrf
 from oretrace.review.web.forms import (
     checked_history_filters,
@@ -24,7 +24,7 @@ from oretrace.review.web.forms import (
     history_filters_or_problem,
     queue_filters_or_problem,
 )
-from oretrace.review.web.render import download, evidence_pages, page
+from oretrace.review.web.render import attachment, download, evidence_pages, field_page, page
 from oretrace.store.review_tables import DecisionAction
 
 router = APIRouter(include_in_schema=False)
@@ -174,13 +174,39 @@ def document_history_page(request: Request, document_id: DocumentId, session: DB
 
 
 @router.get("/documents/{document_id}/pages/{number}.png")
-def page_png(request: Request, document_id: DocumentId, number: PageNumber, session: DB, login: Login) -> Response:
+def page_png(
+    request: Request,
+    document_id: DocumentId,
+    number: PageNumber,
+    session: DB,
+    login: Login,
+    size: PageSize = PageSize.SCREEN,
+) -> Response:
     image_cache: Path = request.app.state.image_cache
     try:
-        path = service.page_image(session, login.actor, document_id, number, image_cache)
+        path = service.page_image(session, login.actor, document_id, number, image_cache, size)
     except (service.PageUnavailable, PageImageError) as err:
         raise service.NotFound(str(err)) from err
     return FileResponse(path, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+
+
+# After page_png: "/pages/2.png" is the image, "/pages/2" the viewer.
+@router.get("/documents/{document_id}/pages/{number}", response_class=HTMLResponse)
+def page_viewer(request: Request, document_id: DocumentId, number: PageNumber, session: DB, login: Login) -> Response:
+    view = service.document_page(session, login.actor, document_id, number)
+    figure, rows = field_page(view)
+    return page(
+        request, "viewer.html", login, view=view, document=view.document, number=number, figure=figure, rows=rows
+    )
+
+
+@router.get("/documents/{document_id}/original")
+def original_download(document_id: DocumentId, session: DB, login: Login) -> Response:
+    """The file as it was read; a file changed or gone since is refused (409 or 410, see app.py)."""
+    original = service.original_file(session, login.actor, document_id)
+    headers = {"Content-Disposition": attachment(original.name), "Content-Length": str(original.size)}
+    chunks = checked_chunks(original.handle, document_id, original.source_path)
+    return StreamingResponse(chunks, media_type=original.media_type, headers=headers)
 
 
 @router.get("/users", response_class=HTMLResponse)

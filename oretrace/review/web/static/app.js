@@ -1,5 +1,6 @@
-// Keyboard shortcuts for the review workspace. Reads only data attributes and links the server rendered;
-// never builds HTML from data (no innerHTML), so nothing extracted from a document can become markup here.
+// Keyboard shortcuts, page zoom and evidence links for the review workspace. Reads only data attributes and
+// links the server rendered; never builds HTML from data (no innerHTML), so nothing extracted from a document
+// can become markup here. Sizes are set through element.style (CSSOM), which the CSP allows.
 "use strict";
 
 function typing(event) {
@@ -111,9 +112,63 @@ function rowLinks() {
   );
 }
 
+// Zoom buttons of each page figure: fit to the figure's width, or 100 % / 200 % of the screen image's own
+// pixels (200 % loads the full-size rendering, so small print stays sharp). Buttons only: no keys, so
+// nothing competes with the finding page's letter shortcuts.
+function pageZoom() {
+  document.querySelectorAll(".page-figure").forEach((figure) => {
+    const img = figure.querySelector(".page-img");
+    const frame = figure.querySelector(".page-frame");
+    const buttons = Array.from(figure.querySelectorAll("button[data-zoom]"));
+    const zoom = (level) => {
+      if (level !== "fit") {
+        if (!figure.dataset.baseWidth) {
+          if (!img.complete || !img.naturalWidth) return; // not loaded (or not shown): nothing to scale
+          figure.dataset.baseWidth = String(img.naturalWidth);
+        }
+        if (level === "2" && img.dataset.full) {
+          img.src = img.dataset.full;
+          delete img.dataset.full;
+        }
+      }
+      frame.style.width = level === "fit" ? "" : `${Number(figure.dataset.baseWidth) * Number(level)}px`;
+      figure.classList.toggle("zoomed", level !== "fit");
+      buttons.forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.zoom === level)));
+    };
+    buttons.forEach((b) => b.addEventListener("click", () => zoom(b.dataset.zoom)));
+  });
+}
+
+// Row n of the values table and box n on the page belong together: clicking either highlights both; a row
+// brings its box into view (inside a zoomed page too), a box its row.
+function evidenceLinks() {
+  const rows = Array.from(document.querySelectorAll("tr[data-n]"));
+  const marks = Array.from(document.querySelectorAll(".overlay .evidence[data-n]"));
+  const show = (n, target) => {
+    [...rows, ...marks].forEach((el) => el.classList.toggle("active", el.dataset.n === n));
+    if (target === "box") {
+      const mark = marks.find((m) => m.dataset.n === n);
+      mark?.querySelector(".evidence-box").scrollIntoView({ block: "center", inline: "center" });
+    } else {
+      rows.find((r) => r.dataset.n === n)?.scrollIntoView({ block: "nearest" });
+    }
+  };
+  rows.forEach((row) =>
+    row.addEventListener("click", (event) => {
+      if (event.target instanceof Element && event.target.closest("a")) return;
+      show(row.dataset.n, "box");
+    }),
+  );
+  marks.forEach((mark) => mark.addEventListener("click", () => show(mark.dataset.n, "row")));
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   const page = document.body.dataset.page;
   if (page === "queue") queueKeys();
   else if (page === "finding") findingKeys();
   else if (page === "shipment") rowLinks();
+  if (page === "finding" || page === "viewer") {
+    pageZoom();
+    evidenceLinks();
+  }
 });
