@@ -16,7 +16,7 @@ from typer.core import TyperGroup
 from oretrace.cli import reference, review, watch
 from oretrace.cli.common import load_settings, open_store
 from oretrace.cli.progress_bar import document_progress
-from oretrace.core.errors import OretraceError, ShipmentsNotStored
+from oretrace.core.errors import InvalidInput, NothingToDo, OretraceError, ShipmentsNotStored
 from oretrace.core.names import printable
 from oretrace.evaluation.split import DEFAULT_HOLDOUT_FOLD, FOLDS
 
@@ -142,17 +142,37 @@ def export(
     """Write the latest extraction of every document (and every shipment's verdict) from the store."""
     from oretrace.store.db import session_scope
     from oretrace.store.export import write_csv, write_jsonl
+    from oretrace.store.repository import run_counts
 
+    # Folders are not made on the user's behalf: a mistyped path would otherwise scatter exports around.
+    if output is not None and not output.parent.is_dir():
+        raise InvalidInput(
+            f"cannot write {output}: the folder {output.parent} does not exist",
+            remedy="create the folder first, or give another --output",
+        )
     settings = load_settings()
     engine = open_store(settings)
     writer = write_jsonl if format is ExportFormat.JSONL else write_csv
-    with session_scope(engine) as session:
-        if output is None:
-            count = writer(session, sys.stdout)
-        else:
-            with output.open("w", encoding="utf-8", newline="") as handle:
-                count = writer(session, handle)
-    engine.dispose()
+    try:
+        with session_scope(engine) as session:
+            counts = run_counts(session)
+            # CSV holds documents only; JSONL also every shipment's verdict.
+            if counts["documents"] + (counts["shipment_runs"] if format is ExportFormat.JSONL else 0) == 0:
+                raise NothingToDo(
+                    f"nothing to export: the store holds no documents ({settings.resolved_database_url})",
+                    remedy="process an inbox first: oretrace run INBOX",
+                )
+            if output is None:
+                count = writer(session, sys.stdout)
+            else:
+                try:
+                    handle = output.open("w", encoding="utf-8", newline="")
+                except OSError as err:
+                    raise InvalidInput(f"cannot write {output}: {err.strerror or err}") from None
+                with handle:
+                    count = writer(session, handle)
+    finally:
+        engine.dispose()
     if output is not None:
         typer.echo(f"wrote {count} records to {output}", err=True)
 
