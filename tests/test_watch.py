@@ -155,6 +155,38 @@ def test_same_content_is_processed_once_and_a_changed_file_is_a_new_version(plac
     assert len(list(second.iterdir())) == 3, "every version and the copy kept, none overwritten"
 
 
+def test_a_file_dropped_again_at_the_same_path_is_archived_as_a_duplicate_beside_the_first(
+    places: WatchPlaces, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = places.inbox / "S1"
+    folder.mkdir()
+    (folder / "invoice.pdf").write_bytes(invoice())
+    one_pass(places, "S1")
+    engine = steps.engine_for(places.database_url)
+    for drop in (2, 3):  # the same bytes, same path, after the earlier copy was archived
+        (folder / "invoice.pdf").write_bytes(invoice())
+        assert gather_status(engine, places.inbox).waiting_in_inbox == {"S1": 1}, "status counts it as waiting"
+        with caplog.at_level("INFO", logger="oretrace.watch"):
+            one_pass(places, "S1")
+        assert not list(folder.iterdir()), f"drop {drop} left the inbox"
+        assert "S1/invoice.pdf: dropped again" in caplog.text
+    (folder / "invoice.pdf").write_bytes(invoice("corrected"))  # other bytes at that path: a new version
+    one_pass(places, "S1")
+    assert [(r.state, r.version, r.arrival) for r in rows(places)] == [
+        (FileState.DONE, 1, 1),
+        (FileState.DUPLICATE, 1, 2),
+        (FileState.DUPLICATE, 1, 3),
+        (FileState.DONE, 2, 1),
+    ]
+    archived = [Path(r.destination or "") for r in rows(places)]
+    assert len(set(archived)) == 4 and all(r.archived_at is not None for r in rows(places))
+    assert [p.read_bytes() for p in archived] == [invoice()] * 3 + [invoice("corrected")], "none overwritten"
+    status = gather_status(engine, places.inbox)
+    assert status.counts["duplicate"] == 2 and status.waiting_in_inbox == {}
+    with session_scope(engine) as session:
+        assert len(session.execute(select(schema.ShipmentRun)).scalars().all()) == 2, "duplicates not re-checked"
+
+
 def test_a_commit_after_the_claim_was_taken_over_writes_nothing(places: WatchPlaces) -> None:
     engine = steps.engine_for(places.database_url)
     first = claim_shipment(engine, "S1", str(places.inbox), "host-a:1", lease_seconds=-1)  # expired at once

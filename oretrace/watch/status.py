@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import BaseModel
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, or_, select
 
 from oretrace.store.claims import FileState, WatchFile, WatchHeartbeat, WatchShipment
 from oretrace.store.db import session_scope
@@ -84,8 +84,17 @@ def gather_status(engine: Engine, inbox: Path | None = None, errors: int = 5) ->
         ]
         waiting: dict[str, int] = {}
         if inbox is not None and inbox.is_dir():
+            # Files whose recorded bytes already left the inbox and are there again are waiting too (dropped again).
+            still_in_inbox = or_(
+                WatchFile.archived_at.is_(None), WatchFile.left_in_place, WatchFile.destination.is_(None)
+            )
             known = {
-                (path, size) for path, size in session.execute(select(WatchFile.source_path, WatchFile.size)).all()
+                (path, size)
+                for path, size in session.execute(
+                    select(WatchFile.source_path, WatchFile.size).where(
+                        still_in_inbox, WatchFile.state != FileState.VANISHED
+                    )
+                ).all()
             }
             for snapshot in scan_inbox(inbox):
                 fresh = [f for f in snapshot.files if (f.relative, f.size) not in known]
