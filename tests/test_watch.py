@@ -19,7 +19,8 @@ from oretrace.store.db import make_engine, migrate, session_scope
 from oretrace.watch import files, steps
 from oretrace.watch.discover import scan_inbox
 from oretrace.watch.ledger import ClaimLost, claim_shipment, fence, release_claim, renew_claim
-from oretrace.watch.models import LOOSE_FILES, SeenFile, ShipmentSnapshot, WatchPlaces
+from oretrace.watch.models import LOOSE_FILES, BatchReport, SeenFile, ShipmentSnapshot, WatchPlaces
+from oretrace.watch.service import pass_summary
 from oretrace.watch.stability import StabilityTracker
 from oretrace.watch.status import format_status, gather_status
 from tests.conftest import INVOICE_LINES, pdf_bytes
@@ -300,6 +301,22 @@ def test_status_counts_waiting_done_quarantined_and_shows_errors(places: WatchPl
     assert status.last_errors[0].message == "OperationalError: the database went away"
     text = format_status(status)
     assert "S2: 1" in text and "1 files" in text and "database went away" in text
+    with session_scope(engine) as session:
+        verdict = session.execute(select(schema.ShipmentRun.verdict)).scalar_one()
+    flagged = int(verdict == "flagged")
+    assert (status.flagged, status.shipments) == (flagged, 1)
+    assert f"{flagged} of 1 shipments flagged" in text
+
+
+def test_a_pass_is_summed_up_as_n_of_m_shipments_flagged() -> None:
+    reports = [
+        BatchReport(shipment_id="A", processed=2, verdict="flagged"),
+        BatchReport(shipment_id="B", processed=1, quarantined=1, verdict="clear"),
+        BatchReport(shipment_id="C", duplicates=1),  # nothing new to check
+    ]
+    assert pass_summary(reports) == (
+        "pass: 1 of 2 shipments flagged; 3 documents recorded, 1 duplicates, 1 quarantined"
+    )
 
 
 def test_the_review_finds_a_document_moved_to_the_archive(places: WatchPlaces) -> None:
