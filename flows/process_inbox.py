@@ -63,8 +63,10 @@ def check_and_store_task(
                     with_pages(o, inbox_root, settings) if isinstance(o, ExtractedDocument) else o for o in light
                 ]
                 result = assemble_shipment(shipment_id, outcomes, reference)
+                progress.advance("checked")
                 with session_scope(engine) as session:
                     run_id = record_shipment(session, result, str(inbox_root), started_at, datetime.now(UTC))
+                progress.advance("stored")
             except Exception as err:
                 get_run_logger().exception("shipment %s was not stored", printable(shipment_id))
                 summaries.append(ShipmentSummary.failed(shipment_id, f"{type(err).__name__}: {err}"))

@@ -332,15 +332,22 @@ def test_the_review_finds_a_document_moved_to_the_archive(places: WatchPlaces) -
     assert found.read_bytes() == invoice()
 
 
-def test_run_progress_bar_counts_the_documents_the_flow_reports(capsys: pytest.CaptureFixture) -> None:
-    from oretrace.cli.progress_bar import document_progress
+def test_run_progress_shows_every_stage_up_to_the_summary(capsys: pytest.CaptureFixture) -> None:
+    from oretrace.cli.progress_bar import run_progress
     from oretrace.pipeline import progress
 
-    with document_progress(12):
-        for _ in range(12):
-            progress.advance("documents")
-    assert "12/12" in capsys.readouterr().err
-    with document_progress(12, min_documents=100):
+    with run_progress(12, 3):
+        progress.advance("read ahead", 5)  # read while Prefect starts, then found in the cache by the flow
+        progress.advance("documents", 12)
+        for _ in range(3):
+            progress.advance("checked")
+            progress.advance("stored")
+        progress.advance("summary")
+    err = capsys.readouterr().err
+    for label, count in (("read and classify documents", "12/12"), ("check shipments", "3/3"),
+                         ("store shipments", "3/3"), ("summarise the run", "1/1")):  # fmt: skip
+        assert any(label in line and count in line for line in err.splitlines()), (label, err)
+    with run_progress(12, 3, min_documents=100):
         progress.advance("documents")  # no bar, no listener: nothing happens
     assert capsys.readouterr().err == ""
 

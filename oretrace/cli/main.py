@@ -15,7 +15,7 @@ from typer.core import TyperGroup
 
 from oretrace.cli import reference, review, watch
 from oretrace.cli.common import load_settings, open_store
-from oretrace.cli.progress_bar import document_progress
+from oretrace.cli.progress_bar import run_progress
 from oretrace.core.errors import InvalidInput, NothingToDo, OretraceError, ShipmentsNotStored
 from oretrace.core.names import printable
 from oretrace.evaluation.split import DEFAULT_HOLDOUT_FOLD, FOLDS
@@ -60,6 +60,7 @@ def run(
     An inbox whose files, extraction and check code, NER model, settings and reference data are all as they
     were at its last completed run, and whose shipments nothing else has checked since, is not processed again.
     """
+    from oretrace.pipeline import progress
     from oretrace.pipeline.inbox import InboxSnapshot
     from oretrace.pipeline.inbox_digest import inbox_digest
     from oretrace.store.db import session_scope
@@ -91,16 +92,24 @@ def run(
     configure_prefect(settings)
     from oretrace.flows.prefect_startup import start_prefect_reading_ahead
 
-    # Documents are extracted while Prefect's temporary server starts; the flow's tasks then find them cached.
-    startup = start_prefect_reading_ahead(snapshot, settings, reference)
-    if startup.server_error:
-        typer.echo(f"note: Prefect's server did not start in the background ({startup.server_error})", err=True)
-    from oretrace.flows.process_inbox import process_inbox
-    from oretrace.flows.runners import task_runner
+    with run_progress(len(snapshot.paths), len(snapshot.shipments)):
+        # Documents are extracted while Prefect's temporary server starts; the flow's tasks then find them cached.
+        startup = start_prefect_reading_ahead(snapshot, settings, reference)
+        if startup.server_error:
+            typer.echo(f"note: Prefect's server did not start in the background ({startup.server_error})", err=True)
+        from oretrace.flows.process_inbox import process_inbox
+        from oretrace.flows.runners import task_runner
 
-    flow = process_inbox.with_options(task_runner=task_runner(settings))
-    with document_progress(len(snapshot.paths)), without_heartbeats():
-        results = flow(inbox=inbox, settings=settings, snapshot=snapshot)
+        flow = process_inbox.with_options(task_runner=task_runner(settings))
+        with without_heartbeats():
+            results = flow(inbox=inbox, settings=settings, snapshot=snapshot)
+        failed = [r.shipment_id for r in results if r.shipment_run_id is None]
+        if not failed:
+            # Only a run that stored every shipment counts as completed (an unchanged inbox is then skipped).
+            with session_scope(engine) as session:
+                record_inbox_run(session, inbox_key, digest, {r.shipment_id: r.shipment_run_id for r in results})
+        engine.dispose()
+        progress.advance("summary")
     elapsed = time.perf_counter() - started
 
     for result in results:
@@ -120,12 +129,6 @@ def run(
     documents = sum(len(r.document_types) for r in results)
     pages = sum(r.pages for r in results)
     typer.echo(f"{len(results)} shipments, {documents} documents, {pages} pages in {elapsed:.1f} s")
-    failed = [r.shipment_id for r in results if r.shipment_run_id is None]
-    if not failed:
-        # Only a run that stored every shipment counts as completed (an unchanged inbox is then skipped).
-        with session_scope(engine) as session:
-            record_inbox_run(session, inbox_key, digest, {r.shipment_id: r.shipment_run_id for r in results})
-    engine.dispose()
     typer.echo(f"store: {settings.resolved_database_url}")
     if failed:
         raise ShipmentsNotStored(
