@@ -17,6 +17,7 @@ from oretrace.cli import reference, review, watch
 from oretrace.cli.common import load_settings, open_store
 from oretrace.cli.progress_bar import run_progress
 from oretrace.core.errors import InvalidInput, NothingToDo, OretraceError, ShipmentsNotStored
+from oretrace.core.models import Rejection
 from oretrace.core.names import printable
 from oretrace.evaluation.split import DEFAULT_HOLDOUT_FOLD, FOLDS
 
@@ -57,8 +58,11 @@ def run(
 ) -> None:
     """Process every shipment sub-folder of INBOX once, then exit. INBOX is only read, never changed.
 
-    An inbox whose files, extraction and check code, NER model, settings and reference data are all as they
-    were at its last completed run, and whose shipments nothing else has checked since, is not processed again.
+    Files loose in INBOX itself belong to no shipment: they are refused unread, recorded and listed with that
+    reason (`watch` quarantines them). An inbox with no files in shipment folders exits 3 (nothing to do), before
+    Prefect starts. An inbox whose files, extraction and check code,
+    NER model, settings and reference data are all as they were at its last completed run, and whose shipments
+    nothing else has checked since, is not processed again.
     """
     from oretrace.pipeline import progress
     from oretrace.pipeline.inbox import InboxSnapshot
@@ -66,14 +70,28 @@ def run(
     from oretrace.store.db import session_scope
     from oretrace.store.inbox_runs import record_inbox_run, up_to_date
     from oretrace.store.reference_store import reference_in_force
+    from oretrace.store.repository import record_refused
 
     settings = load_settings(workers)
     if dask_address:
         settings = settings.model_copy(update={"dask_address": dask_address})
     started = time.perf_counter()
-    engine = open_store(settings)
-    inbox_key = str(inbox.resolve())
     snapshot = InboxSnapshot.take(inbox)
+    engine = open_store(settings)
+    if not snapshot.shipments:
+        # Said before Prefect starts: there is no shipment to check.
+        with session_scope(engine) as session:
+            record_refused(session, snapshot.loose_refused)
+        engine.dispose()
+        _echo_not_processed(snapshot.loose_refused)
+        loose = len(snapshot.loose_refused)
+        where = printable(str(inbox))
+        raise NothingToDo(
+            f"nothing to do: {where} has no shipment folder with files"
+            + (f"; its {loose} loose files were not processed" if loose else ""),
+            remedy=f"put each shipment's documents in a sub-folder of its own ({where}/<shipment>/), then run again",
+        )
+    inbox_key = str(inbox.resolve())
     reference = reference_in_force(settings.resolved_database_url)
     digest = inbox_digest(snapshot, settings, reference.version)
     with session_scope(engine) as session:
@@ -82,8 +100,8 @@ def run(
         engine.dispose()
         typer.echo(
             f"unchanged since the run that finished {last.finished_at:%Y-%m-%d %H:%M:%S} UTC (same files, code, "
-            f"model, settings and reference data): {last.shipments} shipments, {last.flagged} flagged, as stored; "
-            "--force processes it again"
+            f"model, settings and reference data): {last.flagged} of {last.shipments} shipments flagged, as "
+            "stored; --force processes it again"
         )
         return
 
@@ -124,17 +142,26 @@ def run(
             typer.echo(f"    {finding.severity.value:<6} {finding.check}: {printable(finding.message)}")
         for rejection in result.rejected:
             typer.echo(f"    rejected {printable(rejection.source_path)}: {printable(rejection.reason)}")
-    for rejection in snapshot.loose_refused:
-        typer.echo(f"(inbox root)         rejected {printable(rejection.source_path)}: {printable(rejection.reason)}")
+    _echo_not_processed(snapshot.loose_refused)
     documents = sum(len(r.document_types) for r in results)
     pages = sum(r.pages for r in results)
-    typer.echo(f"{len(results)} shipments, {documents} documents, {pages} pages in {elapsed:.1f} s")
+    flagged = sum(r.verdict == "flagged" for r in results)
+    loose = f"; {len(snapshot.loose_refused)} loose files not processed" if snapshot.loose_refused else ""
+    typer.echo(
+        f"{flagged} of {len(results)} shipments flagged; {documents} documents, {pages} pages in {elapsed:.1f} s"
+        + loose
+    )
     typer.echo(f"store: {settings.resolved_database_url}")
     if failed:
         raise ShipmentsNotStored(
             f"{len(failed)} of {len(results)} shipments could not be stored: {', '.join(map(printable, failed))}",
             remedy="the others are stored; see the messages above, then run again",
         )
+
+
+def _echo_not_processed(loose_refused: tuple[Rejection, ...]) -> None:
+    for rejection in loose_refused:
+        typer.echo(f"(inbox root)         rejected {printable(rejection.source_path)}: {printable(rejection.reason)}")
 
 
 @app.command()
