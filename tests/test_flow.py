@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from oretrace.core.config import Settings
+from oretrace.pipeline import progress
 from oretrace.store import schema
 from oretrace.store.db import make_engine, migrate, session_scope
 from oretrace.store.export import write_jsonl
@@ -53,7 +54,11 @@ def test_flow_processes_shipments_into_the_store(prefect_harness, tmp_path: Path
     settings = Settings(home=tmp_path / "home", database_url=f"sqlite:///{tmp_path / 'oretrace.db'}")
     engine = make_engine(settings.resolved_database_url)
     migrate(engine)
-    results = process_inbox(inbox=inbox, settings=settings)
+    events: dict[str, int] = {}
+    with progress.listening(lambda what, count: events.update({what: events.get(what, 0) + count})):
+        results = process_inbox(inbox=inbox, settings=settings)
+    documents_read = sum(1 for p in inbox.rglob("*") if p.is_file() and p.parent != inbox)
+    assert events == {"documents": documents_read, "checked": 2, "stored": 2}, "every stage reports its progress"
 
     assert [r.shipment_id for r in results] == shipment_ids
     assert _tree_digest(inbox) == before, "the inbox is never changed"
