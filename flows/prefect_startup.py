@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from oretrace.core.config import Settings
+from oretrace.pipeline import progress
 from oretrace.pipeline.documents import process_document
 from oretrace.pipeline.inbox import InboxSnapshot
 from oretrace.reference import ReferenceData
@@ -114,10 +115,13 @@ def read_ahead(snapshot: InboxSnapshot, settings: Settings, until: Callable[[], 
             while len(running) >= settings.workers and not until():
                 finished, running = wait(running, timeout=0.25, return_when=FIRST_COMPLETED)
                 read += len(finished)
+                progress.advance("read ahead", len(finished))
             if until():
                 break
             running.add(pool.submit(process_document, path, snapshot.root, settings, snapshot.sha256_of(path)))
-        read += len(wait(running).done)
+        finished = wait(running).done
+        read += len(finished)
+        progress.advance("read ahead", len(finished))
     return read
 
 

@@ -1,5 +1,5 @@
-"""Process every shipment folder of an inbox once: extract each document, link the loose ones, check and store
-each shipment.
+"""Process every shipment folder of an inbox once: extract each document, check and store each shipment.
+Files loose in the inbox root belong to no shipment: they are refused unread, and recorded as rejections.
 
 Tasks are coarse on purpose (`oretrace.batching`): a task extracts one document that needs OCR or a batch of
 cheap ones, and checks and stores a group of shipments. Between the stages only each document's fields travel;
@@ -18,17 +18,18 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from oretrace.core.config import Settings
-from oretrace.core.models import ExtractedDocument, ShipmentSummary
+from oretrace.core.models import ExtractedDocument, Rejection, ShipmentSummary
 from oretrace.core.names import printable
 from oretrace.pipeline import progress
 from oretrace.pipeline.batching import Batch, estimate_seconds, plan_batches, shipment_groups
 from oretrace.pipeline.documents import assemble_shipment, is_extracted, process_document, with_pages, without_pages
 from oretrace.pipeline.inbox import InboxSnapshot
-from oretrace.pipeline.linking import Linking, Outcome, link_loose_documents
 from oretrace.reference import ReferenceData
 from oretrace.store.db import make_engine, session_scope
 from oretrace.store.reference_store import reference_in_force
-from oretrace.store.repository import record_shipment, record_unassigned
+from oretrace.store.repository import record_refused, record_shipment
+
+Outcome = ExtractedDocument | Rejection
 
 
 # Nothing is cached by Prefect (no cache policy): the extraction cache keys by content instead, and hashing
@@ -63,8 +64,10 @@ def check_and_store_task(
                     with_pages(o, inbox_root, settings) if isinstance(o, ExtractedDocument) else o for o in light
                 ]
                 result = assemble_shipment(shipment_id, outcomes, reference)
+                progress.advance("checked")
                 with session_scope(engine) as session:
                     run_id = record_shipment(session, result, str(inbox_root), started_at, datetime.now(UTC))
+                progress.advance("stored")
             except Exception as err:
                 get_run_logger().exception("shipment %s was not stored", printable(shipment_id))
                 summaries.append(ShipmentSummary.failed(shipment_id, f"{type(err).__name__}: {err}"))
@@ -75,17 +78,13 @@ def check_and_store_task(
     return summaries
 
 
-@task(name="store-loose", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def store_loose_task(linking: Linking, inbox_root: Path, settings: Settings, started_at: datetime) -> None:
-    """Write the loose documents that joined no shipment, and loose files that could not be read."""
-    logger = get_run_logger()
-    for item in linking.unassigned:
-        logger.warning("unassigned %s: %s", item.document.source.path, item.reason)
-    documents = [with_pages(item.document, inbox_root, settings) for item in linking.unassigned]
+@task(name="store-refused-loose", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def store_loose_refused_task(refused: list[Rejection], settings: Settings) -> None:
+    """Record the files loose in the inbox root as rejections: they belong to no shipment and are not read."""
     engine = make_engine(settings.resolved_database_url)
     try:
         with session_scope(engine) as session:
-            record_unassigned(session, documents, linking.rejected, str(inbox_root), started_at, datetime.now(UTC))
+            record_refused(session, refused)
     finally:
         engine.dispose()
 
@@ -96,9 +95,9 @@ def process_inbox(inbox: Path, settings: Settings, snapshot: InboxSnapshot | Non
     snapshot = snapshot or InboxSnapshot.take(inbox)
     inbox = snapshot.root
     started_at = datetime.now(UTC)
-    shipments, loose_files = snapshot.shipments, snapshot.loose_files
+    shipments = snapshot.shipments
 
-    # Extract: every document of every shipment and those loose in the root, in batches sized by their work.
+    # Extract: every document of every shipment, in batches sized by their work.
     costs = [(p, estimate_seconds(p, lambda p: is_extracted(snapshot.sha256_of(p), settings))) for p in snapshot.paths]
     batches = plan_batches(costs, settings.workers)
     futures = extract_batch_task.map(batches, snapshot=unmapped(snapshot), settings=unmapped(settings))
@@ -109,22 +108,17 @@ def process_inbox(inbox: Path, settings: Settings, snapshot: InboxSnapshot | Non
         for batch, future in zip(batches, futures, strict=True)
         for path, outcome in zip(batch.paths, future.result(), strict=True)
     }
-
-    # Link: loose documents join the shipment whose documents share their references; the rest wait.
-    # Files the inbox scan refused (links, names that cannot be recorded) join as rejections, never opened.
-    linking = link_loose_documents(
-        {s.shipment_id: [*(outcomes[p] for p in s.files), *s.refused] for s in shipments},
-        [*(outcomes[p] for p in loose_files), *snapshot.loose_refused],
-    )
-    if linking.unassigned or linking.rejected:
-        store_loose_task(linking, inbox, settings, started_at)
+    if snapshot.loose_refused:
+        store_loose_refused_task(list(snapshot.loose_refused), settings)
 
     # Check and store, a group of shipments per task, against the reference data in force when the run started.
+    # Files the inbox scan refused (links, names that cannot be recorded) join as rejections, never opened.
+    by_shipment = {s.shipment_id: [*(outcomes[p] for p in s.files), *s.refused] for s in shipments}
     reference = reference_in_force(settings.resolved_database_url)
     ids = [s.shipment_id for s in shipments]
-    groups = shipment_groups(ids, [len(linking.shipments[i]) for i in ids], settings.workers)
+    groups = shipment_groups(ids, [len(by_shipment[i]) for i in ids], settings.workers)
     checked = check_and_store_task.map(
-        [{i: linking.shipments[i] for i in group} for group in groups],
+        [{i: by_shipment[i] for i in group} for group in groups],
         [f"{group[0]} +{len(group) - 1}" if len(group) > 1 else group[0] for group in groups],
         inbox_root=unmapped(inbox),
         settings=unmapped(settings),

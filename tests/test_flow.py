@@ -9,8 +9,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from oretrace.core.config import Settings
+from oretrace.pipeline import progress
+from oretrace.store import schema
 from oretrace.store.db import make_engine, migrate, session_scope
 from oretrace.store.export import write_jsonl
 from tests.conftest import SAMPLE_DOCS
@@ -40,7 +43,7 @@ def test_flow_processes_shipments_into_the_store(prefect_harness, tmp_path: Path
     for shipment_id in shipment_ids:
         shutil.copytree(SAMPLE_DOCS / "inbox" / shipment_id, inbox / shipment_id)
     (inbox / shipment_ids[0] / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<")
-    # The second shipment's packing list was dropped loose in the root: its invoice number links it back.
+    # The second shipment's packing list was dropped loose in the root: refused unread, recorded as such.
     packing = next(
         d for d in truth["documents"] if d["shipment_id"] == shipment_ids[1] and d["doc_type"] == "packing_list"
     )
@@ -51,12 +54,17 @@ def test_flow_processes_shipments_into_the_store(prefect_harness, tmp_path: Path
     settings = Settings(home=tmp_path / "home", database_url=f"sqlite:///{tmp_path / 'oretrace.db'}")
     engine = make_engine(settings.resolved_database_url)
     migrate(engine)
-    results = process_inbox(inbox=inbox, settings=settings)
+    events: dict[str, int] = {}
+    with progress.listening(lambda what, count: events.update({what: events.get(what, 0) + count})):
+        results = process_inbox(inbox=inbox, settings=settings)
+    documents_read = sum(1 for p in inbox.rglob("*") if p.is_file() and p.parent != inbox)
+    assert events == {"documents": documents_read, "checked": 2, "stored": 2}, "every stage reports its progress"
 
     assert [r.shipment_id for r in results] == shipment_ids
     assert _tree_digest(inbox) == before, "the inbox is never changed"
     assert [r.reason for r in results[0].rejected] and "damaged" in results[0].rejected[0].reason
-    assert len(results[1].document_types) == len([d for d in truth["documents"] if d["shipment_id"] == shipment_ids[1]])
+    second = [d for d in truth["documents"] if d["shipment_id"] == shipment_ids[1]]
+    assert len(results[1].document_types) == len(second) - 1, "the loose packing list joined no shipment"
     assert all(r.reference_version == results[0].reference_version for r in results)
     assert all(r.pages >= len(r.document_types) for r in results), "pages come back from the cache to be checked"
 
@@ -66,12 +74,16 @@ def test_flow_processes_shipments_into_the_store(prefect_harness, tmp_path: Path
     records = [json.loads(line) for line in out.getvalue().splitlines()]
     documents = [r for r in records if r["kind"] == "document"]
     shipments = [r for r in records if r["kind"] == "shipment"]
-    expected_docs = [d for d in truth["documents"] if d["shipment_id"] in shipment_ids]
+    expected_docs = [d for d in truth["documents"] if d["shipment_id"] in shipment_ids and d is not packing]
     assert len(documents) == len(expected_docs)
+    assert loose_name not in {d["source_path"] for d in documents}
+    with session_scope(engine) as session:
+        refused = dict(session.execute(select(schema.Rejection.source_path, schema.Rejection.reason)).all())
+    assert refused[loose_name] == "not in a shipment folder: put it in INBOX/<shipment>/"
     assert {s["shipment_id"] for s in shipments} == set(shipment_ids)
     by_path = {d["source_path"]: d for d in documents}
     for doc in expected_docs:
         path = doc["path"].removeprefix("inbox/")
-        exported = by_path[loose_name if path.endswith("/" + loose_name) else path]
+        exported = by_path[path]
         assert exported["doc_type"] == doc["doc_type"]
         assert exported["shipment_id"] == doc["shipment_id"]

@@ -155,3 +155,34 @@ def test_serve_needs_both_tls_files(home: Path, tmp_path: Path) -> None:
         timeout=60,
     )
     assert result.returncode == 2 and "--ssl-keyfile" in result.stderr
+
+
+def test_serve_on_a_store_without_users_hints_at_the_first_admin_and_still_serves(tmp_path: Path) -> None:
+    home = tmp_path / "empty-home"
+    home.mkdir()
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k != "ORETRACE_DATABASE_URL"} | {"ORETRACE_HOME": str(home)}
+    log = tmp_path / "serve.log"
+    with log.open("wb") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "oretrace", "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            assert process.poll() is None, log.read_text()
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/login", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("oretrace serve did not start listening")
+        assert response.status_code == 200, "served all the same"
+    finally:
+        process.terminate()
+        process.wait(20)
+    assert "oretrace users add NAME --role admin" in log.read_text()

@@ -19,7 +19,8 @@ from oretrace.store.db import make_engine, migrate, session_scope
 from oretrace.watch import files, steps
 from oretrace.watch.discover import scan_inbox
 from oretrace.watch.ledger import ClaimLost, claim_shipment, fence, release_claim, renew_claim
-from oretrace.watch.models import LOOSE_FILES, SeenFile, ShipmentSnapshot, WatchPlaces
+from oretrace.watch.models import LOOSE_FILES, BatchReport, SeenFile, ShipmentSnapshot, WatchPlaces
+from oretrace.watch.service import pass_summary
 from oretrace.watch.stability import StabilityTracker
 from oretrace.watch.status import format_status, gather_status
 from tests.conftest import INVOICE_LINES, pdf_bytes
@@ -155,6 +156,38 @@ def test_same_content_is_processed_once_and_a_changed_file_is_a_new_version(plac
     assert len(list(second.iterdir())) == 3, "every version and the copy kept, none overwritten"
 
 
+def test_a_file_dropped_again_at_the_same_path_is_archived_as_a_duplicate_beside_the_first(
+    places: WatchPlaces, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = places.inbox / "S1"
+    folder.mkdir()
+    (folder / "invoice.pdf").write_bytes(invoice())
+    one_pass(places, "S1")
+    engine = steps.engine_for(places.database_url)
+    for drop in (2, 3):  # the same bytes, same path, after the earlier copy was archived
+        (folder / "invoice.pdf").write_bytes(invoice())
+        assert gather_status(engine, places.inbox).waiting_in_inbox == {"S1": 1}, "status counts it as waiting"
+        with caplog.at_level("INFO", logger="oretrace.watch"):
+            one_pass(places, "S1")
+        assert not list(folder.iterdir()), f"drop {drop} left the inbox"
+        assert "S1/invoice.pdf: dropped again" in caplog.text
+    (folder / "invoice.pdf").write_bytes(invoice("corrected"))  # other bytes at that path: a new version
+    one_pass(places, "S1")
+    assert [(r.state, r.version, r.arrival) for r in rows(places)] == [
+        (FileState.DONE, 1, 1),
+        (FileState.DUPLICATE, 1, 2),
+        (FileState.DUPLICATE, 1, 3),
+        (FileState.DONE, 2, 1),
+    ]
+    archived = [Path(r.destination or "") for r in rows(places)]
+    assert len(set(archived)) == 4 and all(r.archived_at is not None for r in rows(places))
+    assert [p.read_bytes() for p in archived] == [invoice()] * 3 + [invoice("corrected")], "none overwritten"
+    status = gather_status(engine, places.inbox)
+    assert status.counts["duplicate"] == 2 and status.waiting_in_inbox == {}
+    with session_scope(engine) as session:
+        assert len(session.execute(select(schema.ShipmentRun)).scalars().all()) == 2, "duplicates not re-checked"
+
+
 def test_a_commit_after_the_claim_was_taken_over_writes_nothing(places: WatchPlaces) -> None:
     engine = steps.engine_for(places.database_url)
     first = claim_shipment(engine, "S1", str(places.inbox), "host-a:1", lease_seconds=-1)  # expired at once
@@ -268,6 +301,22 @@ def test_status_counts_waiting_done_quarantined_and_shows_errors(places: WatchPl
     assert status.last_errors[0].message == "OperationalError: the database went away"
     text = format_status(status)
     assert "S2: 1" in text and "1 files" in text and "database went away" in text
+    with session_scope(engine) as session:
+        verdict = session.execute(select(schema.ShipmentRun.verdict)).scalar_one()
+    flagged = int(verdict == "flagged")
+    assert (status.flagged, status.shipments) == (flagged, 1)
+    assert f"{flagged} of 1 shipments flagged" in text
+
+
+def test_a_pass_is_summed_up_as_n_of_m_shipments_flagged() -> None:
+    reports = [
+        BatchReport(shipment_id="A", processed=2, verdict="flagged"),
+        BatchReport(shipment_id="B", processed=1, quarantined=1, verdict="clear"),
+        BatchReport(shipment_id="C", duplicates=1),  # nothing new to check
+    ]
+    assert pass_summary(reports) == (
+        "pass: 1 of 2 shipments flagged; 3 documents recorded, 1 duplicates, 1 quarantined"
+    )
 
 
 def test_the_review_finds_a_document_moved_to_the_archive(places: WatchPlaces) -> None:
@@ -283,15 +332,22 @@ def test_the_review_finds_a_document_moved_to_the_archive(places: WatchPlaces) -
     assert found.read_bytes() == invoice()
 
 
-def test_run_progress_bar_counts_the_documents_the_flow_reports(capsys: pytest.CaptureFixture) -> None:
-    from oretrace.cli.progress_bar import document_progress
+def test_run_progress_shows_every_stage_up_to_the_summary(capsys: pytest.CaptureFixture) -> None:
+    from oretrace.cli.progress_bar import run_progress
     from oretrace.pipeline import progress
 
-    with document_progress(12):
-        for _ in range(12):
-            progress.advance("documents")
-    assert "12/12" in capsys.readouterr().err
-    with document_progress(12, min_documents=100):
+    with run_progress(12, 3):
+        progress.advance("read ahead", 5)  # read while Prefect starts, then found in the cache by the flow
+        progress.advance("documents", 12)
+        for _ in range(3):
+            progress.advance("checked")
+            progress.advance("stored")
+        progress.advance("summary")
+    err = capsys.readouterr().err
+    for label, count in (("read and classify documents", "12/12"), ("check shipments", "3/3"),
+                         ("store shipments", "3/3"), ("summarise the run", "1/1")):  # fmt: skip
+        assert any(label in line and count in line for line in err.splitlines()), (label, err)
+    with run_progress(12, 3, min_documents=100):
         progress.advance("documents")  # no bar, no listener: nothing happens
     assert capsys.readouterr().err == ""
 

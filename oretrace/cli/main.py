@@ -15,8 +15,9 @@ from typer.core import TyperGroup
 
 from oretrace.cli import reference, review, watch
 from oretrace.cli.common import load_settings, open_store
-from oretrace.cli.progress_bar import document_progress
-from oretrace.core.errors import OretraceError, ShipmentsNotStored
+from oretrace.cli.progress_bar import run_progress
+from oretrace.core.errors import InvalidInput, NothingToDo, OretraceError, ShipmentsNotStored
+from oretrace.core.models import Rejection
 from oretrace.core.names import printable
 from oretrace.evaluation.split import DEFAULT_HOLDOUT_FOLD, FOLDS
 
@@ -57,22 +58,40 @@ def run(
 ) -> None:
     """Process every shipment sub-folder of INBOX once, then exit. INBOX is only read, never changed.
 
-    An inbox whose files, extraction and check code, NER model, settings and reference data are all as they
-    were at its last completed run, and whose shipments nothing else has checked since, is not processed again.
+    Files loose in INBOX itself belong to no shipment: they are refused unread, recorded and listed with that
+    reason (`watch` quarantines them). An inbox with no files in shipment folders exits 3 (nothing to do), before
+    Prefect starts. An inbox whose files, extraction and check code,
+    NER model, settings and reference data are all as they were at its last completed run, and whose shipments
+    nothing else has checked since, is not processed again.
     """
+    from oretrace.pipeline import progress
     from oretrace.pipeline.inbox import InboxSnapshot
     from oretrace.pipeline.inbox_digest import inbox_digest
     from oretrace.store.db import session_scope
     from oretrace.store.inbox_runs import record_inbox_run, up_to_date
     from oretrace.store.reference_store import reference_in_force
+    from oretrace.store.repository import record_refused
 
     settings = load_settings(workers)
     if dask_address:
         settings = settings.model_copy(update={"dask_address": dask_address})
     started = time.perf_counter()
-    engine = open_store(settings)
-    inbox_key = str(inbox.resolve())
     snapshot = InboxSnapshot.take(inbox)
+    engine = open_store(settings)
+    if not snapshot.shipments:
+        # Said before Prefect starts: there is no shipment to check.
+        with session_scope(engine) as session:
+            record_refused(session, snapshot.loose_refused)
+        engine.dispose()
+        _echo_not_processed(snapshot.loose_refused)
+        loose = len(snapshot.loose_refused)
+        where = printable(str(inbox))
+        raise NothingToDo(
+            f"nothing to do: {where} has no shipment folder with files"
+            + (f"; its {loose} loose files were not processed" if loose else ""),
+            remedy=f"put each shipment's documents in a sub-folder of its own ({where}/<shipment>/), then run again",
+        )
+    inbox_key = str(inbox.resolve())
     reference = reference_in_force(settings.resolved_database_url)
     digest = inbox_digest(snapshot, settings, reference.version)
     with session_scope(engine) as session:
@@ -81,8 +100,8 @@ def run(
         engine.dispose()
         typer.echo(
             f"unchanged since the run that finished {last.finished_at:%Y-%m-%d %H:%M:%S} UTC (same files, code, "
-            f"model, settings and reference data): {last.shipments} shipments, {last.flagged} flagged, as stored; "
-            "--force processes it again"
+            f"model, settings and reference data): {last.flagged} of {last.shipments} shipments flagged, as "
+            "stored; --force processes it again"
         )
         return
 
@@ -91,16 +110,24 @@ def run(
     configure_prefect(settings)
     from oretrace.flows.prefect_startup import start_prefect_reading_ahead
 
-    # Documents are extracted while Prefect's temporary server starts; the flow's tasks then find them cached.
-    startup = start_prefect_reading_ahead(snapshot, settings, reference)
-    if startup.server_error:
-        typer.echo(f"note: Prefect's server did not start in the background ({startup.server_error})", err=True)
-    from oretrace.flows.process_inbox import process_inbox
-    from oretrace.flows.runners import task_runner
+    with run_progress(len(snapshot.paths), len(snapshot.shipments)):
+        # Documents are extracted while Prefect's temporary server starts; the flow's tasks then find them cached.
+        startup = start_prefect_reading_ahead(snapshot, settings, reference)
+        if startup.server_error:
+            typer.echo(f"note: Prefect's server did not start in the background ({startup.server_error})", err=True)
+        from oretrace.flows.process_inbox import process_inbox
+        from oretrace.flows.runners import task_runner
 
-    flow = process_inbox.with_options(task_runner=task_runner(settings))
-    with document_progress(len(snapshot.paths)), without_heartbeats():
-        results = flow(inbox=inbox, settings=settings, snapshot=snapshot)
+        flow = process_inbox.with_options(task_runner=task_runner(settings))
+        with without_heartbeats():
+            results = flow(inbox=inbox, settings=settings, snapshot=snapshot)
+        failed = [r.shipment_id for r in results if r.shipment_run_id is None]
+        if not failed:
+            # Only a run that stored every shipment counts as completed (an unchanged inbox is then skipped).
+            with session_scope(engine) as session:
+                record_inbox_run(session, inbox_key, digest, {r.shipment_id: r.shipment_run_id for r in results})
+        engine.dispose()
+        progress.advance("summary")
     elapsed = time.perf_counter() - started
 
     for result in results:
@@ -115,23 +142,26 @@ def run(
             typer.echo(f"    {finding.severity.value:<6} {finding.check}: {printable(finding.message)}")
         for rejection in result.rejected:
             typer.echo(f"    rejected {printable(rejection.source_path)}: {printable(rejection.reason)}")
-    for rejection in snapshot.loose_refused:
-        typer.echo(f"(inbox root)         rejected {printable(rejection.source_path)}: {printable(rejection.reason)}")
+    _echo_not_processed(snapshot.loose_refused)
     documents = sum(len(r.document_types) for r in results)
     pages = sum(r.pages for r in results)
-    typer.echo(f"{len(results)} shipments, {documents} documents, {pages} pages in {elapsed:.1f} s")
-    failed = [r.shipment_id for r in results if r.shipment_run_id is None]
-    if not failed:
-        # Only a run that stored every shipment counts as completed (an unchanged inbox is then skipped).
-        with session_scope(engine) as session:
-            record_inbox_run(session, inbox_key, digest, {r.shipment_id: r.shipment_run_id for r in results})
-    engine.dispose()
+    flagged = sum(r.verdict == "flagged" for r in results)
+    loose = f"; {len(snapshot.loose_refused)} loose files not processed" if snapshot.loose_refused else ""
+    typer.echo(
+        f"{flagged} of {len(results)} shipments flagged; {documents} documents, {pages} pages in {elapsed:.1f} s"
+        + loose
+    )
     typer.echo(f"store: {settings.resolved_database_url}")
     if failed:
         raise ShipmentsNotStored(
             f"{len(failed)} of {len(results)} shipments could not be stored: {', '.join(map(printable, failed))}",
             remedy="the others are stored; see the messages above, then run again",
         )
+
+
+def _echo_not_processed(loose_refused: tuple[Rejection, ...]) -> None:
+    for rejection in loose_refused:
+        typer.echo(f"(inbox root)         rejected {printable(rejection.source_path)}: {printable(rejection.reason)}")
 
 
 @app.command()
@@ -142,17 +172,37 @@ def export(
     """Write the latest extraction of every document (and every shipment's verdict) from the store."""
     from oretrace.store.db import session_scope
     from oretrace.store.export import write_csv, write_jsonl
+    from oretrace.store.repository import run_counts
 
+    # Folders are not made on the user's behalf: a mistyped path would otherwise scatter exports around.
+    if output is not None and not output.parent.is_dir():
+        raise InvalidInput(
+            f"cannot write {output}: the folder {output.parent} does not exist",
+            remedy="create the folder first, or give another --output",
+        )
     settings = load_settings()
     engine = open_store(settings)
     writer = write_jsonl if format is ExportFormat.JSONL else write_csv
-    with session_scope(engine) as session:
-        if output is None:
-            count = writer(session, sys.stdout)
-        else:
-            with output.open("w", encoding="utf-8", newline="") as handle:
-                count = writer(session, handle)
-    engine.dispose()
+    try:
+        with session_scope(engine) as session:
+            counts = run_counts(session)
+            # CSV holds documents only; JSONL also every shipment's verdict.
+            if counts["documents"] + (counts["shipment_runs"] if format is ExportFormat.JSONL else 0) == 0:
+                raise NothingToDo(
+                    f"nothing to export: the store holds no documents ({settings.resolved_database_url})",
+                    remedy="process an inbox first: oretrace run INBOX",
+                )
+            if output is None:
+                count = writer(session, sys.stdout)
+            else:
+                try:
+                    handle = output.open("w", encoding="utf-8", newline="")
+                except OSError as err:
+                    raise InvalidInput(f"cannot write {output}: {err.strerror or err}") from None
+                with handle:
+                    count = writer(session, handle)
+    finally:
+        engine.dispose()
     if output is not None:
         typer.echo(f"wrote {count} records to {output}", err=True)
 

@@ -52,6 +52,15 @@ def _engine() -> Engine:
     return open_store(load_settings())
 
 
+def _has_users(engine: Engine) -> bool:
+    from sqlalchemy import exists, select
+
+    from oretrace.store.review_tables import User
+
+    with engine.connect() as connection:
+        return bool(connection.execute(select(exists().select_from(User))).scalar())
+
+
 def _reader() -> Actor:
     """Reads from the CLI act as an auditor: they can see everything and change nothing."""
     from oretrace.review.auth import Actor, Role
@@ -98,11 +107,16 @@ def serve(
         if path is not None and not path.is_file():
             raise typer.BadParameter(f"{path} is not a readable file")
     settings = load_settings()
-    app = create_app(_engine(), settings.home.resolve())
+    engine = _engine()
+    app = create_app(engine, settings.home.resolve())
     scheme = "https" if ssl_certfile else "http"
     behind = f", trusting forwarded headers from {forwarded_allow_ips}" if proxy_headers else ""
     store = settings.resolved_database_url
     typer.echo(f"review workspace on {scheme}://{host}:{port}/{behind}  (store: {store})", err=True)
+    if not _has_users(engine):
+        # Served anyway (the pages work once a user exists); without the hint the login page is a dead end.
+        typer.echo("note: this store has no users yet, so nobody can log in; add the first admin with", err=True)
+        typer.echo("  oretrace users add NAME --role admin", err=True)
     uvicorn.run(
         app,
         host=host,

@@ -1,1 +1,1 @@
-"""The work of the flows as plain functions: the inbox snapshot, documents, shipments, batching and linking."""
+"""The work of the flows as plain functions: the inbox snapshot, documents, shipments and batching."""

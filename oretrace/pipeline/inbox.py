@@ -1,10 +1,11 @@
-"""What an inbox holds, taken once per run: one sub-folder per shipment, plus documents dropped loose in its root.
+"""What an inbox holds, taken once per run: one sub-folder per shipment, plus files dropped loose in its root.
 
 One scan serves `oretrace run` and `oretrace watch` (`scan_folders`): it lists the inbox with lstat, never
 follows a link and opens no file. A link (to a file or a folder, inside the inbox or out of it), anything but
-a regular file or folder, and a name that cannot be recorded faithfully are found here and refused with their
-reason, never read. Names are recorded in their display form (`oretrace.core.names.display_name`); the path
-itself is kept to read the file, and `fs_path` finds a file again from its recorded name.
+a regular file or folder, a name that cannot be recorded faithfully, and a file loose in the root (it belongs
+to no shipment) are found here and refused with their reason, never read. Names are recorded in their display
+form (`oretrace.core.names.display_name`); the path itself is kept to read the file, and `fs_path` finds a
+file again from its recorded name.
 
 A run lists and hashes the inbox once (`InboxSnapshot.take`) and hands the snapshot to everything that needs
 it: the digest that decides whether anything changed, the read-ahead, the progress bar and the flow.
@@ -27,6 +28,8 @@ from oretrace.extractors.document import sha256_of
 IGNORED_SUFFIXES = (".reason.txt", ".tmp", ".part", ".crdownload")
 # The folder key of files dropped loose in the inbox root (not in a shipment folder).
 LOOSE_FILES = ""
+# Why a loose file is refused, by `run` and `watch` alike: which shipment it belongs to is not guessed.
+LOOSE_PROBLEM = "not in a shipment folder: put it in INBOX/<shipment>/"
 
 
 def name_problem(relative: str) -> str | None:
@@ -118,7 +121,8 @@ def _walk(inbox: Path, folder: Path, shipment_id: str, folder_problem: str | Non
 
 
 def scan_folders(inbox: Path) -> list[InboxFolder]:
-    """Every shipment folder with its files (name order), then the root's loose files under LOOSE_FILES.
+    """Every shipment folder with its files (name order), then the root's loose files under LOOSE_FILES, every
+    one refused (LOOSE_PROBLEM, unless it is a link or its name cannot be recorded).
 
     A link in the root, also one to a folder, is a loose file refused as a link: its target is never listed.
     Every file of a folder whose name cannot be recorded is refused with that reason.
@@ -139,7 +143,8 @@ def scan_folders(inbox: Path) -> list[InboxFolder]:
             files = sorted(_walk(inbox, path, display_name(entry.name), problem), key=lambda f: f.relative)
             folders.append(InboxFolder(shipment_id=display_name(entry.name), files=tuple(files)))
         else:
-            loose.append(_file(inbox, path, LOOSE_FILES, info, None))
+            file = _file(inbox, path, LOOSE_FILES, info, None)
+            loose.append(file.model_copy(update={"problem": file.problem or LOOSE_PROBLEM}))
     if loose:
         folders.append(InboxFolder(shipment_id=LOOSE_FILES, files=tuple(loose)))
     return folders
@@ -184,11 +189,11 @@ class ShipmentFolder(Frozen):
 
 class InboxSnapshot(Frozen):
     root: Path
+    # Shipment folders holding at least one file (an empty folder is nothing to process, as for `watch`).
     shipments: tuple[ShipmentFolder, ...]
-    loose_files: tuple[Path, ...]
     # Content hash by path relative to the root; None for a file that could not be read when it was taken.
     sha256: dict[str, str | None]
-    # Loose files refused by the scan.
+    # Files loose in the root: refused, never read (LOOSE_PROBLEM).
     loose_refused: tuple[Rejection, ...] = ()
     # Identity of every refused file, by its recorded path: a link's target text, else its size and time.
     refused_keys: dict[str, str] = Field(default_factory=dict)
@@ -199,7 +204,6 @@ class InboxSnapshot(Frozen):
         The inbox is only read; links are refused, never followed (`scan_folders`)."""
         root = inbox.resolve()
         shipments: list[ShipmentFolder] = []
-        loose: tuple[Path, ...] = ()
         loose_refused: tuple[Rejection, ...] = ()
         keys: dict[str, str] = {}
         for folder in scan_folders(root):
@@ -207,23 +211,21 @@ class InboxSnapshot(Frozen):
             refused = tuple(refusal(f) for f in folder.files if f.problem is not None)
             keys |= {f.relative: _refused_key(f) for f in folder.files if f.problem is not None}
             if folder.shipment_id == LOOSE_FILES:
-                loose, loose_refused = readable, refused
-            else:
+                loose_refused = refused
+            elif folder.files:
                 shipments.append(ShipmentFolder(shipment_id=folder.shipment_id, files=readable, refused=refused))
-        paths = [p for s in shipments for p in s.files] + list(loose)
         return cls(
             root=root,
             shipments=tuple(shipments),
-            loose_files=loose,
-            sha256={p.relative_to(root).as_posix(): _hash_or_none(p) for p in paths},
+            sha256={p.relative_to(root).as_posix(): _hash_or_none(p) for s in shipments for p in s.files},
             loose_refused=loose_refused,
             refused_keys=keys,
         )
 
     @property
     def paths(self) -> list[Path]:
-        """Every file to read: the shipments' in order, then the loose ones (refused files are not among them)."""
-        return [p for s in self.shipments for p in s.files] + list(self.loose_files)
+        """Every file to read, the shipments' in order (refused files are not among them)."""
+        return [p for s in self.shipments for p in s.files]
 
     @property
     def refused(self) -> list[Rejection]:

@@ -1,6 +1,7 @@
 """Tables of the watched-folder service: each file version seen, the shipment claims, the service heartbeats.
 
-A file version is one (source path, sha256) pair. Its row moves waiting -> done | quarantined | duplicate |
+A file version is one (source path, sha256) pair; the same pair dropped again after its bytes left the inbox
+is a new `arrival` of it. Its row moves waiting -> done | quarantined | duplicate |
 vanished; `archived_at` is set once its bytes have been moved out of the inbox. A shipment is processed only
 by the watcher holding its claim (a lease with an expiry, renewed while it works); the commit that records
 the shipment re-checks the claim in the same transaction, so a watcher whose lease was taken over cannot
@@ -13,7 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import BigInteger, ForeignKey, Integer, String, UniqueConstraint, func, select
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, UniqueConstraint, false, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from oretrace.store.schema import Base, UTCDateTime
@@ -36,7 +37,7 @@ class WatchFile(Base):
     """One version (content) of one file seen in the inbox."""
 
     __tablename__ = "watch_files"
-    __table_args__ = (UniqueConstraint("source_path", "sha256"),)
+    __table_args__ = (UniqueConstraint("source_path", "sha256", "arrival"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     inbox_root: Mapped[str]
@@ -47,6 +48,9 @@ class WatchFile(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     # 1 for the first content seen at this path, then 2, 3, ... for each changed content.
     version: Mapped[int] = mapped_column(Integer)
+    # 1 the first time these bytes arrive at this path; 2, 3, ... each time they are dropped there again after
+    # the earlier arrival's bytes left the inbox.
+    arrival: Mapped[int] = mapped_column(Integer, server_default="1")
     state: Mapped[str] = mapped_column(String, index=True)
     # The store's document row once recorded (or, for a duplicate, the document it duplicates).
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
@@ -55,6 +59,9 @@ class WatchFile(Base):
     # Where the bytes go (absolute path), fixed when the state is committed so a restart moves them there too.
     destination: Mapped[str | None]
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The bytes were copied out but the source could not be removed (a read-only inbox): the file still in
+    # the inbox is this arrival, not a new one.
+    left_in_place: Mapped[bool] = mapped_column(Boolean, server_default=false())
     processed_by: Mapped[str | None]
     last_error: Mapped[str | None]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())

@@ -6,7 +6,7 @@ Plain functions over a Session; the caller owns the transaction (see store.db.se
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -175,19 +175,9 @@ def record_rejection(session: Session, rejection: Rejection, sha256: str | None)
     return _record_rejection(session, rejection, sha256, shipment_run_id=None)
 
 
-def record_unassigned(
-    session: Session,
-    documents: list[ExtractedDocument],
-    rejected: list[Rejection],
-    inbox_root: str,
-    started_at: datetime,
-    finished_at: datetime,
-) -> None:
-    """Record the loose documents that joined no shipment (extraction runs without a shipment) and the loose
-    files that could not be read; a later run that can link them records them again, under their shipment."""
-    for document in documents:
-        record_document(session, document, inbox_root, started_at, finished_at)
-    for rejection in rejected:
+def record_refused(session: Session, rejections: Iterable[Rejection]) -> None:
+    """Record files refused without being read that belong to no shipment (loose in the inbox root)."""
+    for rejection in rejections:
         record_rejection(session, rejection, sha256=None)
 
 

@@ -7,6 +7,7 @@ disk and verified by sha256 before the source is removed. A link is moved as a l
 from __future__ import annotations
 
 import errno
+import itertools
 import os
 import shutil
 import unicodedata
@@ -66,13 +67,13 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def free_destination(folder: Path, name: str, sha256: str) -> Path:
-    """`folder/name`, or `stem.<sha8>suffix` when another content already has that name."""
-    candidate = folder / name
-    if not candidate.exists() and not candidate.is_symlink():
-        return candidate
+    """`folder/name`, or `stem.<sha8>suffix` when that name is taken, then `stem.<sha8>-2suffix`, -3, ...:
+    a name nothing holds yet, so a file dropped again is kept beside its earlier copy, never over it."""
     stem, dot, suffix = name.rpartition(".")
     base, ext = (stem, f".{suffix}") if dot and stem else (name, "")
-    return folder / f"{base}.{sha256[:8]}{ext}"
+    tagged = f"{base}.{sha256[:8]}"
+    names = itertools.chain([name, f"{tagged}{ext}"], (f"{tagged}-{n}{ext}" for n in itertools.count(2)))
+    return next(folder / n for n in names if not ((folder / n).exists() or (folder / n).is_symlink()))
 
 
 def _holds(path: Path, sha256: str) -> bool:

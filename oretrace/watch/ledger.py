@@ -133,23 +133,33 @@ def _ticket(row: WatchFile, seen: SeenFile) -> FileTicket:
     )
 
 
+def _gone_from_inbox(row: WatchFile) -> bool:
+    """Whether this arrival's bytes have left the inbox, so a file there with its path and content is new."""
+    moved_out = row.archived_at is not None and row.destination is not None and not row.left_in_place
+    return moved_out or row.state == FileState.VANISHED
+
+
 def register_file(session: Session, inbox_root: str, seen: SeenFile, sha256: str, size: int) -> FileTicket:
     """The row of this file version, created on first sight: waiting, or duplicate of a recorded document.
 
     Re-registering the same (path, content) returns the existing row, whatever its state, so a file is
-    never processed twice; a changed content at the same path is the next version.
+    never processed twice; a changed content at the same path is the next version. The same content dropped
+    again at the same path after the earlier copy left the inbox is its next arrival: a duplicate of the
+    recorded document (archived beside it, never over it), or read again if the earlier copy was not recorded.
     """
     table = WatchFile.__table__
+    same_pair = (WatchFile.source_path == seen.relative, WatchFile.sha256 == sha256)
     existing = session.execute(
-        select(WatchFile).where(WatchFile.source_path == seen.relative, WatchFile.sha256 == sha256)
+        select(WatchFile).where(*same_pair).order_by(WatchFile.arrival.desc()).limit(1)
     ).scalar_one_or_none()
-    if existing is None:
-        version = (
-            1
-            + session.execute(
-                select(func.count()).select_from(WatchFile).where(WatchFile.source_path == seen.relative)
+    if existing is None or _gone_from_inbox(existing):
+        if existing is not None:
+            arrival, version = existing.arrival + 1, existing.version
+        else:
+            last = session.execute(
+                select(func.max(WatchFile.version)).where(WatchFile.source_path == seen.relative)
             ).scalar_one()
-        )
+            arrival, version = 1, (last or 0) + 1
         same_content = None
         if seen.problem is None:
             same_content = session.execute(
@@ -165,22 +175,26 @@ def register_file(session: Session, inbox_root: str, seen: SeenFile, sha256: str
             "sha256": sha256,
             "size": size,
             "version": version,
+            "arrival": arrival,
             "state": FileState.WAITING,
         }
         if same_content is not None:
+            earlier = (
+                "dropped again: the same content came from this path before"
+                if same_content.source_path == seen.relative
+                else f"same content as {same_content.source_path}"
+            )
             values |= {
                 "state": FileState.DUPLICATE,
                 "document_id": same_content.document_id,
-                "reason": f"same content as {same_content.source_path}, already recorded; not processed again",
+                "reason": f"{earlier}, already recorded; archived as a duplicate, not processed again",
             }
         session.execute(
             _insert(session, table)
             .values(**values)
-            .on_conflict_do_nothing(index_elements=[table.c.source_path, table.c.sha256])
+            .on_conflict_do_nothing(index_elements=[table.c.source_path, table.c.sha256, table.c.arrival])
         )
-        existing = session.execute(
-            select(WatchFile).where(WatchFile.source_path == seen.relative, WatchFile.sha256 == sha256)
-        ).scalar_one()
+        existing = session.execute(select(WatchFile).where(*same_pair, WatchFile.arrival == arrival)).scalar_one()
     return _ticket(existing, seen)
 
 

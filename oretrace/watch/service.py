@@ -168,10 +168,13 @@ class WatchService:
         except OSError as err:
             log.error("cannot scan %s: %s", self.places.inbox, err)
             return
+        before = len(self.reports)
         for snapshot in self.tracker.observe(snapshots):
             if self.stop_requested.is_set():
-                return
+                break
             self.handle(snapshot, keeper)
+        if len(self.reports) > before:
+            log.info("%s", pass_summary(self.reports[before:]))
 
     def handle(self, snapshot: ShipmentSnapshot, keeper: ClaimKeeper | None) -> None:
         engine = steps.engine_for(self.places.database_url)
@@ -194,13 +197,13 @@ class WatchService:
             report = self.process(self.places, claim, snapshot)
             self.reports.append(report)
             log.info(
-                "%s: %d processed, %d quarantined, %d duplicates, %d moved, verdict %s",
+                "%s: %d processed, %d quarantined, %d duplicates, %d moved; %s",
                 snapshot.shipment_id or "(inbox root)",
                 report.processed,
                 report.quarantined,
                 report.duplicates,
                 report.moved,
-                report.verdict,
+                f"verdict {report.verdict}" if report.verdict else "nothing new to check",
             )
             if report.errors:
                 error = "; ".join(report.errors)
@@ -218,6 +221,16 @@ class WatchService:
             except Exception:
                 log.exception("releasing the claim on %s failed; its lease will expire", snapshot.shipment_id)
         self.tracker.handled(snapshot, retry_after=self.retry_seconds if error else None)
+
+
+def pass_summary(reports: list[BatchReport]) -> str:
+    """One line for a pass over the inbox: how many of the shipments it checked are flagged, and the files."""
+    checked = [r for r in reports if r.verdict]
+    flagged = sum(r.verdict == "flagged" for r in checked)
+    return (
+        f"pass: {flagged} of {len(checked)} shipments flagged; {sum(r.processed for r in reports)} documents "
+        f"recorded, {sum(r.duplicates for r in reports)} duplicates, {sum(r.quarantined for r in reports)} quarantined"
+    )
 
 
 def plain_process(places: WatchPlaces, claim: Claim, snapshot: ShipmentSnapshot) -> BatchReport:

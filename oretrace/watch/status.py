@@ -6,10 +6,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import BaseModel
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, or_, select
 
 from oretrace.store.claims import FileState, WatchFile, WatchHeartbeat, WatchShipment
 from oretrace.store.db import session_scope
+from oretrace.store.schema import ShipmentRun
 from oretrace.watch.discover import scan_inbox
 
 
@@ -34,6 +35,9 @@ class WatchStatus(BaseModel):
     running: list[str]
     counts: dict[str, int]
     not_yet_moved: int
+    # Shipments the service has checked, and how many of them their latest check flagged.
+    shipments: int
+    flagged: int
     last_errors: list[ErrorLine]
     heartbeats: list[Heartbeat]
 
@@ -82,10 +86,26 @@ def gather_status(engine: Engine, inbox: Path | None = None, errors: int = 5) ->
             )
             for row in session.execute(select(WatchHeartbeat).order_by(WatchHeartbeat.beat_at.desc())).scalars()
         ]
+        # The latest check of every shipment the service has taken.
+        latest = (
+            select(func.max(ShipmentRun.id))
+            .where(ShipmentRun.shipment_id.in_(select(WatchShipment.shipment_id)))
+            .group_by(ShipmentRun.shipment_id)
+        )
+        verdicts = list(session.execute(select(ShipmentRun.verdict).where(ShipmentRun.id.in_(latest))).scalars())
         waiting: dict[str, int] = {}
         if inbox is not None and inbox.is_dir():
+            # Files whose recorded bytes already left the inbox and are there again are waiting too (dropped again).
+            still_in_inbox = or_(
+                WatchFile.archived_at.is_(None), WatchFile.left_in_place, WatchFile.destination.is_(None)
+            )
             known = {
-                (path, size) for path, size in session.execute(select(WatchFile.source_path, WatchFile.size)).all()
+                (path, size)
+                for path, size in session.execute(
+                    select(WatchFile.source_path, WatchFile.size).where(
+                        still_in_inbox, WatchFile.state != FileState.VANISHED
+                    )
+                ).all()
             }
             for snapshot in scan_inbox(inbox):
                 fresh = [f for f in snapshot.files if (f.relative, f.size) not in known]
@@ -100,6 +120,8 @@ def gather_status(engine: Engine, inbox: Path | None = None, errors: int = 5) ->
         running=running,
         counts={state.value: counts.get(state, 0) for state in FileState},
         not_yet_moved=not_moved,
+        shipments=len(verdicts),
+        flagged=verdicts.count("flagged"),
         last_errors=last_errors,
         heartbeats=heartbeats,
     )
@@ -116,6 +138,7 @@ def format_status(status: WatchStatus) -> str:
         lines.append(f"             {shipment}: {count}")
     lines.append(f"running:     {', '.join(status.running) or 'nothing'}")
     counts = status.counts
+    lines.append(f"shipments:   {status.flagged} of {status.shipments} shipments flagged (latest check of each)")
     lines.append(f"done:        {counts['done']} documents recorded, {counts['duplicate']} duplicates archived")
     lines.append(f"quarantined: {counts['quarantined']} files; {counts['vanished']} removed before they were read")
     if status.not_yet_moved:

@@ -6,6 +6,7 @@ register -> extract -> check -> commit (store and file states in one transaction
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -33,6 +34,7 @@ from oretrace.watch.models import (
 )
 
 Outcome = ExtractedDocument | Rejection
+log = logging.getLogger("oretrace.watch")
 
 VANISHED_REASON = "the file was removed from the inbox before it could be read"
 CHANGED_REASON = "the file changed while it was being read; its new content is processed as a new version"
@@ -191,6 +193,7 @@ def commit(
             )
             row.destination = str(_destination(places, ticket, FileState.DUPLICATE, now))
             row.updated_at = now
+            log.info("%s: %s; to %s", row.source_path, row.reason, row.destination)
             counts[FileState.DUPLICATE] += 1
     return BatchReport(
         shipment_id=claim.shipment_id,
@@ -213,7 +216,7 @@ def settle(places: WatchPlaces, shipment_id: str) -> list[MoveOutcome]:
         source = fs_path(places.inbox, row.source_path)
         destination = Path(row.destination or "")
         note: str | None = None
-        moved = settled = False
+        moved = settled = left_in_place = False
         try:
             if row.state == FileState.QUARANTINED:
                 destination.parent.mkdir(parents=True, exist_ok=True)
@@ -221,6 +224,7 @@ def settle(places: WatchPlaces, shipment_id: str) -> list[MoveOutcome]:
                 files.write_reason(destination, row.source_path, row.shipment_id, row.reason or "", row.sha256, exact)
             result = files.move_verified(source, destination, row.sha256)
             moved, settled, note = True, True, result.note
+            left_in_place = not result.source_removed
         except (files.SourceGone, files.SourceChanged) as err:
             settled, note = True, str(err)  # the bytes of this version are no longer ours to move
         except files.MoveError as err:
@@ -230,7 +234,7 @@ def settle(places: WatchPlaces, shipment_id: str) -> list[MoveOutcome]:
         with session_scope(engine) as session:
             values: dict[str, object] = {"last_error": note, "updated_at": datetime.now(UTC)}
             if settled:
-                values["archived_at"] = datetime.now(UTC)
+                values |= {"archived_at": datetime.now(UTC), "left_in_place": left_in_place}
             session.execute(update(WatchFile).where(WatchFile.id == row.id).values(**values))
         outcomes.append(
             MoveOutcome(row_id=row.id, relative=row.source_path, destination=str(destination), moved=moved, note=note)

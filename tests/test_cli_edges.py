@@ -1,0 +1,145 @@
+"""The commands at their edges, through the real CLI: nothing to do, a missing folder, loose files."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from oretrace.cli.main import app
+from oretrace.core.config import get_settings
+from oretrace.pipeline.inbox import LOOSE_PROBLEM
+from oretrace.store import schema
+from oretrace.store.db import make_engine, migrate, session_scope
+from oretrace.store.repository import record_shipment
+from oretrace.watch.discover import scan_inbox
+from tests.conftest import INVOICE_LINES, SAMPLE_DOCS, pdf_bytes
+from tests.store_fixtures import FINISHED_AT, INBOX_ROOT, STARTED_AT, shipment
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty SQLite store the CLI reaches through ORETRACE_HOME."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("ORETRACE_HOME", str(home))
+    monkeypatch.delenv("ORETRACE_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    yield home
+    get_settings.cache_clear()
+
+
+def store_one_shipment(home: Path) -> None:
+    engine = make_engine(f"sqlite:///{home / 'oretrace.db'}")
+    migrate(engine)
+    with session_scope(engine) as session:
+        record_shipment(session, shipment(), INBOX_ROOT, STARTED_AT, FINISHED_AT)
+    engine.dispose()
+
+
+# --- export ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("format", ["jsonl", "csv"])
+def test_export_of_an_empty_store_says_so_and_exits_3(home: Path, tmp_path: Path, format: str) -> None:
+    out = tmp_path / "out.txt"
+    result = CliRunner().invoke(app, ["export", "--format", format, "--output", str(out)])
+    assert result.exit_code == 3, result.output
+    assert "nothing to export" in result.output
+    assert not out.exists(), "no file with only a header"
+
+
+def test_export_into_a_missing_folder_names_it_in_one_line_and_exits_2(home: Path, tmp_path: Path) -> None:
+    store_one_shipment(home)
+    missing = tmp_path / "no such folder"
+    result = CliRunner().invoke(app, ["export", "--output", str(missing / "out.jsonl")])
+    assert result.exit_code == 2, result.output
+    assert f"the folder {missing} does not exist" in result.output
+    assert "Traceback" not in result.output and len(result.output.splitlines()) <= 2
+    assert not missing.exists(), "the folder is not made behind the user's back"
+
+
+def test_export_writes_the_stored_documents(home: Path, tmp_path: Path) -> None:
+    store_one_shipment(home)
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(app, ["export", "--format", "csv", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(out.read_text().splitlines()) == 1 + len(shipment().documents)
+
+
+# --- run ------------------------------------------------------------------------------------------------
+
+
+def oretrace(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ORETRACE_", "PREFECT_"))}
+    env |= {"ORETRACE_HOME": str(home)}
+    return subprocess.run(
+        [sys.executable, "-m", "oretrace", *args], env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+
+
+def stored(home: Path) -> tuple[list[str], dict[str, str]]:
+    """Document paths and rejection reasons by path."""
+    engine = make_engine(f"sqlite:///{home / 'oretrace.db'}")
+    with session_scope(engine) as session:
+        documents = list(session.scalars(select(schema.Document.source_path)))
+        rejections = dict(session.execute(select(schema.Rejection.source_path, schema.Rejection.reason)).all())
+    engine.dispose()
+    return documents, rejections
+
+
+def test_run_over_an_empty_inbox_says_so_and_exits_3_before_prefect_starts(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    (inbox / "SHP-EMPTY").mkdir(parents=True)  # an empty shipment folder is nothing to process either
+    started = time.perf_counter()
+    done = oretrace(tmp_path / "home", "run", str(inbox))
+    elapsed = time.perf_counter() - started
+    assert done.returncode == 3, done.stderr
+    assert f"nothing to do: {inbox} has no shipment folder with files" in done.stderr
+    assert not (tmp_path / "home" / "prefect").exists(), "Prefect was never configured, let alone started"
+    print(f"empty inbox: exit 3 after {elapsed:.1f} s")
+
+
+def test_run_refuses_loose_files_as_watch_does_lists_them_and_exits_3(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    names = [f"loose-{n}.pdf" for n in range(4)]
+    for name in names:
+        (inbox / name).write_bytes(pdf_bytes([INVOICE_LINES]) + f"\n% {name}\n".encode())
+    done = oretrace(tmp_path / "home", "run", str(inbox))
+    assert done.returncode == 3, done.stderr
+    for name in names:
+        assert f"(inbox root)         rejected {name}: {LOOSE_PROBLEM}" in done.stdout
+    assert "its 4 loose files were not processed" in done.stderr
+    documents, rejections = stored(tmp_path / "home")
+    assert documents == [] and rejections == dict.fromkeys(names, LOOSE_PROBLEM), "refused unread, as watch does"
+    assert scan_inbox(inbox)[0].files[0].problem == LOOSE_PROBLEM, "the watch service's scan says the same"
+
+
+@pytest.mark.slow
+def test_run_summary_counts_flagged_shipments_and_loose_files_are_not_documents(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLE_DOCS / "inbox" / "SHP-2025-0001", inbox / "SHP-2025-0001")
+    (inbox / "stray.pdf").write_bytes(pdf_bytes([INVOICE_LINES]))
+    home = tmp_path / "home"
+    done = oretrace(home, "run", str(inbox))
+    assert done.returncode == 0, done.stderr
+    summary = r"^[01] of 1 shipments flagged; \d+ documents, .*; 1 loose files not processed$"
+    assert re.search(summary, done.stdout, re.M), done.stdout
+    assert f"rejected stray.pdf: {LOOSE_PROBLEM}" in done.stdout
+    documents, rejections = stored(home)
+    assert "stray.pdf" not in documents and rejections["stray.pdf"] == LOOSE_PROBLEM
+    exported = oretrace(home, "export", "--format", "csv")
+    paths = [row.split(",")[1] for row in exported.stdout.splitlines()[1:]]
+    assert sorted(paths) == sorted(documents) and len(set(paths)) == len(paths), "each document once"
+    again = oretrace(home, "run", str(inbox))
+    assert again.returncode == 0 and re.search(r"[01] of 1 shipments flagged, as stored", again.stdout)
