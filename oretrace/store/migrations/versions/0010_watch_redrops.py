@@ -1,7 +1,7 @@
 """Watched folder: the same file dropped again at the same path is a row of its own (its `arrival`), and a
 file copied out of a read-only inbox is marked as left in place.
 
-Revision ID: 0009_watch_redrops
+Revision ID: 0010_watch_redrops
 Revises: 0004_watch
 Create Date: 2026-12-06
 """
