@@ -63,7 +63,7 @@ def carry_over_decisions(session: Session, run: schema.ShipmentRun) -> int:
         if last_decision is not None:
             note += f": {last_decision.note}"
         session.add(
-            Decision(
+            decision := Decision(
                 finding_id=finding.id,
                 shipment_id=finding.shipment_id,
                 action=DecisionAction.CARRY_OVER.value,
@@ -90,6 +90,7 @@ def carry_over_decisions(session: Session, run: schema.ShipmentRun) -> int:
                 "assignee_id": earlier.assignee_id,
                 "carried_from_decision_id": last_decision.id if last_decision else None,
             },
+            rows=[("decisions", decision.id), ("findings", finding.id)],
         )
         carried += 1
     return carried

@@ -128,5 +128,6 @@ def decide(session: Session, actor: Actor, finding_id: int, request: DecisionReq
             "assignee": request.assignee if request.action is DecisionAction.ASSIGN else None,
             "version": new_version,
         },
+        rows=[("decisions", decision.id), ("findings", finding_id)],
     )
     return finding_view(session, actor, finding_id)

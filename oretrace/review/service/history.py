@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from oretrace.review.auth import Actor, Permission
@@ -22,6 +22,7 @@ from oretrace.review.service.views import decision_views
 from oretrace.store import schema
 from oretrace.store.audit import AuditEntry
 from oretrace.store.review_tables import Decision, User
+from oretrace.store.row_hashes import RECORDED_MARKER, split_recorded_rows
 
 
 def _shipment_subjects(session: Session, shipment_id: str) -> list[str]:
@@ -30,6 +31,17 @@ def _shipment_subjects(session: Session, shipment_id: str) -> list[str]:
         select(schema.Document.sha256).where(schema.Document.shipment_id == shipment_id).distinct()
     ).all()
     return [f"shipment:{shipment_id}", *(f"finding:{i}" for i in finding_ids), *(f"document:{s}" for s in shas)]
+
+
+def _details_contain(needle: str) -> ColumnElement[bool]:
+    """The details' text holds `needle` (lower case) before the rows the entry records (store.row_hashes): their
+    hashes and column names are nobody's search."""
+    details = func.lower(AuditEntry.details_json)
+    escaped = needle.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    return or_(
+        and_(~details.contains(RECORDED_MARKER, autoescape=True), details.contains(needle, autoescape=True)),
+        details.like(f"%{escaped}%{RECORDED_MARKER}%", escape="/"),
+    )
 
 
 def _filtered(session: Session, filters: HistoryFilters) -> Select[tuple[AuditEntry]]:
@@ -53,10 +65,11 @@ def _filtered(session: Session, filters: HistoryFilters) -> Select[tuple[AuditEn
         needle = filters.text.lower()
         stmt = stmt.where(
             or_(
+                _details_contain(needle),
                 *(
                     func.lower(column).contains(needle, autoescape=True)
-                    for column in (AuditEntry.details_json, AuditEntry.subject, AuditEntry.actor)
-                )
+                    for column in (AuditEntry.subject, AuditEntry.actor)
+                ),
             )
         )
     if filters.since:
@@ -67,8 +80,15 @@ def _filtered(session: Session, filters: HistoryFilters) -> Select[tuple[AuditEn
 
 
 def _entry(e: AuditEntry) -> HistoryEntry:
+    details, rows = split_recorded_rows(e.details)
     return HistoryEntry(
-        seq=e.seq, created_at=e.created_at, actor=e.actor, action=e.action, subject=e.subject, details=e.details
+        seq=e.seq,
+        created_at=e.created_at,
+        actor=e.actor,
+        action=e.action,
+        subject=e.subject,
+        details=details,
+        rows=rows,
     )
 
 
