@@ -33,6 +33,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from oretrace.core.models import Frozen
+from oretrace.store import reference_store, review_tables, schema  # noqa: F401  (every audited table registered)
 from oretrace.store.audit import (
     VERIFY_BATCH,
     AuditEntry,

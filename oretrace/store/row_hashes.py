@@ -133,9 +133,8 @@ def key_column(table: str) -> str:
 
 
 def table_of(name: str) -> Table:
-    """The mapped table `name` (every table module is imported first, so all of them are known)."""
-    from oretrace.store import tables  # noqa: F401  (registers every table on Base.metadata)
-
+    """The mapped table `name`: its module registered it on Base.metadata when it was imported (writers
+    import their own tables; store.audit_rows imports every audited one)."""
     return Base.metadata.tables[name]
 
 
