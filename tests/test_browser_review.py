@@ -503,6 +503,41 @@ def test_document_versions_show_differences(auditor: object, workspace: Workspac
     assert page.locator("li.version:target table.fields tr").count() >= 1
 
 
+def test_auditor_audit_page_names_an_edited_decision(auditor: object, browser: object, workspace: Workspace) -> None:
+    """The audit page verifies the store; a decision's note edited in the database is named, linked to its
+    finding, until it is put back."""
+    from sqlalchemy import text
+
+    page = auditor
+    page.click("header nav a[href='/audit']")
+    page.wait_for_url("**/audit")
+    assert page.text_content("#audit-verdict").startswith("The audit log verifies")
+    workspace.screenshot(page, "14-audit-ok")
+    with workspace.engine.begin() as connection:
+        decision_id, note = connection.execute(
+            text("SELECT id, note FROM decisions WHERE finding_id = :f"), {"f": workspace.decided_finding}
+        ).one()
+        connection.execute(text("UPDATE decisions SET note = 'dismissed by phone' WHERE id = :id"), {"id": decision_id})
+    try:
+        page.reload()
+        assert "does not verify" in page.text_content("#audit-verdict")
+        problem = page.locator(f"#row-problems li[data-table='decisions'][data-row='{decision_id}']")
+        assert "differs from audit entry" in problem.text_content()
+        workspace.screenshot(page, "15-audit-tampered")
+        problem.locator("a").first.click()
+        page.wait_for_url(f"**/findings/{workspace.decided_finding}")
+    finally:
+        with workspace.engine.begin() as connection:
+            connection.execute(text("UPDATE decisions SET note = :n WHERE id = :id"), {"n": note, "id": decision_id})
+    page.goto("/audit")
+    assert page.text_content("#audit-verdict").startswith("The audit log verifies")
+    narrow = _page(browser, workspace, 390, 844)
+    _login(narrow, "carol")
+    narrow.goto("/audit")
+    assert narrow.evaluate(OVERFLOW_JS) <= 0, "/audit scrolls sideways at 390 px"
+    narrow.context.close()
+
+
 # --- layouts --------------------------------------------------------------------------------------------------
 
 CONTRAST_JS = """

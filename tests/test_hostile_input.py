@@ -175,6 +175,10 @@ def test_a_cut_end_with_the_head_set_back_fails_a_plain_audit_verify(
     verified = CliRunner().invoke(app, ["audit", "verify"])
     assert verified.exit_code == 0 and f"matches the anchor file {anchor}" in verified.output, verified.output
 
+    # Two entries that record no row (failed logins), then cut from the end with the head set back.
+    with session_scope(engine) as session:
+        for _ in range(2):
+            append_entry(session, actor="client:192.0.2.7", action="login.failed", subject="user:x", details={})
     _cut_the_end(engine, entries=2)
     broken = CliRunner().invoke(app, ["audit", "verify"])
     assert broken.exit_code == 1, broken.output
@@ -185,6 +189,12 @@ def test_a_cut_end_with_the_head_set_back_fails_a_plain_audit_verify(
     get_settings.cache_clear()
     unanchored = CliRunner().invoke(app, ["audit", "verify"])
     assert unanchored.exit_code == 0 and "a cut end with its head set back would go unseen" in unanchored.output
+
+    # Cut entries that recorded rows are seen even so: their rows are still in the store, recorded by no entry
+    # (deleting those rows too would change rows that other entries record).
+    _cut_the_end(engine, entries=2)
+    cut_records = CliRunner().invoke(app, ["audit", "verify"])
+    assert cut_records.exit_code == 1 and "recorded by no audit entry" in cut_records.output, cut_records.output
 
 
 def test_a_rewritten_log_no_longer_holds_the_anchored_entry(anchored_store: tuple[Engine, Path]) -> None:

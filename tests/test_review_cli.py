@@ -171,3 +171,30 @@ def test_audit_verify_catches_tampering(cli_store: Engine, tampering: str, expec
     result = run("audit", "verify")
     assert result.exit_code == 1
     assert expected in result.output, result.output
+
+
+def test_audit_verify_names_a_decision_note_edited_in_the_database(cli_store: Engine) -> None:
+    """The reported case: a decision's note edited in the database changed what `review show` displays, and
+    `audit verify` must now say so, naming the decision, its finding and shipment, and the entry."""
+    assert run("users", "add", "alice", "--role", "reviewer", "--password-stdin", stdin=PASSWORD + "\n").exit_code == 0
+    high = json.loads(run("review", "list", "--format", "json").output)[0]["finding_id"]
+    assert (
+        run("review", "resolve", str(high), "--action", "dismiss", "--note", "same plant", "--as", "alice").exit_code
+        == 0
+    )
+    verified = run("audit", "verify")
+    assert verified.exit_code == 0 and "audit chain OK" in verified.output, verified.output
+    assert "recorded rows OK" in verified.output
+    _tamper(cli_store, "UPDATE decisions SET note = 'approved by the director'")
+    shown = json.loads(run("review", "show", str(high)).output)
+    assert "approved by the director" in json.dumps(shown)
+    with cli_store.connect() as connection:
+        decision = connection.execute(text("SELECT id FROM decisions")).scalar_one()
+        seq = connection.execute(text("SELECT max(seq) FROM audit_log WHERE action = 'finding.decided'")).scalar_one()
+    result = run("audit", "verify")
+    assert result.exit_code == 1
+    assert "audit chain OK" in result.output and "recorded rows CHANGED: 1 problem" in result.output
+    assert (
+        f"decision {decision} on finding {high} (shipment SHP-2024-0117) differs from audit entry {seq}"
+        in result.output
+    )

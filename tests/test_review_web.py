@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from PIL import Image
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select, text
 
 from oretrace.extractors.document import sha256_of
 from oretrace.review import auth, page_images
 from oretrace.review.auth import Role
 from oretrace.review.web.app import CONTENT_SECURITY_POLICY, SESSION_COOKIE, create_app
 from oretrace.store import schema
-from oretrace.store.audit import verify_chain
+from oretrace.store.audit import AuditEntry, verify_chain
 from oretrace.store.db import session_scope
 from oretrace.store.repository import record_shipment
 from tests import review_fixtures
@@ -73,7 +73,7 @@ def high_finding(c: TestClient) -> dict:
 
 def test_everything_needs_a_login(app: object) -> None:
     c = client(app)
-    for path in ("/", "/history", "/shipments/SHP-2024-0117", "/findings/1", "/users", "/export/history.csv"):
+    for path in ("/", "/history", "/shipments/SHP-2024-0117", "/findings/1", "/users", "/audit", "/export/history.csv"):
         response = c.get(path, follow_redirects=False)
         assert response.status_code == 303 and response.headers["location"].startswith("/login?next=")
     for path in ("/api/queue", "/api/findings/1", "/api/history", "/api/users", "/api/audit/verify"):
@@ -332,3 +332,79 @@ def test_a_bad_filter_is_explained_on_the_page(app: object) -> None:
     assert too_big.status_code == 422 and 'id="error-message"' in too_big.text
     # The JSON API answers in JSON.
     assert c.get("/api/queue", params={"min_age_days": "abc"}).json()["detail"].startswith("bad filter min_age_days")
+
+
+def test_audit_page_for_auditors_and_admins(app: object, engine: Engine) -> None:
+    auditor, admin, reviewer = client(app), client(app), client(app)
+    form_login(auditor, "carol")
+    form_login(admin, "dave")
+    form_login(reviewer, "alice")
+    with session_scope(engine) as session:
+        chain = verify_chain(session)
+    for c in (auditor, admin):
+        assert '<a href="/audit">Audit</a>' in c.get("/").text
+        page = c.get("/audit")
+        assert page.status_code == 200
+        verdict = re.search(r'id="audit-verdict"[^>]*>([^<]+)', page.text).group(1)  # type: ignore[union-attr]
+        assert verdict.startswith(f"The audit log verifies: its {chain.entries} entries are whole, and the ")
+        assert f'<code id="head-hash">{chain.head_hash}</code>' in page.text
+        assert "No anchor file is set" in page.text and 'id="row-problems"' not in page.text
+    # Reviewers are refused, like on the users page, and see no link to it.
+    assert reviewer.get("/audit").status_code == 403 and '<a href="/audit">' not in reviewer.get("/").text
+    assert reviewer.get("/api/audit/verify").status_code == 403
+    # A head recorded earlier is checked on request.
+    held = auditor.get("/audit", params={"expect_head": chain.head_hash})
+    assert f"(entry {chain.entries}): nothing up to it changed" in held.text
+    missing = auditor.get("/audit", params={"expect_head": "f" * 64})
+    assert "it no longer holds the recorded head" in missing.text
+    assert auditor.get("/audit", params={"expect_head": "not a hash"}).status_code == 422
+    assert auditor.get("/api/audit/verify", params={"expect_head": "f" * 64}).json()["ok"] is False
+
+
+def test_audit_page_names_rows_changed_behind_the_log(app: object, engine: Engine) -> None:
+    reviewer, auditor = client(app), client(app)
+    csrf = api_login(reviewer, "alice")
+    finding = high_finding(reviewer)
+    decided = reviewer.post(
+        f"/api/findings/{finding['finding_id']}/decisions",
+        json={"action": "confirm", "note": "smelter in CN", "version": 1},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert decided.status_code == 200
+    # Edited in the database: what the finding page shows changes, and the chain alone stays whole.
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE decisions SET note = 'dismissed by phone'"))
+        connection.execute(text("UPDATE users SET role = 'admin' WHERE name = 'carol'"))
+        connection.execute(text("UPDATE shipment_runs SET verdict = 'clear'"))
+    with session_scope(engine) as session:
+        assert verify_chain(session).ok
+        decision_id = session.scalar(text("SELECT id FROM decisions"))
+        carol_id = session.scalar(text("SELECT id FROM users WHERE name = 'carol'"))
+        decided_seq = session.scalar(select(AuditEntry.seq).where(AuditEntry.action == "finding.decided"))
+        carol_seq = session.scalar(select(AuditEntry.seq).where(AuditEntry.subject == "user:carol"))
+        run_seq = session.scalar(select(AuditEntry.seq).where(AuditEntry.action == "shipment_run.recorded"))
+    form_login(auditor, "carol")
+    page = auditor.get("/audit")
+    assert page.status_code == 200
+    assert "The audit log does not verify: 3 rows differ from what it records." in page.text
+    fid = finding["finding_id"]
+    assert (
+        f'<a href="/findings/{fid}">decision {decision_id} on finding {fid} (shipment SHP-2024-0117)</a>'
+        f" differs from audit entry {decided_seq}" in page.text
+    )
+    assert (
+        f'<a href="/users">user carol (id {carol_id})</a> differs from audit entry {carol_seq}, '
+        "the latest that records it" in page.text
+    )
+    assert (
+        '<a href="/shipments/SHP-2024-0117">shipment run 1 of shipment SHP-2024-0117</a>'
+        f" differs from audit entry {run_seq}" in page.text
+    )
+    assert f'href="/history?before={decided_seq + 1}"' in page.text
+    report = auditor.get("/api/audit/verify").json()
+    assert report["ok"] is False and report["problem"] is None and report["rows"]["problem_count"] == 3
+    assert {(p["table"], p["kind"], p["link"]["page"]) for p in report["rows"]["problems"]} == {
+        ("decisions", "differs", "finding"),
+        ("users", "differs", "users"),
+        ("shipment_runs", "differs", "shipment"),
+    }

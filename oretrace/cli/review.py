@@ -399,42 +399,54 @@ def audit_verify(
         typer.Option(help="anchor file to check the log's end against (default ORETRACE_AUDIT_ANCHOR)"),
     ] = None,
 ) -> None:
-    """Walk the audit chain; exit 1 and name the first altered, deleted or inserted entry if it is broken.
+    """Walk the audit chain and compare every row it records with the live store; exit 1 naming the first
+    altered, deleted or inserted entry, and every recorded row that differs or is gone and every row of an
+    audited table that no entry records.
 
     With an anchor file (ORETRACE_AUDIT_ANCHOR or --anchor), entries cut from the end are found too.
     """
-    from sqlalchemy import select
-
-    from oretrace.store.audit import AuditEntry, verify_chain
-    from oretrace.store.db import session_scope
+    from oretrace.store.audit_rows import verify_audit
 
     settings = load_settings()
     anchor = anchor or settings.audit_anchor
     engine = open_store(settings)
-    with session_scope(engine) as session:
-        result = verify_chain(session, anchor)
-        anchored = expect_head is None or session.scalar(
-            select(AuditEntry.seq).where(AuditEntry.entry_hash == expect_head)
-        )
-    engine.dispose()
-    if not result.ok:
-        assert result.problem is not None
+    try:
+        report = verify_audit(engine, anchor, expect_head)
+    finally:
+        engine.dispose()
+    rows = report.rows
+    if not report.chain_ok:
+        assert report.problem is not None
         typer.echo(
-            f"audit chain BROKEN at entry {result.problem.seq} ({result.problem.kind.value}): {result.problem.message}",
+            f"audit chain BROKEN at entry {report.problem.seq} ({report.problem.kind.value}): {report.problem.message}",
             err=True,
         )
-        typer.echo(f"{result.entries} entries verified before it", err=True)
-        raise typer.Exit(code=1)
-    if not anchored:
+        typer.echo(f"{report.entries} entries verified before it", err=True)
+    elif expect_head is not None and report.expect_head_seq is None:
         typer.echo(f"audit chain verifies, but the recorded head {expect_head} is not in it", err=True)
+    else:
+        typer.echo(f"audit chain OK: {report.entries} entries, head {report.head_hash}")
+    if not rows.ok:
+        typer.echo(f"recorded rows CHANGED: {_problems(rows.problem_count)} in the store", err=True)
+        for problem in rows.problems:
+            typer.echo(f"  {problem.message}", err=True)
+        if rows.problem_count > len(rows.problems):
+            typer.echo(f"  ... and {rows.problem_count - len(rows.problems)} more", err=True)
+    else:
+        predating = f" ({rows.predating} more written before row hashes, not compared)" if rows.predating else ""
+        typer.echo(f"recorded rows OK: {rows.checked} rows match their audit entries{predating}")
+    if not report.ok:
         raise typer.Exit(code=1)
-    typer.echo(f"audit chain OK: {result.entries} entries, head {result.head_hash}")
     if anchor:
         typer.echo(f"its end matches the anchor file {anchor}", err=True)
     else:
         typer.echo(
             "note: no anchor file (ORETRACE_AUDIT_ANCHOR): a cut end with its head set back would go unseen", err=True
         )
+
+
+def _problems(count: int) -> str:
+    return "1 problem" if count == 1 else f"{count} problems"
 
 
 def register(app: typer.Typer) -> None:

@@ -48,12 +48,14 @@ class Permission(StrEnum):
     # The users page: who has which role, since when, active or not.
     READ_USERS = "read_users"
     MANAGE_USERS = "manage_users"
+    # The audit page and API: the log's chain and every row it records checked against the store.
+    VERIFY_AUDIT = "verify_audit"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.REVIEWER: frozenset({Permission.READ, Permission.DECIDE}),
-    Role.AUDITOR: frozenset({Permission.READ, Permission.READ_USERS}),
-    Role.ADMIN: frozenset({Permission.READ, Permission.READ_USERS, Permission.MANAGE_USERS}),
+    Role.AUDITOR: frozenset({Permission.READ, Permission.READ_USERS, Permission.VERIFY_AUDIT}),
+    Role.ADMIN: frozenset({Permission.READ, Permission.READ_USERS, Permission.MANAGE_USERS, Permission.VERIFY_AUDIT}),
 }
 
 
@@ -135,7 +137,14 @@ def add_user(session: Session, name: str, role: Role, password: str, *, by: str)
             session.flush()
     except IntegrityError as err:
         raise UserError(f"a user named {name!r} already exists") from err
-    append_entry(session, actor=by, action="user.added", subject=f"user:{name}", details={"role": role.value})
+    append_entry(
+        session,
+        actor=by,
+        action="user.added",
+        subject=f"user:{name}",
+        details={"role": role.value},
+        rows=[("users", user.id)],
+    )
     session.refresh(user)
     return _info(user)
 
@@ -168,7 +177,9 @@ def change_user(
             session.execute(delete(UserSession).where(UserSession.user_id == user.id))
     if changes:
         session.flush()
-        append_entry(session, actor=by, action="user.changed", subject=f"user:{name}", details=changes)
+        append_entry(
+            session, actor=by, action="user.changed", subject=f"user:{name}", details=changes, rows=[("users", user.id)]
+        )
     return _info(user)
 
 
@@ -190,7 +201,9 @@ def set_password(session: Session, name: str, password: str, *, by: str) -> None
     session.execute(delete(UserSession).where(UserSession.user_id == user.id))
     login_throttle.forget_user(session, name)
     session.flush()
-    append_entry(session, actor=by, action="user.password_set", subject=f"user:{name}", details={})
+    append_entry(
+        session, actor=by, action="user.password_set", subject=f"user:{name}", details={}, rows=[("users", user.id)]
+    )
 
 
 def list_users(session: Session, actor: Actor) -> list[UserInfo]:
@@ -222,7 +235,16 @@ def login(session: Session, name: str, password: str, *, now: datetime | None = 
     if user is None or not user.active:
         raise AuthError("wrong user name or password")
     if _HASHER.check_needs_rehash(user.password_hash):
+        # Same password, current hashing parameters: a change of the row, so an entry records it.
         user.password_hash = _HASHER.hash(password)
+        append_entry(
+            session,
+            actor=f"user:{user.name}",
+            action="user.password_rehashed",
+            subject=f"user:{user.name}",
+            details={},
+            rows=[("users", user.id)],
+        )
     token = secrets.token_urlsafe(32)
     csrf = secrets.token_urlsafe(32)
     expires = now + SESSION_LIFETIME

@@ -253,15 +253,25 @@ class HistoryFilters(Frozen):
     limit: int = Field(default=500, ge=1, le=10_000)
 
 
+class RecordedRow(Frozen):
+    """A row an audit entry records, with the content hash `audit verify` compares (store.row_hashes)."""
+
+    table: str
+    id: int | str
+    sha256: str
+
+
 class HistoryEntry(Frozen):
     seq: int
     created_at: datetime
     actor: str
     action: str
     subject: str
+    # What the entry says, without the rows it records (those are `rows`).
     details: dict[str, Any]
     # The document's file name(s) for a document subject, when the store knows the document.
     subject_label: str | None = None
+    rows: list[RecordedRow] = Field(default_factory=list)
 
 
 class HistoryPage(Frozen):

@@ -19,6 +19,9 @@ consistent in itself. Both are caught only against a record kept outside the dat
   mount, an append-only file).
 - `verify_chain` returns the head hash so that it can be recorded by hand; a later verification that still
   reaches that hash (`oretrace audit verify --expect-head`) proves nothing before it changed.
+
+The chain proves the log, not the records it describes. Entries also carry the content hash of the rows they
+record (`append_entry(..., rows=...)`, store.row_hashes), which store.audit_rows compares with the live rows.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -38,6 +41,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from oretrace.core.config import get_settings
 from oretrace.core.models import Frozen
+from oretrace.store.row_hashes import recorded_rows
 from oretrace.store.schema import Base
 
 log = logging.getLogger(__name__)
@@ -159,17 +163,29 @@ def _claim_head(session: Session) -> AuditHead:
     return head
 
 
-def append_entry(session: Session, *, actor: str, action: str, subject: str, details: dict[str, Any]) -> None:
+def append_entry(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    subject: str,
+    details: dict[str, Any],
+    rows: Iterable[tuple[str, Any]] = (),
+) -> None:
     """Append an entry in the caller's transaction; it exists once (and only if) that transaction commits.
 
     actor: "pipeline", "cli", "user:<name>"; action: "extraction.recorded", "finding.decided", ...;
     subject: "document:<sha256>", "finding:<id>", "reference:<version>", ...
+    rows: the (table, id) of each row the entry records, as the caller has written it: the entry stores each
+    one's content hash (store.row_hashes), which `audit verify` compares with the live row.
     Safe with concurrent writers: appends wait for each other on the head row. Appending late in a
     transaction keeps that wait short.
     """
+    # Read before the head is claimed, so the wait of concurrent appenders stays short.
+    recorded = recorded_rows(session, rows)
     head = _claim_head(session)
     created_at = datetime.now(UTC)
-    details_json = canonical_details(details)
+    details_json = canonical_details(details | recorded)
     new_hash = entry_hash(
         prev_hash=head.last_hash,
         created_at=created_at,

@@ -107,7 +107,9 @@ def save_reference(
             )
         )
         session.flush()
-    session.add(ReferenceLoad(version=reference.version, mode=mode.value, source=source, actor=actor))
+    load = ReferenceLoad(version=reference.version, mode=mode.value, source=source, actor=actor)
+    session.add(load)
+    session.flush()
     summary = LoadSummary(
         version=reference.version,
         previous_version=previous,
@@ -123,6 +125,7 @@ def save_reference(
         action="reference.load",
         subject=f"reference:{reference.version}",
         details={"mode": mode.value, "source": source} | summary.model_dump(exclude={"version"}),
+        rows=[("reference_loads", load.id), ("reference_versions", reference.version)],
     )
     return summary
 

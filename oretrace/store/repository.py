@@ -143,6 +143,7 @@ def _record_document(
             # Hash of the stored record: the audit log vouches for what this run said, not only that it ran.
             "record_sha256": hashlib.sha256(canonical_details(run.record_json).encode("utf-8")).hexdigest(),
         },
+        rows=[("extraction_runs", run.id)],
     )
     return run.id
 
@@ -245,6 +246,7 @@ def record_shipment(
             "finding_ids": [finding.id for finding in run.findings],
             "rejected": [rejection.source_path for rejection in result.rejected],
         },
+        rows=[("shipment_runs", run.id), *(("findings", finding.id) for finding in run.findings)],
     )
     # Identical findings keep the previous run's review decisions (see store.review_carry_over).
     carry_over_decisions(session, run)

@@ -129,6 +129,7 @@ def carry_over_decisions(session: Session, run: schema.ShipmentRun) -> int:
                 "carried_from_decision_id": last_decision.id if last_decision else None,
                 **audit_basis(basis),
             },
+            rows=[("decisions", decision.id), ("findings", finding.id)],
         )
         carried += 1
     return carried

@@ -9,6 +9,7 @@ The queue shows the findings of each shipment's latest run. Findings of earlier 
 but cannot be decided: a re-run's identical finding inherits their decision (store.review_carry_over).
 """
 
+from oretrace.review.service.audit import verify_audit_log
 from oretrace.review.service.decisions import decide
 from oretrace.review.service.errors import DecisionConflict, InvalidDecision, NotFound, PageUnavailable
 from oretrace.review.service.history import actions, decisions, document_history, history, history_page
@@ -42,4 +43,5 @@ __all__ = [
     "original_file",
     "page_image",
     "shipment_view",
+    "verify_audit_log",
 ]

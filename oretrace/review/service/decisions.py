@@ -133,5 +133,6 @@ def decide(session: Session, actor: Actor, finding_id: int, request: DecisionReq
             "version": new_version,
             **audit_basis(basis),
         },
+        rows=[("decisions", decision.id), ("findings", finding_id)],
     )
     return finding_view(session, actor, finding_id)

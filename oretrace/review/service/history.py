@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from oretrace.review.auth import Actor, Permission
@@ -25,6 +25,7 @@ from oretrace.review.service.views import decision_views
 from oretrace.store import schema
 from oretrace.store.audit import AuditEntry
 from oretrace.store.review_tables import Decision, User
+from oretrace.store.row_hashes import RECORDED_MARKER, split_recorded_rows
 
 
 def _shipment_subjects(session: Session, shipment_id: str) -> list[str]:
@@ -33,6 +34,17 @@ def _shipment_subjects(session: Session, shipment_id: str) -> list[str]:
         select(schema.Document.sha256).where(schema.Document.shipment_id == shipment_id).distinct()
     ).all()
     return [f"shipment:{shipment_id}", *(f"finding:{i}" for i in finding_ids), *(f"document:{s}" for s in shas)]
+
+
+def _details_contain(needle: str) -> ColumnElement[bool]:
+    """The details' text holds `needle` (lower case) before the rows the entry records (store.row_hashes): their
+    hashes and column names are nobody's search."""
+    details = func.lower(AuditEntry.details_json)
+    escaped = needle.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    return or_(
+        and_(~details.contains(RECORDED_MARKER, autoescape=True), details.contains(needle, autoescape=True)),
+        details.like(f"%{escaped}%{RECORDED_MARKER}%", escape="/"),
+    )
 
 
 def _filtered(session: Session, filters: HistoryFilters) -> Select[tuple[AuditEntry]]:
@@ -56,10 +68,11 @@ def _filtered(session: Session, filters: HistoryFilters) -> Select[tuple[AuditEn
         needle = filters.text.lower()
         stmt = stmt.where(
             or_(
+                _details_contain(needle),
                 *(
                     func.lower(column).contains(needle, autoescape=True)
-                    for column in (AuditEntry.details_json, AuditEntry.subject, AuditEntry.actor)
-                )
+                    for column in (AuditEntry.subject, AuditEntry.actor)
+                ),
             )
         )
     if filters.since:
@@ -87,6 +100,7 @@ def _entries(session: Session, rows: Sequence[AuditEntry]) -> list[HistoryEntry]
     for e in rows:
         sha = _document_sha(e.subject)
         label = ", ".join(sorted(paths[sha])) if sha and sha in paths else None
+        details, recorded = split_recorded_rows(e.details)
         entries.append(
             HistoryEntry(
                 seq=e.seq,
@@ -94,7 +108,8 @@ def _entries(session: Session, rows: Sequence[AuditEntry]) -> list[HistoryEntry]
                 actor=e.actor,
                 action=e.action,
                 subject=e.subject,
-                details=e.details,
+                details=details,
+                rows=recorded,
                 subject_label=label,
             )
         )

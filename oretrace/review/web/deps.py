@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Header, Path, Request, Response
+from fastapi import Depends, Header, Path, Query, Request, Response
 from sqlalchemy.orm import Session
 
 from oretrace.review import auth
@@ -24,6 +24,10 @@ PageNumber = Annotated[int, Path(ge=1, le=MAX_STORE_INT, description="page numbe
 ShipmentId = Annotated[str, Path(min_length=1, max_length=MAX_FILTER_TEXT, description="shipment id")]
 DocumentId = Annotated[str, Path(pattern="^[0-9a-f]{64}$", description="the document's SHA-256")]
 UserName = Annotated[str, Path(min_length=1, max_length=64, description="user name")]
+ExpectHead = Annotated[
+    str | None,
+    Query(pattern="^[0-9a-f]{64}$", description="a head hash recorded earlier: the log must still contain it"),
+]
 
 
 class LoginRequired(Exception):

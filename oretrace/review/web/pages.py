@@ -1,5 +1,6 @@
 """The workspace's server-rendered pages: queue, shipment, finding and its decision form, history, document
-versions, the page viewer and page images, users, and the downloads (queue, history, original files)."""
+versions, the page viewer and page images, users, the audit check, and the downloads (queue, history,
+original files)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,17 @@ from oretrace.review.auth import LoginSession, Permission, Role, UserError
 from oretrace.review.export import ExportFormat, history_export, queue_export
 from oretrace.review.models import DecisionRequest
 from oretrace.review.page_images import PageImageError, PageSize, checked_chunks
-from oretrace.review.web.deps import DB, DocumentId, FindingId, Login, PageNumber, ShipmentId, UserName, check_csrf
+from oretrace.review.web.deps import (
+    DB,
+    DocumentId,
+    ExpectHead,
+    FindingId,
+    Login,
+    PageNumber,
+    ShipmentId,
+    UserName,
+    check_csrf,
+)
 from oretrace.review.web.forms import (
     checked_history_filters,
     checked_queue_filters,
@@ -245,6 +256,14 @@ async def users_change(request: Request, name: UserName, session: DB, login: Log
         return page(request, "users.html", login, 422, users=users, error=str(err))
     session.commit()
     return RedirectResponse("/users", status_code=303)
+
+
+@router.get("/audit", response_class=HTMLResponse)
+def audit_page(request: Request, login: Login, expect_head: ExpectHead = None) -> Response:
+    """The audit log verified now (auditors and admins): the chain, its head and anchor, and every row it
+    records compared with the store, each problem linked to the page about the row it names."""
+    report = service.verify_audit_log(request.app.state.engine, login.actor, expect_head)
+    return page(request, "audit.html", login, report=report, rows=report.rows)
 
 
 @router.get("/export/queue.{fmt}")

@@ -16,6 +16,7 @@ from oretrace.review.export import ExportFormat
 from oretrace.review.labels import check_label, doc_type_label, field_label
 from oretrace.review.models import DocumentPageView, EvidenceView, FieldView, FindingView
 from oretrace.review.service.views import decided
+from oretrace.store.audit_rows import RowLink
 
 
 def format_value(value: Any) -> str:
@@ -31,6 +32,17 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
+def row_url(link: RowLink) -> str:
+    """The workspace page about a row the audit page names."""
+    if link.page == "finding":
+        return f"/findings/{quote(link.key, safe='')}"
+    if link.page == "shipment":
+        return f"/shipments/{quote(link.key, safe='')}"
+    if link.page == "document":
+        return f"/documents/{quote(link.key, safe='')}/history"
+    return "/users"
+
+
 def _templates() -> Jinja2Templates:
     # Autoescaping on for every template, whatever its name: all data shown is treated as text.
     env = Environment(loader=PackageLoader("oretrace.review.web", "templates"), autoescape=True)
@@ -40,6 +52,7 @@ def _templates() -> Jinja2Templates:
     env.filters["doc_label"] = doc_type_label
     env.filters["decided"] = decided
     env.globals["urlencode"] = urlencode
+    env.filters["row_url"] = row_url
     return Jinja2Templates(env=env)
 
 
@@ -51,6 +64,7 @@ def page(request: Request, name: str, login: LoginSession, status: int = 200, **
     base = {"login": login, "can_decide": login.actor.can(Permission.DECIDE)}
     base["can_manage_users"] = login.actor.can(Permission.MANAGE_USERS)
     base["can_read_users"] = login.actor.can(Permission.READ_USERS)
+    base["can_verify_audit"] = login.actor.can(Permission.VERIFY_AUDIT)
     return templates.TemplateResponse(request, name, base | context, status)
 
 
