@@ -443,6 +443,7 @@ def test_real_rows_hash_alike_on_every_backend(store_engine: Engine) -> None:
                 user_id=41,
                 finding_version=2,
                 created_at=at,
+                basis_json=[{"extraction_run_id": 7, "field": "net_weight_kg", "value": 1250.5, "text": "1.250,5 kg"}],
             )
         )
         recorded = recorded_rows(session, [("users", 41), ("decisions", 3), ("findings", 9), ("shipment_runs", 5)])[
@@ -455,7 +456,7 @@ def test_real_rows_hash_alike_on_every_backend(store_engine: Engine) -> None:
 # Taken on SQLite; PostgreSQL must agree.
 EXPECTED_REAL_SHAS = {
     ("users", 41): "823336cabfff2d757a1c5b7072f5a9bdc7e9e8ed26eb4ed3d398e6467ee40062",
-    ("decisions", 3): "5d76cfa1576845c56f78c485be9a861f21fa3352ebe5f53a74136dbc028249e0",
+    ("decisions", 3): "7356f571bcb6fb02f752aeb7911df8f3430e50421809947e85dd95b9ff2166d9",
     ("findings", 9): "65253764a65b52076b40c6955485fc2104ab1c3552e0bdf963b6d41e8f32894f",
     ("shipment_runs", 5): "17b5b0f4ac12439ee92a92a76657a933c7f7f85f9d8cbaab89dc2617a1a8970f",
 }
