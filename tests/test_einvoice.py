@@ -1,5 +1,5 @@
-"""Hybrid e-invoices: the CII / UBL XML embedded in a real PDF is read first, and hostile XML refuses the file
-without costing the rest of the shipment.
+"""Hybrid e-invoices: the CII / UBL XML embedded in a real PDF is read first, checked against the page, and
+hostile XML refuses the file without costing the rest of the shipment.
 
 Each PDF is the project's test invoice (tests/conftest.py, drawn by ReportLab) with an XML file attached by
 pikepdf after the page was printed, the way a Factur-X writer attaches it.
@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pikepdf
 
+from oretrace.checks import ShipmentContext, run_checks
+from oretrace.checks.context import no_nlp
 from oretrace.core.config import Settings
-from oretrace.core.models import DocType, ExtractedDocument, Rejection
+from oretrace.core.models import DocType, ExtractedDocument, Rejection, Severity
 from oretrace.extractors.einvoice import MAX_XML_BYTES, map_invoice
 from oretrace.pipeline.documents import process_document
 from tests.conftest import INVOICE_LINES, pdf_bytes
@@ -86,6 +88,11 @@ def process(tmp_path: Path, files: dict[str, bytes]) -> dict[str, ExtractedDocum
     return outcomes
 
 
+def findings_of(documents: list[ExtractedDocument]) -> list:
+    context = ShipmentContext.build(documents, shipment_id=SHIPMENT, load_nlp=no_nlp)
+    return run_checks(context, only=["embedded_data_mismatch"])
+
+
 def test_embedded_xml_is_read_first_and_the_page_kept(tmp_path: Path) -> None:
     buyer = "Great Lakes Alloys LLC, Cleveland Works"  # what only the XML says
     document = process(tmp_path, {"factur-x.pdf": with_attachments(("factur-x.xml", cii(buyer=buyer)))})["factur-x.pdf"]
@@ -106,6 +113,31 @@ def test_embedded_xml_is_read_first_and_the_page_kept(tmp_path: Path) -> None:
     # The page's own reading is kept, with its words on the page.
     assert embedded.page_fields["buyer_name"].value == "Great Lakes Alloys LLC"
     assert embedded.page_fields["total_amount"].evidence[0].attachment is None
+    # A buyer the page never prints is the one difference between the page and its XML.
+    [finding] = findings_of([document])
+    assert "states the buyer 'Great Lakes Alloys LLC', but its embedded factur-x.xml states" in finding.message
+
+
+def test_xml_changed_after_printing_is_a_finding_untouched_is_not(tmp_path: Path) -> None:
+    outcomes = process(
+        tmp_path,
+        {
+            "untouched.pdf": with_attachments(("factur-x.xml", cii())),
+            "changed.pdf": with_attachments(("factur-x.xml", cii(total="275000.00", currency="EUR"))),
+        },
+    )
+    untouched, changed = outcomes["untouched.pdf"], outcomes["changed.pdf"]
+    assert isinstance(untouched, ExtractedDocument) and isinstance(changed, ExtractedDocument)
+    assert findings_of([untouched]) == []
+    findings = findings_of([changed])
+    assert {f.severity for f in findings} == {Severity.HIGH}
+    messages = " ".join(f.message for f in findings)
+    assert "a total of 250,000.00, but its embedded factur-x.xml states 275,000.00 (GrandTotalAmount)" in messages
+    assert "the currency USD, but its embedded factur-x.xml states EUR" in messages
+    total = next(f for f in findings if "GrandTotalAmount" in f.message)
+    page_words, xml = total.evidence
+    assert "250,000.00" in page_words.text and page_words.attachment is None and page_words.bbox[2] > 0
+    assert xml.text == "275000.00" and xml.element.endswith("GrandTotalAmount")
 
 
 def test_a_pdf_beside_the_xml_is_recorded_and_its_active_content_still_refused(tmp_path: Path) -> None:
