@@ -86,9 +86,14 @@ class Evidence(Frozen):
     bbox: BBox
     text: str
     document_id: str | None = Field(default=None, description="sha256 of the document the evidence is on")
-    # Evidence read from a file embedded in the document (an e-invoice's XML) rather than from its page.
-    attachment: str | None = Field(default=None, description="embedded file the value was read from")
-    element: str | None = Field(default=None, description="path of the XML element within the attachment")
+    # Evidence read from a file embedded in the document (an e-invoice's XML) rather than from its page; left out
+    # of the JSON when unset, so page evidence is stored, exported and fingerprinted as it always was.
+    attachment: str | None = Field(
+        default=None, description="embedded file the value was read from", exclude_if=lambda v: v is None
+    )
+    element: str | None = Field(
+        default=None, description="path of the XML element within the attachment", exclude_if=lambda v: v is None
+    )
 
 
 class FieldValue(Frozen):
