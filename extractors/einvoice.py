@@ -103,7 +103,12 @@ def read_attachments(path: Path, max_bytes: int = MAX_XML_BYTES) -> tuple[list[A
                 raise UnreadableDocument(
                     f"the embedded file {name} is {size:,} bytes of XML; the limit is {max_bytes:,}, so it was not read"
                 )
-            xml.append(Attachment(name, bytes(attachment.get_data())))
+            try:
+                data = bytes(attachment.get_data())
+            except pypdfium2.PdfiumError:  # a damaged attachment costs its XML, not the page
+                others.append(name)
+                continue
+            xml.append(Attachment(name, data))
         return xml, others
     finally:
         pdf.close()
