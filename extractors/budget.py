@@ -193,10 +193,15 @@ def check_pdf_streams(path: Path, budget: Budget) -> None:
         if os.fstat(handle.fileno()).st_size == 0:
             return
         with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:  # read as needed, never held whole
-            for start in _streams(data):
-                size = inflated_size(data, start, budget.max_decoded_bytes)
-                if size > budget.max_decoded_bytes:
-                    raise UnreadableDocument(
-                        f"the PDF holds a compressed stream (at byte {start:,}) that inflates to more than "
-                        f"{_mib(budget.max_decoded_bytes)}"
-                    )
+            check_stream_sizes(data, budget)
+
+
+def check_stream_sizes(data: bytes | mmap.mmap, budget: Budget) -> None:
+    """check_pdf_streams of a PDF's bytes (a file's, or those of a PDF embedded in another)."""
+    for start in _streams(data):
+        size = inflated_size(data, start, budget.max_decoded_bytes)
+        if size > budget.max_decoded_bytes:
+            raise UnreadableDocument(
+                f"the PDF holds a compressed stream (at byte {start:,}) that inflates to more than "
+                f"{_mib(budget.max_decoded_bytes)}"
+            )

@@ -7,14 +7,15 @@ from pathlib import Path
 
 from oretrace import __version__
 from oretrace.core.errors import UnreadableDocument
-from oretrace.core.models import ExtractedDocument, SourceFile
+from oretrace.core.models import Classification, DocType, EmbeddedInvoice, ExtractedDocument, FieldValue, SourceFile
 from oretrace.extractors.budget import Budget
 from oretrace.extractors.classify import classify
+from oretrace.extractors.einvoice import merge_fields, read_attachments, read_embedded_invoice
 from oretrace.extractors.fields import extract_fields
-from oretrace.extractors.filetype import detect_media_type
+from oretrace.extractors.filetype import PDF, detect_media_type
 from oretrace.extractors.page_cache import PageCache, settings_key
 from oretrace.extractors.safety import refuse_hostile_pdf
-from oretrace.extractors.text import ReadOptions, read_pages
+from oretrace.extractors.text import PDFIUM_LOCK, ReadOptions, read_pages
 
 # Bumped whenever text reading, classification or field extraction changes what they produce.
 EXTRACTOR_VERSION = "1"
@@ -64,18 +65,43 @@ def extract_document(
         if cache:
             cache.put(source.sha256, key, pages)
     classification = classify(pages)
-    fields = extract_fields(classification.doc_type, pages)
-    # Evidence points at this document so findings can cite it across a shipment.
-    fields = {
-        name: value.model_copy(
-            update={"evidence": [e.model_copy(update={"document_id": source.sha256}) for e in value.evidence]}
+    xml, attachments = [], []
+    if source.media_type == PDF:
+        with PDFIUM_LOCK:
+            xml, attachments = read_attachments(path)
+    reading = read_embedded_invoice(xml)
+    embedded = None
+    if reading is not None:
+        # The XML is an invoice by its syntax, whatever the page looks like.
+        classification = Classification(
+            doc_type=DocType.COMMERCIAL_INVOICE, confidence=1.0, scores=classification.scores
         )
-        for name, value in fields.items()
-    }
+    fields = extract_fields(classification.doc_type, pages)
+    if reading is not None:
+        fields, embedded = merge_fields(fields, reading)
+    # Evidence points at this document so findings can cite it across a shipment.
+    fields = _cite(fields, source.sha256)
     return ExtractedDocument(
         source=source,
         pipeline_version=PIPELINE_VERSION,
         classification=classification,
         pages=pages,
         fields=fields,
+        embedded_invoice=_with_document(embedded, source.sha256),
+        attachments=attachments,
     )
+
+
+def _with_document(embedded: EmbeddedInvoice | None, sha256: str) -> EmbeddedInvoice | None:
+    if embedded is None:
+        return None
+    return embedded.model_copy(update={"page_fields": _cite(embedded.page_fields, sha256)})
+
+
+def _cite(fields: dict[str, FieldValue], sha256: str) -> dict[str, FieldValue]:
+    return {
+        name: value.model_copy(
+            update={"evidence": [e.model_copy(update={"document_id": sha256}) for e in value.evidence]}
+        )
+        for name, value in fields.items()
+    }

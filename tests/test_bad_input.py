@@ -149,13 +149,17 @@ def test_active_content_is_found_inside_compressed_object_streams(tmp_path: Path
         (("dmp.json", b'{"RefSchemaUrl": "https://schemas.s1seven.com/coa-schemas/v1.1.0/schema.json"}'), None),
         (("factur-x.xml", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00"), "not XML text"),
         (("invoice.exe", b"MZ\x90\x00"), "an embedded file (invoice.exe)"),
-        (("nested.pdf", invoice_pdf()), "an embedded file (nested.pdf)"),
+        # A PDF beside the XML (a timesheet, a receipt) is a document in its own right, inspected the same way.
+        (("nested.pdf", invoice_pdf()), None),
+        (("nested.pdf", _with_pikepdf("javascript")), "an embedded PDF (nested.pdf) that contains JavaScript"),
+        (("nested.pdf", b"MZ\x90\x00"), "whose content is not a PDF file"),
     ],
 )
 def test_embedded_structured_data_is_allowed_other_embedded_files_are_not(
     tmp_path: Path, attachment: tuple[str, bytes], refused: str | None
 ) -> None:
-    """Hybrid e-invoices (Factur-X/ZUGFeRD XML) and digital certificates (JSON) embed their data as text."""
+    """Hybrid e-invoices (Factur-X/ZUGFeRD XML) and digital certificates (JSON) embed their data as text,
+    and e-invoices often carry annexes as PDFs."""
     path = tmp_path / "hybrid.pdf"
     path.write_bytes(_with_pikepdf("embedded", attachment))
     found = find_active_content(path)

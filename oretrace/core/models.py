@@ -86,6 +86,14 @@ class Evidence(Frozen):
     bbox: BBox
     text: str
     document_id: str | None = Field(default=None, description="sha256 of the document the evidence is on")
+    # Evidence read from a file embedded in the document (an e-invoice's XML) rather than from its page; left out
+    # of the JSON when unset, so page evidence is stored, exported and fingerprinted as it always was.
+    attachment: str | None = Field(
+        default=None, description="embedded file the value was read from", exclude_if=lambda v: v is None
+    )
+    element: str | None = Field(
+        default=None, description="path of the XML element within the attachment", exclude_if=lambda v: v is None
+    )
 
 
 class FieldValue(Frozen):
@@ -113,6 +121,26 @@ class Classification(Frozen):
     scores: dict[str, float] = Field(default_factory=dict)
 
 
+class InvoiceLine(Frozen):
+    """One line of an embedded e-invoice: the goods and what the profile states of them."""
+
+    goods: str | None = None
+    hs_code: str | None = Field(default=None, description="BT-158 classified with the HS scheme")
+    country_of_origin: str | None = Field(default=None, description="BT-159, ISO 3166-1 alpha-2")
+    quantity: float | None = None
+    unit: str | None = Field(default=None, description="UN/ECE rec. 20 unit code, e.g. KGM")
+
+
+class EmbeddedInvoice(Frozen):
+    """The structured invoice a hybrid PDF carries (Factur-X / ZUGFeRD / XRechnung / UBL XML)."""
+
+    attachment: str = Field(description="name of the embedded file, e.g. factur-x.xml")
+    syntax: str = Field(description="CII, ZUGFeRD 1 or UBL")
+    lines: list[InvoiceLine] = Field(default_factory=list)
+    # The page's own reading of each field the XML gave (the XML value is the document's field).
+    page_fields: dict[str, FieldValue] = Field(default_factory=dict)
+
+
 class ExtractedDocument(Frozen):
     """Everything one extraction run learned about one document."""
 
@@ -121,6 +149,8 @@ class ExtractedDocument(Frozen):
     classification: Classification
     pages: list[Page]
     fields: dict[str, FieldValue]
+    embedded_invoice: EmbeddedInvoice | None = None
+    attachments: list[str] = Field(default_factory=list, description="other embedded files, by name")
 
     @property
     def document_id(self) -> str:
