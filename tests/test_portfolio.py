@@ -3,21 +3,29 @@ that no portfolio figure rests on a field only one document states."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
+from typer.testing import CliRunner
 
 from oretrace.checks.context import ShipmentContext, no_nlp
 from oretrace.checks.facts import shipment_facts
-from oretrace.core.config import PortfolioThresholds
+from oretrace.cli.main import app
+from oretrace.core.config import PortfolioThresholds, get_settings
 from oretrace.core.models import Severity, ShipmentFacts
 from oretrace.reference import default_reference
-from oretrace.store.db import session_scope
-from oretrace.store.portfolio import run_portfolio_checks
+from oretrace.store.db import make_engine, migrate, session_scope
+from oretrace.store.portfolio import check_touched, run_portfolio_checks
 from oretrace.store.portfolio_facts import ShipmentFactsRow
 from oretrace.store.repository import record_shipment
+from oretrace.watch.steps import portfolio_pass
 from samplegen.history import HistoryShipment, Planted, planted_history, write_history
 from tests import store_fixtures as fx
 
@@ -199,3 +207,67 @@ def test_recording_a_shipment_writes_its_facts_row(engine: Engine) -> None:
             (fx.SHIPMENT_ID, "hunan chenzhou mining co ltd", None, False)
         ]
         assert rows[0].quarter == 2024 * 4  # 2024 Q1
+
+
+# --- when they run ---------------------------------------------------------------------------------------------
+
+
+def test_a_new_shipment_checks_only_the_windows_it_falls_in(engine: Engine) -> None:
+    history = planted_history()
+    _write(engine, history)
+    early = next(s.shipment_id for s in history if s.facts.shipped_on < date(2024, 1, 1))
+    late = next(s.shipment_id for s in history if s.facts.shipped_on >= date(2025, 1, 1))
+    with session_scope(engine) as session:
+        after_early = {(f.check, f.subject.value) for f in check_touched(session, [early], default_reference(), LIMITS)}
+        after_late = {(f.check, f.subject.value) for f in check_touched(session, [late], default_reference(), LIMITS)}
+        assert check_touched(session, ["no-such-shipment"], default_reference(), LIMITS) == []
+    # 2023 Q4 reaches twelve-month windows up to 2024 Q3: the smelter's, not the 2025 surge or prices.
+    assert Planted.capacity in after_early and Planted.surge not in after_early and Planted.price not in after_early
+    # The switch to Thailand happened in 2024 Q4 and was reported then; 2025 Q1 holds everything else.
+    assert after_late == Planted.all() - {Planted.switch}
+    assert portfolio_pass(engine, late) == len(after_late)
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("ORETRACE_HOME", str(home))
+    monkeypatch.delenv("ORETRACE_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    yield home
+    get_settings.cache_clear()
+
+
+def _home_with_history(home: Path) -> None:
+    engine = make_engine(f"sqlite:///{home / 'oretrace.db'}")
+    migrate(engine)
+    _write(engine, planted_history())
+    engine.dispose()
+
+
+def test_the_portfolio_command_in_each_format(home: Path) -> None:
+    _home_with_history(home)
+    result = CliRunner().invoke(app, ["portfolio", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.output)
+    assert {(f["check"], f["subject"]["value"]) for f in findings} == Planted.all()
+    assert set(findings[0]) == {"check", "severity", "message", "window", "subject", "figures", "shipments"}
+    assert set(findings[0]["window"]) == {"from", "to"}
+
+    result = CliRunner().invoke(app, ["portfolio", "--format", "csv", "--until", "2024-09-30"])
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert result.exit_code == 0 and [r["check"] for r in rows] == [
+        "smelter_capacity_exceeded",
+        "origin_exceeds_production",
+    ]
+
+    result = CliRunner().invoke(app, ["portfolio", "--since", "2025-01-01"])
+    assert result.exit_code == 0 and "supplier_volume_surge" in result.output and "portfolio findings" in result.output
+
+
+def test_the_portfolio_command_refuses_what_it_cannot_do(home: Path) -> None:
+    assert CliRunner().invoke(app, ["portfolio"]).exit_code == 3  # an empty store
+    _home_with_history(home)
+    result = CliRunner().invoke(app, ["portfolio", "--since", "2025-02-01", "--until", "2025-01-01"])
+    assert result.exit_code == 2 and "is after" in result.output

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from oretrace.cli import reference, review, watch
+from oretrace.cli import portfolio, reference, review, watch
 from oretrace.cli.common import load_settings, open_store
 from oretrace.cli.progress_bar import run_progress
 from oretrace.core.errors import InvalidInput, NothingToDo, OretraceError, ShipmentsNotStored
@@ -151,12 +151,22 @@ def run(
         f"{flagged} of {len(results)} shipments flagged; {documents} documents, {pages} pages in {elapsed:.1f} s"
         + loose
     )
+    _echo_portfolio([r.shipment_id for r in results if r.shipment_run_id is not None], settings.resolved_database_url)
     typer.echo(f"store: {settings.resolved_database_url}")
     if failed:
         raise ShipmentsNotStored(
             f"{len(failed)} of {len(results)} shipments could not be stored: {', '.join(map(printable, failed))}",
             remedy="the others are stored; see the messages above, then run again",
         )
+
+
+def _echo_portfolio(shipment_ids: list[str], database_url: str) -> None:
+    """The portfolio checks over the windows this run's shipments fall in; the whole store: `oretrace portfolio`."""
+    findings = portfolio.check_after_run(database_url, shipment_ids)
+    if findings:
+        typer.echo("portfolio (windows of these shipments):")
+        for finding in findings:
+            typer.echo(f"    {finding.severity.value:<6} {finding.check}: {printable(finding.message)}")
 
 
 def _echo_not_processed(loose_refused: tuple[Rejection, ...]) -> None:
@@ -320,7 +330,7 @@ def evaluate(
 
 
 # Command groups, in the order of `oretrace --help`.
-for group in (reference, watch, review):
+for group in (portfolio, reference, watch, review):
     group.register(app)
 
 

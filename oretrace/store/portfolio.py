@@ -435,3 +435,22 @@ def run_portfolio_checks(
         if wanted is None or check.id in wanted:
             findings += check.function(session, span, reference, limits)
     return findings
+
+
+def check_touched(
+    session: Session, shipment_ids: Iterable[str], reference: ReferenceData, limits: PortfolioThresholds
+) -> list[PortfolioFinding]:
+    """The checks over every window the given shipments fall in: their quarters, and the twelve-month windows
+    ending up to three quarters after them. Nothing when none of them has a dated facts row."""
+    ids = list(shipment_ids)
+    lo, hi = session.execute(
+        select(func.min(ShipmentFactsRow.quarter), func.max(ShipmentFactsRow.quarter)).where(
+            ShipmentFactsRow.shipment_id.in_(ids)
+        )
+    ).one()
+    held = data_span(session)
+    if lo is None or held is None:
+        return []
+    return run_portfolio_checks(
+        session, reference, limits, since=quarter_start(lo), until=quarter_end(min(hi + 3, held.last))
+    )
