@@ -271,3 +271,34 @@ def test_the_portfolio_command_refuses_what_it_cannot_do(home: Path) -> None:
     _home_with_history(home)
     result = CliRunner().invoke(app, ["portfolio", "--since", "2025-02-01", "--until", "2025-01-01"])
     assert result.exit_code == 2 and "is after" in result.output
+
+
+def test_export_ends_with_the_portfolio_findings(home: Path) -> None:
+    _home_with_history(home)
+    engine = make_engine(f"sqlite:///{home / 'oretrace.db'}")
+    now = datetime.now(UTC)
+    with session_scope(engine) as session:
+        record_shipment(session, fx.shipment(), "/inbox", now, now)  # export wants at least one document
+    engine.dispose()
+    result = CliRunner().invoke(app, ["export", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    portfolio = [line for line in lines if line["kind"] == "portfolio_finding"]
+    assert lines[-len(portfolio) :] == portfolio  # after documents and shipments
+    assert {(p["check"], p["subject"]["value"]) for p in portfolio} == Planted.all()
+    surge = next(p for p in portfolio if p["check"] == "supplier_volume_surge")
+    assert set(surge) == {"kind", "check", "severity", "message", "window", "subject", "figures", "shipments"}
+    assert surge["window"] == {"from": "2024-10-01", "to": "2024-12-31"} and surge["subject"]["type"] == "exporter"
+    assert surge["figures"]["tonnes"] > 50 and all(s.startswith("SYN-") for s in surge["shipments"])
+
+
+def test_the_csv_keeps_a_formula_in_a_name_as_text(home: Path) -> None:
+    _home_with_history(home)
+    engine = make_engine(f"sqlite:///{home / 'oretrace.db'}")
+    hostile = "=HYPERLINK(evil)"
+    _write(engine, [_ship(500 + n, hostile, "CN", date(2025, 3, 1), 10, value=10.0) for n in range(1)])
+    engine.dispose()
+    result = CliRunner().invoke(app, ["portfolio", "--format", "csv", "--since", "2025-01-01"])
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    odd = [r for r in rows if "HYPERLINK" in r["subject"]]
+    assert odd and all(not r["subject"].startswith("=") for r in odd)

@@ -7,6 +7,7 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -179,7 +180,8 @@ def export(
     format: Annotated[ExportFormat, typer.Option("--format", help="jsonl or csv")] = ExportFormat.JSONL,
     output: Annotated[Path | None, typer.Option(help="file to write; standard output if omitted")] = None,
 ) -> None:
-    """Write the latest extraction of every document (and every shipment's verdict) from the store."""
+    """Write the latest extraction of every document (and, in JSONL, every shipment's verdict and every portfolio
+    finding) from the store."""
     from oretrace.store.db import session_scope
     from oretrace.store.export import write_csv, write_jsonl
     from oretrace.store.repository import run_counts
@@ -192,7 +194,8 @@ def export(
         )
     settings = load_settings()
     engine = open_store(settings)
-    writer = write_jsonl if format is ExportFormat.JSONL else write_csv
+    # JSONL also carries the portfolio findings (docs/checks.md); the CSV is one row per document.
+    writer = partial(write_jsonl, portfolio=settings.portfolio) if format is ExportFormat.JSONL else write_csv
     try:
         with session_scope(engine) as session:
             counts = run_counts(session)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Sequence
@@ -13,6 +12,7 @@ from typing import Annotated
 import typer
 
 from oretrace.cli.common import load_settings, open_store
+from oretrace.core.csv_cells import CsvWriter
 from oretrace.core.errors import InvalidInput, NothingToDo
 from oretrace.core.models import PortfolioFinding
 from oretrace.core.names import printable
@@ -71,21 +71,21 @@ def write_findings(findings: Sequence[PortfolioFinding], format: PortfolioFormat
     if format is PortfolioFormat.JSON:
         typer.echo(json.dumps([f.model_dump(mode="json", by_alias=True) for f in findings], indent=2))
     elif format is PortfolioFormat.CSV:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
+        # Names come from documents: CsvWriter keeps a "=HYPERLINK(...)" exporter from running in a spreadsheet.
+        writer = CsvWriter(sys.stdout, CSV_COLUMNS)
         for f in findings:
-            writer.writerow(
-                [
-                    f.check,
-                    f.severity.value,
-                    f.subject.type,
-                    f.subject.value,
-                    f.window.start,
-                    f.window.end,
-                    " ".join(f.shipments),
-                    f.message,
-                    json.dumps(f.figures, sort_keys=True),
-                ]
+            writer.row(
+                {
+                    "check": f.check,
+                    "severity": f.severity.value,
+                    "subject_type": f.subject.type,
+                    "subject": f.subject.value,
+                    "from": f.window.start.isoformat(),
+                    "to": f.window.end.isoformat(),
+                    "shipments": " ".join(f.shipments),
+                    "message": f.message,
+                    "figures": json.dumps(f.figures, sort_keys=True),
+                }
             )
     else:
         echo_table(findings)
