@@ -18,8 +18,9 @@ from typer.testing import CliRunner
 from oretrace.checks.context import ShipmentContext, no_nlp
 from oretrace.checks.facts import shipment_facts
 from oretrace.cli.main import app
-from oretrace.core.config import PortfolioThresholds, get_settings
+from oretrace.core.config import PortfolioThresholds, Settings, get_settings
 from oretrace.core.models import Severity, ShipmentFacts
+from oretrace.pipeline.documents import assemble_shipment, process_document
 from oretrace.reference import default_reference
 from oretrace.store.db import make_engine, migrate, session_scope
 from oretrace.store.portfolio import check_touched, run_portfolio_checks
@@ -28,6 +29,7 @@ from oretrace.store.repository import record_shipment
 from oretrace.watch.steps import portfolio_pass
 from samplegen.history import HistoryShipment, Planted, planted_history, write_history
 from tests import store_fixtures as fx
+from tests.conftest import SAMPLE_DOCS
 
 LIMITS = PortfolioThresholds()
 
@@ -302,3 +304,15 @@ def test_the_csv_keeps_a_formula_in_a_name_as_text(home: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(result.output)))
     odd = [r for r in rows if "HYPERLINK" in r["subject"]]
     assert odd and all(not r["subject"].startswith("=") for r in odd)
+
+
+def test_a_sample_shipment_read_end_to_end_gives_corroborated_facts(tmp_path: Path) -> None:
+    inbox = SAMPLE_DOCS / "inbox"
+    settings = Settings(home=tmp_path)
+    outcomes = [process_document(p, inbox, settings) for p in sorted((inbox / "SHP-2025-0001").iterdir())]
+    facts = assemble_shipment("SHP-2025-0001", outcomes).facts
+    assert facts is not None
+    # Invoice and certificate name the same exporter and origin; the smelter is named on two documents.
+    assert facts.exporter_printed == "Chao Phraya Metal Resources Co., Ltd." and facts.origin == "TH"
+    assert facts.smelter_id == "SM0021" and facts.commodity == "antimony" and facts.currency == "USD"
+    assert facts.net_kg and facts.metal_kg and facts.metal_kg <= facts.net_kg and facts.shipped_on
