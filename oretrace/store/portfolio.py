@@ -31,10 +31,6 @@ class Span:
     first: int
     last: int
 
-    @classmethod
-    def of(cls, since: date, until: date) -> Span:
-        return cls(quarter_of(since), quarter_of(until))
-
 
 @dataclass(frozen=True)
 class PortfolioCheck:
