@@ -1,5 +1,6 @@
 """`make bench`: each figure beside its baseline, measured in the same run (the seven of the speed issue, and
-the hostile inbox of `benchmarks/hostile.py`).
+the hostile inbox of `benchmarks/hostile.py`, `oretrace portfolio` over 100,000 shipments of
+`benchmarks/portfolio.py`).
 
     .venv/bin/python -m benchmarks.bench [--small] [--json] [--corpus DIR] [--only KEY ...]
 
@@ -19,11 +20,21 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import hostile, measures
+from benchmarks import hostile, measures, portfolio
 from benchmarks.corpus import SMALL, CorpusSizes, build
 from benchmarks.measures import Figure
 
-KEYS = ("scanned_pages", "cores", "born_digital", "orchestration", "ocrmypdf", "rerun", "memory", "hostile")
+KEYS = (
+    "scanned_pages",
+    "cores",
+    "born_digital",
+    "orchestration",
+    "ocrmypdf",
+    "rerun",
+    "memory",
+    "hostile",
+    "portfolio",
+)
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / ".oretrace" / "bench-corpus"
 
 
@@ -47,6 +58,8 @@ def run(sizes: CorpusSizes, corpus_dir: Path, only: set[str]) -> list[Figure]:
             figures.append(measures.memory(corpus, work))
         if "hostile" in only:
             figures.append(hostile.measure(work / "hostile"))
+        if "portfolio" in only:
+            figures += portfolio.measure(work / "portfolio", sizes.portfolio_shipments)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return sorted(figures, key=lambda f: KEYS.index(f.key))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pypdfium2
 
+from benchmarks import portfolio
 from benchmarks.bench import table
 from benchmarks.corpus import CorpusSizes, build
 from benchmarks.measures import Figure, character_accuracy
@@ -46,3 +47,11 @@ def test_table_shows_each_figure_with_its_baseline() -> None:
                     ratio=1.8, ratio_meaning="1 worker / 2 workers", target=">= 1.8", met=True)  # fmt: skip
     text = table([figure])
     assert "| Cores | 10 s | 1 worker: 18 | 1.8 (1 worker / 2 workers) | >= 1.8 | yes |" in text
+
+
+def test_the_portfolio_benchmark_fills_a_store_and_times_the_command(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'portfolio.db'}"
+    assert portfolio.fill(url, 2_000) > 0
+    seconds, findings = portfolio.time_portfolio(url, tmp_path / "home")
+    # The benign bulk adds nothing to the five planted findings.
+    assert seconds > 0 and findings == 5

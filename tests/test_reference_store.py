@@ -188,3 +188,27 @@ def test_eval_checks_against_the_reference_in_force(tmp_path: Path, monkeypatch:
     assert after["reference_version"] == load_reference(reference).version
     assert after["checks"]["per_check"]["unknown_smelter"]["unexpected"] == [shipment_id]
     assert after["checks"]["flag"]["wrongly_flagged"] == [shipment_id]
+
+
+def test_bundled_capacities_are_only_those_their_source_states() -> None:
+    capacities = {s.smelter_id: s.capacity_tpa for s in default_reference().smelters if s.capacity_tpa is not None}
+    assert capacities == {"SM0001": 20_000, "SM0003": 6_000, "SM0008": 20_000, "SM0009": 15_000, "SM0012": 2_400}
+    assert all(s.capacity_source for s in default_reference().smelters if s.capacity_tpa is not None)
+
+
+def test_a_capacity_needs_a_number_and_a_source(tmp_path: Path) -> None:
+    header = SMELTERS_HEADER + ",stage,capacity_tpa,capacity_source"
+    row = "TH9002,Synthetic Smelter,,TH,,,antimony,synthetic test row,smelter"
+    _write(
+        tmp_path,
+        "smelters.csv",
+        header,
+        f"{row},1200,synthetic figure",
+        f"TH9003{row[6:]},lots,x",
+        f"TH9004{row[6:]},5,",
+    )
+    with pytest.raises(ReferenceError) as raised:
+        load_reference(tmp_path, base=default_reference())
+    assert "line 3, column 10 (capacity_tpa): 'lots'" in str(raised.value)
+    assert "line 4, column 11 (capacity_source)" in str(raised.value)
+    assert "line 2" not in str(raised.value)

@@ -7,13 +7,14 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from oretrace.cli import reference, review, watch
+from oretrace.cli import portfolio, reference, review, watch
 from oretrace.cli.common import load_settings, open_store
 from oretrace.cli.progress_bar import run_progress
 from oretrace.core.errors import InvalidInput, NothingToDo, OretraceError, ShipmentsNotStored
@@ -151,12 +152,22 @@ def run(
         f"{flagged} of {len(results)} shipments flagged; {documents} documents, {pages} pages in {elapsed:.1f} s"
         + loose
     )
+    _echo_portfolio([r.shipment_id for r in results if r.shipment_run_id is not None], settings.resolved_database_url)
     typer.echo(f"store: {settings.resolved_database_url}")
     if failed:
         raise ShipmentsNotStored(
             f"{len(failed)} of {len(results)} shipments could not be stored: {', '.join(map(printable, failed))}",
             remedy="the others are stored; see the messages above, then run again",
         )
+
+
+def _echo_portfolio(shipment_ids: list[str], database_url: str) -> None:
+    """The portfolio checks over the windows this run's shipments fall in; the whole store: `oretrace portfolio`."""
+    findings = portfolio.check_after_run(database_url, shipment_ids)
+    if findings:
+        typer.echo("portfolio (windows of these shipments):")
+        for finding in findings:
+            typer.echo(f"    {finding.severity.value:<6} {finding.check}: {printable(finding.message)}")
 
 
 def _echo_not_processed(loose_refused: tuple[Rejection, ...]) -> None:
@@ -169,7 +180,8 @@ def export(
     format: Annotated[ExportFormat, typer.Option("--format", help="jsonl or csv")] = ExportFormat.JSONL,
     output: Annotated[Path | None, typer.Option(help="file to write; standard output if omitted")] = None,
 ) -> None:
-    """Write the latest extraction of every document (and every shipment's verdict) from the store."""
+    """Write the latest extraction of every document (and, in JSONL, every shipment's verdict and every portfolio
+    finding) from the store."""
     from oretrace.store.db import session_scope
     from oretrace.store.export import write_csv, write_jsonl
     from oretrace.store.repository import run_counts
@@ -182,7 +194,8 @@ def export(
         )
     settings = load_settings()
     engine = open_store(settings)
-    writer = write_jsonl if format is ExportFormat.JSONL else write_csv
+    # JSONL also carries the portfolio findings (docs/checks.md); the CSV is one row per document.
+    writer = partial(write_jsonl, portfolio=settings.portfolio) if format is ExportFormat.JSONL else write_csv
     try:
         with session_scope(engine) as session:
             counts = run_counts(session)
@@ -320,7 +333,7 @@ def evaluate(
 
 
 # Command groups, in the order of `oretrace --help`.
-for group in (reference, watch, review):
+for group in (portfolio, reference, watch, review):
     group.register(app)
 
 

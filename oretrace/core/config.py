@@ -31,6 +31,31 @@ class Limits(BaseSettings):
     ocr_seconds_per_page: int = 120
 
 
+class PortfolioThresholds(BaseSettings):
+    """When a portfolio check fires; the reasons for each figure are in docs/checks.md."""
+
+    model_config = SettingsConfigDict(env_prefix="ORETRACE_PORTFOLIO_")
+
+    # supplier_volume_surge: a quarter at least this many times both the same quarter a year before and the
+    # mean of the four quarters before it, and at least this heavy.
+    surge_factor: float = 5.0
+    surge_min_tonnes: float = 50.0
+    # smelter_capacity_exceeded: twelve months' tonnage attributed to a smelter above this share of its capacity.
+    capacity_share: float = 1.0
+    # origin_exceeds_production: twelve months' tonnage from a country above this share of its production plus
+    # listed smelter capacity, and at least this heavy (a country with none listed fires on the minimum alone).
+    origin_share: float = 0.25
+    origin_min_tonnes: float = 20.0
+    # origin_switch: an exporter with this many earlier shipments declares a new origin; high severity when the
+    # new origin produces and can smelt less than this a year.
+    switch_min_prior_shipments: int = 2
+    switch_low_production_tonnes: float = 1_000.0
+    # unit_value_outlier: price per kg of contained metal this many times above or below the median of its
+    # commodity, currency and quarter, when the median rests on at least this many shipments.
+    unit_value_factor: float = 3.0
+    unit_value_min_peers: int = 8
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ORETRACE_", env_nested_delimiter="__")
 
@@ -43,6 +68,7 @@ class Settings(BaseSettings):
         default=None, description="Dask scheduler (e.g. tcp://10.0.0.5:8786) that runs the per-document tasks"
     )
     limits: Limits = Field(default_factory=Limits)
+    portfolio: PortfolioThresholds = Field(default_factory=PortfolioThresholds)
     watch_quiet_seconds: float = Field(default=10.0, description="a shipment folder must be unchanged this long")
     watch_poll_seconds: float = Field(default=5.0, description="scan interval of `oretrace watch` between events")
     watch_lease_seconds: float = Field(default=120.0, description="a watcher's claim on a shipment expires after")

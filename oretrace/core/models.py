@@ -6,8 +6,9 @@ They are pydantic models so that they round-trip through JSON (cache, export, Pr
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -180,6 +181,25 @@ class Rejection(Frozen):
     reason: str
 
 
+class ShipmentFacts(Frozen):
+    """What the portfolio checks count of one shipment; a party or origin is kept only when corroborated.
+
+    exporter, origin and smelter are None unless at least two of the shipment's documents state them alike and
+    none states otherwise, so no portfolio finding rests on one misread field (oretrace.checks.facts).
+    """
+
+    commodity: str | None = None
+    exporter: str | None = Field(default=None, description="folded exporter name, the key shipments group by")
+    exporter_printed: str | None = None
+    origin: str | None = Field(default=None, description="ISO 3166-1 alpha-2")
+    smelter_id: str | None = None
+    net_kg: float | None = None
+    metal_kg: float | None = Field(default=None, description="contained metal; net weight when no assay states it")
+    value: float | None = None
+    currency: str | None = None
+    shipped_on: date | None = None
+
+
 class ShipmentResult(Frozen):
     shipment_id: str
     documents: list[ExtractedDocument]
@@ -187,6 +207,7 @@ class ShipmentResult(Frozen):
     declared_origin: str | None = None
     findings: list[Finding] = Field(default_factory=list)
     reference_version: str | None = Field(default=None, description="version of the reference data checked against")
+    facts: ShipmentFacts | None = None
 
     @property
     def verdict(self) -> str:
@@ -267,3 +288,25 @@ FIELDS_BY_TYPE: dict[DocType, tuple[str, ...]] = {
     DocType.ASSAY_CERTIFICATE: ("certificate_number", "laboratory", "lot_number", "smelter_name", "composition_pct"),
     DocType.OTHER: (),
 }
+
+
+class Window(Frozen):
+    start: date = Field(serialization_alias="from")
+    end: date = Field(serialization_alias="to")
+
+
+class Subject(Frozen):
+    type: Literal["exporter", "smelter", "country"]
+    value: str
+
+
+class PortfolioFinding(Frozen):
+    """A red flag that only shows across shipments: the figures behind it and the shipments that make them."""
+
+    check: str
+    severity: Severity
+    message: str
+    window: Window
+    subject: Subject
+    figures: dict[str, float | int | str | None]
+    shipments: list[str] = Field(description="ids of the shipments counted, sorted")

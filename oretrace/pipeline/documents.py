@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from oretrace.checks import ShipmentContext, run_checks
+from oretrace.checks.facts import shipment_facts
 from oretrace.core.config import Settings
 from oretrace.core.errors import UnreadableDocument
 from oretrace.core.models import ExtractedDocument, Rejection, ShipmentResult
@@ -122,4 +123,5 @@ def assemble_shipment(
         declared_origin=context.declared_origin,
         findings=run_checks(context),
         reference_version=context.reference.version,
+        facts=shipment_facts(context),
     )

@@ -5,7 +5,8 @@ problem with file, line and column, so whoever edits a CSV fixes it in one round
 
 Files (in the reference directory):
 
-* `smelters.csv` (required): smelter_id,name,aliases,country,region,city,commodity,source[,stage]
+* `smelters.csv` (required): smelter_id,name,aliases,country,region,city,commodity,source[,stage,capacity_tpa,
+  capacity_source]
 * `assay_profiles.csv` (required): smelter_id,element,unit,mean,sd,n
 * `production.csv` (required): commodity,country,stage,year,tonnes,source
 * `hs_codes.csv` (optional): hs_code,description,commodity,source[,stage]
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 import pycountry
 from pydantic import BaseModel
@@ -61,7 +62,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     HS_CODES: ("hs_code", "description", "commodity", "source"),
 }
 # Columns a file may leave out of its header altogether (blank when absent).
-_EXTRA: dict[str, tuple[str, ...]] = {SMELTERS: ("stage",), HS_CODES: ("stage",)}
+_EXTRA: dict[str, tuple[str, ...]] = {SMELTERS: ("stage", "capacity_tpa", "capacity_source"), HS_CODES: ("stage",)}
 # Columns that may be left blank (smelter_id: an id is then derived from name and country).
 _OPTIONAL: dict[str, frozenset[str]] = {
     SMELTERS: frozenset({"smelter_id", "aliases", "region", "city", "source"}),
@@ -242,7 +243,8 @@ def _read_smelters(path: Path, problems: list[Problem]) -> list[Smelter]:
         if unknown:
             reader.problem(row.line, "stage", f"{', '.join(unknown)} not one of: {', '.join(FACILITY_STAGES)}")
             continue
-        if country is None:
+        capacity = _capacity(reader, row)
+        if country is None or capacity is False:
             continue
         assigned = not smelter_id
         smelter_id = smelter_id or assigned_smelter_id(row.cells["name"], country)
@@ -260,9 +262,30 @@ def _read_smelters(path: Path, problems: list[Problem]) -> list[Smelter]:
                 source=row.cells["source"],
                 id_assigned=assigned,
                 kinds=kinds,
+                capacity_tpa=capacity,
+                capacity_source=row.cells["capacity_source"],
             )
         )
     return smelters
+
+
+def _capacity(reader: _Reader, row: _Row) -> float | Literal[False] | None:
+    """The row's capacity in tonnes a year, None when blank, False (after a problem) when unusable."""
+    text, source = row.cells["capacity_tpa"], row.cells["capacity_source"]
+    if not text:
+        return None
+    try:
+        capacity = float(text)
+    except ValueError:
+        capacity = -1.0
+    if capacity < 0:
+        reader.problem(row.line, "capacity_tpa", f"{text!r} is not a number of tonnes >= 0")
+        return False
+    if not source:
+        # A capacity is a fact about the world: it carries where it was read.
+        reader.problem(row.line, "capacity_source", "a capacity needs its source")
+        return False
+    return capacity
 
 
 def _read_profiles(path: Path, problems: list[Problem], smelter_ids: set[str] | None) -> dict[str, AssayProfile]:

@@ -52,6 +52,10 @@ class Smelter(_Frozen):
     kinds: tuple[str, ...] = Field(
         default=(), description="what the facility does (mine, mill, smelter, refinery, roaster, plant); empty: unknown"
     )
+    capacity_tpa: float | None = Field(
+        default=None, ge=0, description="tonnes a year of the commodity; None: not stated"
+    )
+    capacity_source: str = Field(default="", description="where the capacity figure is stated")
 
     def produces(self, commodity: str) -> bool:
         return commodity.lower() in self.commodities

@@ -11,8 +11,11 @@ from typing import Any, TextIO
 
 from sqlalchemy.orm import Session
 
+from oretrace.core.config import PortfolioThresholds
 from oretrace.core.csv_cells import CsvWriter
-from oretrace.core.models import FIELDS_BY_TYPE, Evidence, ExtractedDocument, FieldData, Finding
+from oretrace.core.models import FIELDS_BY_TYPE, Evidence, ExtractedDocument, FieldData, Finding, PortfolioFinding
+from oretrace.store.portfolio import run_portfolio_checks
+from oretrace.store.reference_store import active_reference
 from oretrace.store.repository import ShipmentSummary, latest_documents, latest_shipments
 
 # Every canonical field once, in FIELDS_BY_TYPE order: the CSV's field columns.
@@ -65,18 +68,27 @@ def shipment_record(summary: ShipmentSummary) -> dict[str, Any]:
     }
 
 
-def records(session: Session) -> Iterator[dict[str, Any]]:
-    """The JSONL records in output order: every document, then every shipment."""
+def portfolio_record(finding: PortfolioFinding) -> dict[str, Any]:
+    # window as {"from", "to"}: the aliases of core.models.Window.
+    return {"kind": "portfolio_finding"} | finding.model_dump(mode="json", by_alias=True)
+
+
+def records(session: Session, portfolio: PortfolioThresholds | None = None) -> Iterator[dict[str, Any]]:
+    """The JSONL records in output order: every document, then every shipment, then (given the thresholds)
+    every portfolio finding over the whole store."""
     for doc in latest_documents(session):
         yield document_record(doc)
     for summary in latest_shipments(session):
         yield shipment_record(summary)
+    if portfolio is not None:
+        for finding in run_portfolio_checks(session, active_reference(session), portfolio):
+            yield portfolio_record(finding)
 
 
-def write_jsonl(session: Session, out: TextIO) -> int:
+def write_jsonl(session: Session, out: TextIO, portfolio: PortfolioThresholds | None = None) -> int:
     """Write one JSON object per line; returns the number of lines."""
     count = 0
-    for record in records(session):
+    for record in records(session, portfolio):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count

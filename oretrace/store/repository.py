@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from oretrace.core.models import ExtractedDocument, Finding, Frozen, Rejection, ShipmentResult, TextSource
 from oretrace.store import schema
 from oretrace.store.audit import append_entry, canonical_details
+from oretrace.store.portfolio_facts import record_facts
 from oretrace.store.review_carry_over import carry_over_decisions
 
 # Rows fetched per round trip when streaming; bounds memory whatever the store's size.
@@ -233,6 +234,8 @@ def record_shipment(
         _record_document(session, doc, inbox_root, started_at, finished_at, shipment_run_id=run.id)
     for rejection in result.rejected:
         _record_rejection(session, rejection, sha256=None, shipment_run_id=run.id)
+    if result.facts is not None:
+        record_facts(session, result.shipment_id, result.facts, run.id)
     append_entry(
         session,
         actor="pipeline",

@@ -110,4 +110,6 @@ class BatchReport(Frozen):
     moved: int = 0
     verdict: str | None = None
     findings: int = 0
+    # Portfolio findings in the windows the shipment falls in, checked after its commit.
+    portfolio_findings: int = 0
     errors: tuple[str, ...] = ()

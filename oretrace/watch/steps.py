@@ -14,12 +14,15 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select, update
 
+from oretrace.core.config import get_settings
 from oretrace.core.models import ExtractedDocument, Rejection, ShipmentResult
 from oretrace.pipeline.documents import assemble_shipment, process_document
 from oretrace.pipeline.inbox import fs_path
 from oretrace.store import schema
 from oretrace.store.claims import FileState, WatchFile
 from oretrace.store.db import make_engine, session_scope
+from oretrace.store.portfolio import check_touched
+from oretrace.store.reference_store import active_reference
 from oretrace.store.repository import record_rejection, record_shipment
 from oretrace.watch import files
 from oretrace.watch.ledger import ClaimLost, current_documents, fence, register_file, unsettled_rows
@@ -139,6 +142,7 @@ def commit(
     engine = engine_for(places.database_url)
     now = datetime.now(UTC)
     counts = {state: 0 for state in FileState}
+    recorded = False
     with session_scope(engine) as session:
         fence(session, claim, places.lease_seconds)
         if result is not None and claim.shipment_id == LOOSE_FILES:
@@ -148,6 +152,7 @@ def commit(
             _final_state(t, o)[0] != FileState.VANISHED for t, o in zip(tickets, outcomes, strict=True)
         ):
             record_shipment(session, result, str(places.inbox), started_at, now)
+            recorded = True
         for ticket, outcome in zip(tickets, outcomes, strict=True):
             state, reason = _final_state(ticket, outcome)
             document_id = None
@@ -203,7 +208,18 @@ def commit(
         vanished=counts[FileState.VANISHED],
         verdict=result.verdict if result is not None and result.documents else None,
         findings=len(result.findings) if result is not None else 0,
+        portfolio_findings=portfolio_pass(engine, claim.shipment_id) if recorded else 0,
     )
+
+
+def portfolio_pass(engine: Engine, shipment_id: str) -> int:
+    """The portfolio checks over the windows the shipment falls in, after its commit (a separate transaction:
+    the claim's is kept short); each finding is logged. Returns how many there are."""
+    with session_scope(engine) as session:
+        findings = check_touched(session, [shipment_id], active_reference(session), get_settings().portfolio)
+    for finding in findings:
+        log.info("portfolio %s %s: %s", finding.severity.value, finding.check, finding.message)
+    return len(findings)
 
 
 def settle(places: WatchPlaces, shipment_id: str) -> list[MoveOutcome]:
