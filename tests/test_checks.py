@@ -715,17 +715,18 @@ def test_facility_and_goods_stages_are_read_and_validated(tmp_path: Path) -> Non
     # Both columns may be left out of a team's files; the chapter then tells ore from refined goods.
     for name in ("smelters.csv", "hs_codes.csv"):
         rows = list(csv.reader((root / name).open(encoding="utf-8")))
+        stage = rows[0].index("stage")
         with (root / name).open("w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle).writerows(row[:-1] for row in rows)
+            csv.writer(handle).writerows(row[:stage] + row[stage + 1 :] for row in rows)
     plain = load_reference(root)
     assert all(not s.kinds for s in plain.smelters)
     assert plain.goods_stages("2617.10", "antimony") == {GoodsStage.ORE}
     assert plain.goods_stages("8110.20", "antimony") == {GoodsStage.REFINED}
     rows = list(csv.reader((root / "smelters.csv").open(encoding="utf-8")))
-    rows[0].append("stage")
+    rows[0].insert(8, "stage")
     for row in rows[1:]:
-        row.append("")
-    rows[1][-1] = "warehouse"
+        row.insert(8, "")
+    rows[1][8] = "warehouse"
     with (root / "smelters.csv").open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
     with pytest.raises(ReferenceError, match=r"smelters.csv, line 2, column 9 \(stage\): warehouse not one of"):
