@@ -321,3 +321,13 @@ def test_the_mean_row_of_samples_is_told_by_its_values_when_its_caption_is_lost(
                         ["LT-1/B", "82.97", "0.0204", "0.148"], ["LT-1/C", "83.00", "0.0201", "0.140"]])  # fmt: skip
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
     assert fields["composition_pct"].value == {"Sb": 83.63, "As": 0.0208, "Pb": 0.151}
+
+
+def test_lot_numbers_of_another_form_than_the_list_are_left_out() -> None:
+    """A figure the lot list also holds (a date, a count of lots) or a lot OCR broke is not reported."""
+    words = _grid_rows([["Lot numbers:", "L-2503-018,", "L-2503-019,", "250301,", "L-2503-020", "41lots"]], 0.9)
+    fields = extract_fields(DocType.PACKING_LIST, [_scanned_page(words)])
+    assert fields["lot_numbers"].value == ["L-2503-018", "L-2503-019", "L-2503-020"]
+    words = _grid_rows([["Lot numbers:", "L-2503-018,", "250301"]], 0.9)  # too few to tell a form
+    fields = extract_fields(DocType.PACKING_LIST, [_scanned_page(words)])
+    assert fields["lot_numbers"].value == ["L-2503-018", "250301"]
