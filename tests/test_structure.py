@@ -209,6 +209,13 @@ def test_identifiers_keep_their_groups_and_nothing_else(text: str, expected: str
     assert identifier(text).value == expected
 
 
+@pytest.mark.parametrize("text", ["17 Mar 2025", "marzo de 2025", "March 17, 2025"])
+def test_the_year_of_a_date_is_no_reference(text: str) -> None:
+    """A date beside an invoice label whose number OCR lost ('Invoice date  17 Mar 2025') gives no reference:
+    its year would contradict every other document's invoice number."""
+    assert not identifier(text).found
+
+
 def test_a_word_is_in_no_box_without_rules_all_round() -> None:
     words = _line("Open on the right", 0.11, 0.105, 0.011)
     page = _page(words, [(0.1, 0.1, 0.5, 0.1), (0.1, 0.2, 0.5, 0.2), (0.1, 0.1, 0.1, 0.2)])
