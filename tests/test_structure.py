@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from oretrace.core.models import DocType, Page, TextSource, Word
 from oretrace.extractors.boxes import PageBoxes
+from oretrace.extractors.classify import classify
 from oretrace.extractors.fields import extract_fields
 from oretrace.extractors.fields.parsers import identifier
 from oretrace.extractors.layout import RawWord, order_words
@@ -338,3 +339,13 @@ def test_lot_numbers_of_another_form_than_the_list_are_left_out() -> None:
     words = _grid_rows([["Lot numbers:", "L-2503-018,", "250301"]], 0.9)  # too few to tell a form
     fields = extract_fields(DocType.PACKING_LIST, [_scanned_page(words)])
     assert fields["lot_numbers"].value == ["L-2503-018", "250301"]
+
+
+def test_a_long_title_is_found_across_a_space_ocr_put_into_it() -> None:
+    """'F ACTURA COMERCIAL' is a commercial invoice; a short title ('bill') is never found inside a word."""
+    words = [("F", 0.3, 0.05, 0.32, 0.08, 0.9), ("ACTURA", 0.33, 0.05, 0.45, 0.08, 0.92),
+             ("COMERCIAL", 0.46, 0.05, 0.62, 0.08, 0.96)]  # fmt: skip
+    words += _grid_rows([["Fecha", "24 de marzo de 2025"], ["Comprador", "Great Lakes Alloy Supply Inc."]], 0.9)
+    assert classify([_scanned_page(words)]).doc_type == DocType.COMMERCIAL_INVOICE
+    billing = [("Billing", 0.3, 0.05, 0.45, 0.08, 0.9), ("address", 0.46, 0.05, 0.6, 0.08, 0.9)]
+    assert classify([_scanned_page(billing)]).doc_type == DocType.OTHER
