@@ -128,3 +128,15 @@ def test_a_finding_no_longer_raised_leaves_the_queue(store_engine: Engine, actor
         connection.execute(text("UPDATE shipment_facts SET net_kg = 10000 WHERE shipment_id = 'T-0009'"))
     assert _evaluate(store_engine).subjects == 1
     assert _queue(store_engine, actors["alice"], scope=Scope.PORTFOLIO) == []
+
+
+def test_dashboard_figures_on_both_backends(store_engine: Engine, actors: dict[str, Actor]) -> None:
+    _evaluate(store_engine)
+    with session_scope(store_engine) as session:
+        charts = {chart.id: chart for chart in service.dashboard(session, actors["carol"]).charts}
+    months = {row.label: {s.key: s.value for s in row.segments} for row in charts["origin-months"].rows}
+    assert months == {"2024-01": {"CN": 10.0}, "2024-04": {"CN": 10.0}, "2024-07": {"CN": 10.0},
+                      "2024-10": {"CN": 10.0}, "2025-02": {"CN": 60.0}}  # fmt: skip
+    (acme,) = charts["exporter-history"].rows
+    assert (acme.segments[0].value, acme.marker) == (60.0, 10.0)
+    assert {s.key for row in charts["open-findings"].rows for s in row.segments} >= {"high"}

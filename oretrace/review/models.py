@@ -334,3 +334,33 @@ class DocumentHistory(Frozen):
     source_paths: list[str]
     shipment_id: str | None
     versions: list[ExtractionVersion]
+
+
+class ChartSegment(Frozen):
+    """One part of a bar: what it counts (an origin, a severity...), its figure, and the queue it opens."""
+
+    key: str
+    value: float
+    queue: dict[str, str]
+
+
+class ChartRow(Frozen):
+    label: str
+    segments: list[ChartSegment]
+    # What the bar is measured against (the exporter's mean before, the smelter's capacity); None: nothing.
+    marker: float | None = None
+    queue: dict[str, str]
+
+
+class ChartData(Frozen):
+    id: str
+    title: str
+    unit: str
+    # What the marker stands for, when the rows have one.
+    marker_label: str | None = None
+    rows: list[ChartRow]
+    queue: dict[str, str]
+
+
+class Dashboard(Frozen):
+    charts: list[ChartData]
