@@ -316,7 +316,7 @@ def _score(pages: list[Page], cues: TypeCues) -> float:
     all_text = fold(" ".join(p.text for p in pages))
     score = 0.0
     # The longest title found counts: "commercial invoice" should not also score "invoice".
-    title_hits = [t for t in cues.titles if _contains(top_text, t)]
+    title_hits = [t for t in cues.titles if _contains(top_text, t) or _spaced_title(top_text, t)]
     if title_hits:
         score += 4.0 + len(max(title_hits, key=len).split())
     elif any(_contains(all_text, t) for t in cues.titles):
@@ -327,3 +327,13 @@ def _score(pages: list[Page], cues: TypeCues) -> float:
 
 def _contains(text: str, phrase: str) -> bool:
     return f" {phrase} " in f" {text} "
+
+
+# A title this long is never part of another word, so it is found with OCR's stray spaces ignored
+# ('F ACTURA COMERCIAL', 'PACKING LI ST').
+SPACED_TITLE_LETTERS = 12
+
+
+def _spaced_title(text: str, title: str) -> bool:
+    letters = title.replace(" ", "")
+    return len(letters) >= SPACED_TITLE_LETTERS and letters in text.replace(" ", "")

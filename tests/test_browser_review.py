@@ -745,3 +745,47 @@ def test_shipment_page_links_open_the_viewer(browser: object, workspace: Workspa
     assert narrow.evaluate(DOCUMENT_OVERFLOW_JS) <= 0
     workspace.screenshot(narrow, "33-viewer-390")
     narrow.context.close()
+
+
+def test_dashboard_charts_render_and_open_the_queue(browser: object, workspace: Workspace) -> None:
+    from datetime import date
+
+    # Last in the module: the history and portfolio findings added here change the queue the others count.
+    from oretrace.core.config import PortfolioThresholds
+    from oretrace.core.models import ShipmentFacts
+    from oretrace.reference import default_reference
+    from oretrace.store.db import session_scope
+    from oretrace.store.portfolio_review import evaluate_and_store
+    from samplegen.history import HistoryShipment, write_history
+
+    def ship(number: int, day: date, tonnes: float) -> HistoryShipment:
+        facts = ShipmentFacts(
+            exporter="acme", exporter_printed="Acme", origin="CN", shipped_on=day, net_kg=tonnes * 1000,
+            metal_kg=tonnes * 1000, smelter_id="SM0003",
+        )  # fmt: skip
+        return HistoryShipment(f"DASH-{number:04d}", facts)
+
+    with session_scope(workspace.engine) as session:
+        write_history(
+            session, [*(ship(n, date(2024, 1 + 3 * n, 5), 10) for n in range(4)), ship(9, date(2025, 2, 5), 60)]
+        )
+        evaluate_and_store(session, default_reference(), PortfolioThresholds())
+    page = _page(browser, workspace)
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    _login(page, "carol")
+    page.click("#nav-dashboard")
+    page.wait_for_url("**/dashboard")
+    for chart in ("origin-months", "exporter-history", "smelter-capacity", "open-findings"):
+        svg = page.locator(f"#chart-{chart} svg.bars")
+        assert svg.is_visible() and svg.locator("rect.bar").count() >= 1, chart
+        assert svg.bounding_box()["height"] > 20, chart
+    assert page.locator("#chart-smelter-capacity line.marker").count() >= 1
+    workspace.screenshot(page, "dashboard")
+    page.click("#chart-open-findings a.bar-link[href='/?check=supplier_volume_surge&severity=high']")
+    page.wait_for_url("**/?check=supplier_volume_surge&severity=high")
+    checks = page.locator("#queue-table tr.row td[data-check]").evaluate_all("cells => cells.map(c => c.dataset.check)")
+    assert checks == ["supplier_volume_surge"]
+    assert page.locator("#queue-table tr.row td[data-scope]").all_text_contents() == ["portfolio"]
+    assert not page.js_errors and not [m for m in console if "Content Security Policy" in m], console
+    page.context.close()

@@ -860,3 +860,23 @@ def test_a_finding_above_low_rests_on_values_read_beside_their_labels(reference:
     cited = _weakly_read(packing_list(invoice_ref="2025/0432"), "invoice_number")
     [reference_note] = only("reference_mismatch", context(clean_shipment(packing_list=cited), reference))
     assert reference_note.severity == Severity.LOW and "not read beside its own label" in reference_note.message
+
+
+def test_a_weight_read_from_the_wrong_box_of_an_honest_document_is_low(reference: ReferenceData) -> None:
+    """A packing list whose total agrees with the invoice, its net weight read off one lot's row: the
+    documents agree, the reading does not; worth a look, not a flag. A packing list that prints no weight of
+    the invoice's still flags."""
+    lines: list[Line] = [
+        "Andaman Minerals Trading Co., Ltd. PACKING LIST",
+        "Invoice No.: 2025/0423",
+        "Lot No. Ingots Net weight (kg)",
+        "AM-2509-017 10 5,028.0",
+        "AM-2509-018 10 14,972.0",
+        "Total net weight: 20,000.0 kg",
+    ]
+    fields = {"invoice_number": ("2025/0423", "2025/0423"), "net_weight_kg": (5028.0, "5,028.0")}
+    misread = make_doc(DocType.PACKING_LIST, lines, fields, "packing.pdf")
+    [note] = only("quantity_mismatch", context(clean_shipment(packing_list=misread), reference))
+    assert note.severity == Severity.LOW and "also prints the other's weight" in note.message
+    [flagged] = only("quantity_mismatch", context(clean_shipment(packing_list=packing_list(net=5028.0)), reference))
+    assert flagged.severity == Severity.MEDIUM

@@ -878,6 +878,10 @@ def test_parse_detection_limit_and_element_never_raise(text: str) -> None:
         ("Thai Metals.", "Thai Metals"),
         ("3M Company", "3M Company"),  # digits that start a name stay
         ("Producer Metals Inc", "Producer Metals Inc"),  # a weak label word without a colon is the name
+        ("Luzon Glass 8 Ceramics Corp.", "Luzon Glass & Ceramics Corp."),  # OCR: '&' read as '8'
+        ("Eastern Seaboard Alloy Supply Co., Lid", "Eastern Seaboard Alloy Supply Co., Ltd"),  # 't' read as 'i'
+        ("Unit 8 Smelter Co., Ltd.", "Unit 8 Smelter Co., Ltd."),  # a numbered unit, not an ampersand
+        ("Lido Metals", "Lido Metals"),
     ],
 )
 def test_clean_party_name(text: str, expected: str) -> None:

@@ -26,6 +26,7 @@ from oretrace.store.db import make_engine, migrate, session_scope
 from oretrace.store.portfolio import check_touched, run_portfolio_checks
 from oretrace.store.portfolio_facts import ShipmentFactsRow
 from oretrace.store.repository import record_shipment
+from oretrace.store.schema import Finding
 from oretrace.watch.steps import portfolio_pass
 from samplegen.history import HistoryShipment, Planted, planted_history, write_history
 from tests import store_fixtures as fx
@@ -228,6 +229,10 @@ def test_a_new_shipment_checks_only_the_windows_it_falls_in(engine: Engine) -> N
     # The switch to Thailand happened in 2024 Q4 and was reported then; 2025 Q1 holds everything else.
     assert after_late == Planted.all() - {Planted.switch}
     assert portfolio_pass(engine, late) == len(after_late)
+    # The watch's pass also stored every window's findings for review, the switch included.
+    with session_scope(engine) as session:
+        stored = session.scalars(select(Finding.check_id).where(Finding.shipment_id.startswith("portfolio:"))).all()
+    assert sorted(stored) == sorted(check for check, _ in Planted.all())
 
 
 @pytest.fixture

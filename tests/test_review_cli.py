@@ -73,6 +73,9 @@ def test_users_review_and_history(cli_store: Engine) -> None:
     high = items[0]["finding_id"]
     table = run("review", "list", "--severity", "low")
     assert "gross_weight_missing" in table.output and "1 shown" in table.output
+    assert "0 shown" in run("review", "list", "--scope", "portfolio").output
+    assert "2 shown" in run("review", "list", "--scope", "shipment").output
+    assert run("review", "list", "--scope", "elsewhere").exit_code != 0
 
     shown = run("review", "show", str(high))
     assert json.loads(shown.output)["check"] == "origin_vs_smelter"

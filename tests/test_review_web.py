@@ -408,3 +408,86 @@ def test_audit_page_names_rows_changed_behind_the_log(app: object, engine: Engin
         ("users", "differs", "users"),
         ("shipment_runs", "differs", "shipment"),
     }
+
+
+def test_portfolio_findings_in_the_queue_page_and_api(app: object, engine: Engine) -> None:
+    from datetime import date
+
+    from oretrace.core.config import PortfolioThresholds
+    from oretrace.core.models import ShipmentFacts
+    from oretrace.reference import default_reference
+    from oretrace.store.portfolio_review import evaluate_and_store
+    from samplegen.history import HistoryShipment, write_history
+
+    def ship(number: int, day: date, tonnes: float) -> HistoryShipment:
+        facts = ShipmentFacts(
+            exporter="acme", exporter_printed="Acme", origin="CN", shipped_on=day, net_kg=tonnes * 1000
+        )
+        return HistoryShipment(f"T-{number:04d}", facts)
+
+    with session_scope(engine) as session:
+        write_history(
+            session, [*(ship(n, date(2024, 1 + 3 * n, 5), 10) for n in range(4)), ship(9, date(2025, 2, 5), 60)]
+        )
+        evaluate_and_store(session, default_reference(), PortfolioThresholds())
+    c = client(app)
+    form_login(c, "alice")
+    page = c.get("/", params={"scope": "portfolio", "status": "all"})
+    assert page.text.count('class="row') == 1 and 'data-scope="portfolio"' in page.text
+    assert 'data-scope="portfolio"' not in c.get("/", params={"scope": "shipment", "status": "all"}).text
+    (item,) = c.get("/api/queue", params={"scope": "portfolio"}).json()["items"]
+    assert item["scope"] == "portfolio" and item["shipment_id"] == "portfolio:exporter:Acme"
+    finding = c.get(f"/findings/{item['finding_id']}").text
+    assert (
+        '<a href="/shipments/T-0009" data-shipment="T-0009">' in finding and "window 2025-01-01..2025-03-31" in finding
+    )
+
+    body = {"action": "dismiss", "note": "a new contract, seen", "version": item["version"]}
+    url = f"/api/findings/{item['finding_id']}/decisions"
+    auditor = client(app)
+    auditor_csrf = api_login(auditor, "carol")
+    assert auditor.post(url, json=body, headers={"X-CSRF-Token": auditor_csrf}).status_code == 403
+    reviewer = client(app)
+    csrf = api_login(reviewer, "alice")
+    assert reviewer.post(url, json=body, headers={"X-CSRF-Token": csrf}).json()["status"] == "dismissed"
+
+
+def test_dashboard_figures_and_links(app: object, engine: Engine) -> None:
+    from datetime import date
+
+    from oretrace.core.config import PortfolioThresholds
+    from oretrace.core.models import ShipmentFacts
+    from oretrace.reference import default_reference
+    from oretrace.store.portfolio_review import evaluate_and_store
+    from samplegen.history import HistoryShipment, write_history
+
+    def ship(number: int, day: date, tonnes: float) -> HistoryShipment:
+        facts = ShipmentFacts(
+            exporter="acme", exporter_printed="Acme", origin="CN", shipped_on=day, net_kg=tonnes * 1000,
+            metal_kg=tonnes * 1000, smelter_id="SM0003",
+        )  # fmt: skip
+        return HistoryShipment(f"T-{number:04d}", facts)
+
+    with session_scope(engine) as session:
+        write_history(
+            session, [*(ship(n, date(2024, 1 + 3 * n, 5), 10) for n in range(4)), ship(9, date(2025, 2, 5), 60)]
+        )
+        evaluate_and_store(session, default_reference(), PortfolioThresholds())
+    c = client(app)
+    form_login(c, "carol")
+    charts = {chart["id"]: chart for chart in c.get("/api/dashboard").json()["charts"]}
+    assert list(charts) == ["origin-months", "exporter-history", "smelter-capacity", "open-findings"]
+    months = {row["label"]: row["segments"] for row in charts["origin-months"]["rows"]}
+    assert months["2025-02"] == [{"key": "CN", "value": 60.0, "queue": {"declared_origin": "CN", "status": "all"}}]
+    (acme,) = charts["exporter-history"]["rows"]
+    assert (acme["label"], acme["segments"][0]["value"], acme["marker"]) == ("Acme (2025 Q1)", 60.0, 10.0)
+    (smelter,) = charts["smelter-capacity"]["rows"]
+    assert (smelter["segments"][0]["value"], smelter["marker"]) == (90.0, 6000.0)
+    opened = {(row["label"], s["key"]): s["value"] for row in charts["open-findings"]["rows"] for s in row["segments"]}
+    assert opened[("supplier_volume_surge", "high")] == 1
+    assert sum(opened.values()) == len(c.get("/api/queue").json()["items"])
+
+    page = c.get("/dashboard")
+    assert page.status_code == 200 and page.text.count("<svg") == 4 and "style=" not in page.text
+    assert '<a href="/?check=supplier_volume_surge&amp;severity=high" class="bar-link">' in page.text
+    assert '<a href="/dashboard" id="nav-dashboard">' in c.get("/").text

@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from oretrace.core.models import DocType, Page, TextSource, Word
 from oretrace.extractors.boxes import PageBoxes
+from oretrace.extractors.classify import classify
 from oretrace.extractors.fields import extract_fields
 from oretrace.extractors.fields.parsers import identifier
 from oretrace.extractors.layout import RawWord, order_words
@@ -209,6 +210,13 @@ def test_identifiers_keep_their_groups_and_nothing_else(text: str, expected: str
     assert identifier(text).value == expected
 
 
+@pytest.mark.parametrize("text", ["17 Mar 2025", "marzo de 2025", "March 17, 2025"])
+def test_the_year_of_a_date_is_no_reference(text: str) -> None:
+    """A date beside an invoice label whose number OCR lost ('Invoice date  17 Mar 2025') gives no reference:
+    its year would contradict every other document's invoice number."""
+    assert not identifier(text).found
+
+
 def test_a_word_is_in_no_box_without_rules_all_round() -> None:
     words = _line("Open on the right", 0.11, 0.105, 0.011)
     page = _page(words, [(0.1, 0.1, 0.5, 0.1), (0.1, 0.2, 0.5, 0.2), (0.1, 0.1, 0.1, 0.2)])
@@ -265,3 +273,79 @@ def test_element_rows_read_through_leaders_and_trust_names_over_symbols() -> Non
         words += [(number, 0.455, y, 0.52, y + 0.01, 0.95), (unit, 0.525, y, 0.54, y + 0.01, 0.95)]
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
     assert fields["composition_pct"].value == {"Sb": 99.71, "As": 0.0667, "Pb": 0.0123}
+
+
+def _grid_rows(rows: list[list[str]], confidence: float = 0.9, y: float = 0.3) -> list[tuple]:
+    """Words of sideways table rows, one cell every 0.1 of the page width from 0.1."""
+    words = []
+    for i, cells in enumerate(rows):
+        top = y + 0.025 * i
+        for j, text in enumerate(cells):
+            if text:
+                words.append((text, 0.1 + 0.1 * j, top, 0.1 + 0.1 * j + 0.012 * len(text), top + 0.01, confidence))
+    return words
+
+
+def test_a_sideways_table_reads_slipped_symbols_its_continuation_and_lost_decimal_points() -> None:
+    words = _grid_rows(
+        [
+            ["Results, % (m/m)"],
+            ["Sb", "As", "Fe", "Ss", "Pb", "s"],  # 'S' with its letter doubled; 'C' would be 'c' (not here)
+            ["99.88", "0.0383", "0.0078", "0.0249", "0.0309", "00038"],  # a point lost after the zero
+            ["Trace elements, ppm"],
+            ["Bi", "Se", "Cd", "Hg"],
+            ["21.8", "45", "4.2", "1.1"],  # '4.5' with its point lost, among one-decimal results
+            ["Zn"],  # the table goes on under its first column
+            ["12.3"],
+        ]
+    )
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
+    assert fields["composition_pct"].value == {
+        "Sb": 99.88, "As": 0.0383, "Fe": 0.0078, "S": 0.0249, "Pb": 0.0309, "Bi": 0.00218, "Se": 0.00045,
+        "Cd": 0.00042, "Hg": 0.00011, "Zn": 0.00123,
+    }  # fmt: skip
+
+
+def test_a_bare_number_is_kept_where_the_text_layer_printed_it() -> None:
+    """Only OCR loses points: a printed integer among decimals stays as printed."""
+    words = _grid_rows([["Trace elements, ppm"], ["Bi", "Se", "Cd", "Hg"], ["21.8", "45", "4.2", "1.1"]], 1.0)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
+    assert fields["composition_pct"].value["Se"] == 0.0045
+
+
+def test_the_mean_row_of_samples_is_told_by_its_values_when_its_caption_is_lost() -> None:
+    words = _grid_rows(
+        [
+            ["Sample", "Sb", "As", "Pb"],
+            ["LT-1/A", "83.63", "0.0208", "0.151"],
+            ["", "82.97", "0.0204", "0.148"],  # captions under a stamp
+            ["", "83.30", "0.0206", "0.150"],
+        ]
+    )
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
+    assert fields["composition_pct"].value == {"Sb": 83.30, "As": 0.0206, "Pb": 0.150}
+    # Rows of samples without a mean: the first sample, as before.
+    words = _grid_rows([["Sample", "Sb", "As", "Pb"], ["LT-1/A", "83.63", "0.0208", "0.151"],
+                        ["LT-1/B", "82.97", "0.0204", "0.148"], ["LT-1/C", "83.00", "0.0201", "0.140"]])  # fmt: skip
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
+    assert fields["composition_pct"].value == {"Sb": 83.63, "As": 0.0208, "Pb": 0.151}
+
+
+def test_lot_numbers_of_another_form_than_the_list_are_left_out() -> None:
+    """A figure the lot list also holds (a date, a count of lots) or a lot OCR broke is not reported."""
+    words = _grid_rows([["Lot numbers:", "L-2503-018,", "L-2503-019,", "250301,", "L-2503-020", "41lots"]], 0.9)
+    fields = extract_fields(DocType.PACKING_LIST, [_scanned_page(words)])
+    assert fields["lot_numbers"].value == ["L-2503-018", "L-2503-019", "L-2503-020"]
+    words = _grid_rows([["Lot numbers:", "L-2503-018,", "250301"]], 0.9)  # too few to tell a form
+    fields = extract_fields(DocType.PACKING_LIST, [_scanned_page(words)])
+    assert fields["lot_numbers"].value == ["L-2503-018", "250301"]
+
+
+def test_a_long_title_is_found_across_a_space_ocr_put_into_it() -> None:
+    """'F ACTURA COMERCIAL' is a commercial invoice; a short title ('bill') is never found inside a word."""
+    words = [("F", 0.3, 0.05, 0.32, 0.08, 0.9), ("ACTURA", 0.33, 0.05, 0.45, 0.08, 0.92),
+             ("COMERCIAL", 0.46, 0.05, 0.62, 0.08, 0.96)]  # fmt: skip
+    words += _grid_rows([["Fecha", "24 de marzo de 2025"], ["Comprador", "Great Lakes Alloy Supply Inc."]], 0.9)
+    assert classify([_scanned_page(words)]).doc_type == DocType.COMMERCIAL_INVOICE
+    billing = [("Billing", 0.3, 0.05, 0.45, 0.08, 0.9), ("address", 0.46, 0.05, 0.6, 0.08, 0.9)]
+    assert classify([_scanned_page(billing)]).doc_type == DocType.OTHER

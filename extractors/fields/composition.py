@@ -37,39 +37,80 @@ _COMPOUND = re.compile(r"\b[A-Z][a-z]?\d[A-Z]|\b(?:tri)?(?:oxide|óxido|oxido|su
 
 
 def extract_composition(view: DocumentView) -> FieldValue:
-    composition: dict[str, float] = {}
-    evidence_cells: list[Candidate] = []
+    # Every reading first (element, result text, unit, evidence), parsed once all are known: a result OCR
+    # misread is told by the other results of its table (_restore_decimal).
+    readings: list[tuple[str, str, str | None, Candidate]] = []
     headers = _headers(view)
     for row in map(_split_at_leaders, view.rows):
         element, element_index = _row_element(row)
-        if element is None or element in composition:
+        if element is None:
             continue
         cell = _result_cell(row, element_index, headers)
         if cell is None:
             continue
         value_text, unit = _value_and_unit(cell, row, headers)
-        parsed = parse_concentration(_without_leaders(value_text).strip(), unit)
+        words = tuple(row[element_index].words) + tuple(cell.words)
+        evidence = Candidate(f"{row[element_index].text} {cell.text}", words, cell.page, "column")
+        readings.append((element, _without_leaders(value_text).strip(), unit, evidence))
+    for element, cell, unit in captioned_sideways_results(view):
+        readings.append((element, cell.text, unit, cell))
+    for element, cell, element_cell, unit in _horizontal_results(view):
+        words = tuple(element_cell.words) + tuple(cell.words)
+        readings.append((element, cell.text, unit, Candidate(f"{element_cell.text} {cell.text}", words, cell.page,
+                                                             "column")))  # fmt: skip
+    composition: dict[str, float] = {}
+    evidence_cells: list[Candidate] = []
+    for element, text, unit, evidence in readings:
+        if element in composition:
+            continue
+        ocr = any(w.confidence < TEXT_LAYER_CONFIDENCE for w in evidence.words)
+        repaired = _restore_decimal(text, unit, readings) if ocr else text
+        parsed = parse_concentration(repaired, unit)
         if parsed.found and parsed.value is not None:
             composition[element] = round(parsed.value, 6)
-            words = tuple(row[element_index].words) + tuple(cell.words)
-            evidence_cells.append(Candidate(f"{row[element_index].text} {cell.text}", words, cell.page, "column"))
-    for element, cell, unit in captioned_sideways_results(view):
-        parsed = parse_concentration(cell.text, unit)
-        if element not in composition and parsed.found and parsed.value is not None:
-            composition[element] = round(parsed.value, 6)
-            evidence_cells.append(cell)
-    for element, cell, element_cell, unit in _horizontal_results(view):
-        parsed = parse_concentration(cell.text, unit)
-        if element not in composition and parsed.found and parsed.value is not None:
-            composition[element] = round(parsed.value, 6)
-            words = tuple(element_cell.words) + tuple(cell.words)
-            evidence_cells.append(Candidate(f"{element_cell.text} {cell.text}", words, cell.page, "column"))
+            evidence_cells.append(evidence)
     if not composition:
         return FieldValue.missing("composition_pct", "no element results table found")
     value = field_value("composition_pct", composition, evidence_cells[0])
     evidence = [field_value("composition_pct", None, c).evidence[0] for c in evidence_cells]
     confidence = min(field_value("composition_pct", None, c).confidence for c in evidence_cells)
     return value.model_copy(update={"evidence": evidence, "confidence": confidence})
+
+
+# Words of a text layer carry confidence 1; OCR never reports it that high.
+TEXT_LAYER_CONFIDENCE = 0.99
+_BARE_DIGITS = re.compile(r"^(\d+)(?![\d.,])(\s*[^\d\s.,]*)$")
+_DECIMALS = re.compile(r"^<?\s*\d+([.,])(\d+)\b")
+
+
+def _restore_decimal(text: str, unit: str | None, readings: list[tuple[str, str, str | None, Candidate]]) -> str:
+    """A result OCR read without its decimal point ('00667', '199 ppm' for '19.9 ppm'), with the point put
+    back. A numeral never starts with a zero unless a point follows it; and a laboratory prints the results of
+    one unit to the same number of decimals, so a bare numeral among at least three results of its unit that
+    share one count of decimals, with more digits than that count, lost its point there."""
+    match = _BARE_DIGITS.match(text.strip())
+    if match is None:
+        return text
+    digits, rest = match.groups()
+    if len(digits) > 1 and digits[0] == "0":
+        return f"0.{digits[1:]}{rest}"
+    key = _unit_key(text, unit)
+    formats = [m.groups() for _, other, u, _ in readings if _unit_key(other, u) == key
+               for m in [_DECIMALS.match(other.strip())] if m]  # fmt: skip
+    if len(formats) < 3:
+        return text
+    counts = [len(d) for _, d in formats]
+    common = max(set(counts), key=counts.count)
+    if counts.count(common) < 0.75 * len(counts) or len(digits) <= common:
+        return text
+    separator = max({s for s, _ in formats}, key=[s for s, _ in formats].count)
+    return f"{digits[:-common]}{separator}{digits[-common:]}{rest}"
+
+
+def _unit_key(text: str, unit: str | None) -> str:
+    """The unit a result is stated in: written after its number, else its column's (percent by default)."""
+    written = re.sub(r"^[<\s\d.,]*", "", text.strip()).strip().lower()
+    return written or (unit or "%").lower()
 
 
 MEAN_CAPTIONS = frozenset(
@@ -82,20 +123,38 @@ def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, s
     """Tables laid out sideways: a row of element symbols over rows of results. The unit is the column's own
     ('As (ppm)', or a 'Unit' row under the symbols), else a heading above ('Trace elements, mg/kg'). Where
     several samples are listed, the row captioned as their mean ('Average', 'Mean', 'Result') is the
-    certificate's result; otherwise the first row of results. OCR specks in either row are tolerated."""
+    certificate's result, or, its caption lost, the last row when it is the mean of those above; otherwise
+    the first row of results. OCR specks in either row are tolerated. A table too wide for the page goes on
+    in a further row of symbols under the first ('Zn' alone, or 'Sample | Se | Cd'): such a row continues it
+    even with fewer symbols, and takes the unit of the column it stands under."""
     found: list[tuple[str, Phrase, Phrase, str | None]] = []
     rows = view.rows
+    grid: tuple[int, list[tuple[Phrase, str | None]]] | None = None  # (last row read, (symbol cell, unit))
     for index, row in enumerate(rows[:-1]):
-        cells = [p for p in row if len(p.text.strip()) > 1 or normalize_element(p.text.strip())]
+        cells = [p for p in row if len(p.text.strip()) > 1 or normalize_element(p.text.strip())
+                 or p.text.strip() in _CASELESS_SHAPES]  # fmt: skip
         # 'C71', 'B08': coded form fields, not carbon or boron.
         elements = [(None if _coded(p.text) else normalize_element(p.text.strip(":.,")), p) for p in cells]
         named = [(e, p) for e, p in elements if e]
-        if len(named) < 3 or len(named) < 0.6 * len(elements):
+        unnamed = [p for e, p in elements if not e]
+        standalone = len(named) >= 3 and len(named) >= 0.6 * len(elements)
+        continues = (
+            not standalone
+            and grid is not None
+            and index - grid[0] <= GRID_GAP_ROWS
+            and row[0].page == grid[1][0][0].page
+            and bool(named)
+            and (not unnamed or unnamed == [cells[0]])  # a caption ('Sample') may head the row
+        )
+        if not standalone and not continues:
             continue
+        named = _with_slipped_symbols(elements, named)
         heading = _heading_unit(rows[max(0, index - 3) : index])
-        units = {id(p): _cell_unit(p.text) or heading for _, p in named}
+        units = {id(p): _cell_unit(p.text) or heading or (_unit_above(p, grid) if continues else None)
+                 for _, p in named}  # fmt: skip
         candidates: list[tuple[bool, list[tuple[str, Phrase, Phrase, str | None]]]] = []
-        for values in rows[index + 1 : index + 1 + HORIZONTAL_ROWS_BELOW]:
+        last = index
+        for offset, values in enumerate(rows[index + 1 : index + 1 + HORIZONTAL_ROWS_BELOW], start=index + 1):
             if values[0].page != row[0].page:
                 break
             caption = _caption(values)
@@ -118,10 +177,77 @@ def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, s
                 continue
             first = fold(values[0].text).split()
             candidates.append((bool(first) and first[0] in MEAN_CAPTIONS, pairs))
+            last = offset
         if candidates:
             means = [pairs for is_mean, pairs in candidates if is_mean]
-            found.extend(means[-1] if means else candidates[0][1])
+            if means:
+                found.extend(means[-1])
+            elif len(candidates) >= 3 and _is_mean_of(candidates[-1][1], [pairs for _, pairs in candidates[:-1]]):
+                found.extend(candidates[-1][1])
+            else:
+                found.extend(candidates[0][1])
+            grid = (last, [(p, units[id(p)]) for _, p in named])
     return found
+
+
+# Rows between the last results of a sideways table and a further row of its symbols (a speck, a heading).
+GRID_GAP_ROWS = 3
+# Letters OCR gives in either case, their shapes the same but for size: 's' for 'S'.
+_CASELESS_SHAPES = frozenset("cklopsuvwxyz")
+
+
+def _with_slipped_symbols(
+    elements: list[tuple[str | None, Phrase]], named: list[tuple[str, Phrase]]
+) -> list[tuple[str, Phrase]]:
+    """In a row of element symbols, a cell OCR misread out of one: a one-letter symbol in the wrong case ('s')
+    or its letter doubled ('Ss', 'SS'). Taken only for an element the row does not already name."""
+    taken = {e for e, _ in named}
+    out = list(named)
+    for element, phrase in elements:
+        text = phrase.text.strip(":.,")
+        if element is not None or not text.isalpha() or len(text) > 2:
+            continue
+        letter = text[0].upper()
+        slipped = (len(text) == 1 and text in _CASELESS_SHAPES) or (len(text) == 2 and text[1].upper() == letter)
+        symbol = normalize_element(letter)
+        if slipped and symbol is not None and symbol not in taken:
+            taken.add(symbol)
+            out.append((symbol, phrase))
+    return sorted(out, key=lambda ep: ep[1].x0)
+
+
+def _unit_above(cell: Phrase, grid: tuple[int, list[tuple[Phrase, str | None]]] | None) -> str | None:
+    """The unit of the column of the table above that a continuing row's symbol stands under."""
+    if grid is None:
+        return None
+    above = [unit for symbol, unit in grid[1] if min(symbol.x1, cell.x1) - max(symbol.x0, cell.x0) > 0]
+    return above[0] if above else None
+
+
+def _is_mean_of(row: list[tuple[str, Phrase, Phrase, str | None]],
+                others: list[list[tuple[str, Phrase, Phrase, str | None]]]) -> bool:  # fmt: skip
+    """Whether a row of results is, element by element, the mean of the rows above to its printed precision
+    (the mean row of a table whose 'Mean' caption OCR lost). Most elements must agree: OCR slips in a few."""
+    agree = compared = 0
+    for element, cell, _, _ in row:
+        value = _plain_number(cell.text)
+        above = [v for r in others for e, c, _, _ in r if e == element for v in [_plain_number(c.text)]]
+        if value is None or len(above) != len(others) or any(v is None for v in above):
+            continue
+        fraction = re.search(r"[.,](\d+)", cell.text)
+        decimals = len(fraction.group(1)) if fraction else 0
+        mean = sum(v for v in above if v is not None) / len(above)
+        compared += 1
+        agree += abs(value - mean) <= 0.5 * 10**-decimals + 1e-9
+    return compared >= 2 and agree >= 0.75 * compared
+
+
+def _plain_number(text: str) -> float | None:
+    match = re.match(r"^\s*(\d+)(?:[.,](\d+))?\s*(?:%|ppm|mg/kg|g/t)?\s*$", text)
+    if match is None:
+        return None
+    whole, fraction = match.groups()
+    return float(f"{whole}.{fraction or 0}")
 
 
 def _coded(text: str) -> bool:

@@ -22,6 +22,7 @@ from oretrace.extractors.normalize import (
     parse_number,
     parse_weight_kg,
 )
+from oretrace.extractors.normalize.dates import month_names
 
 Parser = Callable[[str], Parsed]
 
@@ -47,10 +48,21 @@ def identifier(text: str) -> Parsed[str]:
     for index, token in enumerate(tokens):
         if fold(token) in _NOT_IDS or len(token) < 3:
             continue
+        if _year_of_a_date(tokens, index):
+            continue  # '17 Mar 2025': the year of a date beside the label, never the reference
         match = _IDENT.fullmatch(token)
         if match and not _DATE_LIKE.match(token) and len(token) <= 40:
             return Parsed.ok(" ".join(_grouped(tokens, index, raw)))
     return Parsed.fail(f"no reference number in {text!r}")
+
+
+def _year_of_a_date(tokens: list[str], index: int) -> bool:
+    """A four-digit year written after a month's name ('17 Mar 2025', 'marzo 2025', 'March 17, 2025')."""
+    if not re.fullmatch(r"(?:19|20)\d\d", tokens[index]) or index == 0:
+        return False
+    months = month_names()
+    before = [fold(t).rstrip(".") for t in tokens[max(0, index - 2) : index]]
+    return any(word in months for word in before)
 
 
 _GROUP = re.compile(r"\d+(?:[.\-/]\d+)*")

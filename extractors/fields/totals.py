@@ -409,7 +409,26 @@ def lot_numbers(view: DocumentView, skip: set[int]) -> FieldValue:
                 if parsed.found and parsed.value not in found:
                     found.append(str(parsed.value))
                     evidence.append(Candidate(cell.text, tuple(cell.words), cell.page, "column"))
+    found, evidence = _of_one_form(found, evidence)
     if not found:
         return FieldValue.missing("lot_numbers", "no lot numbers found")
     value = field_value("lot_numbers", found, evidence[0])
     return value.model_copy(update={"evidence": [field_value("lot_numbers", found, c).evidence[0] for c in evidence]})
+
+
+def _form(lot: str) -> str:
+    """A lot number's form: its runs of letters and of digits and its separators ('L-2503-018' -> 'A-9-9')."""
+    return re.sub(r"[^\W\d_]+", "A", re.sub(r"\d+", "9", lot))
+
+
+def _of_one_form(found: list[str], evidence: list[Candidate]) -> tuple[list[str], list[Candidate]]:
+    """The lots of one list share a form; where most of at least three do, the others are other figures the
+    column holds (a total '41 lots', a date) or lots OCR broke ('2503020'), never to be reported as lots."""
+    forms = [_form(lot) for lot in found]
+    common = max(set(forms), key=forms.count) if forms else ""
+    if len(found) < 3 or forms.count(common) < 0.6 * len(found) or forms.count(common) == len(found):
+        return found, evidence
+    kept = [i for i, form in enumerate(forms) if form == common]
+    # Evidence is one per cell and may be shorter than the lots (several lots in one cell): kept whole then.
+    evidence_kept = [evidence[i] for i in kept] if len(evidence) == len(found) else evidence
+    return [found[i] for i in kept], evidence_kept

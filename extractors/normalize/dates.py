@@ -66,6 +66,11 @@ def _month_names(languages: tuple[str, ...]) -> dict[str, int]:
     return names
 
 
+def month_names() -> dict[str, int]:
+    """Folded month names and abbreviations of every language dates are read in -> month number."""
+    return _month_names(DATE_LANGUAGES)
+
+
 def _two_digit_year(year: int) -> int:
     # POSIX pivot: 00-68 -> 2000s, 69-99 -> 1900s; the range check then rejects anything before 1990.
     return year + (2000 if year < 69 else 1900)

@@ -54,8 +54,22 @@ def _strip_label(line: str) -> str:
     return _BOX_PREFIX.sub("", line, count=1)
 
 
+# Glyphs OCR reads as others in company names: '&' as '8' between words ('Glass 8 Ceramics'), 't' of the
+# legal form 'Ltd' as 'i' ('Co., Lid'). A name has no lone 8 between two words, nor ends in ', Lid'.
+_AMPERSAND_AS_EIGHT = re.compile(r"\b([A-Z][^\W\d_]{2,}) 8 (?=[A-Z][^\W\d_]{2,})")
+_NUMBERING_WORDS = frozenset("unit plant block lot line building floor room no number house gate dock berth".split())
+_LTD_AS_LID = re.compile(r"(?<=[,.] )L[i1l]d(?=\.?$)")
+
+
+def _repair_glyphs(name: str) -> str:
+    # 'Unit 8 Road' numbers something: left as it is.
+    name = _AMPERSAND_AS_EIGHT.sub(lambda m: m.group(0) if m.group(1).lower() in _NUMBERING_WORDS
+                                   else f"{m.group(1)} & ", name)  # fmt: skip
+    return _LTD_AS_LID.sub("Ltd", name)
+
+
 def _tidy(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(_EDGE).lstrip(".").strip(_EDGE)
+    name = _repair_glyphs(re.sub(r"\s+", " ", name).strip(_EDGE).lstrip(".").strip(_EDGE))
     # A registration number after the name ('99 SPEED MART S/B (519537-X)') is not part of it.
     name = re.sub(r"\s*\([^()]*\d[^()]*\)$", "", name).strip(_EDGE)
     if name.count("(") > name.count(")"):

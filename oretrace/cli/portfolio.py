@@ -100,16 +100,20 @@ def echo_table(findings: Sequence[PortfolioFinding]) -> None:
 
 
 def check_after_run(database_url: str, shipment_ids: Sequence[str]) -> list[PortfolioFinding]:
-    """The portfolio checks over the windows the given shipments fall in (those of an `oretrace run`)."""
+    """The portfolio checks over the windows the given shipments fall in (those of an `oretrace run`), after
+    storing an evaluation of every window for review (store.portfolio_review)."""
     from oretrace.core.config import get_settings
     from oretrace.store.db import make_engine, session_scope
     from oretrace.store.portfolio import check_touched
+    from oretrace.store.portfolio_review import evaluate_and_store
     from oretrace.store.reference_store import active_reference
 
     engine = make_engine(database_url)
     try:
         with session_scope(engine) as session:
-            return check_touched(session, shipment_ids, active_reference(session), get_settings().portfolio)
+            reference, limits = active_reference(session), get_settings().portfolio
+            evaluate_and_store(session, reference, limits)
+            return check_touched(session, shipment_ids, reference, limits)
     finally:
         engine.dispose()
 

@@ -213,6 +213,7 @@ def review_list(
     exporter: Annotated[str | None, typer.Option(help="part of the exporter's name (case and accents ignored)")] = None,
     origin: Annotated[str | None, typer.Option(help="declared origin: ISO alpha-2 or the country's name")] = None,
     assignee: Annotated[str | None, typer.Option(help="user name, or '-' for unassigned")] = None,
+    scope: Annotated[str | None, typer.Option(help="shipment or portfolio (default: both)")] = None,
     sort: Annotated[str, typer.Option(help="severity, check, shipment, exporter, origin, age, assignee")] = "severity",
     output: Annotated[OutputFormat, typer.Option("--format", help="table, csv or json")] = OutputFormat.TABLE,
 ) -> None:
@@ -232,6 +233,7 @@ def review_list(
         "exporter": exporter,
         "declared_origin": origin,
         "assignee": assignee,
+        "scope": scope,
         "sort": sort,
     }
     if statuses is not None:

@@ -23,6 +23,7 @@ QUEUE_COLUMNS = (
     "exporter",
     "declared_origin",
     "age_days",
+    "scope",
     "message",
 )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import oretrace.checks  # noqa: F401  (registers every check with its title)
 from oretrace.checks.registry import CHECKS
 from oretrace.core.models import DocType
+from oretrace.store.portfolio import PORTFOLIO_CHECKS
 
 FIELD_LABELS: dict[str, str] = {
     "invoice_number": "Invoice number",
@@ -50,7 +51,7 @@ def _words(identifier: str) -> str:
 
 
 def check_label(check_id: str) -> str:
-    check = CHECKS.get(check_id)
+    check = CHECKS.get(check_id) or PORTFOLIO_CHECKS.get(check_id)
     return check.title if check else _words(check_id)
 
 

@@ -35,6 +35,13 @@ FilterText = Annotated[str, Field(max_length=MAX_FILTER_TEXT), AfterValidator(_n
 StoreId = Annotated[int, Field(ge=1, le=MAX_STORE_INT)]
 
 
+class Scope(StrEnum):
+    """What a finding is about: one shipment's documents, or many shipments (store.portfolio_review)."""
+
+    SHIPMENT = "shipment"
+    PORTFOLIO = "portfolio"
+
+
 class QueueSort(StrEnum):
     SEVERITY = "severity"
     CHECK = "check"
@@ -60,6 +67,8 @@ class QueueFilters(Frozen):
     assignee: FilterText | None = Field(default=None, description=f"user name, or {UNASSIGNED!r} for unassigned")
     min_age_days: float | None = Field(default=None, ge=-1_000_000, le=1_000_000, allow_inf_nan=False)
     max_age_days: float | None = Field(default=None, ge=-1_000_000, le=1_000_000, allow_inf_nan=False)
+    # None: both scopes.
+    scope: Scope | None = None
     sort: QueueSort = QueueSort.SEVERITY
     descending: bool = False
 
@@ -80,6 +89,7 @@ class QueueItem(Frozen):
     # The first run that reported this finding (same check and evidence); age counts from it.
     first_seen_at: datetime
     age_days: float
+    scope: Scope = Scope.SHIPMENT
 
 
 class QueueResult(Frozen):
@@ -95,6 +105,8 @@ class EvidenceView(Frozen):
     page: int
     bbox: BBox
     text: str
+    # A portfolio finding's evidence names the shipments behind it, one a row.
+    shipment_id: str | None = None
     # The extracted field this evidence belongs to, when it is one of the document's fields.
     doc_type: str | None = None
     source_path: str | None = None
@@ -151,6 +163,7 @@ class FindingRef(Frozen):
 class FindingView(Frozen):
     id: int
     shipment_id: str
+    scope: Scope = Scope.SHIPMENT
     shipment_run_id: int
     check: str
     severity: str
@@ -321,3 +334,33 @@ class DocumentHistory(Frozen):
     source_paths: list[str]
     shipment_id: str | None
     versions: list[ExtractionVersion]
+
+
+class ChartSegment(Frozen):
+    """One part of a bar: what it counts (an origin, a severity...), its figure, and the queue it opens."""
+
+    key: str
+    value: float
+    queue: dict[str, str]
+
+
+class ChartRow(Frozen):
+    label: str
+    segments: list[ChartSegment]
+    # What the bar is measured against (the exporter's mean before, the smelter's capacity); None: nothing.
+    marker: float | None = None
+    queue: dict[str, str]
+
+
+class ChartData(Frozen):
+    id: str
+    title: str
+    unit: str
+    # What the marker stands for, when the rows have one.
+    marker_label: str | None = None
+    rows: list[ChartRow]
+    queue: dict[str, str]
+
+
+class Dashboard(Frozen):
+    charts: list[ChartData]

@@ -45,6 +45,10 @@ def _insert(session: Session, table: Table) -> Any:
     raise NotImplementedError(f"no upsert for {dialect}")
 
 
+# The verdict of a portfolio subject's run (store.portfolio_review), which no shipment check gives.
+PORTFOLIO_VERDICT = "portfolio"
+
+
 def _upsert_shipment(session: Session, shipment_id: str, inbox_root: str) -> None:
     table = schema.Shipment.__table__
     stmt = _insert(session, table).values(id=shipment_id, inbox_root=inbox_root)
@@ -299,11 +303,12 @@ def _summary(run: schema.ShipmentRun) -> ShipmentSummary:
 
 
 def latest_shipments(session: Session) -> Iterator[ShipmentSummary]:
-    """Each shipment as its latest check left it, ordered by shipment id. Streams like latest_documents."""
+    """Each shipment as its latest check left it, ordered by shipment id. Streams like latest_documents.
+    Portfolio subjects' runs (store.portfolio_review) are no shipments: the export lists portfolio findings apart."""
     latest = select(func.max(schema.ShipmentRun.id)).group_by(schema.ShipmentRun.shipment_id)
     stmt = (
         select(schema.ShipmentRun)
-        .where(schema.ShipmentRun.id.in_(latest))
+        .where(schema.ShipmentRun.id.in_(latest), schema.ShipmentRun.verdict != PORTFOLIO_VERDICT)
         .order_by(schema.ShipmentRun.shipment_id)
         .options(
             selectinload(schema.ShipmentRun.findings),

@@ -22,6 +22,7 @@ from oretrace.store import schema
 from oretrace.store.claims import FileState, WatchFile
 from oretrace.store.db import make_engine, session_scope
 from oretrace.store.portfolio import check_touched
+from oretrace.store.portfolio_review import evaluate_and_store
 from oretrace.store.reference_store import active_reference
 from oretrace.store.repository import record_rejection, record_shipment
 from oretrace.watch import files
@@ -216,7 +217,10 @@ def portfolio_pass(engine: Engine, shipment_id: str) -> int:
     """The portfolio checks over the windows the shipment falls in, after its commit (a separate transaction:
     the claim's is kept short); each finding is logged. Returns how many there are."""
     with session_scope(engine) as session:
-        findings = check_touched(session, [shipment_id], active_reference(session), get_settings().portfolio)
+        reference, limits = active_reference(session), get_settings().portfolio
+        # Stored for review over every window; logged for the windows this shipment touched.
+        evaluate_and_store(session, reference, limits)
+        findings = check_touched(session, [shipment_id], reference, limits)
     for finding in findings:
         log.info("portfolio %s %s: %s", finding.severity.value, finding.check, finding.message)
     return len(findings)

@@ -417,7 +417,10 @@ def _chamber(ctx: Ctx) -> None:
     x, w = ctx.left, ctx.width
     lw = w * 0.55
     rw = w - lw
-    chamber_en, chamber_es, city = CHAMBERS[s.declared]
+    # A country without a listed chamber (Vietnam's lanes came later) is certified by the seller's city's.
+    city = s.seller.city
+    fallback = (f"Chamber of Commerce, {city}", f"Cámara de Comercio de {city}", city)
+    chamber_en, chamber_es, city = CHAMBERS.get(s.declared, fallback)
     y = 14
     ctx.set("exporter_name", s.seller.name)
     sh.box(

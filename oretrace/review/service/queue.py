@@ -19,8 +19,10 @@ from oretrace.review.models import (
     QueueItem,
     QueueResult,
     QueueSort,
+    Scope,
 )
 from oretrace.store import schema
+from oretrace.store.portfolio_review import exporter_of, is_portfolio
 from oretrace.store.review_carry_over import finding_fingerprint
 from oretrace.store.review_tables import FindingStatus, User
 
@@ -89,6 +91,8 @@ def _passes(item: QueueItem, filters: QueueFilters, origin: str | None) -> bool:
         return False
     if filters.check and item.check not in filters.check:
         return False
+    if filters.scope and item.scope is not filters.scope:
+        return False
     if not _contains(filters.shipment, item.shipment_id) or not _contains(filters.exporter, item.exporter):
         return False
     if filters.declared_origin and (item.declared_origin or "").upper() != origin:
@@ -153,11 +157,12 @@ def list_queue(session: Session, actor: Actor, filters: QueueFilters, *, now: da
             status=FindingStatus(f.status),
             version=f.version,
             assignee=names.get(f.assignee_id) if f.assignee_id else None,
-            exporter=exporters.get(f.shipment_run_id),
+            exporter=exporters.get(f.shipment_run_id) or exporter_of(f.shipment_id),
             declared_origin=origin,
             created_at=f.created_at,
             first_seen_at=since(f),
             age_days=round((now - since(f)).total_seconds() / 86400, 2),
+            scope=Scope.PORTFOLIO if is_portfolio(f.shipment_id) else Scope.SHIPMENT,
         )
         for f, origin in rows
     ]

@@ -26,6 +26,7 @@ from oretrace.review.models import (
     FindingView,
     PageView,
     RejectionView,
+    Scope,
     ShipmentView,
 )
 from oretrace.review.page_images import PageSize, SourceUnavailable, cached_page_png, locate_source, open_source
@@ -33,6 +34,7 @@ from oretrace.review.service.errors import NotFound, PageUnavailable
 from oretrace.review.service.queue import exporters_of_runs, user_names
 from oretrace.store import schema
 from oretrace.store.decision_basis import BasisValue, bbox_close
+from oretrace.store.portfolio_review import is_portfolio
 from oretrace.store.review_tables import Decision, DecisionAction, FindingLink, FindingStatus
 
 # The types a download may be sent as; the store's text is never echoed as a content type otherwise.
@@ -189,6 +191,7 @@ class _FieldIndex:
             page=int(evidence.get("page", 1)),
             bbox=tuple(evidence.get("bbox", (0.0, 0.0, 0.0, 0.0))),
             text=str(evidence.get("text", "")),
+            shipment_id=evidence.get("shipment_id"),
         )
         document = self.documents.get(view.document_id or "")
         if document is None:
@@ -207,6 +210,7 @@ def _evidence(evidence: dict[str, Any]) -> EvidenceView:
         page=int(evidence.get("page", 1)),
         bbox=tuple(evidence.get("bbox", (0.0, 0.0, 0.0, 0.0))),
         text=str(evidence.get("text", "")),
+        shipment_id=evidence.get("shipment_id"),
     )
 
 
@@ -261,6 +265,7 @@ def _finding_views(
         FindingView(
             id=f.id,
             shipment_id=f.shipment_id,
+            scope=Scope.PORTFOLIO if is_portfolio(f.shipment_id) else Scope.SHIPMENT,
             shipment_run_id=f.shipment_run_id,
             check=f.check_id,
             severity=f.severity,

@@ -11,6 +11,7 @@ from oretrace.review import auth, service
 from oretrace.review.auth import Role, UserError
 from oretrace.review.export import ExportFormat, history_export
 from oretrace.review.models import (
+    Dashboard,
     DecisionRequest,
     DocumentHistory,
     FindingView,
@@ -36,6 +37,12 @@ class NewUser(Frozen):
 class UserChange(Frozen):
     role: Role | None = None
     active: bool | None = None
+
+
+@router.get("/dashboard", response_model=Dashboard, tags=["review"])
+def api_dashboard(session: DB, login: Login) -> Dashboard:
+    """The dashboard's figures; each names the queue filters listing the findings behind it."""
+    return service.dashboard(session, login.actor)
 
 
 @router.get("/queue", response_model=QueueResult, tags=["review"])

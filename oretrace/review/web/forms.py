@@ -11,7 +11,7 @@ from starlette.datastructures import QueryParams
 from oretrace.review.models import HistoryFilters, QueueFilters
 
 LIST_FILTERS = ("status", "severity", "check")
-TEXT_FILTERS = ("shipment", "exporter", "declared_origin", "assignee", "min_age_days", "max_age_days", "sort")
+TEXT_FILTERS = ("shipment", "exporter", "declared_origin", "assignee", "min_age_days", "max_age_days", "scope", "sort")
 
 
 def queue_filters_from(params: QueryParams) -> QueueFilters:

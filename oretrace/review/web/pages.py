@@ -18,6 +18,7 @@ from oretrace.review.auth import LoginSession, Permission, Role, UserError
 from oretrace.review.export import ExportFormat, history_export, queue_export
 from oretrace.review.models import DecisionRequest
 from oretrace.review.page_images import PageImageError, PageSize, checked_chunks
+from oretrace.review.web.charts import svg_chart
 from oretrace.review.web.deps import (
     DB,
     DocumentId,
@@ -67,6 +68,12 @@ def queue_page(request: Request, session: DB, login: Login) -> Response:
         problem=problem,
         status=422 if problem else 200,
     )
+
+
+@router.get("/dashboard", response_class=HTMLResponse)
+def dashboard_page(request: Request, session: DB, login: Login) -> Response:
+    figures = service.dashboard(session, login.actor)
+    return page(request, "dashboard.html", login, charts=[svg_chart(chart) for chart in figures.charts])
 
 
 @router.get("/shipments/{shipment_id}", response_class=HTMLResponse)
