@@ -24,6 +24,7 @@ $(STAMP):
 	@rm -f $(VENV)/.installed-* && touch $@
 
 demo: setup
+	$(BIN)/python -m samplegen.history
 	$(BIN)/oretrace run sample_docs/inbox
 
 test: setup

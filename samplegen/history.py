@@ -166,3 +166,29 @@ def write_history(session: Session, shipments: Iterable[HistoryShipment], batch:
     if chunk:
         flush()
     return written
+
+
+def write_demo_history() -> int:
+    """Put the planted history into the store the settings name, once (the demo's dashboard and portfolio
+    findings draw on it); returns how many shipments were written, 0 when it is there already."""
+    from sqlalchemy import func, select
+
+    from oretrace.core.config import get_settings
+    from oretrace.store.db import make_engine, migrate, session_scope
+
+    settings = get_settings()
+    settings.home.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.resolved_database_url)
+    migrate(engine)
+    with session_scope(engine) as session:
+        present = session.scalar(
+            select(func.count()).select_from(Shipment).where(Shipment.inbox_root == SYNTHETIC_ROOT)
+        )
+        written = 0 if present else write_history(session, planted_history())
+    engine.dispose()
+    return written
+
+
+if __name__ == "__main__":
+    count = write_demo_history()
+    print(f"synthetic shipment history: {count} shipments written" if count else "synthetic shipment history: present")
