@@ -28,7 +28,7 @@ from oretrace.store.schema import Shipment
 SYNTHETIC_ROOT = "synthetic-history"
 START = date(2023, 10, 1)  # 18 months, 2023 Q4 to 2025 Q1: the relabelling surge falls in the last two quarters
 MONTHS = 18
-USD_PER_KG_METAL = 12.0  # synthetic price level
+USD_PER_KG_METAL = 45.0  # synthetic price level, near the sample documents' (so a demo store mixing both stays calm)
 OXIDE_SB = 83.5  # Sb in Sb2O3 by mass (stoichiometry), the share the assay would state
 INGOT_SB = 99.6
 
