@@ -8,6 +8,7 @@ from pathlib import Path
 from oretrace import __version__
 from oretrace.core.errors import UnreadableDocument
 from oretrace.core.models import Classification, DocType, EmbeddedInvoice, ExtractedDocument, FieldValue, SourceFile
+from oretrace.extractors.barcodes import code_fields
 from oretrace.extractors.budget import Budget
 from oretrace.extractors.cfdi import read_invoice_xml, read_xml_file
 from oretrace.extractors.classify import classify
@@ -79,7 +80,7 @@ def extract_document(
         classification = Classification(
             doc_type=DocType.COMMERCIAL_INVOICE, confidence=1.0, scores=classification.scores
         )
-    fields = extract_fields(classification.doc_type, pages)
+    fields = extract_fields(classification.doc_type, pages) | code_fields(pages, classification.doc_type)
     if reading is not None:
         fields, embedded = merge_fields(fields, reading)
     # Evidence points at this document so findings can cite it across a shipment.
