@@ -2,7 +2,8 @@
 scanned (PNG, OCR'd by Tesseract), kept with their box, never fetched; a code naming another certificate
 number than the printed one is a `qr_certificate_mismatch` finding.
 
-The certificates are synthetic: drawn by ReportLab with its own QR widget, numbers and parties invented.
+The certificates are synthetic (samplegen/specimens.py): drawn by ReportLab with its own QR widget, numbers and
+parties invented.
 """
 
 from __future__ import annotations
@@ -11,11 +12,6 @@ import io
 from pathlib import Path
 
 import pytest
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen import canvas
 
 from oretrace.checks import ShipmentContext, run_checks
 from oretrace.checks.context import no_nlp
@@ -23,37 +19,15 @@ from oretrace.core.config import Settings
 from oretrace.core.models import DocType, ExtractedDocument, Rejection
 from oretrace.extractors.barcodes import certificate_number_in
 from oretrace.pipeline.documents import process_document
-from tests.conftest import draw_lines, render
+from samplegen.specimens import VERIFY_URL, qr_certificate, write_specimens
+from tests.conftest import render
 
 SHIPMENT = "SHP-QR"
 NUMBER = "CO-2025-004711"
 
 
 def certificate(qr_payload: str) -> bytes:
-    """A one-page certificate of origin (synthetic) with a 3 cm QR code at the top right."""
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-    draw_lines(
-        pdf,
-        [
-            ("Helvetica-Bold", 18, "CERTIFICATE OF ORIGIN"),
-            ("Helvetica", 11, f"Certificate No: {NUMBER}"),
-            ("Helvetica", 11, "Exporter: Siam Antimony Trading Co., Ltd."),
-            ("Helvetica", 11, "Consignee: Great Lakes Alloys LLC"),
-            ("Helvetica", 11, "Country of Origin: Thailand"),
-            ("Helvetica", 11, "Description of goods: Antimony ingots 99.65%, HS 8110.10"),
-            ("Helvetica", 11, "Issue Date: 14 March 2025"),
-        ],
-    )
-    widget = QrCodeWidget(qr_payload)
-    x0, y0, x1, y1 = widget.getBounds()
-    size = 85.0  # points, about 3 cm
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    renderPDF.draw(drawing, pdf, A4[0] - 72 - size, A4[1] - 72 - size)
-    pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
+    return qr_certificate(NUMBER, qr_payload)
 
 
 def process(tmp_path: Path, files: dict[str, bytes]) -> dict[str, ExtractedDocument | Rejection]:
@@ -76,7 +50,7 @@ def png(pdf: bytes) -> bytes:
     return out.getvalue()
 
 
-URL = "https://verify.chamber.example/coo?cert={}&lang=en"
+URL = VERIFY_URL
 
 
 def test_qr_code_is_decoded_with_its_box_and_becomes_the_verification_code(tmp_path: Path) -> None:
@@ -124,3 +98,14 @@ def test_qr_naming_another_certificate_is_a_finding(tmp_path: Path, as_scan: boo
 )
 def test_certificate_number_in_payload(payload: str, number: str | None) -> None:
     assert certificate_number_in(payload) == number
+
+
+def test_samplegen_specimen_shipment_reads_and_flags_only_the_other_certificate(tmp_path: Path) -> None:
+    written = write_specimens(tmp_path / "gen")
+    outcomes = process(tmp_path, {path.name: path.read_bytes() for path in written})
+    documents = [o for o in outcomes.values() if isinstance(o, ExtractedDocument)]
+    assert len(documents) == 3
+    assert outcomes["EXP-1043.xml"].doc_type == DocType.COMMERCIAL_INVOICE  # type: ignore[union-attr]
+    context = ShipmentContext.build(documents, shipment_id=SHIPMENT, load_nlp=no_nlp)
+    findings = run_checks(context, only=["qr_certificate_mismatch"])
+    assert [f.evidence[-1].text for f in findings] == [VERIFY_URL.format("CO-2025-003388")]

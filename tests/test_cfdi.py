@@ -16,6 +16,7 @@ from oretrace.core.models import DocType, ExtractedDocument, Rejection
 from oretrace.extractors.einvoice import MAX_XML_BYTES
 from oretrace.extractors.filetype import XML, sniff_media_type
 from oretrace.pipeline.documents import process_document
+from samplegen.specimens import CfdiSpec, cfdi_xml
 from tests.test_einvoice import BILLION_LAUGHS, EXTERNAL_ENTITY, cii
 
 SPECIMEN = Path(__file__).parent / "data" / "cfdi40_cce20_synthetic.xml"
@@ -126,3 +127,14 @@ def test_hostile_or_foreign_xml_is_refused_and_the_rest_read(tmp_path: Path) -> 
 )
 def test_xml_is_known_by_its_first_bytes(head: bytes, expected: str | None) -> None:
     assert sniff_media_type(head) == expected
+
+
+def test_samplegen_cfdi_reads_as_the_specimen_does(tmp_path: Path) -> None:
+    outcomes = process(tmp_path, {"specimen.xml": SPECIMEN.read_bytes(), "generated.xml": cfdi_xml()})
+    specimen, generated = outcomes["specimen.xml"], outcomes["generated.xml"]
+    assert isinstance(specimen, ExtractedDocument) and isinstance(generated, ExtractedDocument)
+    assert {n: f.value for n, f in generated.fields.items()} == {n: f.value for n, f in specimen.fields.items()}
+    assert b"SYNTHETIC specimen" in cfdi_xml()
+    other = process(tmp_path / "other", {"b.xml": cfdi_xml(CfdiSpec(folio="2001", currency="MXN"))})["b.xml"]
+    assert isinstance(other, ExtractedDocument)
+    assert other.value("invoice_number") == "EXP-2001" and other.value("currency") == "MXN"
