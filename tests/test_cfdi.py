@@ -138,3 +138,24 @@ def test_samplegen_cfdi_reads_as_the_specimen_does(tmp_path: Path) -> None:
     other = process(tmp_path / "other", {"b.xml": cfdi_xml(CfdiSpec(folio="2001", currency="MXN"))})["b.xml"]
     assert isinstance(other, ExtractedDocument)
     assert other.value("invoice_number") == "EXP-2001" and other.value("currency") == "MXN"
+
+
+PUBLIC = Path(__file__).parent / "data" / "cfdiutils" / "cfdi40-real.xml"  # MIT, see its PROVENANCE.md
+
+
+def test_a_public_stamped_cfdi_without_the_trade_complement(tmp_path: Path) -> None:
+    document = process(tmp_path, {"cfdi40-real.xml": PUBLIC.read_bytes()})["cfdi40-real.xml"]
+    assert isinstance(document, ExtractedDocument)
+    values = {name: field.value for name, field in document.fields.items() if field.found}
+    assert values == {
+        "cfdi_uuid": "04BF2854-FE7D-4377-9196-71248F060ABB",
+        "invoice_date": "2022-01-12",
+        "subtotal_amount": 396.0,
+        "total_amount": 459.36,
+        "currency": "MXN",
+        "seller_name": "CREATIVITY AND SOMETHING MORE SAS DE CV",
+        "seller_tax_id": "CSM190311AH6",
+        "buyer_name": "MUNICIPIO DE CUAUTITLAN IZCALLI",
+        "buyer_tax_id": "MCI7306249Y1",
+    }  # no Serie or Folio, no complement: no number, HS code, weight or countries
+    assert document.embedded_invoice is not None and document.embedded_invoice.syntax == "CFDI 4.0"
