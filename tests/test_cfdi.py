@@ -159,3 +159,19 @@ def test_a_public_stamped_cfdi_without_the_trade_complement(tmp_path: Path) -> N
         "buyer_tax_id": "MCI7306249Y1",
     }  # no Serie or Folio, no complement: no number, HS code, weight or countries
     assert document.embedded_invoice is not None and document.embedded_invoice.syntax == "CFDI 4.0"
+
+
+def test_cfdi_33_with_comercio_exterior_11_reads_the_same(tmp_path: Path) -> None:
+    """CFDI 3.3 with cce11 names the same attributes in other namespaces (Anexo 20 v3.3, ComercioExterior11)."""
+    older = (
+        SPECIMEN.read_bytes()
+        .replace(b"http://www.sat.gob.mx/cfd/4", b"http://www.sat.gob.mx/cfd/3")
+        .replace(b"ComercioExterior20", b"ComercioExterior11")
+        .replace(b'Version="4.0"', b'Version="3.3"')
+        .replace(b'Version="2.0"', b'Version="1.1"')
+    )
+    outcomes = process(tmp_path, {"v4.xml": SPECIMEN.read_bytes(), "v33.xml": older})
+    v4, v33 = outcomes["v4.xml"], outcomes["v33.xml"]
+    assert isinstance(v4, ExtractedDocument) and isinstance(v33, ExtractedDocument)
+    assert {n: f.value for n, f in v33.fields.items()} == {n: f.value for n, f in v4.fields.items()}
+    assert v33.embedded_invoice is not None and v33.embedded_invoice.syntax == "CFDI 3.3 + Comercio Exterior 1.1"
