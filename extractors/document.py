@@ -8,11 +8,13 @@ from pathlib import Path
 from oretrace import __version__
 from oretrace.core.errors import UnreadableDocument
 from oretrace.core.models import Classification, DocType, EmbeddedInvoice, ExtractedDocument, FieldValue, SourceFile
+from oretrace.extractors.barcodes import code_fields
 from oretrace.extractors.budget import Budget
+from oretrace.extractors.cfdi import read_invoice_xml, read_xml_file
 from oretrace.extractors.classify import classify
 from oretrace.extractors.einvoice import merge_fields, read_attachments, read_embedded_invoice
 from oretrace.extractors.fields import extract_fields
-from oretrace.extractors.filetype import PDF, detect_media_type
+from oretrace.extractors.filetype import PDF, XML, detect_media_type
 from oretrace.extractors.page_cache import PageCache, settings_key
 from oretrace.extractors.safety import refuse_hostile_pdf
 from oretrace.extractors.text import PDFIUM_LOCK, ReadOptions, read_pages
@@ -58,6 +60,8 @@ def extract_document(
     cache: PageCache | None = None,
 ) -> ExtractedDocument:
     source = describe_source(path, inbox_root, max_bytes, options.budget)
+    if source.media_type == XML:
+        return _extract_xml(path, source)
     key = settings_key(options.ocr.languages, options.ocr.dpi)
     pages = cache.get(source.sha256, key) if cache else None
     if pages is None:
@@ -76,7 +80,7 @@ def extract_document(
         classification = Classification(
             doc_type=DocType.COMMERCIAL_INVOICE, confidence=1.0, scores=classification.scores
         )
-    fields = extract_fields(classification.doc_type, pages)
+    fields = extract_fields(classification.doc_type, pages) | code_fields(pages, classification.doc_type)
     if reading is not None:
         fields, embedded = merge_fields(fields, reading)
     # Evidence points at this document so findings can cite it across a shipment.
@@ -89,6 +93,19 @@ def extract_document(
         fields=fields,
         embedded_invoice=_with_document(embedded, source.sha256),
         attachments=attachments,
+    )
+
+
+def _extract_xml(path: Path, source: SourceFile) -> ExtractedDocument:
+    """An XML invoice on its own (a CFDI, or a CII / UBL file): its fields are the XML's, it has no page."""
+    reading = read_invoice_xml(path.name, read_xml_file(path))
+    return ExtractedDocument(
+        source=source,
+        pipeline_version=PIPELINE_VERSION,
+        classification=Classification(doc_type=DocType.COMMERCIAL_INVOICE, confidence=1.0),
+        pages=[],
+        fields=_cite(reading.fields, source.sha256),
+        embedded_invoice=reading.invoice,
     )
 
 

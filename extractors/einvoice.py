@@ -114,17 +114,20 @@ def read_attachments(path: Path, max_bytes: int = MAX_XML_BYTES) -> tuple[list[A
         pdf.close()
 
 
-def parse_xml(attachment: Attachment) -> ET.Element:
-    """The XML's root element; refused (UnreadableDocument) when it declares a DTD or entities or is malformed."""
+def parse_xml(attachment: Attachment, kind: str = "embedded file") -> ET.Element:
+    """The XML's root element; refused (UnreadableDocument) when it declares a DTD or entities or is malformed.
+
+    `kind` names the XML in the reason: an embedded file of a PDF, or a file of its own in the inbox.
+    """
     try:
         return fromstring(attachment.data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as err:
         raise UnreadableDocument(
-            f"the embedded file {attachment.name} declares a DTD or entities ({type(err).__name__}), which an "
+            f"the {kind} {attachment.name} declares a DTD or entities ({type(err).__name__}), which an "
             "e-invoice has no need for and which can expand without end or read other files; it was not read"
         ) from err
     except ET.ParseError as err:
-        raise UnreadableDocument(f"the embedded file {attachment.name} is not well-formed XML ({err})") from err
+        raise UnreadableDocument(f"the {kind} {attachment.name} is not well-formed XML ({err})") from err
 
 
 def _local(tag: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from oretrace.core.errors import UnreadableDocument
@@ -10,6 +11,7 @@ PDF = "application/pdf"
 PNG = "image/png"
 JPEG = "image/jpeg"
 TIFF = "image/tiff"
+XML = "application/xml"
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", PDF),
@@ -27,6 +29,11 @@ def sniff_media_type(head: bytes) -> str | None:
     for magic, media_type in _MAGIC:
         if head.startswith(magic):
             return media_type
+    # An XML invoice (a CFDI, a Factur-X or UBL file on its own) opens with its declaration or root element,
+    # perhaps after a UTF-8 byte-order mark and blank lines.
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if text.startswith(b"<?xml") or re.match(rb"<[A-Za-z_]", text):
+        return XML
     return None
 
 
@@ -37,5 +44,5 @@ def detect_media_type(path: Path) -> str:
         raise UnreadableDocument("the file is empty (0 bytes)")
     media_type = sniff_media_type(head)
     if media_type is None:
-        raise UnreadableDocument("not a PDF, PNG, JPEG or TIFF file (unrecognised content)")
+        raise UnreadableDocument("not a PDF, PNG, JPEG, TIFF or XML file (unrecognised content)")
     return media_type

@@ -17,6 +17,7 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 from oretrace.core.errors import UnreadableDocument
 from oretrace.core.models import Page
 from oretrace.extractors import filetype
+from oretrace.extractors.barcodes import CODE_DPI, decode_codes
 from oretrace.extractors.budget import (
     Budget,
     check_image,
@@ -106,21 +107,31 @@ def _read_pdf_page(
         page = pdf[index]
         try:
             layer = read_chars(page)
+            ocr = not text_layer_is_usable(layer)
+            # Rendered once: at the OCR resolution when the page is OCR'd, else lower, for its codes alone.
+            dpi = options.ocr.dpi if ocr else CODE_DPI
             image = None
-            if not text_layer_is_usable(layer):
+            try:
                 # The budget first: the bitmap's pixels and the page's images decoded, before anything is drawn.
                 width, height = page.get_size()
-                check_render(index + 1, width, height, options.ocr.dpi, options.budget)
+                check_render(index + 1, width, height, dpi, options.budget)
                 check_pdf_page_images(page, index + 1, options.budget)
                 # Copy out of PDFium's buffer before the lock is released.
-                image = page.render(scale=options.ocr.dpi / 72, grayscale=True).to_pil().copy()
+                image = page.render(scale=dpi / 72, grayscale=True).to_pil().copy()
+            except UnreadableDocument:
+                if ocr:
+                    raise
+                # A page over the budget whose text layer reads is still read, without its codes.
         finally:
             page.close()
-    if image is not None:
-        return ocr_page(image, index + 1, source_dpi=options.ocr.dpi, options=options.ocr)
-    if needs_layout_parser(layer):
-        return layout_page(index)
-    return read_text_layer(layer, index + 1)
+    codes = decode_codes(image) if image is not None else []
+    if ocr and image is not None:
+        read = ocr_page(image, index + 1, source_dpi=options.ocr.dpi, options=options.ocr)
+    elif needs_layout_parser(layer):
+        read = layout_page(index)
+    else:
+        read = read_text_layer(layer, index + 1)
+    return read.model_copy(update={"codes": codes})
 
 
 def _open_pdfium(path: Path) -> pypdfium2.PdfDocument:
@@ -217,7 +228,8 @@ def _read_image(path: Path, options: ReadOptions) -> Iterator[Page]:
                     frame.load()
                 except OSError as err:
                     raise UnreadableDocument(f"the image is truncated or damaged ({err})") from err
-                yield ocr_page(frame, index + 1, source_dpi=dpi, options=options.ocr)
+                read = ocr_page(frame, index + 1, source_dpi=dpi, options=options.ocr)
+                yield read.model_copy(update={"codes": decode_codes(frame)})
 
 
 def _image_dpi(image: Image.Image) -> float | None:

@@ -1,5 +1,6 @@
 """Command line: ``python -m samplegen --out /tmp/gen --seed 11`` (every layout family);
-``python -m samplegen --out sample_docs --seed 7 --families original`` rewrites the demo set."""
+``python -m samplegen --out sample_docs --seed 7 --families original`` rewrites the demo set;
+``python -m samplegen --specimens /tmp/spec`` writes the CFDI and QR-certificate specimens."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from samplegen.generate import FAMILY_SETS, generate
 from samplegen.profiles import write_profiles
 from samplegen.reference import REFERENCE_DIR
+from samplegen.specimens import write_specimens
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +32,17 @@ def main(argv: list[str] | None = None) -> int:
         default="all",
         help="layout families to draw: all of them (default), or only the twelve original ones of sample_docs",
     )
+    parser.add_argument(
+        "--specimens",
+        type=Path,
+        default=None,
+        help="write only the specimen shipment (a CFDI XML and QR-bearing certificates of origin) into this folder",
+    )
     args = parser.parse_args(argv)
+    if args.specimens is not None:
+        for path in write_specimens(args.specimens):
+            print(path)
+        return 0
     if args.write_profiles:
         write_profiles(args.reference / "assay_profiles.csv")
     started = time.monotonic()

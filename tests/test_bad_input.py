@@ -94,7 +94,7 @@ def hostile_corpus() -> dict[str, tuple[bytes, str]]:
         "with attachment.pdf": (_with_pikepdf("embedded"), "embedded file"),
         "bomb.png": (png_bomb(), "too large to process safely"),
         "annexes-500-pages.pdf": (many_pages_pdf(), f"500 pages; the limit is {MAX_PAGES}"),
-        "notes.txt": (b"just some text, not a document\n", "not a PDF, PNG, JPEG or TIFF"),
+        "notes.txt": (b"just some text, not a document\n", "not a PDF, PNG, JPEG, TIFF or XML"),
         "line\nbreak.pdf": (whole, "line break"),
     }
 

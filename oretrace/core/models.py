@@ -52,6 +52,14 @@ class Word(Frozen):
     line: int = 0
 
 
+class PageCode(Frozen):
+    """A QR code or barcode found on a page image, decoded offline; its payload is text, never fetched."""
+
+    format: str = Field(description="symbology as zxing-cpp names it, e.g. QRCode, DataMatrix, Code128")
+    text: str = Field(description="the decoded payload")
+    bbox: BBox
+
+
 class Page(Frozen):
     number: int = Field(ge=1, description="1-based page number within the document")
     width: float = Field(gt=0, description="page width in PDF points (images: pixels)")
@@ -63,6 +71,7 @@ class Page(Frozen):
     words: list[Word] = Field(default_factory=list)
     # Ruled lines (table rules, box borders), each as the thin box it covers: what tells the page's boxes apart.
     rules: list[BBox] = Field(default_factory=list, description="ruled lines as thin boxes, 0-1, top-left origin")
+    codes: list[PageCode] = Field(default_factory=list, description="QR codes and barcodes decoded on the page")
 
     @property
     def text(self) -> str:

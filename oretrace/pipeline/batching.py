@@ -53,6 +53,8 @@ def estimate_seconds(path: Path, is_cached: Callable[[Path], bool]) -> float:
         media_type = filetype.detect_media_type(path)
         if media_type == filetype.PDF:
             return _pdf_seconds(path)
+        if media_type == filetype.XML:  # an XML invoice is parsed, never rendered or OCR'd
+            return TEXT_PAGE_SECONDS
         with Image.open(path) as image:
             return OCR_PAGE_SECONDS * getattr(image, "n_frames", 1)
     except Exception:  # any file that cannot be probed is refused by extraction, quickly and with its reason

@@ -1,0 +1,111 @@
+"""QR codes on a certificate of origin: decoded by zxing-cpp from the page as rendered (text-layer PDF) or as
+scanned (PNG, OCR'd by Tesseract), kept with their box, never fetched; a code naming another certificate
+number than the printed one is a `qr_certificate_mismatch` finding.
+
+The certificates are synthetic (samplegen/specimens.py): drawn by ReportLab with its own QR widget, numbers and
+parties invented.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from oretrace.checks import ShipmentContext, run_checks
+from oretrace.checks.context import no_nlp
+from oretrace.core.config import Settings
+from oretrace.core.models import DocType, ExtractedDocument, Rejection
+from oretrace.extractors.barcodes import certificate_number_in
+from oretrace.pipeline.documents import process_document
+from samplegen.specimens import VERIFY_URL, qr_certificate, write_specimens
+from tests.conftest import render
+
+SHIPMENT = "SHP-QR"
+NUMBER = "CO-2025-004711"
+
+
+def certificate(qr_payload: str) -> bytes:
+    return qr_certificate(NUMBER, qr_payload)
+
+
+def process(tmp_path: Path, files: dict[str, bytes]) -> dict[str, ExtractedDocument | Rejection]:
+    inbox = tmp_path / "inbox"
+    (inbox / SHIPMENT).mkdir(parents=True)
+    settings = Settings(home=tmp_path / "home")
+    for name, data in files.items():
+        (inbox / SHIPMENT / name).write_bytes(data)
+    return {name: process_document(inbox / SHIPMENT / name, inbox, settings) for name in files}
+
+
+def findings_of(document: ExtractedDocument) -> list:
+    context = ShipmentContext.build([document], shipment_id=SHIPMENT, load_nlp=no_nlp)
+    return run_checks(context, only=["qr_certificate_mismatch"])
+
+
+def png(pdf: bytes) -> bytes:
+    out = io.BytesIO()
+    render(pdf, dpi=200).save(out, format="PNG", dpi=(200, 200))
+    return out.getvalue()
+
+
+URL = VERIFY_URL
+
+
+def test_qr_code_is_decoded_with_its_box_and_becomes_the_verification_code(tmp_path: Path) -> None:
+    payload = URL.format(NUMBER)
+    document = process(tmp_path, {"coo.pdf": certificate(payload)})["coo.pdf"]
+    assert isinstance(document, ExtractedDocument)
+    assert document.doc_type == DocType.CERTIFICATE_OF_ORIGIN
+    [code] = document.pages[0].codes
+    assert code.format == "QRCode" and code.text == payload
+    x0, y0, x1, y1 = code.bbox  # top right of the page, about 3 cm (0.14 of A4's width) wide
+    assert 0.70 < x0 < x1 < 0.95 and 0.03 < y0 < y1 < 0.2 and 0.1 < x1 - x0 < 0.2
+    assert document.value("verification_code") == payload and document.value("barcodes") == [payload]
+    assert document.fields["verification_code"].evidence[0].bbox == code.bbox
+    assert document.value("certificate_number") == NUMBER
+    assert findings_of(document) == []
+
+
+@pytest.mark.parametrize("as_scan", [False, True], ids=["text-layer pdf", "scanned png"])
+def test_qr_naming_another_certificate_is_a_finding(tmp_path: Path, as_scan: bool) -> None:
+    pdf = certificate(URL.format("CO-2025-003388"))
+    name = "coo.png" if as_scan else "coo.pdf"
+    document = process(tmp_path, {name: png(pdf) if as_scan else pdf})[name]
+    assert isinstance(document, ExtractedDocument)
+    assert document.doc_type == DocType.CERTIFICATE_OF_ORIGIN
+    assert document.value("certificate_number") == NUMBER
+    [finding] = findings_of(document)
+    assert finding.severity == "high"
+    assert f"prints the certificate number {NUMBER}, but the QR code on its page 1 carries CO-2025-003388" in (
+        finding.message
+    )
+    printed, code = finding.evidence
+    assert NUMBER in printed.text and code.text == URL.format("CO-2025-003388") and code.bbox[0] > 0.7
+
+
+@pytest.mark.parametrize(
+    ("payload", "number"),
+    [
+        ("https://verify.example.org/coo?cert=CO-2025-004711", "CO-2025-004711"),
+        ("https://verify.example.org/c?lang=es&certificado=A123456", "A123456"),
+        ("https://verify.example.org/c/8f3a9e2b1c", None),  # an opaque token: no number to compare
+        ("Certificate No: CO-2025-004711\nIssued by the chamber", "CO-2025-004711"),
+        ("CO2025004711", "CO2025004711"),
+        ("Thank you for your business", None),
+    ],
+)
+def test_certificate_number_in_payload(payload: str, number: str | None) -> None:
+    assert certificate_number_in(payload) == number
+
+
+def test_samplegen_specimen_shipment_reads_and_flags_only_the_other_certificate(tmp_path: Path) -> None:
+    written = write_specimens(tmp_path / "gen")
+    outcomes = process(tmp_path, {path.name: path.read_bytes() for path in written})
+    documents = [o for o in outcomes.values() if isinstance(o, ExtractedDocument)]
+    assert len(documents) == 3
+    assert outcomes["EXP-1043.xml"].doc_type == DocType.COMMERCIAL_INVOICE  # type: ignore[union-attr]
+    context = ShipmentContext.build(documents, shipment_id=SHIPMENT, load_nlp=no_nlp)
+    findings = run_checks(context, only=["qr_certificate_mismatch"])
+    assert [f.evidence[-1].text for f in findings] == [VERIFY_URL.format("CO-2025-003388")]
