@@ -25,10 +25,10 @@ from oretrace.extractors.einvoice import (
     MAX_XML_BYTES,
     Attachment,
     EmbeddedReading,
-    _any_ns,
-    _field,
-    _Paths,
-    _same_for_all,
+    any_ns,
+    xml_field,
+    ElementPaths,
+    same_for_all,
     map_invoice,
     parse_xml,
 )
@@ -44,25 +44,25 @@ MASS_UNITS = {"01": 1.0, "02": 0.001, "14": 1000.0, "16": 0.001}
 class _Attr:
     """An attribute as the evidence cites it: its element, its name, its path ('/Comprobante/Emisor/@Rfc')."""
 
-    def __init__(self, element: ET.Element, name: str, path_of: _Paths) -> None:
+    def __init__(self, element: ET.Element, name: str, path_of: ElementPaths) -> None:
         self.element, self.name, self.path = element, name, f"{path_of(element)}/@{name}"
         self.text = " ".join((element.get(name) or "").split())
 
 
-def _attr(element: ET.Element | None, name: str, path_of: _Paths) -> _Attr | None:
+def _attr(element: ET.Element | None, name: str, path_of: ElementPaths) -> _Attr | None:
     if element is None or not " ".join((element.get(name) or "").split()):
         return None
     return _Attr(element, name, path_of)
 
 
 def _evidence_field(name: str, value: str | float, file_name: str, attrs: list[_Attr]) -> FieldValue:
-    # einvoice._field cites an element's text; an attribute is cited by a stand-in element holding its value.
+    # einvoice.xml_field cites an element's text; an attribute is cited by a stand-in element holding its value.
     stand_ins = []
     for attr in attrs:
         holder = ET.Element("value")
         holder.text = attr.text
         stand_ins.append((holder, attr.path))
-    return _field(name, value, file_name, stand_ins)
+    return xml_field(name, value, file_name, stand_ins)
 
 
 Found = dict[str, tuple[str | float, list[_Attr]]]
@@ -106,10 +106,10 @@ def _is_cfdi(root: ET.Element) -> bool:
 
 
 def map_cfdi(root: ET.Element, file_name: str) -> EmbeddedReading:
-    path_of = _Paths(root)
-    emisor, receptor = root.find(_any_ns("Emisor")), root.find(_any_ns("Receptor"))
-    stamp = root.find(_any_ns("Complemento/TimbreFiscalDigital"))
-    trade = root.find(_any_ns("Complemento/ComercioExterior"))
+    path_of = ElementPaths(root)
+    emisor, receptor = root.find(any_ns("Emisor")), root.find(any_ns("Receptor"))
+    stamp = root.find(any_ns("Complemento/TimbreFiscalDigital"))
+    trade = root.find(any_ns("Complemento/ComercioExterior"))
     found: Found = {}
     put = partial(_put, found)
     serie, folio = _attr(root, "Serie", path_of), _attr(root, "Folio", path_of)
@@ -140,22 +140,22 @@ def map_cfdi(root: ET.Element, file_name: str) -> EmbeddedReading:
     return EmbeddedReading(invoice=EmbeddedInvoice(attachment=file_name, syntax=syntax, lines=lines), fields=fields)
 
 
-def _read_trade(trade: ET.Element, root: ET.Element, path_of: _Paths, found: Found) -> list[InvoiceLine]:
+def _read_trade(trade: ET.Element, root: ET.Element, path_of: ElementPaths, found: Found) -> list[InvoiceLine]:
     """The Comercio Exterior complement's fields into `found`: the parties' countries, the goods' tariff code,
     weight and dollar value; and its lines of goods."""
     put = partial(_put, found)
     lines: list[InvoiceLine] = []
     for party, step in (("seller", "Emisor/Domicilio"), ("buyer", "Receptor/Domicilio")):
-        pais = _attr(trade.find(_any_ns(step)), "Pais", path_of)  # c_Pais: ISO 3166-1 alpha-3, e.g. MEX
+        pais = _attr(trade.find(any_ns(step)), "Pais", path_of)  # c_Pais: ISO 3166-1 alpha-3, e.g. MEX
         put(f"{party}_country", parse_country(pais.text).value if pais else None, pais)
     # A buyer abroad has the generic RFC XEXX010101000 in the CFDI; the complement holds its real tax number.
-    foreign_id = _attr(trade.find(_any_ns("Receptor")), "NumRegIdTrib", path_of)
+    foreign_id = _attr(trade.find(any_ns("Receptor")), "NumRegIdTrib", path_of)
     if foreign_id is not None:
         put("buyer_tax_id", foreign_id.text, foreign_id)
     descriptions = {
-        c.get("NoIdentificacion"): c.get("Descripcion") for c in root.findall(_any_ns("Conceptos/Concepto"))
+        c.get("NoIdentificacion"): c.get("Descripcion") for c in root.findall(any_ns("Conceptos/Concepto"))
     }
-    goods = trade.findall(_any_ns("Mercancias/Mercancia"))
+    goods = trade.findall(any_ns("Mercancias/Mercancia"))
     hs_attrs: list[_Attr | None] = []
     kg_attrs: list[_Attr | None] = []
     usd_attrs: list[_Attr | None] = []
@@ -182,7 +182,7 @@ def _read_trade(trade: ET.Element, root: ET.Element, path_of: _Paths, found: Fou
             kg_total += kg
             kg_attrs += [quantity, unit]
         usd_attrs.append(_attr(item, "ValorDolares", path_of))
-    common = _same_for_all([line.hs_code for line in lines])
+    common = same_for_all([line.hs_code for line in lines])
     if common is not None:
         put("hs_code", common, *hs_attrs)
     if all_mass:

@@ -134,12 +134,12 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _any_ns(path: str) -> str:
+def any_ns(path: str) -> str:
     """An ElementTree path by local names, in any namespace ('.//A/B' -> './/{*}A/{*}B')."""
     return "/".join(step if step in (".", "") else "{*}" + step for step in path.split("/"))
 
 
-class _Paths:
+class ElementPaths:
     """Each element's path from the root by local names, with a position where siblings share a name."""
 
     def __init__(self, root: ET.Element) -> None:
@@ -171,7 +171,7 @@ def _text(element: ET.Element | None) -> str | None:
 
 def _first(root: ET.Element, paths: tuple[str, ...]) -> ET.Element | None:
     for path in paths:
-        element = root.find(_any_ns(path))
+        element = root.find(any_ns(path))
         if _text(element):
             return element
     return None
@@ -193,21 +193,21 @@ def _value(name: str, text: str) -> str | float | None:
 
 def _line_items(root: ET.Element, syntax: str) -> list[ET.Element]:
     if syntax == "UBL":
-        return root.findall(_any_ns(".//InvoiceLine")) + root.findall(_any_ns(".//CreditNoteLine"))
-    return root.findall(_any_ns(".//IncludedSupplyChainTradeLineItem"))
+        return root.findall(any_ns(".//InvoiceLine")) + root.findall(any_ns(".//CreditNoteLine"))
+    return root.findall(any_ns(".//IncludedSupplyChainTradeLineItem"))
 
 
 def _line(item: ET.Element, syntax: str) -> tuple[InvoiceLine, dict[str, ET.Element]]:
     """One line, and the elements its origin and HS code were read from."""
     if syntax == "UBL":
-        product = item.find(_any_ns("Item"))
-        goods = _text(product.find(_any_ns("Name"))) if product is not None else None
-        origin = item.find(_any_ns("Item/OriginCountry/IdentificationCode"))
-        classes = item.findall(_any_ns("Item/CommodityClassification/ItemClassificationCode"))
+        product = item.find(any_ns("Item"))
+        goods = _text(product.find(any_ns("Name"))) if product is not None else None
+        origin = item.find(any_ns("Item/OriginCountry/IdentificationCode"))
+        classes = item.findall(any_ns("Item/CommodityClassification/ItemClassificationCode"))
     else:
-        goods = _text(item.find(_any_ns(".//SpecifiedTradeProduct/Name")))
-        origin = item.find(_any_ns(".//SpecifiedTradeProduct/OriginTradeCountry/ID"))
-        classes = item.findall(_any_ns(".//SpecifiedTradeProduct/DesignatedProductClassification/ClassCode"))
+        goods = _text(item.find(any_ns(".//SpecifiedTradeProduct/Name")))
+        origin = item.find(any_ns(".//SpecifiedTradeProduct/OriginTradeCountry/ID"))
+        classes = item.findall(any_ns(".//SpecifiedTradeProduct/DesignatedProductClassification/ClassCode"))
     quantity = _quantity(item, syntax)
     hs_element = next((c for c in classes if (c.get("listID") or "").upper() == "HS" and _text(c)), None)
     hs = parse_hs_code(_text(hs_element) or "").value if hs_element is not None else None
@@ -229,7 +229,7 @@ def _line(item: ET.Element, syntax: str) -> tuple[InvoiceLine, dict[str, ET.Elem
     return line, {name: element for name, element in sources.items() if element is not None}
 
 
-def _field(name: str, value: str | float, attachment: str, elements: list[tuple[ET.Element, str]]) -> FieldValue:
+def xml_field(name: str, value: str | float, attachment: str, elements: list[tuple[ET.Element, str]]) -> FieldValue:
     evidence = [
         Evidence(page=1, bbox=NO_BOX, text=_text(element) or "", attachment=attachment, element=path)
         for element, path in elements
@@ -237,7 +237,7 @@ def _field(name: str, value: str | float, attachment: str, elements: list[tuple[
     return FieldValue(name=name, value=value, confidence=1.0, evidence=evidence, raw=evidence[0].text)
 
 
-def _same_for_all(values: list[str | None]) -> str | None:
+def same_for_all(values: list[str | None]) -> str | None:
     """The lines' common value; None when a line lacks one or two lines differ (no single value to state)."""
     return values[0] if values and None not in values and len(set(values)) == 1 else None
 
@@ -247,7 +247,7 @@ def map_invoice(root: ET.Element, attachment: str) -> EmbeddedReading | None:
     syntax = SYNTAXES.get(_local(root.tag))
     if syntax is None:
         return None
-    path_of = _Paths(root)
+    path_of = ElementPaths(root)
     if syntax == "UBL":
         paths = UBL_PATHS
     else:
@@ -262,7 +262,7 @@ def map_invoice(root: ET.Element, attachment: str) -> EmbeddedReading | None:
         element = _first(root, candidates)
         value = _value(name, _text(element) or "") if element is not None else None
         if element is not None and value is not None:
-            fields[name] = _field(name, value, attachment, [(element, path_of(element))])
+            fields[name] = xml_field(name, value, attachment, [(element, path_of(element))])
     lines: list[InvoiceLine] = []
     sources: list[dict[str, ET.Element]] = []
     for item in _line_items(root, syntax):
@@ -270,14 +270,14 @@ def map_invoice(root: ET.Element, attachment: str) -> EmbeddedReading | None:
         lines.append(line)
         sources.append(found)
     for name in ("hs_code", "country_of_origin"):
-        common = _same_for_all([getattr(line, name) for line in lines])
+        common = same_for_all([getattr(line, name) for line in lines])
         if common is not None:
             elements = [(found[name], path_of(found[name])) for found in sources]
-            fields[name] = _field(name, common, attachment, elements)
+            fields[name] = xml_field(name, common, attachment, elements)
     if lines and all(line.unit in MASS_UNITS and line.quantity is not None for line in lines):
         kg = sum((line.quantity or 0.0) * MASS_UNITS[line.unit or ""] for line in lines)
         quantities = [q for item in _line_items(root, syntax) if (q := _quantity(item, syntax)) is not None]
-        fields["net_weight_kg"] = _field("net_weight_kg", kg, attachment, [(q, path_of(q)) for q in quantities])
+        fields["net_weight_kg"] = xml_field("net_weight_kg", kg, attachment, [(q, path_of(q)) for q in quantities])
     invoice = EmbeddedInvoice(attachment=attachment, syntax=syntax, lines=lines)
     return EmbeddedReading(invoice=invoice, fields=fields)
 
@@ -285,9 +285,9 @@ def map_invoice(root: ET.Element, attachment: str) -> EmbeddedReading | None:
 def _quantity(item: ET.Element, syntax: str) -> ET.Element | None:
     # An element with no children is false: compare with None, never `or`.
     if syntax == "UBL":
-        invoiced = item.find(_any_ns("InvoicedQuantity"))
-        return invoiced if invoiced is not None else item.find(_any_ns("CreditedQuantity"))
-    return item.find(_any_ns(".//BilledQuantity"))
+        invoiced = item.find(any_ns("InvoicedQuantity"))
+        return invoiced if invoiced is not None else item.find(any_ns("CreditedQuantity"))
+    return item.find(any_ns(".//BilledQuantity"))
 
 
 def read_embedded_invoice(attachments: list[Attachment]) -> EmbeddedReading | None:
