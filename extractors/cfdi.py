@@ -24,13 +24,13 @@ from oretrace.core.models import EmbeddedInvoice, FieldValue, InvoiceLine
 from oretrace.extractors.einvoice import (
     MAX_XML_BYTES,
     Attachment,
+    ElementPaths,
     EmbeddedReading,
     any_ns,
-    xml_field,
-    ElementPaths,
-    same_for_all,
     map_invoice,
     parse_xml,
+    same_for_all,
+    xml_field,
 )
 from oretrace.extractors.normalize import parse_country, parse_hs_code
 
@@ -152,9 +152,7 @@ def _read_trade(trade: ET.Element, root: ET.Element, path_of: ElementPaths, foun
     foreign_id = _attr(trade.find(any_ns("Receptor")), "NumRegIdTrib", path_of)
     if foreign_id is not None:
         put("buyer_tax_id", foreign_id.text, foreign_id)
-    descriptions = {
-        c.get("NoIdentificacion"): c.get("Descripcion") for c in root.findall(any_ns("Conceptos/Concepto"))
-    }
+    descriptions = {c.get("NoIdentificacion"): c.get("Descripcion") for c in root.findall(any_ns("Conceptos/Concepto"))}
     goods = trade.findall(any_ns("Mercancias/Mercancia"))
     hs_attrs: list[_Attr | None] = []
     kg_attrs: list[_Attr | None] = []
