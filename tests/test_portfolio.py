@@ -321,3 +321,15 @@ def test_a_sample_shipment_read_end_to_end_gives_corroborated_facts(tmp_path: Pa
     assert facts.exporter_printed == "Chao Phraya Metal Resources Co., Ltd." and facts.origin == "TH"
     assert facts.smelter_id == "SM0021" and facts.commodity == "antimony" and facts.currency == "USD"
     assert facts.net_kg and facts.metal_kg and facts.metal_kg <= facts.net_kg and facts.shipped_on
+
+
+def test_a_listed_smelter_without_a_stated_capacity_is_named_not_counted() -> None:
+    """Thailand's one antimony smelter has no capacity in a public source: it adds 0 t, and the message says so
+    rather than implying there is no smelter."""
+    from oretrace.store.portfolio import _supply_text, country_supply
+
+    supply = country_supply(default_reference(), "antimony", "TH")
+    assert supply.capacity_tonnes == 0 and supply.unstated >= 1
+    assert "listed smelter(s) with no capacity stated" in _supply_text(supply)
+    hunan = country_supply(default_reference(), "antimony", "CN")
+    assert hunan.capacity_tonnes > 0

@@ -208,6 +208,8 @@ class CountrySupply:
     production_tonnes: float
     year: int | None
     capacity_tonnes: float
+    # Smelters listed in the country for the commodity with no capacity stated (they add nothing to the sum).
+    unstated: int = 0
 
     @property
     def tonnes(self) -> float:
@@ -218,13 +220,17 @@ def country_supply(reference: ReferenceData, commodity: str, country: str) -> Co
     records = reference.production_of(commodity, country)
     year = max((r.year for r in records), default=None)
     production = sum(r.tonnes for r in records if r.year == year)
-    capacity = sum(s.capacity_tpa or 0.0 for s in reference.smelters_in(country, commodity))
-    return CountrySupply(production, year, capacity)
+    smelters = reference.smelters_in(country, commodity)
+    capacity = sum(s.capacity_tpa or 0.0 for s in smelters)
+    return CountrySupply(production, year, capacity, sum(1 for s in smelters if s.capacity_tpa is None))
 
 
 def _supply_text(supply: CountrySupply) -> str:
     year = f"production {supply.production_tonnes:,.0f} t in {supply.year}" if supply.year else "no production listed"
-    return f"{year} and {supply.capacity_tonnes:,.0f} t a year of listed smelter capacity"
+    text = f"{year} and {supply.capacity_tonnes:,.0f} t a year of listed smelter capacity"
+    if supply.unstated:
+        text += f" ({supply.unstated} listed smelter(s) with no capacity stated)"
+    return text
 
 
 @_register("origin_exceeds_production", Severity.HIGH, "More imported from a country than it can produce")
