@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from oretrace.core.errors import UnreadableDocument
+from oretrace.core.models import DeclaredSmelter as ModelSmelter
+from oretrace.core.models import DueDiligenceTemplate, Evidence
+from oretrace.extractors.normalize.countries import parse_country
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The main part's content type says which kind of workbook a zip is; a macro-enabled one says so here.
 _MACRO_TYPES = ("macroEnabled", "vbaProject")
 KINDS = ("CMRT", "EMRT", "AMRT")
@@ -64,10 +66,6 @@ class TemplateDeclaration:
     company: str | None
     company_evidence: Cell | None
     smelters: tuple[DeclaredSmelter, ...]
-
-
-def is_zip(head: bytes) -> bool:
-    return head.startswith(b"PK\x03\x04")
 
 
 def refuse_hostile_workbook(path: Path, budget: WorkbookBudget) -> None:
@@ -207,3 +205,31 @@ def _smelters(rows, sheet: str) -> list[DeclaredSmelter]:
 
 def _column(ref: str) -> str:
     return ref.rstrip("0123456789")
+
+
+def _cell_evidence(cell: Cell, text: str) -> Evidence:
+    # A workbook has no page: page 0 and an empty box, the sheet and cell carried as attachment and element.
+    return Evidence(page=0, bbox=(0.0, 0.0, 0.0, 0.0), text=text, attachment=cell.sheet, element=cell.ref)
+
+
+def as_document_part(declaration: TemplateDeclaration) -> DueDiligenceTemplate:
+    """The typed record the pipeline stores: countries as ISO codes where recognised, cells as evidence."""
+    smelters = [
+        ModelSmelter(
+            metal=s.metal,
+            name=s.name,
+            country=parse_country(s.country).value if s.country else None,
+            country_text=s.country,
+            smelter_id=s.smelter_id,
+            evidence=_cell_evidence(s.evidence, s.name),
+        )
+        for s in declaration.smelters
+    ]
+    company = declaration.company_evidence
+    return DueDiligenceTemplate(
+        kind=declaration.kind,
+        version=declaration.version,
+        company=declaration.company,
+        company_evidence=_cell_evidence(company, declaration.company or "") if company else None,
+        smelters=smelters,
+    )

@@ -410,6 +410,8 @@ def test_registry_has_every_check_with_a_fixed_severity() -> None:
             "origin_text_contradiction": Severity.HIGH,
             "no_domestic_production": Severity.MEDIUM,
             "embedded_data_mismatch": Severity.HIGH,
+            "smelter_not_declared": Severity.MEDIUM,
+            "declared_smelter_origin_mismatch": Severity.HIGH,
         }.items()
     )  # the ids, their order and their severities are fixed
 

@@ -4,14 +4,20 @@ row sits below a few title rows). All companies and smelters are synthetic; host
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from oretrace.checks import ShipmentContext, run_checks
+from oretrace.checks.context import no_nlp
+from oretrace.core.config import Settings
 from oretrace.core.errors import UnreadableDocument
+from oretrace.core.models import DocType, Rejection, Severity
 from oretrace.extractors.rmi_template import WorkbookBudget, read_template
+from oretrace.pipeline.documents import process_document
 
 HEADER = [
     "Smelter Identification Number Input Column",
@@ -74,16 +80,20 @@ def test_a_workbook_with_a_vba_project_is_refused(tmp_path: Path) -> None:
         read_template(hostile)
 
 
-def test_a_zip_bomb_is_refused_from_the_declared_sizes(tmp_path: Path) -> None:
+def write_zip_bomb(tmp_path: Path, bomb: Path) -> Path:
+    """A clean template plus an 80 MiB part of zeros that deflates to about 80 KB."""
     path = write_template(tmp_path / "clean.xlsx")
-    bomb = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             target.writestr(item, source.read(item))
-        target.writestr("xl/media/padding.bin", b"\0" * (80 * 1024 * 1024))  # ~80 KB on disk
+        target.writestr("xl/media/padding.bin", b"\0" * (80 * 1024 * 1024))
     assert bomb.stat().st_size < 1024 * 1024
+    return bomb
+
+
+def test_a_zip_bomb_is_refused_from_the_declared_sizes(tmp_path: Path) -> None:
     with pytest.raises(UnreadableDocument, match="would inflate to 83,886,080 bytes"):
-        read_template(bomb)
+        read_template(write_zip_bomb(tmp_path, tmp_path / "bomb.xlsx"))
 
 
 def test_a_huge_sheet_is_refused_at_the_row_limit(tmp_path: Path) -> None:
@@ -107,3 +117,45 @@ def test_other_workbooks_are_refused_with_a_reason(tmp_path: Path, content: byte
         path.write_bytes(content)
     with pytest.raises(UnreadableDocument, match=reason):
         read_template(path)
+
+
+# The synthetic sample shipment SHP-2025-0001 (sample_docs/ground_truth.json): declared origin Thailand, its assay
+# certificate naming Thai Unipet Industries, a reference-list smelter in Thailand.
+SAMPLE = Path(__file__).resolve().parents[1] / "sample_docs" / "inbox" / "SHP-2025-0001"
+NEW_CHECKS = ["smelter_not_declared", "declared_smelter_origin_mismatch"]
+
+
+def shipment_findings(tmp_path: Path, smelters: list[tuple[str, str, str, str]]) -> list:
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLE, inbox / SAMPLE.name)
+    write_template(inbox / SAMPLE.name / "supplier-cmrt.xlsx", smelters=smelters)
+    settings = Settings(home=tmp_path / "home")
+    outcomes = [process_document(path, inbox, settings) for path in sorted((inbox / SAMPLE.name).iterdir())]
+    assert not [o for o in outcomes if isinstance(o, Rejection)]
+    template = next(o for o in outcomes if o.doc_type == DocType.DUE_DILIGENCE_TEMPLATE)
+    assert template.due_diligence.smelters[0].evidence.element == "D5"
+    context = ShipmentContext.build(outcomes, shipment_id=SAMPLE.name, load_nlp=no_nlp)
+    return run_checks(context, only=NEW_CHECKS)
+
+
+def test_a_template_declaring_the_assayed_smelter_gives_no_finding(tmp_path: Path) -> None:
+    smelters = [("Antimony", "Thai Unipet Industries Co., Ltd.", "THAILAND", "CID-SYNTHETIC-1")]
+    assert shipment_findings(tmp_path, smelters) == []
+
+
+def test_a_template_without_the_assayed_smelter_gives_both_findings(tmp_path: Path) -> None:
+    smelters = [("Antimony", "Hsikwangshan Twinkling Star Co., Ltd.", "CHINA", "CID-SYNTHETIC-2")]
+    findings = {f.check: f for f in shipment_findings(tmp_path, smelters)}
+    assert set(findings) == set(NEW_CHECKS)
+    assert "Thai Unipet" in findings["smelter_not_declared"].message
+    assert "China (CN)" in findings["declared_smelter_origin_mismatch"].message
+    assert findings["declared_smelter_origin_mismatch"].severity == Severity.HIGH
+
+
+def test_a_hostile_workbook_in_a_shipment_is_a_rejection_with_its_reason(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    (inbox / "SHP-X").mkdir(parents=True)
+    bomb = write_zip_bomb(tmp_path, inbox / "SHP-X" / "bomb.xlsx")
+    outcome = process_document(bomb, inbox, Settings(home=tmp_path / "home"))
+    assert isinstance(outcome, Rejection)
+    assert "would inflate to" in outcome.reason
