@@ -159,3 +159,19 @@ def test_a_hostile_workbook_in_a_shipment_is_a_rejection_with_its_reason(tmp_pat
     outcome = process_document(bomb, inbox, Settings(home=tmp_path / "home"))
     assert isinstance(outcome, Rejection)
     assert "would inflate to" in outcome.reason
+
+
+def test_a_macro_enabled_content_type_is_refused_without_a_vba_part(tmp_path: Path) -> None:
+    path = write_template(tmp_path / "clean.xlsx")
+    hostile = tmp_path / "book.xlsx"
+    macro = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(hostile, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", macro.encode()
+                )
+            target.writestr(item, data)
+    with pytest.raises(UnreadableDocument, match=r"\.xlsm content type"):
+        read_template(hostile)
