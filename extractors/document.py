@@ -7,15 +7,24 @@ from pathlib import Path
 
 from oretrace import __version__
 from oretrace.core.errors import UnreadableDocument
-from oretrace.core.models import Classification, DocType, EmbeddedInvoice, ExtractedDocument, FieldValue, SourceFile
+from oretrace.core.models import (
+    Classification,
+    DocType,
+    EmbeddedInvoice,
+    Evidence,
+    ExtractedDocument,
+    FieldValue,
+    SourceFile,
+)
 from oretrace.extractors.barcodes import code_fields
 from oretrace.extractors.budget import Budget
 from oretrace.extractors.cfdi import read_invoice_xml, read_xml_file
 from oretrace.extractors.classify import classify
 from oretrace.extractors.einvoice import merge_fields, read_attachments, read_embedded_invoice
 from oretrace.extractors.fields import extract_fields
-from oretrace.extractors.filetype import PDF, XML, detect_media_type
+from oretrace.extractors.filetype import PDF, XLSX, XML, detect_media_type
 from oretrace.extractors.page_cache import PageCache, settings_key
+from oretrace.extractors.rmi_template import as_document_part, read_template
 from oretrace.extractors.safety import refuse_hostile_pdf
 from oretrace.extractors.text import PDFIUM_LOCK, ReadOptions, read_pages
 
@@ -62,6 +71,8 @@ def extract_document(
     source = describe_source(path, inbox_root, max_bytes, options.budget)
     if source.media_type == XML:
         return _extract_xml(path, source)
+    if source.media_type == XLSX:
+        return _template_document(path, source)
     key = settings_key(options.ocr.languages, options.ocr.dpi)
     pages = cache.get(source.sha256, key) if cache else None
     if pages is None:
@@ -107,6 +118,29 @@ def _extract_xml(path: Path, source: SourceFile) -> ExtractedDocument:
         fields=_cite(reading.fields, source.sha256),
         embedded_invoice=reading.invoice,
     )
+
+
+def _template_document(path: Path, source: SourceFile) -> ExtractedDocument:
+    """A workbook is read only as an RMI reporting template; any other workbook is refused with the reason."""
+    template = as_document_part(read_template(path))
+    template = template.model_copy(
+        update={
+            "company_evidence": _on(template.company_evidence, source.sha256),
+            "smelters": [s.model_copy(update={"evidence": _on(s.evidence, source.sha256)}) for s in template.smelters],
+        }
+    )
+    return ExtractedDocument(
+        source=source,
+        pipeline_version=PIPELINE_VERSION,
+        classification=Classification(doc_type=DocType.DUE_DILIGENCE_TEMPLATE, confidence=1.0, scores={}),
+        pages=[],
+        fields={},
+        due_diligence=template,
+    )
+
+
+def _on(evidence: Evidence | None, sha256: str) -> Evidence | None:
+    return evidence.model_copy(update={"document_id": sha256}) if evidence is not None else None
 
 
 def _with_document(embedded: EmbeddedInvoice | None, sha256: str) -> EmbeddedInvoice | None:

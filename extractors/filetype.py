@@ -12,6 +12,8 @@ PNG = "image/png"
 JPEG = "image/jpeg"
 TIFF = "image/tiff"
 XML = "application/xml"
+# Any zip is taken for a workbook here; extractors/rmi_template.py refuses one that is not an .xlsx template.
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", PDF),
@@ -19,6 +21,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xd8\xff", JPEG),
     (b"II*\x00", TIFF),
     (b"MM\x00*", TIFF),
+    (b"PK\x03\x04", XLSX),
 )
 
 
@@ -44,5 +47,5 @@ def detect_media_type(path: Path) -> str:
         raise UnreadableDocument("the file is empty (0 bytes)")
     media_type = sniff_media_type(head)
     if media_type is None:
-        raise UnreadableDocument("not a PDF, PNG, JPEG, TIFF or XML file (unrecognised content)")
+        raise UnreadableDocument("not a PDF, PNG, JPEG, TIFF or XML file, nor an .xlsx workbook (unrecognised content)")
     return media_type

@@ -411,6 +411,8 @@ def test_registry_has_every_check_with_a_fixed_severity() -> None:
             "no_domestic_production": Severity.MEDIUM,
             "embedded_data_mismatch": Severity.HIGH,
             "qr_certificate_mismatch": Severity.HIGH,
+            "smelter_not_declared": Severity.MEDIUM,
+            "declared_smelter_origin_mismatch": Severity.HIGH,
         }.items()
     )  # the ids, their order and their severities are fixed
 

@@ -24,6 +24,8 @@ from oretrace.checks.rules import origin_text_contradiction  # noqa: F401
 from oretrace.checks.rules import no_domestic_production  # noqa: F401
 from oretrace.checks.rules import embedded_data_mismatch  # noqa: F401
 from oretrace.checks.rules import qr_certificate_mismatch  # noqa: F401
+from oretrace.checks.rules import smelter_not_declared  # noqa: F401
+from oretrace.checks.rules import declared_smelter_origin_mismatch  # noqa: F401
 # isort: on
 
 __all__ = ["CHECKS", "Check", "ShipmentContext", "register", "run_checks"]

@@ -13,6 +13,7 @@ DOC_NAMES: dict[DocType, str] = {
     DocType.PACKING_LIST: "packing list",
     DocType.CERTIFICATE_OF_ORIGIN: "certificate of origin",
     DocType.ASSAY_CERTIFICATE: "assay certificate",
+    DocType.DUE_DILIGENCE_TEMPLATE: "reporting template",
     DocType.OTHER: "unclassified document",
 }
 

@@ -30,6 +30,8 @@ class DocType(StrEnum):
     PACKING_LIST = "packing_list"
     CERTIFICATE_OF_ORIGIN = "certificate_of_origin"
     ASSAY_CERTIFICATE = "assay_certificate"
+    # A supplier's RMI reporting template (CMRT / EMRT / AMRT workbook): declared smelters, not a trade document.
+    DUE_DILIGENCE_TEMPLATE = "due_diligence_template"
     OTHER = "other"
 
 
@@ -151,6 +153,25 @@ class EmbeddedInvoice(Frozen):
     page_fields: dict[str, FieldValue] = Field(default_factory=dict)
 
 
+class DeclaredSmelter(Frozen):
+    """One row of a reporting template's Smelter List, as the supplier typed it."""
+
+    metal: str
+    name: str
+    country: str | None = Field(description="ISO 3166-1 alpha-2 when the typed country is recognised")
+    country_text: str
+    smelter_id: str | None = Field(description="the Smelter Identification column (e.g. CID001234), if filled")
+    evidence: Evidence  # the row's Smelter Name cell: `attachment` is the sheet, `element` the cell
+
+
+class DueDiligenceTemplate(Frozen):
+    kind: str = Field(description="CMRT, EMRT or AMRT")
+    version: str | None
+    company: str | None
+    company_evidence: Evidence | None
+    smelters: list[DeclaredSmelter]
+
+
 class ExtractedDocument(Frozen):
     """Everything one extraction run learned about one document."""
 
@@ -161,6 +182,8 @@ class ExtractedDocument(Frozen):
     fields: dict[str, FieldValue]
     embedded_invoice: EmbeddedInvoice | None = None
     attachments: list[str] = Field(default_factory=list, description="other embedded files, by name")
+    # Only a reporting template has one; left out of the JSON otherwise, so other documents store as before.
+    due_diligence: DueDiligenceTemplate | None = Field(default=None, exclude_if=lambda v: v is None)
 
     @property
     def document_id(self) -> str:

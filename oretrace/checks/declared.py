@@ -1,0 +1,32 @@
+"""The smelters a shipment's supplier declares in an RMI reporting template (CMRT / EMRT / AMRT) in the folder."""
+
+from __future__ import annotations
+
+from oretrace.checks.context import ShipmentContext
+from oretrace.checks.facts import _commodity
+from oretrace.core.folding import fold
+from oretrace.core.models import DeclaredSmelter, DocType
+from oretrace.reference.matching import match_smelter
+
+
+def declared_smelters(shipment: ShipmentContext) -> list[DeclaredSmelter]:
+    return [
+        smelter
+        for document in shipment.of_type(DocType.DUE_DILIGENCE_TEMPLATE)
+        if document.due_diligence is not None
+        for smelter in document.due_diligence.smelters
+    ]
+
+
+def for_metal_shipped(shipment: ShipmentContext, smelters: list[DeclaredSmelter]) -> list[DeclaredSmelter]:
+    """The declared smelters of the shipped metal; all of them when the commodity is not known from the HS code."""
+    commodity = _commodity(shipment)
+    if commodity is None:
+        return smelters
+    return [s for s in smelters if fold(s.metal) == fold(commodity)]
+
+
+def reference_ids(shipment: ShipmentContext, name: str) -> frozenset[str]:
+    """The reference smelter ids a name resolves to (every candidate of a tie); empty when it resolves to none."""
+    match = match_smelter(name, shipment.reference)
+    return frozenset(s.smelter_id for s in match.candidates) if match else frozenset()
