@@ -34,6 +34,7 @@ from oretrace.store.claims import FileState, WatchFile
 from oretrace.store.db import make_engine, session_scope
 from oretrace.store.export import write_csv
 from oretrace.store.inbox_runs import InboxRun
+from oretrace.store.portfolio_review import INBOX_ROOT as PORTFOLIO_ROOT
 from oretrace.store.repository import record_document
 from tests.hostile_corpus import (
     FORMULA_SHIPMENTS,
@@ -410,7 +411,14 @@ def _stored(url: str) -> tuple[set[str], dict[str, str], set[str], int]:
         with session_scope(engine) as session:
             documents = set(session.scalars(select(schema.Document.source_path)))
             rejections = dict(session.execute(select(schema.Rejection.source_path, schema.Rejection.reason)).all())
-            shipments = set(session.scalars(select(schema.ShipmentRun.shipment_id)))
+            # Inbox shipments only: the portfolio's subjects are stored as runs of their own.
+            shipments = set(
+                session.scalars(
+                    select(schema.ShipmentRun.shipment_id)
+                    .join(schema.Shipment, schema.Shipment.id == schema.ShipmentRun.shipment_id)
+                    .where(schema.Shipment.inbox_root != PORTFOLIO_ROOT)
+                )
+            )
             runs = session.scalar(select(func.count()).select_from(InboxRun)) or 0
     finally:
         engine.dispose()
