@@ -16,6 +16,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 from sqlalchemy import Engine
 
+from oretrace.core.config import Settings, get_settings
+from oretrace.core.models import ExtractedDocument, Rejection
+from oretrace.pipeline.documents import process_document
 from oretrace.store.db import make_engine, migrate
 
 REPO = Path(__file__).resolve().parents[1]
@@ -110,3 +113,25 @@ def bare_engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:
 def engine(bare_engine: Engine) -> Engine:
     migrate(bare_engine)
     return bare_engine
+
+
+def process_files(tmp_path: Path, shipment: str, files: dict[str, bytes]) -> dict[str, ExtractedDocument | Rejection]:
+    """Each file written into tmp_path/inbox/<shipment>/ and read by the pipeline, by file name."""
+    inbox = tmp_path / "inbox"
+    (inbox / shipment).mkdir(parents=True)
+    settings = Settings(home=tmp_path / "home")
+    for name, data in files.items():
+        (inbox / shipment / name).write_bytes(data)
+    return {name: process_document(inbox / shipment / name, inbox, settings) for name in files}
+
+
+@pytest.fixture
+def cli_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty SQLite store the CLI reaches through ORETRACE_HOME."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("ORETRACE_HOME", str(home))
+    monkeypatch.delenv("ORETRACE_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    yield home
+    get_settings.cache_clear()

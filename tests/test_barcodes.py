@@ -15,12 +15,10 @@ import pytest
 
 from oretrace.checks import ShipmentContext, run_checks
 from oretrace.checks.context import no_nlp
-from oretrace.core.config import Settings
 from oretrace.core.models import DocType, ExtractedDocument, Rejection
 from oretrace.extractors.barcodes import certificate_number_in
-from oretrace.pipeline.documents import process_document
 from samplegen.specimens import VERIFY_URL, qr_certificate, write_specimens
-from tests.conftest import render
+from tests.conftest import process_files, render
 
 SHIPMENT = "SHP-QR"
 NUMBER = "CO-2025-004711"
@@ -31,12 +29,7 @@ def certificate(qr_payload: str) -> bytes:
 
 
 def process(tmp_path: Path, files: dict[str, bytes]) -> dict[str, ExtractedDocument | Rejection]:
-    inbox = tmp_path / "inbox"
-    (inbox / SHIPMENT).mkdir(parents=True)
-    settings = Settings(home=tmp_path / "home")
-    for name, data in files.items():
-        (inbox / SHIPMENT / name).write_bytes(data)
-    return {name: process_document(inbox / SHIPMENT / name, inbox, settings) for name in files}
+    return process_files(tmp_path, SHIPMENT, files)
 
 
 def findings_of(document: ExtractedDocument) -> list:

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from oretrace.core.config import Settings
 from oretrace.core.models import DocType, ExtractedDocument, Rejection
 from oretrace.extractors.einvoice import MAX_XML_BYTES
 from oretrace.extractors.filetype import XML, sniff_media_type
-from oretrace.pipeline.documents import process_document
 from samplegen.specimens import CfdiSpec, cfdi_xml
+from tests.conftest import process_files
 from tests.test_einvoice import BILLION_LAUGHS, EXTERNAL_ENTITY, cii
 
 SPECIMEN = Path(__file__).parent / "data" / "cfdi40_cce20_synthetic.xml"
@@ -24,12 +23,7 @@ SHIPMENT = "SHP-CFDI"
 
 
 def process(tmp_path: Path, files: dict[str, bytes]) -> dict[str, ExtractedDocument | Rejection]:
-    inbox = tmp_path / "inbox"
-    (inbox / SHIPMENT).mkdir(parents=True)
-    settings = Settings(home=tmp_path / "home")
-    for name, data in files.items():
-        (inbox / SHIPMENT / name).write_bytes(data)
-    return {name: process_document(inbox / SHIPMENT / name, inbox, settings) for name in files}
+    return process_files(tmp_path, SHIPMENT, files)
 
 
 def test_cfdi_with_comercio_exterior_is_a_commercial_invoice(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from oretrace.cli.main import app
-from oretrace.core.config import get_settings
 from oretrace.pipeline.inbox import LOOSE_PROBLEM
 from oretrace.store import schema
 from oretrace.store.db import make_engine, migrate, session_scope
@@ -27,15 +25,8 @@ from tests.store_fixtures import FINISHED_AT, INBOX_ROOT, STARTED_AT, shipment
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """An empty SQLite store the CLI reaches through ORETRACE_HOME."""
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("ORETRACE_HOME", str(home))
-    monkeypatch.delenv("ORETRACE_DATABASE_URL", raising=False)
-    get_settings.cache_clear()
-    yield home
-    get_settings.cache_clear()
+def home(cli_home: Path) -> Path:
+    return cli_home
 
 
 def store_one_shipment(home: Path) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from typer.testing import CliRunner
 from oretrace.checks.context import ShipmentContext, no_nlp
 from oretrace.checks.facts import shipment_facts
 from oretrace.cli.main import app
-from oretrace.core.config import PortfolioThresholds, Settings, get_settings
+from oretrace.core.config import PortfolioThresholds, Settings
 from oretrace.core.models import Severity, ShipmentFacts
 from oretrace.pipeline.documents import assemble_shipment, process_document
 from oretrace.reference import default_reference
@@ -236,14 +235,8 @@ def test_a_new_shipment_checks_only_the_windows_it_falls_in(engine: Engine) -> N
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("ORETRACE_HOME", str(home))
-    monkeypatch.delenv("ORETRACE_DATABASE_URL", raising=False)
-    get_settings.cache_clear()
-    yield home
-    get_settings.cache_clear()
+def home(cli_home: Path) -> Path:
+    return cli_home
 
 
 def _home_with_history(home: Path) -> None:
