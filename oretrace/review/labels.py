@@ -41,6 +41,7 @@ DOC_TYPE_LABELS: dict[str, str] = {
     DocType.PACKING_LIST.value: "Packing list",
     DocType.CERTIFICATE_OF_ORIGIN.value: "Certificate of origin",
     DocType.ASSAY_CERTIFICATE.value: "Assay certificate",
+    DocType.DUE_DILIGENCE_TEMPLATE.value: "Smelter reporting template (RMI)",
     DocType.OTHER.value: "Other document",
 }
 
