@@ -410,7 +410,8 @@ def test_audit_page_names_rows_changed_behind_the_log(app: object, engine: Engin
     }
 
 
-def test_portfolio_findings_in_the_queue_page_and_api(app: object, engine: Engine) -> None:
+def _store_acme_surge(engine: Engine, metal_kg_per_t: float | None = None, smelter_id: str | None = None) -> None:
+    """Acme ships 10 t a quarter through 2024, then 60 t in 2025 Q1; the portfolio is evaluated and stored."""
     from datetime import date
 
     from oretrace.core.config import PortfolioThresholds
@@ -420,9 +421,11 @@ def test_portfolio_findings_in_the_queue_page_and_api(app: object, engine: Engin
     from samplegen.history import HistoryShipment, write_history
 
     def ship(number: int, day: date, tonnes: float) -> HistoryShipment:
+        metal = tonnes * metal_kg_per_t if metal_kg_per_t is not None else None
         facts = ShipmentFacts(
-            exporter="acme", exporter_printed="Acme", origin="CN", shipped_on=day, net_kg=tonnes * 1000
-        )
+            exporter="acme", exporter_printed="Acme", origin="CN", shipped_on=day, net_kg=tonnes * 1000,
+            metal_kg=metal, smelter_id=smelter_id,
+        )  # fmt: skip
         return HistoryShipment(f"T-{number:04d}", facts)
 
     with session_scope(engine) as session:
@@ -430,6 +433,10 @@ def test_portfolio_findings_in_the_queue_page_and_api(app: object, engine: Engin
             session, [*(ship(n, date(2024, 1 + 3 * n, 5), 10) for n in range(4)), ship(9, date(2025, 2, 5), 60)]
         )
         evaluate_and_store(session, default_reference(), PortfolioThresholds())
+
+
+def test_portfolio_findings_in_the_queue_page_and_api(app: object, engine: Engine) -> None:
+    _store_acme_surge(engine)
     c = client(app)
     form_login(c, "alice")
     page = c.get("/", params={"scope": "portfolio", "status": "all"})
@@ -453,26 +460,7 @@ def test_portfolio_findings_in_the_queue_page_and_api(app: object, engine: Engin
 
 
 def test_dashboard_figures_and_links(app: object, engine: Engine) -> None:
-    from datetime import date
-
-    from oretrace.core.config import PortfolioThresholds
-    from oretrace.core.models import ShipmentFacts
-    from oretrace.reference import default_reference
-    from oretrace.store.portfolio_review import evaluate_and_store
-    from samplegen.history import HistoryShipment, write_history
-
-    def ship(number: int, day: date, tonnes: float) -> HistoryShipment:
-        facts = ShipmentFacts(
-            exporter="acme", exporter_printed="Acme", origin="CN", shipped_on=day, net_kg=tonnes * 1000,
-            metal_kg=tonnes * 1000, smelter_id="SM0003",
-        )  # fmt: skip
-        return HistoryShipment(f"T-{number:04d}", facts)
-
-    with session_scope(engine) as session:
-        write_history(
-            session, [*(ship(n, date(2024, 1 + 3 * n, 5), 10) for n in range(4)), ship(9, date(2025, 2, 5), 60)]
-        )
-        evaluate_and_store(session, default_reference(), PortfolioThresholds())
+    _store_acme_surge(engine, metal_kg_per_t=1000, smelter_id="SM0003")
     c = client(app)
     form_login(c, "carol")
     charts = {chart["id"]: chart for chart in c.get("/api/dashboard").json()["charts"]}
