@@ -17,6 +17,7 @@ import hashlib
 import os
 import stat
 import unicodedata
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pydantic import Field
@@ -99,20 +100,26 @@ def _file(inbox: Path, path: Path, shipment_id: str, info: os.stat_result, folde
     )
 
 
+def _listed(entries: Iterable[os.DirEntry[str]]) -> Iterator[tuple[os.DirEntry[str], Path, os.stat_result]]:
+    """The entries not ignored, each with its own lstat (a link is never followed); one removed meanwhile is
+    skipped."""
+    for entry in entries:
+        if _is_ignored(entry.name):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except FileNotFoundError:
+            continue
+        yield entry, Path(entry.path), info
+
+
 def _walk(inbox: Path, folder: Path, shipment_id: str, folder_problem: str | None) -> list[InboxFile]:
     found: list[InboxFile] = []
     try:
         entries = list(os.scandir(folder))
     except FileNotFoundError:
         return found  # the folder was removed while scanning
-    for entry in entries:
-        if _is_ignored(entry.name):
-            continue
-        path = Path(entry.path)
-        try:
-            info = entry.stat(follow_symlinks=False)
-        except FileNotFoundError:
-            continue
+    for _entry, path, info in _listed(entries):
         if stat.S_ISDIR(info.st_mode):
             found.extend(_walk(inbox, path, shipment_id, folder_problem))
         else:
@@ -130,14 +137,7 @@ def scan_folders(inbox: Path) -> list[InboxFolder]:
     inbox = inbox.resolve()
     loose: list[InboxFile] = []
     folders: list[InboxFolder] = []
-    for entry in sorted(os.scandir(inbox), key=lambda e: e.name):
-        if _is_ignored(entry.name):
-            continue
-        path = Path(entry.path)
-        try:
-            info = entry.stat(follow_symlinks=False)
-        except FileNotFoundError:
-            continue
+    for entry, path, info in _listed(sorted(os.scandir(inbox), key=lambda e: e.name)):
         if stat.S_ISDIR(info.st_mode):
             problem = name_problem(entry.name)
             files = sorted(_walk(inbox, path, display_name(entry.name), problem), key=lambda f: f.relative)
