@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from oretrace.checks.context import ShipmentContext
-from oretrace.checks.facts import _commodity
+from oretrace.checks.facts import shipped_commodity
 from oretrace.core.folding import fold
 from oretrace.core.models import DeclaredSmelter, DocType
 from oretrace.reference.matching import match_smelter
@@ -20,7 +20,7 @@ def declared_smelters(shipment: ShipmentContext) -> list[DeclaredSmelter]:
 
 def for_metal_shipped(shipment: ShipmentContext, smelters: list[DeclaredSmelter]) -> list[DeclaredSmelter]:
     """The declared smelters of the shipped metal; all of them when the commodity is not known from the HS code."""
-    commodity = _commodity(shipment)
+    commodity = shipped_commodity(shipment)
     if commodity is None:
         return smelters
     return [s for s in smelters if fold(s.metal) == fold(commodity)]

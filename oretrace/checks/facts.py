@@ -67,7 +67,8 @@ def _number(documents: Iterable[ExtractedDocument], name: str) -> float | None:
     return statistics.median(values) if values else None
 
 
-def _commodity(context: ShipmentContext) -> str | None:
+def shipped_commodity(context: ShipmentContext) -> str | None:
+    """The one commodity the shipment's HS codes name; None when they name none or several."""
     commodities: set[str] = set()
     for _, code in _texts(context.documents, "hs_code"):
         commodities |= context.reference.commodities_for_hs(code)
@@ -103,7 +104,7 @@ def shipment_facts(context: ShipmentContext) -> ShipmentFacts:
         for doc_type in (DocType.CERTIFICATE_OF_ORIGIN, DocType.COMMERCIAL_INVOICE)
         for _, text in _texts(context.of_type(doc_type), "country_of_origin")
     ]
-    commodity = _commodity(context)
+    commodity = shipped_commodity(context)
     net_kg = _number(context.documents, "net_weight_kg")
     invoices = context.of_type(DocType.COMMERCIAL_INVOICE)
     currencies = {text.upper() for _, text in _texts(invoices, "currency")}
