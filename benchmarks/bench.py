@@ -32,6 +32,7 @@ KEYS = (
     "ocrmypdf",
     "rerun",
     "memory",
+    "small_run",
     "hostile",
     "portfolio",
 )
@@ -56,6 +57,8 @@ def run(sizes: CorpusSizes, corpus_dir: Path, only: set[str]) -> list[Figure]:
             figures.append(measures.orchestration(corpus, work))
         if "memory" in only:
             figures.append(measures.memory(corpus, work))
+        if "small_run" in only:
+            figures.append(measures.small_run(corpus, work, sizes.small_run_rounds))
         if "hostile" in only:
             figures.append(hostile.measure(work / "hostile"))
         if "portfolio" in only:

@@ -35,12 +35,13 @@ class CorpusSizes:
     ocrmypdf_scans: int = 35
     backlog_shipments: int = 2000
     backlog_baseline_shipments: int = 20
+    small_run_rounds: int = 3  # born-digital shipments of four documents run after a first one
     # Not documents: synthetic shipment facts written straight into the store (benchmarks/portfolio.py).
     portfolio_shipments: int = 100_000
 
 
 SMALL = CorpusSizes(scans=4, batch=12, long_pdf_pages=6, core_scans=2, ocrmypdf_scans=2, backlog_shipments=30,
-                    backlog_baseline_shipments=3, portfolio_shipments=2_000)  # fmt: skip
+                    backlog_baseline_shipments=3, small_run_rounds=1, portfolio_shipments=2_000)  # fmt: skip
 
 
 @dataclass(frozen=True)

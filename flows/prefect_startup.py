@@ -1,12 +1,15 @@
-"""Hide Prefect's start-up behind useful work.
+"""Hide Prefect's start-up behind useful work, and pay it once per data directory rather than once per run.
 
 With no `PREFECT_API_URL`, a process's first flow run starts Prefect's temporary API server and waits for it:
-15-30 s on two cores (more under load) before any task runs, plus 5 s of importing the server's code into
-the client process only to launch it. `oretrace run` instead launches the same server command (uvicorn with
-Prefect's app factory, in ephemeral mode) as its very first step, points this process at it through
-`PREFECT_API_URL` before Prefect is imported, and meanwhile extracts the inbox's documents with the plain
-pipeline functions into the document cache, and builds the indexes the checks use. The flow's tasks then
-find those documents extracted and only check and store them. The server is stopped when the run ends.
+4 s on an idle two-core machine, 15-30 s under load, before any task runs, plus 5 s of importing the server's
+code into the client process only to launch it. `oretrace run` instead uses the data directory's local server
+(`oretrace.flows.local_server`: started by the first run that needs it, reused by the next ones until it has
+been idle `ORETRACE_PREFECT_SERVER_IDLE_MINUTES`), as its very first step, points this process at it through
+`PREFECT_API_URL` before Prefect is imported, and, while a server it started is not yet answering, extracts
+the inbox's documents with the plain pipeline functions into the document cache and builds the indexes the
+checks use. The flow's tasks then find those documents extracted and only check and store them. With
+`ORETRACE_PREFECT_SERVER=temporary` (or where the local server cannot be used) the same happens with a
+temporary server that is stopped when the run ends.
 
 The read-ahead only fills caches, so it cannot change a result. With `PREFECT_API_URL` already set (a shared
 server), with a Dask cluster doing the work, or once Prefect is imported in this process, nothing is launched
@@ -16,60 +19,48 @@ or read ahead and Prefect behaves as usual.
 from __future__ import annotations
 
 import atexit
+import logging
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
 from oretrace.core.config import Settings
+from oretrace.flows.local_server import STARTUP_TIMEOUT_SECONDS, LocalServer, api_answers, free_port, server_env
 from oretrace.pipeline import progress
 from oretrace.pipeline.documents import process_document
 from oretrace.pipeline.inbox import InboxSnapshot
 from oretrace.reference import ReferenceData
 
-# A cold start (new database: migrations) took up to 120 s on two cores busy with other heavy jobs.
-STARTUP_TIMEOUT_SECONDS = 300
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class StartupReport:
-    server_seconds: float  # until the temporary server answered; 0 when none was launched here
+    server_seconds: float  # until the server answered; 0 when none was needed
     documents_read_ahead: int
     server_error: str | None = None
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    server_started: bool = False  # the local server was started by this run (and outlives it)
 
 
 class TemporaryServer:
     """Prefect's API server in a subprocess for the length of one run, as Prefect itself would start it."""
 
+    started_here = False  # nothing outlives the run
+
     def __init__(self, home: Path) -> None:
-        self.port = _free_port()
+        self.port = free_port()
         self.log_path = home / "prefect" / "temporary-server.log"
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        env = os.environ | {
-            "PREFECT_UI_ENABLED": "0",
-            "PREFECT__SERVER_EPHEMERAL": "1",  # only the services a temporary server needs
-            "PREFECT__SERVER_FINAL": "1",
-            # No blocks are used (results are not persisted); registering every block type costs seconds.
-            "PREFECT_API_BLOCKS_REGISTER_ON_START": "false",
-        }
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
                  "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
-                env=env, stdout=log, stderr=subprocess.STDOUT,
+                env=server_env(), stdout=log, stderr=subprocess.STDOUT,
             )  # fmt: skip
         atexit.register(self.stop)
 
@@ -82,11 +73,7 @@ class TemporaryServer:
         if self.process.poll() is not None:
             tail = self.log_path.read_text(errors="replace")[-2000:]
             raise RuntimeError(f"Prefect's server exited with code {self.process.returncode}: {tail}")
-        try:
-            with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
-                return response.status == 200
-        except (urllib.error.URLError, OSError):
-            return False
+        return api_answers(self.api_url)
 
     def wait_ready(self, timeout: float = STARTUP_TIMEOUT_SECONDS) -> None:
         deadline = time.monotonic() + timeout
@@ -103,6 +90,21 @@ class TemporaryServer:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+
+
+def start_server(settings: Settings) -> LocalServer | TemporaryServer:
+    """The data directory's local server (started if none runs), or a temporary one as configured or when the
+    local one cannot be used (e.g. a file system without locks)."""
+    home = settings.home.resolve()
+    if settings.prefect_server == "local":
+        try:
+            server = LocalServer(home, idle_seconds=settings.prefect_server_idle_minutes * 60)
+        except OSError as err:
+            log.warning("the local Prefect server cannot be used (%s); a temporary one serves this run", err)
+        else:
+            atexit.register(server.stop)
+            return server
+    return TemporaryServer(home)
 
 
 def read_ahead(snapshot: InboxSnapshot, settings: Settings, until: Callable[[], bool]) -> int:
@@ -143,11 +145,11 @@ def warm_up(reference: ReferenceData) -> None:
 
 
 def start_prefect_reading_ahead(snapshot: InboxSnapshot, settings: Settings, reference: ReferenceData) -> StartupReport:
-    """Launch Prefect's temporary server and extract documents until it answers (see the module's notes)."""
+    """Start or reuse Prefect's server and extract documents until it answers (see the module's notes)."""
     if os.environ.get("PREFECT_API_URL") or settings.dask_address or "prefect" in sys.modules:
         return StartupReport(server_seconds=0.0, documents_read_ahead=0)
     started = time.perf_counter()
-    server = TemporaryServer(settings.home.resolve())
+    server = start_server(settings)
     os.environ["PREFECT_API_URL"] = server.api_url  # read by Prefect when it is imported, after this
     warming = ThreadPoolExecutor(max_workers=1, thread_name_prefix="warm-up")
     warmed = warming.submit(warm_up, reference)
@@ -162,4 +164,6 @@ def start_prefect_reading_ahead(snapshot: InboxSnapshot, settings: Settings, ref
         os.environ.pop("PREFECT_API_URL", None)
         elapsed = time.perf_counter() - started
         return StartupReport(server_seconds=elapsed, documents_read_ahead=0, server_error=str(err))
-    return StartupReport(server_seconds=time.perf_counter() - started, documents_read_ahead=read)
+    return StartupReport(
+        server_seconds=time.perf_counter() - started, documents_read_ahead=read, server_started=server.started_here
+    )

@@ -24,6 +24,18 @@ from oretrace.store.db import make_engine, migrate
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_DOCS = REPO / "sample_docs"
 
+# A run started by a test uses a Prefect server of its own that ends with it, so no server outlives the test
+# (tests/test_local_server.py exercises the local server that a user's runs share).
+os.environ.setdefault("ORETRACE_PREFECT_SERVER", "temporary")
+
+
+def command_env(drop: tuple[str, ...] = ("ORETRACE_", "PREFECT_"), **settings: str) -> dict[str, str]:
+    """This environment for an `oretrace` command: without the variables `drop` starts, with `settings`, and
+    with a temporary Prefect server unless `settings` says otherwise."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
+    return env | {"ORETRACE_PREFECT_SERVER": "temporary"} | settings
+
+
 INVOICE_LINES = [
     ("Helvetica-Bold", 18, "COMMERCIAL INVOICE"),
     ("Helvetica", 11, "Invoice No: INV-2025-0042"),

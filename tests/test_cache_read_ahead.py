@@ -14,7 +14,7 @@ import pytest
 from oretrace.core.config import Settings
 from oretrace.flows.prefect_startup import TemporaryServer, read_ahead
 from oretrace.pipeline.inbox import InboxSnapshot
-from tests.conftest import INVOICE_LINES, REPO, pdf_bytes
+from tests.conftest import INVOICE_LINES, REPO, command_env, pdf_bytes
 
 
 def _inbox(tmp_path: Path, count: int) -> list[Path]:
@@ -74,8 +74,7 @@ def test_temporary_server_answers_and_stops(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_oretrace_run_with_its_own_server_stores_every_shipment(tmp_path: Path) -> None:
     _inbox(tmp_path, 2)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ORETRACE_", "PREFECT_"))}
-    env["ORETRACE_HOME"] = str(tmp_path / "home")
+    env = command_env(ORETRACE_HOME=str(tmp_path / "home"))
     done = subprocess.run([sys.executable, "-m", "oretrace", "run", str(tmp_path / "inbox")], env=env,
                           cwd=REPO, capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
     assert done.returncode == 0, done.stderr

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -20,7 +19,7 @@ from oretrace.store import schema
 from oretrace.store.db import make_engine, migrate, session_scope
 from oretrace.store.repository import record_shipment
 from oretrace.watch.discover import scan_inbox
-from tests.conftest import INVOICE_LINES, SAMPLE_DOCS, pdf_bytes
+from tests.conftest import INVOICE_LINES, SAMPLE_DOCS, command_env, pdf_bytes
 from tests.store_fixtures import FINISHED_AT, INBOX_ROOT, STARTED_AT, shipment
 
 
@@ -71,8 +70,7 @@ def test_export_writes_the_stored_documents(home: Path, tmp_path: Path) -> None:
 
 
 def oretrace(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ORETRACE_", "PREFECT_"))}
-    env |= {"ORETRACE_HOME": str(home)}
+    env = command_env(ORETRACE_HOME=str(home))
     return subprocess.run(
         [sys.executable, "-m", "oretrace", *args], env=env, capture_output=True, text=True, timeout=600, check=False
     )

@@ -36,6 +36,7 @@ from oretrace.store.export import write_csv
 from oretrace.store.inbox_runs import InboxRun
 from oretrace.store.portfolio_review import INBOX_ROOT as PORTFOLIO_ROOT
 from oretrace.store.repository import record_document
+from tests.conftest import command_env
 from tests.hostile_corpus import (
     FORMULA_SHIPMENTS,
     INVOICE_TEXT,
@@ -389,8 +390,7 @@ def test_display_names_are_valid_utf8_and_utf8_names_are_unchanged() -> None:
 
 
 def _env(home: Path, url: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ORETRACE_", "PREFECT_"))}
-    return env | {"ORETRACE_HOME": str(home), "ORETRACE_DATABASE_URL": url}
+    return command_env(ORETRACE_HOME=str(home), ORETRACE_DATABASE_URL=url)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -18,7 +17,7 @@ from packaging.markers import default_environment
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from tests.conftest import REPO, SAMPLE_DOCS
+from tests.conftest import REPO, SAMPLE_DOCS, command_env
 
 LOCKS = (REPO / "requirements-installer.lock", REPO / "requirements.lock")
 _ENTRY = re.compile(r"^([A-Za-z0-9_.\-\[\],]+)==(\S+)")
@@ -130,8 +129,7 @@ def test_the_wheel_runs_from_another_directory(tmp_path: Path) -> None:
     for document in truth:
         if document["shipment_id"] == "SHP-2025-0001" and not document["scanned"]:
             shutil.copy2(SAMPLE_DOCS / document["path"], inbox)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ORETRACE_", "PREFECT_", "PYTHON"))}
-    env["ORETRACE_HOME"] = str(elsewhere / "home")
+    env = command_env(drop=("ORETRACE_", "PREFECT_", "PYTHON"), ORETRACE_HOME=str(elsewhere / "home"))
     oretrace = venv / "bin" / "oretrace"
 
     probe = "import oretrace, oretrace.flows; print(oretrace.__file__, oretrace.flows.__file__)"

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 
 from oretrace.store.db import make_engine
-from tests.conftest import REPO, SAMPLE_DOCS
+from tests.conftest import REPO, SAMPLE_DOCS, command_env
 
 ORETRACE = REPO / ".venv" / "bin" / "oretrace"
 POSTGRES_URL_ENV = "ORETRACE_TEST_POSTGRES_URL"
@@ -93,7 +93,7 @@ class WatchRun:
         return self.database_url or f"sqlite:///{self.home / 'oretrace.db'}"
 
     def env(self) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("ORETRACE_", "PREFECT_"))}
+        env = command_env()
         env |= {
             "ORETRACE_HOME": str(self.home),
             "ORETRACE_DATABASE_URL": self.url,

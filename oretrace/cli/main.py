@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from oretrace.cli import portfolio, reference, review, watch
+from oretrace.cli import portfolio, prefect_server, reference, review, watch
 from oretrace.cli.common import load_settings, open_store
 from oretrace.cli.progress_bar import run_progress
 from oretrace.core.errors import InvalidInput, NothingToDo, OretraceError, ShipmentsNotStored
@@ -154,6 +154,11 @@ def run(
     )
     _echo_portfolio([r.shipment_id for r in results if r.shipment_run_id is not None], settings.resolved_database_url)
     typer.echo(f"store: {settings.resolved_database_url}")
+    if startup.server_started:
+        typer.echo(
+            f"Prefect: this run started a local server for {settings.home}, kept for the next runs until idle "
+            f"{settings.prefect_server_idle_minutes:g} min (`oretrace prefect-server stop` ends it)"
+        )
     if failed:
         raise ShipmentsNotStored(
             f"{len(failed)} of {len(results)} shipments could not be stored: {', '.join(map(printable, failed))}",
@@ -333,7 +338,7 @@ def evaluate(
 
 
 # Command groups, in the order of `oretrace --help`.
-for group in (portfolio, reference, watch, review):
+for group in (portfolio, reference, watch, review, prefect_server):
     group.register(app)
 
 

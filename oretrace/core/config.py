@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -67,6 +68,12 @@ class Settings(BaseSettings):
     dask_address: str | None = Field(
         default=None, description="Dask scheduler (e.g. tcp://10.0.0.5:8786) that runs the per-document tasks"
     )
+    prefect_server: Literal["local", "temporary"] = Field(
+        default="local",
+        description="`local`: one Prefect server per data directory, started on first use, kept until idle; "
+        "`temporary`: a server per run (Prefect's default without PREFECT_API_URL)",
+    )
+    prefect_server_idle_minutes: float = Field(default=15.0, description="the local Prefect server stops after")
     limits: Limits = Field(default_factory=Limits)
     portfolio: PortfolioThresholds = Field(default_factory=PortfolioThresholds)
     watch_quiet_seconds: float = Field(default=10.0, description="a shipment folder must be unchanged this long")
