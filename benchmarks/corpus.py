@@ -58,6 +58,7 @@ class Corpus:
     long_pdf_pages: int
     backlog_inbox: Path  # many shipments, each a hard-linked copy of a born-digital sample shipment
     backlog_baseline_inbox: Path  # the first few of them
+    small_shipments: tuple[Path, ...]  # folders of four born-digital documents, one of each type
     page_text: dict[Path, list[str]]  # ground truth text per page of each scan, by its path in the corpus
 
 
@@ -138,6 +139,17 @@ def build(root: Path, sizes: CorpusSizes) -> Corpus:
     backlog_baseline_inbox = _backlog(root / f"backlog-{sizes.backlog_baseline_shipments}" / "inbox", digital,
                                       digital_inbox, sizes.backlog_baseline_shipments)  # fmt: skip
 
+    # The samples' born-digital documents of each type, the i-th of each type in shipment folder i.
+    by_type: dict[str, list[dict]] = {}
+    for d in digital_docs:
+        by_type.setdefault(d["doc_type"], []).append(d)
+    small_shipments = tuple(
+        _copy_into(root / "small" / f"SMALL-{index}", Path(d["path"]).name, (SAMPLES / d["path"]).read_bytes()).parent
+        for index in range(sizes.small_run_rounds + 1)
+        for d in (documents[index] for documents in by_type.values())
+    )
+    small_shipments = tuple(dict.fromkeys(small_shipments))
+
     empty_inbox = root / "empty" / "inbox"
     empty_inbox.mkdir(parents=True, exist_ok=True)
 
@@ -158,6 +170,7 @@ def build(root: Path, sizes: CorpusSizes) -> Corpus:
         long_pdf_pages=sizes.long_pdf_pages,
         backlog_inbox=backlog_inbox,
         backlog_baseline_inbox=backlog_baseline_inbox,
+        small_shipments=small_shipments,
         page_text=texts,
     )
 

@@ -334,14 +334,12 @@ def orchestration(corpus: Corpus, work: Path) -> Figure:
     )  # fmt: skip
 
 
-def small_run(corpus: Corpus, work: Path, rounds: int = 3) -> Figure:
+def small_run(corpus: Corpus, work: Path, rounds: int) -> Figure:
     """One born-digital shipment of four documents through `oretrace run` in a new process, with no
     PREFECT_API_URL, on a data directory that has seen an earlier run: with the local server the first run
     left (the default), against a temporary server per run, alternately; each round a shipment neither data
-    directory has read."""
-    shipments = sorted({p.parent for p in corpus.digital if len(list(p.parent.iterdir())) == 4})
-    if len(shipments) < rounds + 1:
-        raise SystemExit(f"the samples hold {len(shipments)} born-digital shipments of four documents")
+    directory has read (`corpus.small_shipments`: the samples' born-digital documents, one of each type)."""
+    shipments = corpus.small_shipments[: rounds + 1]
     homes = {mode: work / f"small-{mode}" for mode in ("local", "temporary")}
 
     def run(shipment: Path, mode: str) -> float:

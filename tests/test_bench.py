@@ -38,6 +38,12 @@ def test_corpus_copies_have_their_own_content_hash(tmp_path: Path) -> None:
     digital = {hashlib.sha256(p.read_bytes()).hexdigest() for p in corpus.digital}
     copies = [f for folder in backlog for f in folder.iterdir()]
     assert copies and {hashlib.sha256(f.read_bytes()).hexdigest() for f in copies} <= digital
+    # The small-run shipments: four born-digital documents each, none shared between them.
+    assert len(corpus.small_shipments) == sizes.small_run_rounds + 1
+    small = [sorted(f.read_bytes() for f in folder.iterdir()) for folder in corpus.small_shipments]
+    assert all(len(files) == 4 for files in small)
+    assert len({data for files in small for data in files}) == 4 * len(small)
+    assert {hashlib.sha256(d).hexdigest() for files in small for d in files} <= digital
     again = build(tmp_path, sizes)  # reused, not rebuilt
     assert again.batch == corpus.batch and again.long_pdf.stat().st_mtime == corpus.long_pdf.stat().st_mtime
 
