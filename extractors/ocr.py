@@ -7,9 +7,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytesseract
-from PIL import Image, ImageFilter, ImageOps
+from PIL import Image, ImageOps
 
 from oretrace.core.errors import UnreadableDocument
 from oretrace.core.models import Page, TextSource
@@ -65,10 +66,12 @@ def estimate_skew(gray: Image.Image, max_degrees: float = MAX_SKEW_DEGREES, step
     """Angle (degrees) that makes text lines horizontal: the rotation whose row-ink profile is sharpest."""
     small = gray.copy()
     small.thumbnail((900, 900))
-    ink = Image.fromarray((np.asarray(small) < 128).astype(np.uint8) * 255)
+    ink = (np.asarray(small) < 128).astype(np.uint8)
+    centre = (ink.shape[1] / 2, ink.shape[0] / 2)
     best_angle, best_score = 0.0, -1.0
     for angle in np.arange(-max_degrees, max_degrees + step / 2, step):
-        rotated = np.asarray(ink.rotate(float(angle), resample=Image.Resampling.NEAREST, fillcolor=0))
+        turn = cv2.getRotationMatrix2D(centre, float(angle), 1.0)
+        rotated = cv2.warpAffine(ink, turn, (ink.shape[1], ink.shape[0]), flags=cv2.INTER_NEAREST, borderValue=0)
         profile = rotated.sum(axis=1, dtype=np.float64)
         score = float(np.square(np.diff(profile)).sum())
         if score > best_score:
@@ -76,11 +79,24 @@ def estimate_skew(gray: Image.Image, max_degrees: float = MAX_SKEW_DEGREES, step
     return best_angle
 
 
+def despeckle(gray: Image.Image) -> Image.Image:
+    """Speckle from scanning breaks letters apart; a 3x3 median removes it and keeps strokes."""
+    return Image.fromarray(cv2.medianBlur(np.asarray(gray), 3))
+
+
 def rule_masks(gray: Image.Image, min_length: int = 80, ink_below: int = 200) -> tuple[np.ndarray, np.ndarray]:
-    """Masks of the horizontal and of the vertical table rules and box borders: long straight runs of ink
-    (text strokes are far shorter than a rule)."""
-    ink = np.asarray(gray) < ink_below
-    return _long_runs(ink, min_length), _long_runs(ink.T, min_length).T
+    """Masks of the horizontal and of the vertical table rules and box borders: straight runs of ink at least
+    `min_length` pixels long (text strokes are far shorter than a rule)."""
+    ink = (np.asarray(gray) < ink_below).astype(np.uint8)
+
+    def runs(shape: tuple[int, int], last: tuple[int, int]) -> np.ndarray:
+        # An erosion marks each pixel that starts a long enough run; a dilation back over the run's length
+        # restores the run. Beyond the page there is no ink.
+        line = np.ones(shape, np.uint8)
+        starts = cv2.erode(ink, line, anchor=(0, 0), borderType=cv2.BORDER_CONSTANT, borderValue=0)
+        return cv2.dilate(starts, line, anchor=last, borderType=cv2.BORDER_CONSTANT, borderValue=0).astype(bool)
+
+    return runs((1, min_length), (min_length - 1, 0)), runs((min_length, 1), (0, min_length - 1))
 
 
 def remove_rules(gray: Image.Image, masks: tuple[np.ndarray, np.ndarray] | None = None) -> Image.Image:
@@ -93,20 +109,6 @@ def remove_rules(gray: Image.Image, masks: tuple[np.ndarray, np.ndarray] | None 
     cleaned = np.asarray(gray).copy()
     cleaned[rules] = 255
     return Image.fromarray(cleaned)
-
-
-def _long_runs(ink: np.ndarray, min_length: int) -> np.ndarray:
-    """Mask of the horizontal runs of ink at least `min_length` long."""
-    padded = np.zeros((ink.shape[0], ink.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = ink
-    edges = np.diff(padded, axis=1)
-    rows, starts = np.nonzero(edges == 1)
-    _, ends = np.nonzero(edges == -1)  # row-major order pairs each run's start with its end
-    long = (ends - starts) >= min_length
-    mask = np.zeros(ink.shape, dtype=bool)
-    for row, start, end in zip(rows[long], starts[long], ends[long], strict=True):
-        mask[row, start:end] = True
-    return mask
 
 
 def _tesseract_data(path: Path, options: OcrOptions, psm: int) -> dict[str, list]:
@@ -253,11 +255,10 @@ def ocr_page(
     skew = estimate_skew(gray)
     if skew:
         gray = gray.rotate(skew, resample=Image.Resampling.BILINEAR, expand=False, fillcolor=255)
-    # The rules tell the page's boxes apart (extractors.boxes), then are erased for Tesseract. Speckle from
-    # scanning breaks letters apart; a 3x3 median removes it and keeps strokes.
+    # The rules tell the page's boxes apart (extractors.boxes), then are erased for Tesseract.
     masks = rule_masks(gray)
     rules = scan_rules(*masks)
-    gray = remove_rules(gray, masks).filter(ImageFilter.MedianFilter(3))
+    gray = despeckle(remove_rules(gray, masks))
     rotation = 0
     with tempfile.TemporaryDirectory(prefix="oretrace-ocr-") as scratch:
         # Tesseract reads a file path directly; an uncompressed PGM is the cheapest file to write.

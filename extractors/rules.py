@@ -187,11 +187,14 @@ def joined(rules: list[BBox]) -> list[BBox]:
 
 def _bands(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
     """(x0, y0, x1, y1) of each group of horizontal runs on consecutive rows that overlap in x."""
-    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = mask
+    # Only the rows with a run: rules are a small part of a page.
+    inked = np.flatnonzero(mask.any(axis=1))
+    padded = np.zeros((len(inked), mask.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask[inked]
     edges = np.diff(padded, axis=1)
     rows, starts = np.nonzero(edges == 1)
     _, ends = np.nonzero(edges == -1)
+    rows = inked[rows]
     open_bands: list[list[int]] = []  # [x0, y0, x1, last row]
     done: list[tuple[int, int, int, int]] = []
     for row, start, end in zip(rows.tolist(), starts.tolist(), ends.tolist(), strict=True):

@@ -21,6 +21,7 @@ from oretrace.extractors.ocr import (
     missed_text_regions,
     prepare_image,
     recover_missed_words,
+    rule_masks,
 )
 from oretrace.extractors.text import ReadOptions, read_pages
 from tests.conftest import INVOICE_LINES, draw_lines, pdf_bytes, render
@@ -81,6 +82,22 @@ def test_page_turned_sideways_is_detected_and_read(tmp_path: Path, invoice_scan:
 def test_skew_is_estimated(invoice_scan: Path, angle: float) -> None:
     tilted = Image.open(invoice_scan).rotate(angle, expand=False, fillcolor=255)
     assert estimate_skew(tilted) == pytest.approx(-angle, abs=0.5)
+
+
+def test_rule_masks_keep_exactly_the_long_runs_of_ink() -> None:
+    page = Image.new("L", (400, 300), 255)
+    for box in (
+        (0, 10, 49, 12),  # 50 px at the left edge: too short however the page edge is treated
+        (100, 50, 179, 52),  # exactly 80 px: a rule
+        (100, 90, 178, 91),  # 79 px: not
+        (300, 100, 302, 299),  # a vertical rule down to the bottom edge
+        (20, 200, 20, 299),  # 100 px, one pixel wide: still a rule
+    ):
+        page.paste(0, (box[0], box[1], box[2] + 1, box[3] + 1))
+    horizontal, vertical = rule_masks(page, min_length=80)
+    assert horizontal[50:53, 100:180].all() and horizontal.sum() == 3 * 80
+    assert vertical[100:300, 300:303].all() and vertical[200:300, 20].all()
+    assert vertical.sum() == 3 * 200 + 100
 
 
 def test_encrypted_pdf_is_refused_with_reason(tmp_path: Path) -> None:
