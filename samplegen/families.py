@@ -35,13 +35,15 @@ class Family:
         return f"{self.doc_type}/{self.layout}"
 
     def record(self) -> dict[str, object]:
-        return {
+        record: dict[str, object] = {
             "doc_type": self.doc_type,
             "layout": self.layout,
             "modelled_on": self.modelled_on,
             "seen_in_development": self.seen_in_development,
-            "fold": self.fold,
         }
+        if self.fold is not None:  # developed families have none (and sets written before folds stay as they were)
+            record["fold"] = self.fold
+        return record
 
 
 _FAMILIES: tuple[Family, ...] = (
