@@ -104,3 +104,14 @@ def test_side_by_side_puts_unseen_first() -> None:
     assert header.index("unseen") < header.index(" seen")
     clean_line = next(line for line in text.splitlines() if line.startswith("clean shipments"))
     assert clean_line.split()[-6:] == ["1", "of", "1", "0", "of", "1"]
+
+
+@pytest.mark.parametrize("args", [["--holdout-fold", "3"], ["--holdout-fold", "-1"], ["--folds", "4"]])
+def test_eval_takes_one_of_three_folds_and_no_fold_count(args: list[str], tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from oretrace.cli.main import app
+
+    (tmp_path / "ground_truth.json").write_text(json.dumps({"documents": []}))
+    result = CliRunner().invoke(app, ["eval", str(tmp_path), *args])
+    assert result.exit_code == 2, result.output
