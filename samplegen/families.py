@@ -127,9 +127,11 @@ _FAMILIES: tuple[Family, ...] = (
            "duplicate practice: rc-inspection.com/umpire-analysis; AMEC QA-QC course on duplicates, "
            "1library.co/document/yn9d43lq)", fold=1),
     Family("commercial_invoice", "side_totals", "an invoice whose totals box (net, gross, packages, amount) "
-           "stands to the right of the item table rather than under it", fold=2),
+           "stands to the right of the item table rather than under it; fields after a carrier's commercial "
+           "invoice guide (itltransport.com/invoice); no stored specimen of the arrangement itself", fold=2),
     Family("packing_list", "lots_across", "a packing list turned sideways: lots as columns, packages and "
-           "weights as rows, the total in the last column", fold=2),
+           "weights as rows, the total in the last column; fields after globalnegotiator.com's packing list "
+           "entry; no stored specimen of the arrangement itself", fold=2),
     Family("certificate_of_origin", "aic_pacific", "a Pacific Alliance / CPTPP-style certificate in Spanish and "
            "English: exporter, producer, importer, goods with HS (6 digits), origin criterion, country of origin, "
            "fiscal registration numbers (Alianza del Pacífico Anexo 3.16, docplayer.es/79100625; ALADI ACE 67 "
