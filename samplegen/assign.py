@@ -60,7 +60,8 @@ def assign_styles(
             st = base_style(dt, layout, lang, plan.declared, plan.dest, rng)
             if (
                 (dt == "packing_list" and plan.key in two_page_pl)
-                or (dt == "commercial_invoice" and s.shipment_id in two_page_inv)
+                # the later invoice families are drawn on one page
+                or (dt == "commercial_invoice" and s.shipment_id in two_page_inv and layout in LAYOUTS[dt])
                 or (dt == "assay_certificate" and s.shipment_id in two_page_assay)
             ):
                 st.pages = 2

@@ -341,6 +341,12 @@ def _coo_number(plan: Plan, when: date, rng: random.Random) -> str:
         )
     if plan.coo_kind == "statement":
         return ""  # a statement on origin has no number of its own
+    if plan.coo_kind == "ace36":
+        return f"{rng.randrange(1, 9999999):07d}"  # ALADI forms carry a plain serial
+    if plan.coo_kind == "rcep":
+        return f"{plan.declared}{when:%y} RCEP {rng.randrange(100000, 999999)}"
+    if plan.coo_kind == "pacific":
+        return f"{plan.declared}-AP-{when:%y}-{rng.randrange(1, 99999):05d}"
     return f"{when:%Y}/{plan.declared}/{rng.randrange(1000, 99999):05d}"
 
 

@@ -3,12 +3,16 @@
 A family's id is `<doc_type>/<layout>`. The ground truth names the family of every document and the families
 of every shipment, so that `oretrace eval` can hold some families out of development and report figures on
 them apart (`oretrace.evaluation.split`). Families marked `seen_in_development` were used while the
-extractors were built, before the split existed; they are never held out.
+extractors were built or tuned; they are never held out. Every other family carries the fold it was given by
+hand when it was added, before any extractor was changed against it; `oretrace eval --holdout-fold K` holds
+out fold K.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+FOLD_IDS = (0, 1, 2)
 
 
 @dataclass(frozen=True)
@@ -17,18 +21,29 @@ class Family:
     layout: str
     modelled_on: str
     seen_in_development: bool = False
+    fold: int | None = None
+
+    def __post_init__(self) -> None:
+        # A family is either developed (never held out) or in exactly one fold.
+        if self.seen_in_development == (self.fold is not None):
+            raise ValueError(f"{self.id}: give a fold, or mark the family seen in development, not both")
+        if self.fold is not None and self.fold not in FOLD_IDS:
+            raise ValueError(f"{self.id}: fold {self.fold} is not one of {FOLD_IDS}")
 
     @property
     def id(self) -> str:
         return f"{self.doc_type}/{self.layout}"
 
     def record(self) -> dict[str, object]:
-        return {
+        record: dict[str, object] = {
             "doc_type": self.doc_type,
             "layout": self.layout,
             "modelled_on": self.modelled_on,
             "seen_in_development": self.seen_in_development,
         }
+        if self.fold is not None:  # developed families have none (and sets written before folds stay as they were)
+            record["fold"] = self.fold
+        return record
 
 
 _FAMILIES: tuple[Family, ...] = (
@@ -53,31 +68,77 @@ _FAMILIES: tuple[Family, ...] = (
            "cells", True),
     Family("assay_certificate", "letter_report", "an analysis report written as a letter with a results "
            "list", True),
-    # --- added afterwards; held out by fold (oretrace/evaluation/split.py) ---
+    # --- added afterwards. Those whose misses were read while the structure reading was tuned (the seen
+    # side of fold 0 held out, docs/evaluation.md) count as developed; the rest kept their first fold. ---
     Family("certificate_of_origin", "form_e", "ASEAN-China FTA Form E, boxes 1-13 (scribd.com/document/370560452, "
-           "paperzz.com/doc/7862683)"),
+           "paperzz.com/doc/7862683)", True),
     Family("certificate_of_origin", "gsp_form_a", "GSP certificate of origin Form A, boxes 1-12 (studylib.net/doc/"
-           "10441333; UNCTAD format notes)"),
+           "10441333; UNCTAD format notes)", True),
     Family("certificate_of_origin", "eur1", "movement certificate EUR.1, boxes 1-12, in English, Spanish or French "
-           "(HMRC guide, gov.uk/government/publications/eur1-and-eur-med-movement-certificate)"),
+           "(HMRC guide, gov.uk/government/publications/eur1-and-eur-med-movement-certificate)", fold=0),
     Family("certificate_of_origin", "icc_chamber", "a chamber's non-preferential certificate with bilingual "
-           "captions, boxes 1-8 (ICC international certificate of origin guidelines)"),
+           "captions, boxes 1-8 (ICC international certificate of origin guidelines)", True),
     Family("certificate_of_origin", "usmca_letter", "a USMCA certification as a letter listing the nine minimum "
-           "data elements of Annex 5-A"),
+           "data elements of Annex 5-A", True),
     Family("certificate_of_origin", "statement_on_origin", "an origin declaration on an annex to the invoice, "
-           "in the EU agreements' wording (tullverket.se sample texts)"),
+           "in the EU agreements' wording (tullverket.se sample texts)", True),
     Family("packing_list", "bundle_lots", "a header grid over a per-bundle table with a lot column and "
-           "subtotals per lot"),
+           "subtotals per lot", True),
     Family("packing_list", "lot_summary", "reference lines, packages by container, the lots only at the foot "
-           "(table or comma-separated line); English, Spanish or Portuguese captions"),
+           "(table or comma-separated line); English, Spanish or Portuguese captions", True),
     Family("packing_list", "container_weights", "a landscape weight list per container and lot with seal, tare "
-           "and verified gross mass (SOLAS VI/2)"),
+           "and verified gross mass (SOLAS VI/2)", fold=0),
     Family("assay_certificate", "horizontal_samples", "element symbols as column headers, one row per sample "
-           "and their mean"),
+           "and their mean", True),
     Family("assay_certificate", "dotted_leaders", "results joined to their elements by dotted leaders, trace "
-           "elements in ppm or g/t"),
+           "elements in ppm or g/t", fold=0),
     Family("assay_certificate", "signature_lab", "a quality certificate on the exporter's letterhead with a QC "
-           "mark, the laboratory named only in the signature block"),
+           "mark, the laboratory named only in the signature block", fold=0),
+    # --- twelve more, folds assigned by hand before any extractor saw them; no extractor reads them ---
+    Family("commercial_invoice", "facture_arretee", "a French invoice whose total is also stated in words "
+           "('Arrêtée la présente facture à la somme de ...'), the closing formula of francophone invoices; "
+           "header after the French invoice template of SQL-Ledger (git.freeside.biz, templates/"
+           "French-invoice.html)", fold=0),
+    Family("packing_list", "weight_certificate", "a certificate of weight issued by an independent surveyor "
+           "after supervising the weighing, weights per container (capriconimarine.com/about-us/"
+           "precautionary-survey; lecoursgratuit.com liste de colisage, maritime variant with seals and VGM)",
+           fold=0),
+    Family("certificate_of_origin", "aladi_ace36", "ALADI certificate of origin under ACE 36 MERCOSUR-Bolivia, "
+           "numbered goods lines with NALADISA code and 'Normas de origen' column, SENAVEX certification (Aduana "
+           "Nacional de Bolivia origin manual, pl.scribd.com/document/398720108; ALADI Resolution 252 notes, "
+           "studylib.es/doc/4482149)", fold=0),
+    Family("assay_certificate", "icp_printout", "an ICP-OES instrument printout: element lines with their "
+           "emission wavelength ('Sb 206.833'), several samples, results in mg/kg or ppm (EPA Method 200.7, "
+           "40 CFR 136 Appendix C; UW Soil & Plant Analysis Lab ICP-OES SOP, scribd.com/document/155481248)",
+           fold=0),
+    Family("commercial_invoice", "factura_electronica", "the printed representation of a Latin-American "
+           "electronic invoice: Spanish labels, RFC/RUC, 'Folio fiscal', certificate serials and a digital "
+           "stamp string (CFDI 4.0 usage notes, mproweb.mproerp.com/epecificacion-uso-de-cfdi; SUNAT "
+           "electronic invoicing, incared.net)", fold=1),
+    Family("packing_list", "colisage_bilingual", "a French/English packing list 'Liste de colisage / Packing "
+           "list', package by package, with the invoice reference and totals (lecoursgratuit.com and "
+           "globalnegotiator.com descriptions of the liste de colisage)", fold=1),
+    Family("certificate_of_origin", "rcep", "RCEP certificate of origin (Annex 3B minimum information), "
+           "numbered boxes incl. 'Origin conferring criterion' and 'RCEP country of origin' (RCEP Article 3.17, "
+           "ebookservicepro.com DTN RCEP guide p.43; origin criteria WO/PE/CTC/RVC, laitimes.com and "
+           "mightyshipping.com/en/guides/rcep-origin-certificate)", fold=1),
+    Family("assay_certificate", "inspection_duplicates", "an inspection company's certificate of analysis with "
+           "duplicate determinations A and B and their mean, the mean being the certified result (umpire and "
+           "duplicate practice: rc-inspection.com/umpire-analysis; AMEC QA-QC course on duplicates, "
+           "1library.co/document/yn9d43lq)", fold=1),
+    Family("commercial_invoice", "side_totals", "an invoice whose totals box (net, gross, packages, amount) "
+           "stands to the right of the item table rather than under it; fields after a carrier's commercial "
+           "invoice guide (itltransport.com/invoice); no stored specimen of the arrangement itself", fold=2),
+    Family("packing_list", "lots_across", "a packing list turned sideways: lots as columns, packages and "
+           "weights as rows, the total in the last column; fields after globalnegotiator.com's packing list "
+           "entry; no stored specimen of the arrangement itself", fold=2),
+    Family("certificate_of_origin", "aic_pacific", "a Pacific Alliance / CPTPP-style certificate in Spanish and "
+           "English: exporter, producer, importer, goods with HS (6 digits), origin criterion, country of origin, "
+           "fiscal registration numbers (Alianza del Pacífico Anexo 3.16, docplayer.es/79100625; ALADI ACE 67 "
+           "régimen de origen, deploy.studylib.es/doc/663166)", fold=2),
+    Family("assay_certificate", "informe_ensayo", "a Spanish 'Informe de ensayo' with numbered captions "
+           "('1. Muestra', '2. Método', '3. Resultados'), decimal commas (SGS del Perú laboratory report "
+           "practice, es.scribd.com/document/431106320)", fold=2),
 )  # fmt: skip
 
 FAMILIES: dict[str, Family] = {f.id: f for f in _FAMILIES}

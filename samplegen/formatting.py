@@ -21,9 +21,15 @@ MONTHS_ES = (
     "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
 )  # fmt: skip
 
+MONTHS_FR = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
 DATE_STYLES: dict[str, tuple[str, ...]] = {
     "en": ("iso", "dmy", "long_en", "short_en"),
     "es": ("iso", "dmy", "long_es"),
+    "fr": ("iso", "dmy", "dmy_dot", "long_fr"),
 }
 
 COUNTRY_NAMES: dict[str, tuple[str, str]] = {
@@ -44,6 +50,7 @@ COUNTRY_NAMES: dict[str, tuple[str, str]] = {
     "LV": ("Latvia", "Letonia"),
     "CN": ("China", "China"),
     "BO": ("Bolivia", "Bolivia"),
+    "BR": ("Brazil", "Brasil"),
 }
 # Official long names, as some issuing authorities print them (English, Spanish).
 OFFICIAL_NAMES: dict[str, tuple[str, str]] = {
@@ -83,13 +90,15 @@ def fmt_date(d: date, style: str) -> str:
         return f"{d.day} {MONTHS_EN[d.month - 1][:3]} {d.year}"
     if style == "long_es":
         return f"{d.day} de {MONTHS_ES[d.month - 1]} de {d.year}"
+    if style == "long_fr":
+        return f"{'1er' if d.day == 1 else d.day} {MONTHS_FR[d.month - 1]} {d.year}"
     raise ValueError(f"unknown date style {style!r}")
 
 
 def unambiguous_date_style(d: date, style: str, lang: str) -> str:
     """Numeric day-first dates are only used when the day cannot be read as a month."""
     if style in ("dmy", "dmy_dot") and d.day <= 12:
-        return "long_es" if lang == "es" else "short_en"
+        return {"es": "long_es", "fr": "long_fr"}.get(lang, "short_en")
     return style
 
 
@@ -148,3 +157,68 @@ def fmt_hs(hs6: str, style: str) -> str:
 def country_name(code: str, lang: str, upper: bool = False) -> str:
     name = COUNTRY_NAMES[code][1 if lang == "es" else 0]
     return name.upper() if upper else name
+
+
+_FR_UNITS = (
+    "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept "
+    "dix-huit dix-neuf"
+).split()
+_FR_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+
+
+def _fr_below_100(n: int) -> str:
+    if n < 20:
+        return _FR_UNITS[n]
+    tens, unit = divmod(n, 10)
+    if tens in (7, 9):  # soixante-dix, quatre-vingt-dix: the teens after sixty and eighty
+        base = "soixante" if tens == 7 else "quatre-vingt"
+        joiner = " et " if n == 71 else "-"
+        return f"{base}{joiner}{_FR_UNITS[10 + unit]}"
+    if tens == 8:
+        return "quatre-vingts" if unit == 0 else f"quatre-vingt-{_FR_UNITS[unit]}"
+    if unit == 0:
+        return _FR_TENS[tens]
+    return f"{_FR_TENS[tens]}{' et ' if unit == 1 else '-'}{_FR_UNITS[unit]}"
+
+
+def _fr_below_1000(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    if hundreds == 0:
+        return _fr_below_100(rest)
+    head = "cent" if hundreds == 1 else f"{_FR_UNITS[hundreds]} cent{'s' if rest == 0 else ''}"
+    return head if rest == 0 else f"{head} {_fr_below_100(rest)}"
+
+
+def number_in_words_fr(n: int) -> str:
+    """A whole number in French words, as invoices state their totals ('cent vingt-trois mille ...')."""
+    if n == 0:
+        return "zéro"
+    millions, rest = divmod(n, 1_000_000)
+    thousands, units = divmod(rest, 1000)
+    parts = []
+    if millions:
+        parts.append(f"{_fr_below_1000(millions)} million{'s' if millions > 1 else ''}")
+    if thousands:
+        # 'mille' takes no 'un' and no plural; 'cents'/'vingts' lose their s before it
+        words = "" if thousands == 1 else _fr_below_1000(thousands).removesuffix("s") + " "
+        parts.append(f"{words}mille")
+    if units:
+        parts.append(_fr_below_1000(units))
+    return " ".join(parts)
+
+
+CURRENCY_WORDS_FR = {
+    "USD": ("dollar des États-Unis", "dollars des États-Unis", "cent"),
+    "EUR": ("euro", "euros", "centime"),
+}
+
+
+def amount_in_words_fr(amount: Decimal, currency: str) -> str:
+    """'deux cent mille dollars des États-Unis et cinquante cents': the total as the closing formula states it."""
+    whole = int(amount)
+    cents = int((quantize(amount, 2) - whole) * 100)
+    one, many, cent = CURRENCY_WORDS_FR[currency]
+    text = f"{number_in_words_fr(whole)} {one if whole == 1 else many}"
+    if cents:
+        text += f" et {number_in_words_fr(cents)} {cent}{'s' if cents > 1 else ''}"
+    return text

@@ -373,6 +373,19 @@ BUYERS["CN"] = (
     ),
 )
 
+BUYERS["BR"] = (
+    _p(
+        "Retardantes Paulista Indústria Química Ltda.",
+        ("Rua Voluntários da Pátria 1870", "Santo André, SP, CEP 09015-000"),
+        "BR",
+        "Marcos Antônio Ribeiro",
+        "Gerente de Suprimentos",
+        "+55 11 4433 7120",
+        "suprimentos@retpaulista.example",
+        "CNPJ 12.345.678/0001-90",
+    ),
+)
+
 LABS: dict[str, tuple[Party, ...]] = {
     "TH": (
         _p(
@@ -553,6 +566,7 @@ PORTS: dict[str, tuple[str, ...]] = {
     # Bolivia has no coast; its overseas cargo leaves through the Chilean port of Arica.
     "BO": ("Arica, Chile",),
     "CN": ("Qinzhou, Guangxi, China", "Shanghai, China"),
+    "BR": ("Santos, SP, Brasil",),
 }
 
 OVERLAND_PORTS: dict[tuple[str, str], tuple[str, str, str]] = {
@@ -560,6 +574,7 @@ OVERLAND_PORTS: dict[tuple[str, str], tuple[str, str, str]] = {
     ("MX", "US"): ("Saltillo, Coahuila, México", "Laredo, TX", "Truck"),
     ("CA", "US"): ("Montréal, QC, Canada", "Detroit, MI", "Truck"),
     ("TJ", "NL"): ("Khujand, Tajikistan", "Rotterdam, Netherlands", "Rail and sea via Riga"),
+    ("BO", "BR"): ("Puerto Quijarro, Bolivia", "Corumbá, MS, Brasil", "Rail"),
 }
 
 VESSELS: tuple[str, ...] = (

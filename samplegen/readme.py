@@ -34,8 +34,8 @@ the imaging libraries are (fixed random generators, PDFs written with reportlab 
   the canonical fields of `oretrace.models.FIELDS_BY_TYPE` with normalised values (null when the document does
   not state the field);
   per shipment the declared origin, scenario, expected check ids, reasons in words and the families of its
-  documents; `families` says which public form each family follows and whether development used it (see
-  `docs/evaluation.md`, held-out layout families).
+  documents; `families` says which public form each family follows and whether development used it or, if
+  not, its fold (see `docs/evaluation.md`, held-out layout families).
 - `page_text.json`: for each document the text of each page as drawn (lines joined by `\\n`), for measuring OCR
   accuracy. Stamps are not part of it.
 

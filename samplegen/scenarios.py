@@ -42,7 +42,8 @@ class Plan:
     declared: str  # origin the documents declare (ISO alpha-2)
     dest: str  # buyer's country
     product: str  # "ingot" (HS 8110.10) | "trioxide" (HS 2825.80)
-    coo_kind: str  # "form_d" | "usmca" | "chamber"; with all families also "form_e" | "eur1" | "form_a" | "statement"
+    coo_kind: str  # "form_d" | "usmca" | "chamber"; with all families also "form_e" | "eur1" | "form_a" |
+    # "statement" | "ace36" | "rcep" | "pacific"
     named: str | None  # smelter_id named on the documents; None = a fictional smelter not in the reference
     checks: tuple[str, ...] = ()
     alias: bool = False  # print one of the smelter's aliases instead of its reference name
@@ -252,4 +253,40 @@ EXTRA_PLANS: tuple[Plan, ...] = (
     Plan("X08", "TH", "US", "ingot", "chamber", "SM0021", smelter_on_invoice=True),
     Plan("X09", "MX", "US", "ingot", "usmca", "SM0012", alias=True),
     Plan("X10", "TJ", "NL", "ingot", "chamber", "SM0009", lang="mixed"),
+    # Regional agreements: Bolivia to Brazil under ACE 36 (Bolivia refines no antimony), Thailand to Japan
+    # and China under RCEP, Mexico to Japan under the CPTPP / Pacific Alliance certification.
+    Plan(
+        "X11",
+        "BO",
+        "BR",
+        "ingot",
+        "ace36",
+        None,
+        ("no_domestic_production", "unknown_smelter"),
+        profile_smelter="SM0006",
+        lang="es",
+    ),
+    Plan(
+        "X12",
+        "BO",
+        "BR",
+        "trioxide",
+        "ace36",
+        "SM0002",
+        ("no_domestic_production", "smelter_origin_mismatch"),
+        lang="es",
+    ),
+    Plan("X13", "TH", "JP", "ingot", "rcep", "SM0021"),
+    Plan(
+        "X14",
+        "TH",
+        "CN",
+        "trioxide",
+        "rcep",
+        "SM0021",
+        ("origin_text_contradiction",),
+        text_doc="certificate_of_origin",
+    ),
+    Plan("X15", "MX", "JP", "ingot", "pacific", "SM0012", alias=True, lang="es"),
+    Plan("X16", "MX", "JP", "trioxide", "pacific", "SM0012", ("quantity_mismatch",), qty_doc="certificate_of_origin"),
 )

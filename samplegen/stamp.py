@@ -23,6 +23,7 @@ STAMP_COLOURS = {
 STAMP_TEXTS = {
     "en": (("RECEIVED", "IMPORT DEPT."), ("COPY",), ("CHECKED", "DOCS CONTROL"), ("ORIGINAL",), ("VERIFIED",)),
     "es": (("RECIBIDO", "COMERCIO EXTERIOR"), ("COPIA",), ("REVISADO",), ("ORIGINAL",)),
+    "fr": (("REÇU", "SERVICE IMPORT"), ("COPIE",), ("VÉRIFIÉ",), ("ORIGINAL",)),
 }
 
 

@@ -16,10 +16,15 @@ LAYOUTS: dict[str, tuple[str, ...]] = {
 COO_LAYOUT = {"form_d": "form_d", "usmca": "usmca_elements", "chamber": "chamber_boxed"}
 # Families added after the extractors were built (`--families all`); see samplegen/families.py.
 ADDED_LAYOUTS: dict[str, tuple[str, ...]] = {
-    "commercial_invoice": (),
-    "packing_list": ("bundle_lots", "lot_summary", "container_weights"),
-    "assay_certificate": ("horizontal_samples", "dotted_leaders", "signature_lab"),
-}
+    "commercial_invoice": ("facture_arretee", "factura_electronica", "side_totals"),
+    "packing_list": (
+        "bundle_lots", "lot_summary", "container_weights", "weight_certificate", "colisage_bilingual", "lots_across"
+    ),
+    "assay_certificate": (
+        "horizontal_samples", "dotted_leaders", "signature_lab", "icp_printout", "inspection_duplicates",
+        "informe_ensayo",
+    ),
+}  # fmt: skip
 # Certificate families a trade lane can use, by the plan's kind of certificate (every family drawn).
 COO_LAYOUTS_ALL: dict[str, tuple[str, ...]] = {
     "form_d": ("form_d",),
@@ -29,10 +34,24 @@ COO_LAYOUTS_ALL: dict[str, tuple[str, ...]] = {
     "eur1": ("eur1",),
     "form_a": ("gsp_form_a",),
     "statement": ("statement_on_origin",),
+    "ace36": ("aladi_ace36",),
+    "rcep": ("rcep",),
+    "pacific": ("aic_pacific",),
 }
-LANDSCAPE = frozenset({"container_weights"})
+LANDSCAPE = frozenset({"container_weights", "lots_across"})
 # Forms printed in English whatever the exporter's language (the ASEAN forms, GSP Form A, the EPA statement).
 ENGLISH_ONLY = frozenset({"form_d", "form_e", "gsp_form_a", "statement_on_origin"})
+# Forms printed in one language whatever the exporter's: a French invoice and packing list, Spanish-only
+# Latin-American forms and laboratory reports.
+FIXED_LANGUAGE = {
+    "facture_arretee": "fr",
+    "colisage_bilingual": "fr",
+    "factura_electronica": "es",
+    "aladi_ace36": "es",
+    "informe_ensayo": "es",
+}
+# Forms that always print decimal commas (the Spanish laboratory report).
+COMMA_ONLY = frozenset({"informe_ensayo"})
 SCAN_FORMATS = ("pdf", "png", "jpg", "tiff")
 
 
@@ -59,6 +78,8 @@ class DocStyle:
 def pick_language(plan_lang: str, doc_type: str, layout: str) -> str:
     if layout in ENGLISH_ONLY:
         return "en"
+    if layout in FIXED_LANGUAGE:
+        return FIXED_LANGUAGE[layout]
     if plan_lang == "es":
         return "es"
     if plan_lang == "mixed":
@@ -75,7 +96,8 @@ def base_style(
     rng: random.Random,
 ) -> DocStyle:
     st = DocStyle(doc_type=doc_type, language=lang, layout=layout)
-    if declared == "BE" or (lang == "es" and rng.random() < 0.5) or rng.random() < 0.12:
+    fixed_comma = declared == "BE" or lang == "fr" or layout in COMMA_ONLY
+    if fixed_comma or (lang == "es" and rng.random() < 0.5) or rng.random() < 0.12:
         st.conv = "comma"
     st.date_style = rng.choice(DATE_STYLES[lang])
     if declared == "BE" and lang == "en" and rng.random() < 0.5:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -17,48 +16,50 @@ from oretrace.evaluation.split import SEEN, UNSEEN, fold_of, make_split, split_t
 REPO = Path(__file__).resolve().parent.parent
 
 
-def test_fold_is_the_hash_of_the_family_id() -> None:
-    family = "packing_list/lot_summary"
-    expected = int.from_bytes(hashlib.sha256(family.encode()).digest()[:8], "big") % 3
-    assert fold_of(family, 3) == expected
-    # Every fold is reached by some family: the hash spreads them.
-    assert {fold_of(f"family/{i}", 3) for i in range(30)} == {0, 1, 2}
-
-
-def test_families_used_in_development_are_never_held_out() -> None:
-    families = {f"a/{i}": {"seen_in_development": i % 2 == 0} for i in range(40)}
+def _table() -> dict[str, dict[str, object]]:
+    table: dict[str, dict[str, object]] = {f"a/dev{i}": {"seen_in_development": True} for i in range(3)}
     for fold in range(3):
-        split = make_split(families, fold, 3)
-        assert split.held_out
-        assert all(not families[f]["seen_in_development"] for f in split.held_out)
-        assert all(fold_of(f, 3) == fold for f in split.held_out)
-    # Every eligible family is held out in exactly one fold.
-    held = [f for fold in range(3) for f in make_split(families, fold, 3).held_out]
-    assert sorted(held) == sorted(f for f, a in families.items() if not a["seen_in_development"])
+        table |= {f"a/f{fold}{i}": {"seen_in_development": False, "fold": fold} for i in range(2)}
+    return table
 
 
-def test_adding_a_family_moves_no_other() -> None:
-    before = make_split([f"x/{i}" for i in range(10)], 1, 3).held_out
-    after = make_split([f"x/{i}" for i in range(11)], 1, 3).held_out
-    assert before == after - {"x/10"}
+def test_the_held_out_fold_is_the_one_the_families_name() -> None:
+    table = _table()
+    for fold in range(3):
+        split = make_split(table, fold)
+        assert split.held_out == {f"a/f{fold}0", f"a/f{fold}1"}
+        assert split.developed == {"a/dev0", "a/dev1", "a/dev2"}
+        assert not split.unassigned
+    # Every family with a fold is held out in exactly one rotation; developed families never are.
+    held = [f for fold in range(3) for f in make_split(table, fold).held_out]
+    assert sorted(held) == sorted(f for f, a in table.items() if not a["seen_in_development"])
 
 
-@pytest.mark.parametrize(("fold", "folds"), [(3, 3), (-1, 3), (0, 1)])
-def test_invalid_fold(fold: int, folds: int) -> None:
+def test_a_developed_family_is_never_held_out_whatever_its_fold() -> None:
+    split = make_split({"a/b": {"seen_in_development": True, "fold": 0}}, 0)
+    assert not split.held_out
+    assert fold_of({"seen_in_development": True, "fold": 0}) is None
+
+
+def test_a_family_without_a_fold_counts_as_seen_and_is_named() -> None:
+    split = make_split({"a/old": {"seen_in_development": False}, "a/new": {"fold": 0}}, 0)
+    assert split.held_out == {"a/new"}
+    assert split.unassigned == {"a/old"}
+    assert split.document({"family": "a/old"}) == SEEN
+    assert "a/old" in split.describe()
+
+
+@pytest.mark.parametrize("fold", [3, -1])
+def test_invalid_fold(fold: int) -> None:
     with pytest.raises(ValueError):
-        make_split(["a/b"], fold, folds)
-
-
-def _one_held_out_and_one_seen() -> tuple[str, str]:
-    names = [f"certificate_of_origin/f{i}" for i in range(20)]
-    held = next(n for n in names if fold_of(n, 3) == 0)
-    seen = next(n for n in names if fold_of(n, 3) != 0)
-    return held, seen
+        make_split({"a/b": {"fold": 0}}, fold)
+    with pytest.raises(ValueError):
+        make_split({"a/b": {"fold": fold}}, 0)
 
 
 def test_a_shipment_is_unseen_when_any_of_its_documents_is() -> None:
-    held, seen = _one_held_out_and_one_seen()
-    split = make_split([held, seen], 0, 3)
+    held, seen = "certificate_of_origin/f0", "certificate_of_origin/f1"
+    split = make_split({held: {"fold": 0}, seen: {"fold": 1}}, 0)
     documents = {
         "inbox/A/1.pdf": {"family": held},
         "inbox/A/2.pdf": {"family": seen},
@@ -103,3 +104,14 @@ def test_side_by_side_puts_unseen_first() -> None:
     assert header.index("unseen") < header.index(" seen")
     clean_line = next(line for line in text.splitlines() if line.startswith("clean shipments"))
     assert clean_line.split()[-6:] == ["1", "of", "1", "0", "of", "1"]
+
+
+@pytest.mark.parametrize("args", [["--holdout-fold", "3"], ["--holdout-fold", "-1"], ["--folds", "4"]])
+def test_eval_takes_one_of_three_folds_and_no_fold_count(args: list[str], tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from oretrace.cli.main import app
+
+    (tmp_path / "ground_truth.json").write_text(json.dumps({"documents": []}))
+    result = CliRunner().invoke(app, ["eval", str(tmp_path), *args])
+    assert result.exit_code == 2, result.output

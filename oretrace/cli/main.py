@@ -241,9 +241,11 @@ def evaluate(
         ),
     ] = False,
     holdout_fold: Annotated[
-        int, typer.Option("--holdout-fold", help="which fold of layout families is held out")
+        int,
+        typer.Option(
+            "--holdout-fold", min=0, max=FOLDS - 1, help="which fold of layout families is held out (0, 1 or 2)"
+        ),
     ] = DEFAULT_HOLDOUT_FOLD,
-    folds: Annotated[int, typer.Option("--folds", help="number of folds the layout families are dealt into")] = FOLDS,
     workers: Annotated[int | None, typer.Option(help="documents processed at once")] = None,
     external: Annotated[
         Path | None,
@@ -279,7 +281,7 @@ def evaluate(
     from oretrace.store.reference_store import reference_in_force
 
     try:
-        split = make_split(load_families(directory), holdout_fold, folds)
+        split = make_split(load_families(directory), holdout_fold)
     except ValueError as err:
         raise typer.BadParameter(str(err)) from None
     settings = load_settings(workers)

@@ -2,18 +2,19 @@
 shipments count as unseen.
 
 Every generated document names its layout family (`family`, e.g. 'certificate_of_origin/eur1'); the set's
-`families` table says which of them were already used in development before the split existed
-(`seen_in_development`). Those are never held out: figures on them are not figures on unseen paperwork.
-The others are dealt into `folds` folds by a stable hash of the family id, so adding a family never moves
-another. Fold `holdout_fold` is held out: its families' documents are the unseen split, everything else the
-seen split. A shipment is unseen when any of its documents is: its verdict rests on reading a layout that
-was held out.
+`families` table says, for each family, whether development already used it (`seen_in_development`) and
+otherwise which fold it belongs to (`fold`, 0 to FOLDS - 1). Folds are assigned by hand in the generator
+when a family is added, before any extractor is changed against it, so a family never changes fold.
+Developed families are never held out: figures on them are not figures on unseen paperwork. Fold
+`holdout_fold` is held out: its families' documents are the unseen split, everything else the seen split.
+A shipment is unseen when any of its documents is: its verdict rests on reading a layout that was held out.
+A family with neither mark (a set written before folds were recorded) cannot be held out; it counts as seen
+and the split names it.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,19 +23,15 @@ DEFAULT_HOLDOUT_FOLD = 0
 UNSEEN, SEEN = "unseen", "seen"
 
 
-def fold_of(family: str, folds: int = FOLDS) -> int:
-    """The fold of a family id: the first eight bytes of its SHA-256, modulo the number of folds."""
-    digest = hashlib.sha256(family.encode("utf-8")).digest()
-    return int.from_bytes(digest[:8], "big") % folds
-
-
 @dataclass(frozen=True)
 class Split:
-    folds: int
     holdout_fold: int
     held_out: frozenset[str]
     # Families that are never held out because development already used them.
     developed: frozenset[str]
+    # Families of the set that carry no fold (recorded before folds were): counted as seen.
+    unassigned: frozenset[str] = frozenset()
+    folds: int = FOLDS
 
     def document(self, document: Mapping[str, Any]) -> str:
         return UNSEEN if document.get("family") in self.held_out else SEEN
@@ -44,26 +41,36 @@ class Split:
 
     def describe(self) -> str:
         if not self.held_out:
-            return f"fold {self.holdout_fold} of {self.folds}: no held-out family in this set"
-        names = ", ".join(sorted(self.held_out))
-        return f"fold {self.holdout_fold} of {self.folds} held out: {names}"
+            text = f"fold {self.holdout_fold} of {self.folds}: no held-out family in this set"
+        else:
+            text = f"fold {self.holdout_fold} of {self.folds} held out: " + ", ".join(sorted(self.held_out))
+        if self.unassigned:
+            text += f" (no fold recorded, counted as seen: {', '.join(sorted(self.unassigned))})"
+        return text
 
 
-def make_split(
-    families: Mapping[str, Mapping[str, Any]] | Iterable[str],
-    holdout_fold: int = DEFAULT_HOLDOUT_FOLD,
-    folds: int = FOLDS,
-) -> Split:
-    """The split of a set's families. `families` is the ground truth's `families` table (family id ->
-    attributes, `seen_in_development` among them) or bare ids (all eligible)."""
-    if folds < 2:
-        raise ValueError("a split needs at least two folds")
-    if not 0 <= holdout_fold < folds:
-        raise ValueError(f"the held-out fold must be between 0 and {folds - 1}")
-    table = families if isinstance(families, Mapping) else {key: {} for key in families}
-    developed = frozenset(f for f, attrs in table.items() if attrs.get("seen_in_development"))
-    held_out = frozenset(f for f in table if f not in developed and fold_of(f, folds) == holdout_fold)
-    return Split(folds, holdout_fold, held_out, developed)
+def fold_of(attributes: Mapping[str, Any]) -> int | None:
+    """A family's fold as its ground-truth record states it; None for a developed family or none stated."""
+    if attributes.get("seen_in_development"):
+        return None
+    fold = attributes.get("fold")
+    if fold is None:
+        return None
+    if not isinstance(fold, int) or not 0 <= fold < FOLDS:
+        raise ValueError(f"a family's fold must be an integer from 0 to {FOLDS - 1}, not {fold!r}")
+    return fold
+
+
+def make_split(families: Mapping[str, Mapping[str, Any]], holdout_fold: int = DEFAULT_HOLDOUT_FOLD) -> Split:
+    """The split of a set's families: `families` is the ground truth's `families` table (family id ->
+    attributes, `seen_in_development` and `fold` among them)."""
+    if not 0 <= holdout_fold < FOLDS:
+        raise ValueError(f"the held-out fold must be between 0 and {FOLDS - 1}")
+    developed = frozenset(f for f, attrs in families.items() if attrs.get("seen_in_development"))
+    folds = {f: fold_of(attrs) for f, attrs in families.items()}
+    held_out = frozenset(f for f, fold in folds.items() if fold == holdout_fold)
+    unassigned = frozenset(f for f, fold in folds.items() if fold is None and f not in developed)
+    return Split(holdout_fold, held_out, developed, unassigned)
 
 
 def split_truth(

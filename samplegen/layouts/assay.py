@@ -361,4 +361,7 @@ DRAWERS = {
     "horizontal_samples": assay_forms.horizontal_samples,
     "dotted_leaders": assay_forms.dotted_leaders,
     "signature_lab": assay_forms.signature_lab,
+    "icp_printout": assay_forms.icp_printout,
+    "inspection_duplicates": assay_forms.inspection_duplicates,
+    "informe_ensayo": assay_forms.informe_ensayo,
 }

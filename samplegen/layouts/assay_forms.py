@@ -238,3 +238,190 @@ def signature_lab(ctx: Ctx, rows: list[Row]) -> None:
     sh.hline(x + w / 2, x + w / 2 + 70, sy + 3, 0.4)
     sh.text(x + w / 2, sy + 7, ctx.t("Exporter", "Exportador"), 7.8, kind="label")
     sh.text(x + w / 2, sy + 11, seller.person, 8.4)
+
+
+# ----- twelve-family extension: an ICP-OES printout, duplicate determinations, a Spanish informe de ensayo -----
+
+# Emission lines (nm) an ICP-OES method commonly uses for these elements (EPA 200.7 and instrument defaults).
+ICP_LINES = {
+    "Sb": "206.833", "As": "188.980", "Fe": "238.204", "S": "181.972", "Pb": "220.353", "Cu": "327.395",
+    "Bi": "223.061", "Se": "196.026", "Cd": "228.802", "Hg": "194.164", "Au": "242.795", "Ni": "231.604",
+    "Sn": "189.925", "Zn": "213.857",
+}  # fmt: skip
+INSTRUMENTS = ("Agilent 5110 ICP-OES", "PerkinElmer Avio 550 Max", "Thermo Scientific iCAP PRO XP", "Spectro ARCOS")
+
+
+def _decimal(ctx: Ctx, text: str) -> tuple[Decimal, int]:
+    """A printed result back to its number and its count of decimals."""
+    plain = text.replace(".", "").replace(",", ".") if ctx.st.conv == "comma" else text.replace(",", "")
+    value = Decimal(plain)
+    return value, max(0, -value.as_tuple().exponent)  # type: ignore[operator]
+
+
+def _duplicates(ctx: Ctx, text: str) -> tuple[str, str]:
+    """Two determinations whose mean is the printed result exactly: A off by a little, B its mirror."""
+    mean, places = _decimal(ctx, text)
+    step = Decimal(1).scaleb(-places)
+    offset = step * ctx.rng.choice((0, 1, 1, 2, 3))
+    return ctx.num(mean + offset, places), ctx.num(mean - offset, places)
+
+
+def icp_printout(ctx: Ctx, rows: list[Row]) -> None:
+    s, sh = ctx.s, ctx.sheet
+    x, w = ctx.left, ctx.width
+    lab = s.lab
+    sh.text(x, 15, lab.name, 11.5, bold=True, kind="value", field="laboratory", max_w=w * 0.6)
+    sh.text(x, 19.5, ", ".join([*lab.lines, ctx.country(lab.country)]), 7.2, max_w=w * 0.62)
+    sh.text(ctx.right, 15, ctx.pick(INSTRUMENTS), 8, align="right")
+    sh.text(ctx.right, 19.5, ctx.pick(("Sample Report", "Quantitative Analysis Report", "Results Report")), 9,
+            bold=True, align="right")  # fmt: skip
+    sh.hline(x, ctx.right, 22.5, 0.6)
+    # the software's header block: worksheet, method, operator, then the ids the client asked for
+    gap = ctx.jitter(30, 2)
+    left = [
+        ("Worksheet:", f"{s.assay_no.replace('/', '_')}.{ctx.pick(('esws', 'wsp', 'ws'))}", None),
+        ("Method:", ctx.pick(("Sb-metal trace v3", "Alloy impurities 14el", "ANTIMONY_TRACE")), None),
+        ("Certificate No.:", s.assay_no, "certificate_number"),
+        ("Lot:", s.assay_lot.number, "lot_number"),
+    ]
+    right = [
+        ("Date analysed:", ctx.date(s.assay_date), None),
+        ("Operator:", s.lab.person, None),
+        ("Client:", s.seller.name, None),
+        ("Producer:", s.smelter.printed, "smelter_name"),
+    ]
+    y = 28.0
+    for (ll, lv, lf), (rl, rv, rf) in zip(left, right, strict=True):
+        ctx.label_value(x, y, ll, lv, lf, gap=gap, size=8, max_w=w / 2 - gap - 2)
+        ctx.label_value(x + w / 2, y, rl, rv, rf, gap=gap, size=8, max_w=w / 2 - gap - 2)
+        y += 4.4
+    y += 3
+    n_reps = ctx.pick((2, 3))
+    names = [f"{s.assay_lot.number}-{i + 1}" for i in range(n_reps)]
+    mean_word = ctx.pick(("Mean", "Avg", "Average"))
+    cols = [Column(ctx.pick(("Element (nm)", "Line", "Analyte")), w * 0.2), Column("Unit", w * 0.1)]
+    cols += [Column(name, w * 0.14, "right") for name in names]
+    cols += [Column(mean_word, w - sum(c.width for c in cols) - w * 0.1, "right"), Column("RSD %", w * 0.1, "right")]
+    table: list[list[Cell]] = []
+    for sym, text, unit, _ in rows:
+        line = f"{sym} {ICP_LINES[sym]}" if sym != "Sb" or unit != "%" else "Sb (titr.)"
+        if n_reps == 2:
+            reps = list(_duplicates(ctx, text))
+        else:
+            a, b = _duplicates(ctx, text)
+            reps = [a, text, b]
+        cells = [Cell(line, "label"), Cell(_trace_unit(ctx, unit), "label")] + [Cell(r, "static") for r in reps]
+        cells += [Cell(text, field="composition_pct", bold=True), Cell(ctx.num(ctx.rng.uniform(0.1, 2.5), 2), "static")]
+        table.append(cells)
+    y = sh.table(x, y, cols, table, size=7.6, line_h=3.3, pad=0.9) + 5
+    if s.sb2o3_pct is not None:
+        sh.text(x, y, f"Sb2O3 (calc.): {ctx.num(s.sb2o3_pct, 2)} %", 8, kind="static")
+        y += 5
+    y = sh.para(x, y, ctx.pick((
+        "Intensities background-corrected; calibration blank + 4 standards, r > 0.9995. Check standard within 5 %.",
+        "Results are the mean of the replicate readings. Sb by KBrO3 titration.",
+    )), w, 7.4)  # fmt: skip
+    sh.text(x, y + 8, f"{ctx.pick(('Reviewed by', 'Approved', 'Released by'))}: {s.lab.person}, {s.lab.title}", 8)
+    sh.scribble(x + 60, y + 14, 30, len(s.assay_no))
+
+
+def inspection_duplicates(ctx: Ctx, rows: list[Row]) -> None:
+    s, sh = ctx.s, ctx.sheet
+    x, w = ctx.left, ctx.width
+    titles = ("CERTIFICATE OF ANALYSIS", "INSPECTION CERTIFICATE - QUALITY", "CERTIFICATE OF QUALITY")
+    y = _header(ctx, ctx.pick(titles))
+    y = _facts(ctx, y, ctx.jitter(32, 3)) + 3
+    y = sh.para(x, y, ctx.t(
+        "Sampling was carried out during loading; the sample was split and analysed in duplicate (A, B). The "
+        "certified result is the mean of the determinations.",
+        "El muestreo se realizó durante la carga; la muestra se dividió y analizó por duplicado (A, B). El "
+        "resultado certificado es el promedio de las determinaciones.",
+    ), w, 8) + 3  # fmt: skip
+    mean_word = ctx.pick((ctx.t("Mean", "Promedio"), ctx.t("Certified", "Certificado"), ctx.t("Result", "Resultado")))
+    cols = [
+        Column(ctx.t("Element", "Elemento"), w * 0.22),
+        Column(ctx.t("Unit", "Unidad"), w * 0.12),
+        Column("A", w * 0.18, "right"),
+        Column("B", w * 0.18, "right"),
+        Column(mean_word, w * 0.3, "right"),
+    ]
+    with_names = ctx.rng.random() < 0.5
+    table: list[list[Cell]] = []
+    for sym, text, unit, _ in rows:
+        a, b = _duplicates(ctx, text)
+        name = f"{ELEMENT_NAMES[sym]} ({sym})" if with_names else sym
+        table.append([Cell(name, "label"), Cell(_trace_unit(ctx, unit), "label"), Cell(a, "static"),
+                      Cell(b, "static"), Cell(text, field="composition_pct", bold=True)])  # fmt: skip
+    y = sh.table(x, y, cols, table, size=8, line_h=3.5, pad=1.0) + 6
+    if s.sb2o3_pct is not None:
+        sh.text(x, y, f"Sb2O3: {ctx.num(s.sb2o3_pct, 2)} %", 8.6, kind="static")
+        y += 6
+    ctx.signature(x + w / 2, y + 12, s.lab.person, s.lab.title, len(s.assay_no))
+
+
+def informe_ensayo(ctx: Ctx, rows: list[Row]) -> None:
+    s, sh = ctx.s, ctx.sheet
+    x, w = ctx.left, ctx.width
+    lab = s.lab
+    sh.text(x, 16, lab.name, 12.5, bold=True, kind="value", field="laboratory", max_w=w * 0.65)
+    sh.text(x, 21, ", ".join([*lab.lines, ctx.country(lab.country, False)]), 7.6, max_w=w * 0.7)
+    sh.text(ctx.right, 16, ctx.pick(("Laboratorio acreditado NB/ISO/IEC 17025", "Acreditación INACAL-DA LE-045",
+                                     "Laboratorio de ensayo")), 7, align="right")  # fmt: skip
+    sh.hline(x, ctx.right, 24, 0.8)
+    sh.text(sh.width / 2, 33, ctx.pick(("INFORME DE ENSAYO", "INFORME DE ENSAYO QUÍMICO", "INFORME DE ANÁLISIS")),
+            13, bold=True, align="center")  # fmt: skip
+    ctx.label_value(x + w / 2 - 30, 39, ctx.pick(("N°", "Informe N°:", "N° de informe:")), s.assay_no,
+                    "certificate_number", gap=22)  # fmt: skip
+    y = 49.0
+    gap = ctx.jitter(40, 4)
+    step = ctx.jitter(4.8, 0.3)
+
+    def caption(number: int, text: str) -> None:
+        nonlocal y
+        sh.text(x, y, f"{number}. {text}", 9.4, bold=True, kind="label")
+        y += 5.5
+
+    caption(1, ctx.pick(("Muestra", "Datos de la muestra", "Identificación de la muestra")))
+    facts = [
+        ("Solicitante:", s.seller.name, None),
+        ("Producto:", s.description("es"), None),
+        (ctx.pick(("Lote:", "Lote N°:", "Código de lote:")), s.assay_lot.number, "lot_number"),
+        (ctx.pick(("Productor:", "Fundición:", "Fabricante:")), s.smelter.printed, "smelter_name"),
+        ("Fecha de recepción:", ctx.date(s.assay_date), None),
+    ]
+    for label, value, field in facts:
+        ctx.label_value(x + 4, y, label, value, field, gap=gap, size=8.6, max_w=w - gap - 6)
+        y += step
+    y += 2
+    caption(2, ctx.pick(("Método", "Métodos de ensayo", "Metodología")))
+    y = sh.para(x + 4, y, "Sb: volumetría con KBrO3. Impurezas: ICP-OES tras digestión ácida. S: combustión IR.",
+                w - 4, 8.2) + 3  # fmt: skip
+    caption(3, ctx.pick(("Resultados", "Resultados de ensayo")))
+    cols = [
+        Column("Elemento", w * 0.3),
+        Column("Unidad", w * 0.15),
+        Column("Resultado", w * 0.25, "right"),
+        Column("Límite de cuantificación", w * 0.3, "right"),
+    ]
+    table = [
+        [Cell(f"{ELEMENT_NAMES_ES.get(sym, sym)} ({sym})", "label"), Cell(_trace_unit(ctx, unit), "label"),
+         Cell(text, field="composition_pct"), Cell(ctx.num(0.5 if unit != "%" else 0.001, 1 if unit != "%" else 3),
+                                                   "static")]
+        for sym, text, unit, _ in rows
+    ]  # fmt: skip
+    y = sh.table(x + 4, y, cols, table, size=8.2, line_h=3.6, pad=1.0) + 5
+    if s.sb2o3_pct is not None:
+        sh.text(x + 4, y, f"Sb2O3: {ctx.num(s.sb2o3_pct, 2)} %", 8.6, kind="static")
+        y += 6
+    caption(4, "Observaciones")
+    y = sh.para(x + 4, y, "Los resultados se refieren únicamente a la muestra ensayada. Prohibida la reproducción "
+                "parcial de este informe.", w - 4, 8) + 4  # fmt: skip
+    sh.text(x, y + 4, f"{lab.city or lab.lines[-1]}, {ctx.date(s.assay_date)}", 8.4)
+    ctx.signature(x + w / 2, y + 12, lab.person, lab.title, len(s.assay_no))
+
+
+ELEMENT_NAMES_ES = {
+    "Sb": "Antimonio", "As": "Arsénico", "Fe": "Hierro", "S": "Azufre", "Pb": "Plomo", "Cu": "Cobre",
+    "Bi": "Bismuto", "Se": "Selenio", "Cd": "Cadmio", "Hg": "Mercurio", "Au": "Oro", "Ni": "Níquel",
+    "Sn": "Estaño", "Zn": "Zinc",
+}  # fmt: skip

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from samplegen.draw import Cell, Column
 from samplegen.facts import Lot
+from samplegen.layouts import invoice_forms
 from samplegen.layouts.common import Ctx, Rendered
 
 
 def render(ctx: Ctx) -> Rendered:
-    {"label_value_header": _label_value_header, "boxed_grid": _boxed_grid, "letterhead_table": _letterhead_table}[
-        ctx.st.layout
-    ](ctx)
+    DRAWERS[ctx.st.layout](ctx)
     return ctx.finish()
 
 
@@ -375,3 +374,13 @@ def _letterhead_table(ctx: Ctx) -> None:
     )
     y = sh.para(ctx.left, y + 17, _declaration(ctx), ctx.width, 8)
     ctx.signature(ctx.left, y + 10, s.seller.person, s.seller.title, len(s.invoice_no))
+
+
+DRAWERS = {
+    "label_value_header": _label_value_header,
+    "boxed_grid": _boxed_grid,
+    "letterhead_table": _letterhead_table,
+    "facture_arretee": invoice_forms.facture_arretee,
+    "factura_electronica": invoice_forms.factura_electronica,
+    "side_totals": invoice_forms.side_totals,
+}

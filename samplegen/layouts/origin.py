@@ -4,7 +4,7 @@ and a chamber-of-commerce non-preferential certificate."""
 from __future__ import annotations
 
 from samplegen.draw import Cell, Column
-from samplegen.layouts import origin_forms
+from samplegen.layouts import origin_forms, origin_regional
 from samplegen.layouts.common import Ctx, Rendered
 
 FORM_D_AUTHORITY = {
@@ -562,4 +562,7 @@ DRAWERS = {
     "icc_chamber": origin_forms.icc_chamber,
     "usmca_letter": origin_forms.usmca_letter,
     "statement_on_origin": origin_forms.statement_on_origin,
+    "aladi_ace36": origin_regional.aladi_ace36,
+    "rcep": origin_regional.rcep,
+    "aic_pacific": origin_regional.aic_pacific,
 }

@@ -308,4 +308,7 @@ DRAWERS = {
     "bundle_lots": packing_forms.bundle_lots,
     "lot_summary": packing_forms.lot_summary,
     "container_weights": packing_forms.container_weights,
+    "weight_certificate": packing_forms.weight_certificate,
+    "colisage_bilingual": packing_forms.colisage_bilingual,
+    "lots_across": packing_forms.lots_across,
 }

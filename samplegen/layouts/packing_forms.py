@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from samplegen.draw import Cell, Column
+from samplegen.draw import MM, Cell, Column
 from samplegen.facts import Lot
 from samplegen.layouts.common import Ctx
 
@@ -368,3 +368,236 @@ def container_weights(ctx: Ctx, lots: list[Lot]) -> None:
     y = sh.table(x, 36, cols, rows, size=7.8, line_h=3.4, pad=0.9)
     sh.text(x, y + 7, s.description(ctx.lang), 8.2)
     ctx.signature(x + w * 0.6, y + 10, s.seller.person, s.seller.title, len(s.pl_no))
+
+
+# ----- twelve-family extension: a surveyor's weight certificate, a French/English packing list, lots across -----
+
+SURVEYORS = (
+    ("Meridian Cargo Surveyors Ltd.", "Independent marine and cargo surveyors"),
+    ("Andes Inspection & Survey S.A.", "Inspección, muestreo y pesaje"),
+    ("Gulf Superintendence Services LLC", "Cargo superintendents - weight and quality"),
+    ("Siam Cargo Superintendents Co., Ltd.", "Surveyors and weighers"),
+)  # fictional
+
+
+def weight_certificate(ctx: Ctx, lots: list[Lot]) -> None:
+    """A certificate of weight by an independent surveyor who attended the weighing: the surveyor's letterhead,
+    the client's references, one line per container with its lots and weights, the total and a statement."""
+    s, sh = ctx.s, ctx.sheet
+    x, w = ctx.left, ctx.width
+    es = ctx.lang == "es"
+    surveyor, tagline = ctx.pick(SURVEYORS)
+    sh.text(x, 16, surveyor, 13, bold=True, max_w=w * 0.7)
+    sh.text(x, 21, tagline, 8, kind="static")
+    sh.hline(x, ctx.right, 24, 1.0)
+    title = ctx.pick(("CERTIFICADO DE PESO", "CERTIFICADO DE PESAJE") if es else
+                     ("CERTIFICATE OF WEIGHT", "WEIGHT CERTIFICATE", "CERTIFICATE OF WEIGHT AND PACKING"))  # fmt: skip
+    sh.text(sh.width / 2, 33, title, 13, bold=True, align="center")
+    report_no = f"{ctx.pick(('WC', 'CW', 'SRV'))}-{s.invoice_date:%y}-{ctx.rng.randrange(1000, 9999)}"
+    ctx.label_value(ctx.right - 62, 40, ctx.t("Report No.:", "Informe No.:"), report_no, gap=22)
+    gap = ctx.jitter(36, 3)
+    refs = [
+        (ctx.t("Client:", "Cliente:"), s.seller.name, None),
+        (ctx.pick((ctx.t("Client's invoice:", "Factura del cliente:"), ctx.t("Invoice ref.:", "Ref. factura:"))),
+         s.pl_invoice_ref, "invoice_number"),
+        (ctx.t("Commodity:", "Mercancía:"), s.description(ctx.lang), None),
+        (ctx.t("Vessel:", "Buque:"), s.vessel, None),
+        (ctx.t("Place of weighing:", "Lugar de pesaje:"), s.place_loading, None),
+    ]  # fmt: skip
+    y = 48.0
+    for label, value, field in refs:
+        ctx.label_value(x, y, label, value, field, gap=gap, max_w=w - gap - 2)
+        y += 5
+    y += 2
+    y = (
+        sh.para(
+            x,
+            y,
+            ctx.t(
+                "We hereby certify that we attended the weighing of the consignment below on a calibrated weighbridge "
+                "and that the weights found were as follows:",
+                "Certificamos que presenciamos el pesaje de la mercancía abajo descrita en báscula calibrada y que "
+                "los pesos obtenidos fueron los siguientes:",
+            ),
+            w,
+            8.4,
+        )
+        + 3
+    )
+    per_container = 20 if s.product == "ingot" else 18
+    queue = [(lot, net, gross) for lot in lots for net, gross in zip(lot.package_nets, lot.package_gross, strict=True)]
+    cols = [
+        Column(ctx.t("Container", "Contenedor"), w * 0.17),
+        Column(ctx.t("Seal", "Precinto"), w * 0.11),
+        Column(ctx.t("Lots", "Lotes"), w * 0.26),
+        Column(ctx.t("Pkgs", "Bultos"), w * 0.08, "right"),
+        Column(ctx.t("Gross kg", "Bruto kg"), w * 0.13, "right"),
+        Column(ctx.t("Tare kg", "Tara kg"), w * 0.12, "right"),
+        Column(ctx.t("Net kg", "Neto kg"), w * 0.13, "right"),
+    ]
+    rows: list[list[Cell]] = []
+    shown: set[str] = set()
+    for start in range(0, len(queue), per_container):
+        chunk = queue[start : start + per_container]
+        numbers = list(dict.fromkeys(lot.number for lot, _, _ in chunk))
+        fresh = [n for n in numbers if n not in shown]
+        shown.update(numbers)
+        net = sum((n for _, n, _ in chunk), Decimal(0))
+        gross = sum((g for _, _, g in chunk), Decimal(0))
+        rows.append(
+            [
+                Cell(f"{ctx.pick(('MSKU', 'TGHU', 'CMAU', 'HLXU'))}{ctx.rng.randrange(1000000, 9999999)}", "static"),
+                Cell(f"{ctx.rng.randrange(100000, 999999)}", "static"),
+                Cell(", ".join(numbers), field="lot_numbers" if fresh else None),
+                Cell(str(len(chunk))),
+                Cell(ctx.kg(gross, 1)),
+                Cell(ctx.kg(gross - net, 1), "static"),
+                Cell(ctx.kg(net, 1)),
+            ]
+        )
+    n, net, gross = _totals(lots)
+    ctx.set("net_weight_kg", float(net))
+    ctx.set("gross_weight_kg", float(gross))
+    rows.append(
+        [
+            Cell("TOTAL", "label", bold=True),
+            Cell("", "static"),
+            Cell("", "static"),
+            Cell(str(n), field="package_count", bold=True),
+            Cell(ctx.kg(gross, 1), field="gross_weight_kg", bold=True),
+            Cell(ctx.kg(gross - net, 1), "static", bold=True),
+            Cell(ctx.kg(net, 1), field="net_weight_kg", bold=True),
+        ]
+    )
+    y = sh.table(x, y, cols, rows, size=8, line_h=3.4, pad=1.0) + 6
+    y = sh.lines(x, y, s.marks(ctx.lang, packing_list=True), 8, kind="static") + 3
+    y = sh.para(
+        x,
+        y,
+        ctx.t(
+            "This certificate reflects the weights found at the time and place of weighing and is issued without "
+            "prejudice.",
+            "El presente certificado refleja los pesos obtenidos en el lugar y momento del pesaje y se emite sin "
+            "perjuicio.",
+        ),
+        w,
+        7.6,
+    )
+    sh.text(x, y + 8, f"{s.place_loading}, {ctx.date(s.departure_date)}", 8.4)
+    sh.canvas.setLineWidth(0.7)
+    sh.canvas.circle((ctx.right - 30) * MM, (sh.height - (y + 20)) * MM, 12 * MM)
+    sh.scribble(x + 2, y + 22, 36, len(s.pl_no))
+    sh.hline(x, x + 60, y + 25, 0.4)
+    sh.text(x, y + 29, ctx.t("Surveyor", "Inspector"), 8)
+
+
+def colisage_bilingual(ctx: Ctx, lots: list[Lot]) -> None:
+    """'Liste de colisage / Packing list': every caption in French then English, package by package."""
+    s, sh = ctx.s, ctx.sheet
+    x, w = ctx.left, ctx.width
+    sep = ctx.pick((" / ", " - ", "\n"))
+
+    def both(fr: str, en: str) -> str:
+        return f"{fr}{sep}{en}" if sep != "\n" else f"{fr} / {en}"
+
+    sh.text(x, 16, s.seller.name, 12, bold=True, max_w=w * 0.6)
+    sh.text(x, 21, ", ".join([*s.seller.lines]), 7.8, max_w=w * 0.6)
+    sh.text(ctx.right, 16, "LISTE DE COLISAGE", 13.5, bold=True, align="right")
+    sh.text(ctx.right, 21.5, "PACKING LIST", 10, align="right")
+    y = 32.0
+    gap = ctx.jitter(46, 4)
+    lines = [
+        (both("Facture n°", "Invoice No."), s.pl_invoice_ref, "invoice_number"),
+        (both("Liste n°", "List No."), s.pl_no, None),
+        (both("Date", "Date"), ctx.date(s.invoice_date), None),
+        (both("Destinataire", "Consignee"), s.buyer.name, None),
+        (both("Navire", "Vessel"), s.vessel, None),
+        (both("Port de chargement", "Port of loading"), s.place_loading, None),
+    ]
+    for label, value, field in lines:
+        ctx.label_value(x, y, f"{label} :", value, field, gap=gap, size=8.6, max_w=w - gap - 2)
+        y += 4.8
+    y += 4
+    cols = [
+        Column(both("Colis n°", "Pkg No."), w * 0.16),
+        Column("Lot", w * 0.22),
+        Column(both("Poids net", "Net wt.") + " (kg)", w * 0.2, "right"),
+        Column(both("Poids brut", "Gross wt.") + " (kg)", w * 0.2, "right"),
+        Column(both("Marques", "Marks"), w * 0.22),
+    ]
+    rows: list[list[Cell]] = []
+    pkg = 0
+    for lot in lots:
+        for i, (net, gross) in enumerate(zip(lot.package_nets, lot.package_gross, strict=True)):
+            pkg += 1
+            rows.append(
+                [
+                    Cell(str(pkg), "static"),
+                    Cell(lot.number, field="lot_numbers" if i == 0 else None),
+                    Cell(ctx.kg(net, 1)),
+                    Cell(ctx.kg(gross, 1)),
+                    Cell(f"{s.buyer.name.split()[0].upper()} {pkg}/{sum(x.packages for x in lots)}", "static"),
+                ]
+            )
+    n, net, gross = _totals(lots)
+    ctx.set("net_weight_kg", float(net))
+    ctx.set("gross_weight_kg", float(gross))
+    rows.append(
+        [
+            Cell("TOTAL", "label", bold=True),
+            Cell(f"{len(lots)} lots", "static", bold=True),
+            Cell(ctx.kg(net, 1), field="net_weight_kg", bold=True),
+            Cell(ctx.kg(gross, 1), field="gross_weight_kg", bold=True),
+            Cell("", "static"),
+        ]
+    )
+    size = 7.6 if len(rows) > 24 else 8.2
+    y = sh.table(x, y, cols, rows, size=size, line_h=3.1, pad=0.7) + 6
+    word = ("fardeaux", "bundles") if s.product == "ingot" else ("palettes", "pallets")
+    ctx.label_value(x, y, both("Nombre de colis", "Number of packages") + " :", f"{n} {word[0]} / {word[1]}",
+                    "package_count", gap=gap + 12)  # fmt: skip
+    y = sh.lines(x, y + 6, s.marks("en", packing_list=True), 7.8, kind="static")
+    ctx.signature(x + w / 2, y + 4, s.seller.person, s.seller.title, len(s.pl_no))
+
+
+def lots_across(ctx: Ctx, lots: list[Lot]) -> None:
+    """A landscape sheet with the lots as columns and packages and weights as rows, the total in the last
+    column; the header's references in a ruled strip above it."""
+    s, sh = ctx.s, ctx.sheet
+    c = _captions(ctx)
+    x, w = ctx.left, ctx.width
+    sh.text(x, 15, s.seller.name, 12, bold=True, max_w=w * 0.5)
+    sh.text(ctx.right, 15, c["title"], 14, bold=True, align="right")
+    strip = [
+        (c["invoice"].split("/")[0], s.pl_invoice_ref, "invoice_number"),
+        (c["pl"].split("/")[0], s.pl_no, None),
+        (c["consignee"], s.buyer.name, None),
+        (c["vessel"], s.vessel, None),
+    ]
+    widths = [w * 0.2, w * 0.2, w * 0.34, w * 0.26]
+    cx = x
+    for (caption, value, field), cw in zip(strip, widths, strict=True):
+        _grid_cell(ctx, cx, 20, cw, 12, caption, [value], field)
+        cx += cw
+    n, net, gross = _totals(lots)
+    ctx.set("net_weight_kg", float(net))
+    ctx.set("gross_weight_kg", float(gross))
+    first = w * ctx.jitter(0.2, 0.02)
+    cw = (w - first) / (len(lots) + 1)
+    # the header band carries only the captions; the lot numbers head their columns in the first row
+    cols = [Column(c["lot"], first)] + [Column("", cw, "right") for _ in lots] + [Column(c["total"], cw, "right")]
+    rows: list[list[Cell]] = [
+        [Cell(c["lots"], "label")] + [Cell(lot.number, field="lot_numbers") for lot in lots] + [Cell("", "static")],
+        [Cell(c["packages"], "label")] + [Cell(str(lot.packages)) for lot in lots]
+        + [Cell(str(n), field="package_count", bold=True)],
+        [Cell(c["net"], "label")] + [Cell(ctx.kg(lot.net_kg, 1)) for lot in lots]
+        + [Cell(ctx.kg(net, 1), field="net_weight_kg", bold=True)],
+        [Cell(c["gross"], "label")] + [Cell(ctx.kg(lot.gross_kg, 1)) for lot in lots]
+        + [Cell(ctx.kg(gross, 1), field="gross_weight_kg", bold=True)],
+    ]  # fmt: skip
+    if ctx.rng.random() < 0.5:
+        rows = [rows[0], rows[2], rows[3], rows[1]]  # weights above the package count
+    y = sh.table(x, ctx.jitter(42, 2), cols, rows, size=ctx.jitter(8.6, 0.4), line_h=4.0, pad=1.4) + 7
+    sh.text(x, y, f"{c['description']}: {s.description(ctx.lang)}", 8.4)
+    y = sh.lines(x, y + 6, s.marks(ctx.lang, packing_list=True), 8, kind="static")
+    ctx.signature(x + w * 0.6, y + 2, s.seller.person, s.seller.title, len(s.pl_no))

@@ -1,0 +1,335 @@
+"""Commercial invoice families added after the extractors were built (no extractor was changed for them).
+
+* `facture_arretee`: a French invoice; the total is printed in figures and again in words in the closing
+  formula of francophone invoices ('Arrêtée la présente facture à la somme de ...').
+* `factura_electronica`: the printed representation of a Latin-American electronic invoice: Spanish labels,
+  the issuer's RFC / RUC / NIT, the 'Folio fiscal' (UUID) beside the invoice's series and number, the
+  certificate serials and the digital stamp string at the foot.
+* `side_totals`: the totals box (net and gross weight, packages, amount) to the right of the item table.
+
+Every value a field records is drawn with kind="value"; wording, spacing and box sizes vary per document.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from samplegen.draw import Cell, Column
+from samplegen.formatting import amount_in_words_fr, fmt_date
+from samplegen.layouts.common import Ctx
+
+COUNTRIES_FR = {
+    "TH": "Thaïlande", "MX": "Mexique", "BE": "Belgique", "OM": "Oman", "TJ": "Tadjikistan", "MY": "Malaisie",
+    "ID": "Indonésie", "CA": "Canada", "US": "États-Unis d'Amérique", "VN": "Viet Nam", "PH": "Philippines",
+    "DE": "Allemagne", "NL": "Pays-Bas", "JP": "Japon", "LV": "Lettonie", "CN": "Chine", "BO": "Bolivie",
+    "BR": "Brésil",
+}  # fmt: skip
+
+
+def country_fr(ctx: Ctx, code: str, field: str | None = None) -> str:
+    if field:
+        ctx.set(field, code)
+    return COUNTRIES_FR[code]
+
+
+def description_fr(ctx: Ctx) -> str:
+    s = ctx.s
+    if s.product == "ingot":
+        return f"Lingots d'antimoine métal, Sb {s.grade_pct} % min., bruts"
+    return f"Trioxyde d'antimoine Sb2O3 {s.grade_pct} % min., qualité ignifugeante"
+
+
+def packages_fr(ctx: Ctx, n: int) -> str:
+    word = ("fardeau", "fardeaux") if ctx.s.product == "ingot" else ("palette", "palettes")
+    return f"{n} {word[n != 1]}"
+
+
+def _china_description(ctx: Ctx) -> list[str]:
+    """Free text a laundered invoice carries (a description placing the goods in China)."""
+    return [ctx.s.china_text["description"]] if "description" in ctx.s.china_text else []
+
+
+def _producer(ctx: Ctx, label: str) -> list[str]:
+    return [f"{label}: {ctx.s.smelter.printed}"] if "smelter" in ctx.st.flags else []
+
+
+def facture_arretee(ctx: Ctx) -> None:
+    s, sh = ctx.s, ctx.sheet
+    x, w = ctx.left, ctx.width
+    ctx.set("seller_name", s.seller.name)
+    sh.text(x, 18, s.seller.name, 13, bold=True, kind="value", field="seller_name", max_w=w * 0.6)
+    sh.lines(x, 23, [*s.seller.lines, country_fr(ctx, s.seller.country)], 8, kind="static", max_w=w * 0.55)
+    sh.text(x, 23 + 3.5 * (len(s.seller.lines) + 1), f"{ctx.pick(('NIF', 'N° TVA', 'RC'))} {s.seller.tax_id}", 7.5)
+    title = ctx.pick(("FACTURE", "FACTURE COMMERCIALE", "FACTURE D'EXPORTATION"))
+    sh.text(ctx.right, 18, title, 15, bold=True, align="right")
+    ctx.set("invoice_number", s.invoice_no)
+    gap = ctx.jitter(27, 3)
+    rx = ctx.right - ctx.jitter(74, 4)
+    number_label = ctx.pick(("Facture N° :", "N° de facture :", "Numéro :"))
+    ctx.label_value(rx, 27, number_label, s.invoice_no, "invoice_number", gap=gap, max_w=ctx.right - rx - gap)
+    date_label = ctx.pick(("Date :", "Date de facture :", "Émise le :"))
+    ctx.label_value(rx, 32, date_label, ctx.date(s.invoice_date, "invoice_date"), "invoice_date", gap=gap)
+    ctx.label_value(rx, 37, "Incoterm :", s.incoterm, gap=gap)
+    ctx.label_value(rx, 42, ctx.pick(("Devise :", "Monnaie :")), s.currency, "currency", gap=gap)
+    y = ctx.jitter(56, 3)
+    sh.hline(x, ctx.right, y - 5, 0.7)
+    ctx.set("buyer_name", s.buyer.name)
+    sh.text(x, y, ctx.pick(("Client :", "Doit :", "Facturé à :")), 8.5, bold=True, kind="label")
+    sh.lines(x, y + 5, [s.buyer.name, *s.buyer.lines, country_fr(ctx, s.buyer.country)], 8.8, field="buyer_name")
+    mx = x + w / 2 + 4
+    sh.text(mx, y, ctx.pick(("Expédition :", "Transport :")), 8.5, bold=True, kind="label")
+    sh.lines(
+        mx,
+        y + 5,
+        [f"Navire : {s.vessel}", f"Embarquement : {s.place_loading}", f"Destination : {s.place_discharge}"],
+        8.4,
+        kind="static",
+        max_w=w / 2 - 6,
+    )
+    y += 30
+    cols = [
+        Column("Désignation", w * 0.44),
+        Column("Code SH", w * 0.12),
+        Column("Poids net", w * 0.15, "right"),
+        Column(f"P.U. {s.currency}/t", w * 0.13, "right"),
+        Column(f"Montant {s.currency}", w * 0.16, "right"),
+    ]
+    hs = ctx.hs()
+    rows = []
+    for i, lot in enumerate(s.lots):
+        lines = [description_fr(ctx), f"Lot {lot.number} - {packages_fr(ctx, lot.packages)}"]
+        if i == 0:
+            lines += _china_description(ctx)
+        rows.append(
+            [
+                Cell("\n".join(lines)),
+                Cell(hs, field="hs_code"),
+                Cell(ctx.weight_as(lot.net_kg, ctx.pick(("kg", "t")) if i == 0 else "kg")),
+                Cell(ctx.num(s.unit_price, 2)),
+                Cell(ctx.num(s.line_amount(lot), 2)),
+            ]
+        )
+    y = sh.table(x, y, cols, rows, size=8.2, line_h=3.7) + 6
+    tx = ctx.right - ctx.jitter(82, 5)
+    net_unit = ctx.pick(("kg", "kg", "t"))
+    totals = [
+        ("Poids net total :", ctx.weight_as(s.net_kg, net_unit, "net_weight_kg"), "net_weight_kg"),
+        ("Poids brut total :", ctx.weight_as(s.gross_kg, net_unit), None),
+        ("Colis :", packages_fr(ctx, s.packages), None),
+    ]
+    for label, value, field in totals:
+        sh.text(tx, y, label, 8.5, bold=True, kind="label")
+        sh.text(ctx.right, y, value, 9, kind="value", field=field, align="right")
+        y += 4.8
+    sh.text(tx, y + 2, ctx.pick(("TOTAL À PAYER :", "NET À PAYER :", "TOTAL :")), 10, bold=True, kind="label")
+    sh.text(
+        ctx.right,
+        y + 2,
+        ctx.money(s.total_amount, "total_amount"),
+        10,
+        bold=True,
+        kind="value",
+        field="total_amount",
+        align="right",
+    )
+    y += 12
+    formula = ctx.pick(
+        (
+            "Arrêtée la présente facture à la somme de",
+            "Arrêté la présente facture à la somme de :",
+            "La présente facture est arrêtée à la somme de",
+        )
+    )
+    y = sh.para(x, y, f"{formula} {amount_in_words_fr(s.total_amount, s.currency)}.", w, 8.8, kind="static") + 4
+    if "omit_origin" not in ctx.st.flags:
+        label = ctx.pick(("Pays d'origine :", "Origine des marchandises :", "Origine :"))
+        ctx.label_value(x, y, label, country_fr(ctx, s.declared, "country_of_origin"), "country_of_origin", gap=40)
+        y += 5
+    for line in _producer(ctx, "Producteur"):
+        sh.text(x, y, line, 8.5, kind="value")
+        y += 5
+    sh.para(x, y + 2, "Paiement par virement bancaire. Marchandise voyageant aux risques de l'acheteur.", w, 7.8)
+    place = f"Fait à {s.seller.city or s.seller.lines[-1]}, le {fmt_date(s.invoice_date, 'long_fr')}"
+    sh.text(x + w / 2, y + 14, place, 8.4)
+    ctx.signature(x + w / 2, y + 24, s.seller.person, s.seller.title, len(s.invoice_no))
+
+
+TAX_ID_LABEL = {"MX": "RFC", "BO": "NIT", "PE": "RUC", "CL": "RUT"}
+
+
+def factura_electronica(ctx: Ctx) -> None:
+    s, sh = ctx.s, ctx.sheet
+    x, w = ctx.left, ctx.width
+    issuer_label = TAX_ID_LABEL.get(s.seller.country, ctx.pick(("RUC", "RFC", "NIT")))
+    ctx.set("seller_name", s.seller.name)
+    sh.text(x, 17, s.seller.name, 12, bold=True, kind="value", field="seller_name", max_w=w * 0.55)
+    sh.text(x, 22, f"{issuer_label}: {s.seller.tax_id.split()[-1]}", 8.2, kind="static")
+    sh.lines(x, 26, [*s.seller.lines, ctx.country(s.seller.country)], 7.8, kind="static", max_w=w * 0.55)
+    sh.text(x, 26 + 3.4 * (len(s.seller.lines) + 1), ctx.pick(("Régimen: General de Ley Personas Morales",
+                                                              "Régimen fiscal: 601", "Contribuyente: Régimen General")),
+            7.4)  # fmt: skip
+    # the fiscal block at the top right: series and number, folio fiscal, certificate, date and time
+    bw = w * ctx.jitter(0.42, 0.03)
+    bx = ctx.right - bw
+    sh.rect(bx, 12, bw, 40, 0.6)
+    sh.text(bx + bw / 2, 17, ctx.pick(("FACTURA ELECTRÓNICA", "FACTURA", "CFDI - FACTURA DE EXPORTACIÓN")), 10,
+            bold=True, align="center", max_w=bw - 4)  # fmt: skip
+    serie = ctx.pick(("A", "EXP", "F", "E"))
+    ctx.set("invoice_number", s.invoice_no)
+    rng_uuid = uuid.UUID(int=ctx.rng.getrandbits(128), version=4)
+    stamp_day = s.invoice_date
+    rows = [
+        (ctx.pick(("Serie y folio:", "Folio:", "No. de factura:")), s.invoice_no, "invoice_number"),
+        ("Serie:", serie, None),
+        ("Folio fiscal (UUID):", str(rng_uuid).upper(), None),
+        ("No. de certificado:", f"{ctx.rng.randrange(10**19, 10**20)}", None),
+        (ctx.pick(("Fecha de emisión:", "Fecha y hora de expedición:")), ctx.date(stamp_day, "invoice_date"),
+         "invoice_date"),
+        ("Lugar de expedición (C.P.):", f"{ctx.rng.randrange(10000, 99999)}", None),
+    ]  # fmt: skip
+    ly = 22.5
+    for label, value, field in rows:
+        sh.text(bx + 2, ly, label, 6.8, bold=True, kind="label")
+        vx = bx + 2 + sh.text_width(label, 6.8, True) + 1.5
+        sh.text(vx, ly, value, 7.2, kind="value" if field else "static", field=field, max_w=bx + bw - vx - 1.5)
+        ly += 4.8
+    y = 58.0
+    ctx.set("buyer_name", s.buyer.name)
+    sh.rect(x, y, w, 26, 0.5)
+    sh.text(x + 2, y + 4, ctx.pick(("Receptor", "Cliente", "Datos del receptor")), 8, bold=True, kind="label")
+    sh.lines(x + 2, y + 8.5, [s.buyer.name, *s.buyer.lines, ctx.country(s.buyer.country)], 8.2, field="buyer_name",
+             max_w=w * 0.6)  # fmt: skip
+    rx = x + w * 0.64
+    buyer_tax = f"{s.buyer.tax_id.split()[-1]}" if s.buyer.tax_id else "XEXX010101000"
+    sh.lines(rx, y + 8.5, [f"Núm. reg. id. trib.: {buyer_tax}", "Uso CFDI: G01 Adquisición de mercancías",
+                           f"Incoterm: {s.incoterm}"], 7.4, kind="static", max_w=w * 0.35)  # fmt: skip
+    y += 31
+    cols = [
+        Column("Clave prod./serv.", w * 0.12),
+        Column("Cantidad", w * 0.1, "right"),
+        Column("Unidad", w * 0.08),
+        Column("Descripción", w * 0.34),
+        Column("Fracción", w * 0.12),
+        Column("Valor unitario", w * 0.12, "right"),
+        Column("Importe", w * 0.12, "right"),
+    ]
+    hs = ctx.hs()
+    items: list[list[Cell]] = []
+    for i, lot in enumerate(s.lots):
+        text = [s.description("es"), f"Lote {lot.number}"]
+        if i == 0:
+            text += _china_description(ctx)
+        items.append(
+            [
+                Cell(ctx.pick(("11101700", "12141900")) if i == 0 else items[0][0].text, "static"),
+                Cell(ctx.num(lot.net_kg / 1000, 3), "static"),
+                Cell("TNE", "static"),
+                Cell("\n".join(text)),
+                Cell(hs, field="hs_code"),
+                Cell(ctx.num(s.unit_price, 2), "static"),
+                Cell(ctx.num(s.line_amount(lot), 2), "static"),
+            ]
+        )
+    y = sh.table(x, y, cols, items, size=7.6, line_h=3.4, pad=1.2) + 6
+    ctx.label_value(x, y, "Peso neto total:", ctx.weight(s.net_kg, "net_weight_kg"), "net_weight_kg", gap=34)
+    ctx.label_value(x, y + 5, "Peso bruto total:", ctx.weight(s.gross_kg), gap=34)
+    ctx.label_value(x, y + 10, "Bultos:", ctx.packages_text(s.packages), gap=34)
+    if "omit_origin" not in ctx.st.flags:
+        label = ctx.pick(("País de origen:", "Origen de la mercancía:"))
+        ctx.label_value(x, y + 15, label, ctx.country(s.declared, field="country_of_origin"), "country_of_origin",
+                        gap=40)  # fmt: skip
+    for i, line in enumerate(_producer(ctx, "Productor")):
+        sh.text(x, y + 20 + 5 * i, line, 8.2, kind="value")
+    tx = ctx.right - 70
+    sh.text(tx, y, "Subtotal:", 8.4, bold=True, kind="label")
+    sh.text(ctx.right, y, ctx.num(s.total_amount, 2), 8.6, align="right")
+    sh.text(tx, y + 5, ctx.pick(("IVA 0% (exportación):", "IVA tasa 0%:")), 8.4, bold=True, kind="label")
+    sh.text(ctx.right, y + 5, ctx.num(0, 2), 8.6, align="right")
+    sh.text(tx, y + 11, "Total:", 9.5, bold=True, kind="label")
+    sh.text(ctx.right, y + 11, ctx.money(s.total_amount, "total_amount"), 9.5, bold=True, kind="value",
+            field="total_amount", align="right")  # fmt: skip
+    sh.text(tx, y + 16, "Moneda:", 7.4, bold=True, kind="label")
+    sh.text(tx + 12, y + 16, s.currency, 7.4, kind="value", field="currency")
+    sh.text(tx + 24, y + 16, "Forma de pago: 03", 7.4)
+    y += 30
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    seal = "".join(ctx.rng.choice(alphabet) for _ in range(260))
+    for caption in ("Sello digital del CFDI:", "Sello del SAT:"):
+        sh.text(x, y, caption, 6.8, bold=True, kind="label")
+        text = seal[ctx.rng.randrange(60) :]
+        per_line = 95  # the stamp is one unbroken base64 string: cut it where the column ends
+        chunks = [text[i : i + per_line] for i in range(0, len(text), per_line)]
+        y = sh.lines(x, y + 3.2, chunks, 5.4, kind="static", step=2.4, max_w=w * 0.78) + 1.5
+    sh.rect(ctx.right - 30, y - 22, 28, 28, 0.4)  # where the QR code of the verification URL prints
+    sh.text(x, y + 2, "Este documento es una representación impresa de un CFDI", 7, kind="static")
+    sh.text(x, y + 6, f"Fecha de timbrado: {ctx.date(stamp_day)}", 7, kind="static")
+
+
+def side_totals(ctx: Ctx) -> None:
+    s, sh = ctx.s, ctx.sheet
+    x, w = ctx.left, ctx.width
+    ctx.set("seller_name", s.seller.name)
+    sh.text(x, 17, s.seller.name, 12.5, bold=True, kind="value", field="seller_name", max_w=w * 0.6)
+    sh.text(x, 22, ", ".join([*s.seller.lines, ctx.country(s.seller.country)]), 7.8, max_w=w * 0.62)
+    sh.text(x, 26, f"{s.seller.phone}  {s.seller.email}", 7.4)
+    sh.text(ctx.right, 17, ctx.t("INVOICE", "FACTURA"), ctx.jitter(16, 1), bold=True, align="right")
+    ctx.set("invoice_number", s.invoice_no)
+    gap = ctx.jitter(24, 2)
+    rx = ctx.right - ctx.jitter(66, 4)
+    ctx.label_value(rx, 25, ctx.pick((ctx.t("No.:", "No.:"), ctx.t("Invoice #:", "Folio:"))), s.invoice_no,
+                    "invoice_number", gap=gap, max_w=ctx.right - rx - gap)  # fmt: skip
+    ctx.label_value(rx, 30, ctx.t("Date:", "Fecha:"), ctx.date(s.invoice_date, "invoice_date"), "invoice_date",
+                    gap=gap)  # fmt: skip
+    ctx.label_value(rx, 35, ctx.t("Currency:", "Moneda:"), s.currency, "currency", gap=gap)
+    y = ctx.jitter(40, 2)
+    half = w / 2
+    ctx.set("buyer_name", s.buyer.name)
+    sh.box(x, y, half - 2, 27, ctx.t("Bill to", "Facturar a"), ctx.party_lines(s.buyer), "buyer_name", value_size=8.4)
+    ship = [s.vessel, f"{s.place_loading} - {s.place_discharge}", f"B/L {s.bl_no}", s.incoterm]
+    sh.box(x + half + 2, y, half - 2, 27, ctx.t("Shipment", "Embarque"), ship, value_size=8)
+    y += 33
+    # the item table takes the left part of the page; the totals box stands beside it on the right
+    tw = w * ctx.jitter(0.66, 0.03)
+    cols = [
+        Column(ctx.t("Description", "Descripción"), tw * 0.48),
+        Column("HS", tw * 0.17),
+        Column(ctx.t("Net", "Neto"), tw * 0.17, "right"),
+        Column(ctx.t("Amount", "Importe"), tw * 0.18, "right"),
+    ]
+    hs = ctx.hs()
+    rows = []
+    for i, lot in enumerate(s.lots):
+        text = [s.description(ctx.lang), f"{ctx.t('Lot', 'Lote')} {lot.number}"]
+        if i == 0:
+            text += _china_description(ctx)
+        rows.append([Cell("\n".join(text)), Cell(hs, field="hs_code"), Cell(ctx.kg(lot.net_kg, 0) + " kg"),
+                     Cell(ctx.num(s.line_amount(lot), 2))])  # fmt: skip
+    bottom = sh.table(x, y, cols, rows, size=7.8, line_h=3.5, pad=1.2)
+    bx = x + tw + ctx.jitter(4, 1.5)
+    bw = ctx.right - bx
+    entries = [
+        (ctx.t("Net weight", "Peso neto"), ctx.weight(s.net_kg, "net_weight_kg"), "net_weight_kg"),
+        (ctx.t("Gross weight", "Peso bruto"), ctx.weight(s.gross_kg), None),
+        (ctx.t("Packages", "Bultos"), ctx.packages_text(s.packages), None),
+        (ctx.t("Unit price", "Precio unitario"), ctx.price(), None),
+        (f"{ctx.t('TOTAL', 'TOTAL')} {s.incoterm}", ctx.money(s.total_amount, "total_amount"), "total_amount"),
+    ]
+    step = ctx.jitter(10.5, 0.8)
+    sh.rect(bx, y, bw, step * len(entries) + 2, 0.7)
+    by = y
+    for label, value, field in entries:
+        sh.text(bx + 2, by + 4, label, 7, kind="label", bold=field == "total_amount")
+        sh.text(bx + bw - 2, by + 8.4, value, 8.8, kind="value", field=field, align="right", max_w=bw - 4,
+                bold=field == "total_amount")  # fmt: skip
+        by += step
+        sh.hline(bx, bx + bw, by + 1, 0.3)
+    y = max(bottom, by) + 8
+    if "omit_origin" not in ctx.st.flags:
+        ctx.label_value(x, y, ctx.t("Origin of goods:", "Origen de las mercancías:"),
+                        ctx.country(s.declared, field="country_of_origin"), "country_of_origin", gap=44)  # fmt: skip
+        y += 5
+    for line in _producer(ctx, ctx.t("Producer", "Productor")):
+        sh.text(x, y, line, 8.4, kind="value")
+        y += 5
+    y = sh.para(x, y + 3, ctx.t("Payment by T/T. Prices as per contract.", "Pago por transferencia."), w, 8) + 8
+    ctx.signature(x, y, s.seller.person, s.seller.title, len(s.invoice_no))
