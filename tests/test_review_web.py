@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -17,6 +19,7 @@ from oretrace.extractors.document import sha256_of
 from oretrace.review import auth, page_images
 from oretrace.review.auth import Role
 from oretrace.review.web.app import CONTENT_SECURITY_POLICY, SESSION_COOKIE, create_app
+from oretrace.review.web.charts import CHART_CSP
 from oretrace.store import schema
 from oretrace.store.audit import AuditEntry, verify_chain
 from oretrace.store.db import session_scope
@@ -499,6 +502,19 @@ def test_dashboard_figures_and_links(app: object, engine: Engine) -> None:
     assert charts["flag-rate"]["rows"][-1]["queue"] == {"declared_origin": "CN", "status": "all"}
 
     page = c.get("/dashboard")
-    assert page.status_code == 200 and page.text.count("<svg") == 5 and "style=" not in page.text
-    assert '<a href="/?check=supplier_volume_surge&amp;severity=high" class="bar-link">' in page.text
+    assert page.status_code == 200 and page.text.count('<img class="chart-image"') == 5 and "style=" not in page.text
+    assert '<a href="/?check=supplier_volume_surge&amp;severity=high" class="bar-link">1</a>' in page.text
+    # Each chart is an SVG image drawn by matplotlib; its own policy allows only the styles inside it.
+    image = c.get("/dashboard/charts/flag-rate.svg")
+    assert image.status_code == 200 and image.headers["content-type"] == "image/svg+xml"
+    assert image.headers["content-security-policy"] == CHART_CSP and "script" not in CHART_CSP
+    assert b"<svg" in image.content and b"CN 2025 Q1 (1/2)" in image.content and b"<script" not in image.content
+    assert c.get("/dashboard/charts/no-such-chart.svg").status_code == 404
+    assert client(app).get("/dashboard/charts/flag-rate.svg", follow_redirects=False).status_code == 303
     assert '<a href="/dashboard" id="nav-dashboard">' in c.get("/").text
+
+
+def test_matplotlib_is_imported_only_to_draw_a_chart() -> None:
+    code = "import sys, oretrace.cli.main, oretrace.review.web.app; print('matplotlib' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

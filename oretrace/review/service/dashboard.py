@@ -6,6 +6,7 @@ returns them as they are."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from sqlalchemy import case, exists, extract, func, select
 from sqlalchemy.orm import Session
@@ -182,14 +183,23 @@ def flag_rate(session: Session) -> ChartData:
     )
 
 
+# In the page's order; the ids are the charts' addresses (/dashboard/charts/<id>.svg).
+CHARTS: dict[str, Callable[[Session, Actor], ChartData]] = {
+    "origin-months": lambda session, _: origin_months(session),
+    "exporter-history": lambda session, _: exporter_history(session),
+    "smelter-capacity": lambda session, _: smelter_capacity(session),
+    "open-findings": open_findings,
+    "flag-rate": lambda session, _: flag_rate(session),
+}
+
+
 def dashboard(session: Session, actor: Actor) -> Dashboard:
     actor.require(Permission.READ)
-    return Dashboard(
-        charts=[
-            origin_months(session),
-            exporter_history(session),
-            smelter_capacity(session),
-            open_findings(session, actor),
-            flag_rate(session),
-        ]
-    )
+    return Dashboard(charts=[figures(session, actor) for figures in CHARTS.values()])
+
+
+def chart(session: Session, actor: Actor, chart_id: str) -> ChartData | None:
+    """One chart's figures, None for an id that names none."""
+    actor.require(Permission.READ)
+    figures = CHARTS.get(chart_id)
+    return figures(session, actor) if figures else None
