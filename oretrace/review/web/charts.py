@@ -66,8 +66,17 @@ def _number(value: float) -> str:
     return f"{value:,g}"
 
 
+def chart_keys(data: ChartData) -> list[str]:
+    """The segments' keys in legend order: severities from high to low, then the others alphabetically."""
+    order = list(SEVERITY_COLOURS)
+    return sorted(
+        {s.key for r in data.rows for s in r.segments},
+        key=lambda k: (k not in order, order.index(k) if k in order else 0, k),
+    )
+
+
 def chart_view(data: ChartData) -> ChartView:
-    keys = sorted({s.key for r in data.rows for s in r.segments})
+    keys = chart_keys(data)
     rows = []
     for row in data.rows:
         by_key = {s.key: s for s in row.segments}
@@ -102,7 +111,7 @@ def _matplotlib() -> Any:
 
 def chart_svg(data: ChartData) -> bytes:
     """The chart as SVG: one horizontal bar per row, its segments stacked, the row's marker as a line."""
-    keys = sorted({s.key for r in data.rows for s in r.segments})
+    keys = chart_keys(data)
     with _lock:  # rcParams are process-wide; a figure is drawn at a time
         figure_class = _matplotlib()
         rows = max(len(data.rows), 1)
