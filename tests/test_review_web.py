@@ -518,3 +518,14 @@ def test_matplotlib_is_imported_only_to_draw_a_chart() -> None:
     code = "import sys, oretrace.cli.main, oretrace.review.web.app; print('matplotlib' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_chart_draws_names_from_documents_as_text() -> None:
+    from oretrace.review.models import ChartData, ChartRow, ChartSegment
+    from oretrace.review.web.charts import chart_svg
+
+    # Unbalanced TeX between dollar signs: an error if matplotlib read it as mathtext.
+    hostile = "Acme $\\frac{1}$ <script>alert(1)</script> & _Co"
+    row = ChartRow(label=hostile, segments=[ChartSegment(key="_hidden", value=3, queue={})], marker=5, queue={})
+    svg = chart_svg(ChartData(id="x", title="t", unit="t", marker_label="cap", rows=[row], queue={}))
+    assert b"<script" not in svg and b"&lt;script&gt;" in svg and b"Acme $" in svg

@@ -102,8 +102,10 @@ def _matplotlib() -> Any:
 
     matplotlib.use("Agg")
     # Text as <text> (small files, the reader's fonts); ids and metadata fixed, so a chart is the same bytes
-    # for the same figures.
-    matplotlib.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "oretrace", "font.size": 9})
+    # for the same figures. Labels come from documents: "$" is a dollar sign, never the start of mathtext.
+    matplotlib.rcParams.update(
+        {"svg.fonttype": "none", "svg.hashsalt": "oretrace", "font.size": 9, "text.parse_math": False}
+    )
     from matplotlib.figure import Figure
 
     return Figure
