@@ -60,6 +60,7 @@ class Workspace:
         self.sample = sample
         self.shots = shots
         self.decided_finding: int | None = None
+        self.portfolio_finding: int | None = None
 
     def screenshot(self, page: object, name: str) -> Path:
         path = self.shots / f"{name}.png"
@@ -140,6 +141,8 @@ def _login(page: object, name: str) -> None:
     page.fill("#password", PASSWORD)  # type: ignore[attr-defined]
     page.click("#login-form button[type=submit]")  # type: ignore[attr-defined]
     page.wait_for_selector("#whoami")  # type: ignore[attr-defined]
+    # The dashboard is the first page after login, whatever the role.
+    assert page.url.split("?")[0].endswith("/dashboard"), page.url  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="module")
@@ -163,6 +166,8 @@ def reviewer(browser: object, workspace: Workspace) -> Iterator[object]:
 def test_login_shows_the_queue_with_counts(reviewer: object, workspace: Workspace) -> None:
     page = reviewer
     assert page.text_content("#whoami") == "alice (reviewer)"
+    page.click("#nav-queue")
+    page.wait_for_url(f"{workspace.url}/")
     rows = page.locator("#queue-table tr.row")
     expected = sum(len(r.findings) for r in workspace.sample.results.values())
     assert rows.count() == expected > 0
@@ -776,11 +781,18 @@ def test_dashboard_charts_render_and_open_the_queue(browser: object, workspace: 
     _login(page, "carol")
     page.click("#nav-dashboard")
     page.wait_for_url("**/dashboard")
-    for chart in ("origin-months", "exporter-history", "smelter-capacity", "open-findings"):
-        svg = page.locator(f"#chart-{chart} svg.bars")
-        assert svg.is_visible() and svg.locator("rect.bar").count() >= 1, chart
-        assert svg.bounding_box()["height"] > 20, chart
-    assert page.locator("#chart-smelter-capacity line.marker").count() >= 1
+    page.wait_for_function("() => Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
+    for chart in ("origin-months", "exporter-history", "smelter-capacity", "open-findings", "flag-rate"):
+        image = page.locator(f"#chart-{chart} img.chart-image")
+        assert image.is_visible() and image.bounding_box()["height"] > 60, chart
+        assert page.locator(f"#chart-{chart} table.chart-table a.row-link").count() >= 1, chart
+        # matplotlib's colours are style attributes inside the SVG: drawn only if the image's policy allows them
+        # (blocked, every bar would be black and the image grey). No shipment checked here falls in the flag rate's
+        # quarters, so its bars are all zero.
+        shot = Image.open(io.BytesIO(image.screenshot())).convert("RGB")
+        colours = {shot.getpixel((x, y)) for x in range(0, shot.width, 2) for y in range(0, shot.height, 2)}
+        assert any(max(c) - min(c) > 80 for c in colours) is (chart != "flag-rate"), chart
+    assert page.locator("#chart-smelter-capacity td.marker-value").first.text_content() == "6,000"
     workspace.screenshot(page, "dashboard")
     page.click("#chart-open-findings a.bar-link[href='/?check=supplier_volume_surge&severity=high']")
     page.wait_for_url("**/?check=supplier_volume_surge&severity=high")
@@ -788,4 +800,51 @@ def test_dashboard_charts_render_and_open_the_queue(browser: object, workspace: 
     assert checks == ["supplier_volume_surge"]
     assert page.locator("#queue-table tr.row td[data-scope]").all_text_contents() == ["portfolio"]
     assert not page.js_errors and not [m for m in console if "Content Security Policy" in m], console
+    page.context.close()
+
+
+def test_reviewer_decides_a_portfolio_finding(browser: object, workspace: Workspace) -> None:
+    """After the dashboard test: Acme's surge is a portfolio finding in the queue, linked to its shipments."""
+    page = _page(browser, workspace)
+    _login(page, "bob")
+    page.goto("/?scope=portfolio")
+    page.click("#queue-table tr.row:has(td[data-check='supplier_volume_surge']) a.open-finding")
+    page.wait_for_url("**/findings/*")
+    finding_id = _current_finding(page)
+    assert page.locator("a[data-shipment='DASH-0009']").count() >= 1
+    assert page.text_content("#finding-status") == "open"
+    page.keyboard.press("d")
+    page.keyboard.type("Acme signed a new offtake contract in 2025; volumes checked with the buyer.")
+    with page.expect_navigation():
+        page.keyboard.press("Control+Enter")
+    page.goto(f"/findings/{finding_id}")
+    assert page.text_content("#finding-status") == "dismissed"
+    assert "bob" in page.locator("#decisions li").first.text_content()
+    assert _finding(page, finding_id)["status"] == "dismissed"
+    assert not page.js_errors
+    workspace.portfolio_finding = finding_id
+    workspace.screenshot(page, "portfolio-decided")
+    page.context.close()
+
+
+def test_auditor_reads_a_portfolio_finding_but_cannot_decide(browser: object, workspace: Workspace) -> None:
+    assert workspace.portfolio_finding is not None
+    page = _page(browser, workspace)
+    _login(page, "carol")
+    finding = f"/findings/{workspace.portfolio_finding}"
+    page.goto(finding)
+    assert page.text_content("#finding-status") == "dismissed"
+    assert page.locator("#decision-form").count() == 0
+    assert "can read findings but not decide" in page.text_content("#read-only")
+    csrf = page.locator("form[action='/logout'] input[name=csrf_token]").get_attribute("value")
+    form = {"csrf_token": csrf, "action": "reopen", "note": "auditor tries", "version": "2", "query": ""}
+    assert page.request.post(f"{finding}/decide", form=form).status == 403
+    api = page.request.post(
+        f"/api{finding}/decisions",
+        data={"action": "reopen", "note": "auditor tries", "version": 2},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert api.status == 403
+    page.reload()
+    assert page.text_content("#finding-status") == "dismissed"
     page.context.close()

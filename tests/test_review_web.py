@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,10 +14,12 @@ from fastapi.testclient import TestClient
 from PIL import Image
 from sqlalchemy import Engine, select, text
 
+from oretrace.core.models import ShipmentFacts
 from oretrace.extractors.document import sha256_of
 from oretrace.review import auth, page_images
 from oretrace.review.auth import Role
 from oretrace.review.web.app import CONTENT_SECURITY_POLICY, SESSION_COOKIE, create_app
+from oretrace.review.web.charts import CHART_CSP
 from oretrace.store import schema
 from oretrace.store.audit import AuditEntry, verify_chain
 from oretrace.store.db import session_scope
@@ -105,8 +110,12 @@ def test_login_rules(app: object) -> None:
     assert c.post("/login", data={"name": "alice", "password": PASSWORD, "login_csrf": "forged"}).status_code == 403
     # The redirect after login stays on this site.
     for target in ("//evil.example/", "https://evil.example/", "/\\evil.example"):
-        assert form_login(c, "alice", next_=target).headers["location"] == "/"
+        assert form_login(c, "alice", next_=target).headers["location"] == "/dashboard"
     assert form_login(c, "alice", next_="/history?user=alice").headers["location"] == "/history?user=alice"
+    # The dashboard is the first page after login, for reviewers and auditors alike.
+    for name in ("alice", "carol"):
+        assert form_login(c, name, next_="/").headers["location"] == "/dashboard"
+    assert form_login(c, "alice", next_="/?check=origin_switch").headers["location"] == "/?check=origin_switch"
 
 
 def test_logout_ends_the_session(app: object) -> None:
@@ -461,10 +470,17 @@ def test_portfolio_findings_in_the_queue_page_and_api(app: object, engine: Engin
 
 def test_dashboard_figures_and_links(app: object, engine: Engine) -> None:
     _store_acme_surge(engine, metal_kg_per_t=1000, smelter_id="SM0003")
+    checked = shipment().model_copy(
+        update={
+            "facts": ShipmentFacts(exporter="acme", exporter_printed="Acme", origin="CN", shipped_on=date(2025, 3, 1))
+        }
+    )
+    with session_scope(engine) as session:
+        record_shipment(session, checked, INBOX_ROOT, STARTED_AT, FINISHED_AT)
     c = client(app)
     form_login(c, "carol")
     charts = {chart["id"]: chart for chart in c.get("/api/dashboard").json()["charts"]}
-    assert list(charts) == ["origin-months", "exporter-history", "smelter-capacity", "open-findings"]
+    assert list(charts) == ["origin-months", "exporter-history", "smelter-capacity", "open-findings", "flag-rate"]
     months = {row["label"]: row["segments"] for row in charts["origin-months"]["rows"]}
     assert months["2025-02"] == [{"key": "CN", "value": 60.0, "queue": {"declared_origin": "CN", "status": "all"}}]
     (acme,) = charts["exporter-history"]["rows"]
@@ -475,7 +491,41 @@ def test_dashboard_figures_and_links(app: object, engine: Engine) -> None:
     assert opened[("supplier_volume_surge", "high")] == 1
     assert sum(opened.values()) == len(c.get("/api/queue").json()["items"])
 
+    # The checked shipment (its findings on its latest run) beside Acme's unchecked one in 2025 Q1: half flagged.
+    rates = {row["label"]: row["segments"][0]["value"] for row in charts["flag-rate"]["rows"]}
+    assert rates == {
+        "CN 2024 Q2 (0/1)": 0.0,
+        "CN 2024 Q3 (0/1)": 0.0,
+        "CN 2024 Q4 (0/1)": 0.0,
+        "CN 2025 Q1 (1/2)": 50.0,
+    }
+    assert charts["flag-rate"]["rows"][-1]["queue"] == {"declared_origin": "CN", "status": "all"}
+
     page = c.get("/dashboard")
-    assert page.status_code == 200 and page.text.count("<svg") == 4 and "style=" not in page.text
-    assert '<a href="/?check=supplier_volume_surge&amp;severity=high" class="bar-link">' in page.text
+    assert page.status_code == 200 and page.text.count('<img class="chart-image"') == 5 and "style=" not in page.text
+    assert '<a href="/?check=supplier_volume_surge&amp;severity=high" class="bar-link">1</a>' in page.text
+    # Each chart is an SVG image drawn by matplotlib; its own policy allows only the styles inside it.
+    image = c.get("/dashboard/charts/flag-rate.svg")
+    assert image.status_code == 200 and image.headers["content-type"] == "image/svg+xml"
+    assert image.headers["content-security-policy"] == CHART_CSP and "script" not in CHART_CSP
+    assert b"<svg" in image.content and b"CN 2025 Q1 (1/2)" in image.content and b"<script" not in image.content
+    assert c.get("/dashboard/charts/no-such-chart.svg").status_code == 404
+    assert client(app).get("/dashboard/charts/flag-rate.svg", follow_redirects=False).status_code == 303
     assert '<a href="/dashboard" id="nav-dashboard">' in c.get("/").text
+
+
+def test_matplotlib_is_imported_only_to_draw_a_chart() -> None:
+    code = "import sys, oretrace.cli.main, oretrace.review.web.app; print('matplotlib' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_a_chart_draws_names_from_documents_as_text() -> None:
+    from oretrace.review.models import ChartData, ChartRow, ChartSegment
+    from oretrace.review.web.charts import chart_svg
+
+    # Unbalanced TeX between dollar signs: an error if matplotlib read it as mathtext.
+    hostile = "Acme $\\frac{1}$ <script>alert(1)</script> & _Co"
+    row = ChartRow(label=hostile, segments=[ChartSegment(key="_hidden", value=3, queue={})], marker=5, queue={})
+    svg = chart_svg(ChartData(id="x", title="t", unit="t", marker_label="cap", rows=[row], queue={}))
+    assert b"<script" not in svg and b"&lt;script&gt;" in svg and b"Acme $" in svg

@@ -348,28 +348,29 @@ def origin_switch(
     return found
 
 
-# Median per commodity, currency and quarter with window functions (SQLite has no percentile function).
+# Median per commodity, currency and quarter with window functions (SQLite has no percentile function), over
+# the stored unit value so both databases read it in the order of its index; the outliers are two index ranges.
 _UNIT_VALUES = """
-WITH u AS (
-    SELECT shipment_id, exporter, exporter_printed, commodity, currency, quarter, value / metal_kg AS unit
+WITH ranked AS (
+    SELECT commodity, currency, quarter, unit_value,
+           ROW_NUMBER() OVER w AS rn,
+           -- The same window (whole partition) as the row number, so neither database sorts a second time.
+           COUNT(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n
     FROM shipment_facts
-    WHERE value > 0 AND metal_kg > 0 AND commodity IS NOT NULL AND currency IS NOT NULL
+    WHERE unit_value IS NOT NULL AND commodity IS NOT NULL AND currency IS NOT NULL
       AND quarter BETWEEN :first AND :last
-),
-ranked AS (
-    SELECT commodity, currency, quarter, unit,
-           ROW_NUMBER() OVER (PARTITION BY commodity, currency, quarter ORDER BY unit) AS rn,
-           COUNT(*) OVER (PARTITION BY commodity, currency, quarter) AS n
-    FROM u
+    WINDOW w AS (PARTITION BY commodity, currency, quarter ORDER BY unit_value)
 ),
 m AS (
-    SELECT commodity, currency, quarter, AVG(unit) AS median, MAX(n) AS n
+    SELECT commodity, currency, quarter, AVG(unit_value) AS median, MAX(n) AS n
     FROM ranked WHERE rn IN ((n + 1) / 2, (n + 2) / 2)
     GROUP BY commodity, currency, quarter
+    HAVING MAX(n) >= :min_peers
 )
-SELECT u.shipment_id, u.exporter, u.exporter_printed, u.commodity, u.currency, u.quarter, u.unit, m.median, m.n
-FROM u JOIN m ON m.commodity = u.commodity AND m.currency = u.currency AND m.quarter = u.quarter
-WHERE m.n >= :min_peers AND (u.unit > m.median * :factor OR u.unit * :factor < m.median)
+SELECT f.shipment_id, f.exporter, f.exporter_printed, f.commodity, f.currency, f.quarter, f.unit_value AS unit,
+       m.median, m.n
+FROM m JOIN shipment_facts f ON f.commodity = m.commodity AND f.currency = m.currency AND f.quarter = m.quarter
+WHERE f.unit_value > m.median * :factor OR f.unit_value * :factor < m.median
 """
 
 

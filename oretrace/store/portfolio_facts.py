@@ -29,13 +29,23 @@ def quarter_end(quarter: int) -> date:
     return date.fromordinal(following.toordinal() - 1)
 
 
+def unit_value(value: float | None, metal_kg: float | None) -> float | None:
+    """Price per kg of contained metal; None without a positive value and weight."""
+    return value / metal_kg if value and metal_kg and value > 0 and metal_kg > 0 else None
+
+
 class ShipmentFactsRow(Base):
     __tablename__ = "shipment_facts"
+    # One index per check, each holding every column its aggregate reads (migration 0013), so the grouping is
+    # an index-only scan in key order on SQLite and PostgreSQL alike instead of a table read and a sort.
     __table_args__ = (
-        Index("ix_shipment_facts_exporter_quarter", "exporter", "quarter"),
-        Index("ix_shipment_facts_smelter_id_quarter", "smelter_id", "quarter"),
-        Index("ix_shipment_facts_origin_quarter", "origin", "quarter"),
-        Index("ix_shipment_facts_commodity_quarter", "commodity", "quarter"),
+        Index("ix_shipment_facts_exporter_quarter_net_kg", "exporter", "quarter", "net_kg"),
+        Index("ix_shipment_facts_exporter_origin_quarter", "exporter", "origin", "quarter"),
+        Index("ix_shipment_facts_smelter_id_quarter_metal_kg", "smelter_id", "quarter", "metal_kg"),
+        Index("ix_shipment_facts_commodity_origin_quarter_metal_kg", "commodity", "origin", "quarter", "metal_kg"),
+        Index(
+            "ix_shipment_facts_commodity_currency_quarter_unit_value", "commodity", "currency", "quarter", "unit_value"
+        ),
     )
 
     shipment_id: Mapped[str] = mapped_column(ForeignKey("shipments.id", ondelete="CASCADE"), primary_key=True)
@@ -50,6 +60,9 @@ class ShipmentFactsRow(Base):
     metal_kg: Mapped[float | None] = mapped_column(Float)
     value: Mapped[float | None] = mapped_column(Float)
     currency: Mapped[str | None] = mapped_column(String(3))
+    # value / metal_kg when both are positive: stored so the median per commodity, currency and quarter reads
+    # it in index order.
+    unit_value: Mapped[float | None] = mapped_column(Float)
     shipped_on: Mapped[date | None] = mapped_column(Date)
     quarter: Mapped[int | None] = mapped_column(Integer)
     synthetic: Mapped[bool] = mapped_column(Boolean, server_default=false())
@@ -64,6 +77,7 @@ def facts_row(
         "shipment_run_id": shipment_run_id,
         **facts.model_dump(),
         "quarter": quarter_of(facts.shipped_on) if facts.shipped_on else None,
+        "unit_value": unit_value(facts.value, facts.metal_kg),
         "synthetic": synthetic,
     }
 

@@ -10,7 +10,7 @@ but cannot be decided: a re-run's identical finding inherits their decision (sto
 """
 
 from oretrace.review.service.audit import verify_audit_log
-from oretrace.review.service.dashboard import dashboard
+from oretrace.review.service.dashboard import chart, dashboard
 from oretrace.review.service.decisions import decide
 from oretrace.review.service.errors import DecisionConflict, InvalidDecision, NotFound, PageUnavailable
 from oretrace.review.service.history import actions, decisions, document_history, history, history_page
@@ -31,6 +31,7 @@ __all__ = [
     "OriginalFile",
     "PageUnavailable",
     "actions",
+    "chart",
     "dashboard",
     "decide",
     "decisions",

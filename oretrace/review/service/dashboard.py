@@ -1,12 +1,14 @@
 """The dashboard's figures: tonnage per origin and month, each exporter against its own history, each named
-smelter against its capacity, open findings by check and severity. Each figure names the queue filters that
-list the findings behind it; the pages draw them as SVG and the API returns them as they are."""
+smelter against its capacity, open findings by check and severity, the flag rate per origin and quarter. Each
+figure names the queue filters that list the findings behind it; the pages draw them as SVG and the API
+returns them as they are."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import case, exists, extract, func, select
 from sqlalchemy.orm import Session
 
 from oretrace.review.auth import Actor, Permission
@@ -15,10 +17,14 @@ from oretrace.review.service.queue import list_queue
 from oretrace.store.portfolio import KG_PER_TONNE, data_span
 from oretrace.store.portfolio_facts import ShipmentFactsRow as Facts
 from oretrace.store.reference_store import active_reference
+from oretrace.store.schema import Finding
 
 # Enough for a screen; the API returns the same cut.
 MONTHS = 24
 TOP_ROWS = 12
+# Flag rate: the last QUARTERS quarters held, for the FLAG_ORIGINS origins with the most shipments in them.
+QUARTERS = 4
+FLAG_ORIGINS = 5
 ALL = {"status": "all"}
 
 
@@ -144,13 +150,56 @@ def open_findings(session: Session, actor: Actor) -> ChartData:
     )
 
 
+def flag_rate(session: Session) -> ChartData:
+    """Per declared origin and quarter, the share of shipments whose latest check raised a finding. Rows written
+    without a check (the synthetic history) count as shipments never flagged."""
+    span = data_span(session)
+    rows: list[ChartRow] = []
+    if span is not None:
+        flagged = exists().where(Finding.shipment_run_id == Facts.shipment_run_id)
+        counts = session.execute(
+            select(Facts.origin, Facts.quarter, func.count(), func.sum(case((flagged, 1), else_=0)))
+            .where(Facts.origin.is_not(None), Facts.quarter.between(span.last - QUARTERS + 1, span.last))
+            .group_by(Facts.origin, Facts.quarter)
+        ).all()
+        totals: Counter[str] = Counter()
+        for origin, _, shipments, _ in counts:
+            totals[origin] += shipments
+        origins = sorted(totals, key=lambda o: (-totals[o], o))[:FLAG_ORIGINS]
+        shown = [r for r in counts if r[0] in origins]
+        for origin, quarter, shipments, hits in sorted(shown, key=lambda r: (origins.index(r[0]), r[1])):
+            queue = {"declared_origin": origin} | ALL
+            rate = round(100.0 * (hits or 0) / shipments, 1)
+            label = f"{origin} {quarter // 4} Q{quarter % 4 + 1} ({hits or 0}/{shipments})"
+            rows.append(
+                ChartRow(label=label, segments=[ChartSegment(key="flagged", value=rate, queue=queue)], queue=queue)
+            )
+    return ChartData(
+        id="flag-rate",
+        title="Share of shipments flagged, per origin and quarter",
+        unit="%",
+        rows=rows,
+        queue=ALL,
+    )
+
+
+# In the page's order; the ids are the charts' addresses (/dashboard/charts/<id>.svg).
+CHARTS: dict[str, Callable[[Session, Actor], ChartData]] = {
+    "origin-months": lambda session, _: origin_months(session),
+    "exporter-history": lambda session, _: exporter_history(session),
+    "smelter-capacity": lambda session, _: smelter_capacity(session),
+    "open-findings": open_findings,
+    "flag-rate": lambda session, _: flag_rate(session),
+}
+
+
 def dashboard(session: Session, actor: Actor) -> Dashboard:
     actor.require(Permission.READ)
-    return Dashboard(
-        charts=[
-            origin_months(session),
-            exporter_history(session),
-            smelter_capacity(session),
-            open_findings(session, actor),
-        ]
-    )
+    return Dashboard(charts=[figures(session, actor) for figures in CHARTS.values()])
+
+
+def chart(session: Session, actor: Actor, chart_id: str) -> ChartData | None:
+    """One chart's figures, None for an id that names none."""
+    actor.require(Permission.READ)
+    figures = CHARTS.get(chart_id)
+    return figures(session, actor) if figures else None

@@ -56,11 +56,16 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+# The first page after login unless the user was sent to log in from another: the dashboard's figures lead to
+# the queue filtered to them, and the bare queue ("/") is one click away.
+LANDING = "/dashboard"
+
+
 def safe_next(target: str | None) -> str:
     """Where to go after login: only a path on this site, never "//host" or a full URL."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+    if target and target != "/" and target.startswith("/") and not target.startswith("//") and "\\" not in target:
         return target
-    return "/"
+    return LANDING
 
 
 def _login_form_token(key: bytes, cookie: str, now: float) -> str | None:
@@ -77,7 +82,7 @@ def _cross_site(request: Request) -> bool:
 
 
 @router.get("/login", response_class=HTMLResponse, include_in_schema=False)
-def login_page(request: Request, session: DB, next: str = "/") -> Response:
+def login_page(request: Request, session: DB, next: str = LANDING) -> Response:
     cookie = f"{int(time.time())}.{secrets.token_urlsafe(32)}"
     token = _login_form_token(server_key(session, LOGIN_FORM_KEY), cookie, time.time())
     response = templates.TemplateResponse(
@@ -101,7 +106,7 @@ async def login_submit(request: Request, session: DB) -> Response:
     expected = _login_form_token(server_key(session, LOGIN_FORM_KEY), cookie, time.time())
     if _cross_site(request) or expected is None or not auth.csrf_matches(expected, str(form.get("login_csrf", ""))):
         raise CsrfFailed()
-    target = safe_next(str(form.get("next", "/")))
+    target = safe_next(str(form.get("next", LANDING)))
     name, password = str(form.get("name", "")), str(form.get("password", ""))[: auth.MAX_PASSWORD_LENGTH + 1]
     context = {"login_csrf": expected, "next": target, "login": None}
     try:

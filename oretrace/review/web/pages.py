@@ -18,7 +18,7 @@ from oretrace.review.auth import LoginSession, Permission, Role, UserError
 from oretrace.review.export import ExportFormat, history_export, queue_export
 from oretrace.review.models import DecisionRequest
 from oretrace.review.page_images import PageImageError, PageSize, checked_chunks
-from oretrace.review.web.charts import svg_chart
+from oretrace.review.web.charts import CHART_CSP, chart_svg, chart_view
 from oretrace.review.web.deps import (
     DB,
     DocumentId,
@@ -73,7 +73,15 @@ def queue_page(request: Request, session: DB, login: Login) -> Response:
 @router.get("/dashboard", response_class=HTMLResponse)
 def dashboard_page(request: Request, session: DB, login: Login) -> Response:
     figures = service.dashboard(session, login.actor)
-    return page(request, "dashboard.html", login, charts=[svg_chart(chart) for chart in figures.charts])
+    return page(request, "dashboard.html", login, charts=[chart_view(chart) for chart in figures.charts])
+
+
+@router.get("/dashboard/charts/{chart_id}.svg")
+def dashboard_chart(chart_id: str, session: DB, login: Login) -> Response:
+    figures = service.chart(session, login.actor, chart_id)
+    if figures is None:
+        raise service.NotFound(f"no chart {chart_id!r}")
+    return Response(chart_svg(figures), media_type="image/svg+xml", headers={"Content-Security-Policy": CHART_CSP})
 
 
 @router.get("/shipments/{shipment_id}", response_class=HTMLResponse)
