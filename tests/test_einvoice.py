@@ -7,11 +7,13 @@ pikepdf after the page was printed, the way a Factur-X writer attaches it.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pikepdf
+import pytest
 
 from oretrace.checks import ShipmentContext, run_checks
 from oretrace.checks.context import no_nlp
@@ -19,6 +21,7 @@ from oretrace.core.config import Limits, Settings
 from oretrace.core.models import DocType, ExtractedDocument, Rejection, Severity
 from oretrace.extractors.einvoice import MAX_XML_BYTES, map_invoice
 from oretrace.pipeline.documents import process_document
+from oretrace.review import page_images
 from tests.conftest import INVOICE_LINES, pdf_bytes
 
 SHIPMENT = "SHP-EINVOICE"
@@ -265,8 +268,21 @@ def test_real_zugferd_invoice_with_an_annex_is_two_documents_of_the_shipment(tmp
         record_shipment(session, shipment, str(tmp_path / "inbox"), STARTED_AT, FINISHED_AT)
     with session_scope(engine) as session:
         rows = {row.source_path: row for row in session.scalars(select(schema.Document))}
-    assert rows[annex.source.path].parent_id == rows[carrier.source.path].id
-    assert rows[carrier.source.path].parent_id is None and rows[annex.source.path].sha256 == annex.document_id
+        assert rows[annex.source.path].parent_id == rows[carrier.source.path].id
+        assert rows[carrier.source.path].parent_id is None and rows[annex.source.path].sha256 == annex.document_id
+        # The reviewer sees the annex's pages and can download it: its bytes come from the carrier's file.
+        with page_images.open_source(session, rows[annex.source.path]) as handle:
+            assert hashlib.sha256(handle.read()).hexdigest() == annex.document_id
+        copy = page_images.locate_source(session, rows[annex.source.path], tmp_path / "annexes")
+        assert copy is not None and copy.read_bytes().startswith(b"%PDF-")
+        png = page_images.cached_page_png(tmp_path / "pages", copy, annex.document_id, "application/pdf", 1)
+        assert png.is_file()
+        # A carrier changed since is no source for its annex.
+        inbox_file = tmp_path / "inbox" / SHIPMENT / "invoice.pdf"
+        inbox_file.write_bytes(inbox_file.read_bytes() + b"\n%changed\n")
+        with pytest.raises(page_images.SourceUnavailable, match="has changed"):
+            page_images.open_source(session, rows[annex.source.path])
+        assert page_images.locate_source(session, rows[annex.source.path], tmp_path / "other-annexes") is None
 
 
 def test_an_annex_over_the_limits_is_refused_and_its_carrier_still_read(tmp_path: Path) -> None:
