@@ -267,10 +267,12 @@ def evaluate(
     from oretrace.evaluation.ground_truth import (
         format_checks,
         format_report,
+        load_expected_rejections,
         load_families,
         load_ground_truth,
         load_shipment_truth,
         score,
+        score_refusals,
         shipment_outcomes,
     )
     from oretrace.evaluation.side_by_side import format_side_by_side
@@ -288,7 +290,8 @@ def evaluate(
     reference = reference_in_force(settings.resolved_database_url)
     truth = load_ground_truth(directory)
     inbox = (directory / "inbox").resolve()
-    paths = [inbox / p.removeprefix("inbox/") for p in truth]
+    hostile = load_expected_rejections(directory)
+    paths = [inbox / p.removeprefix("inbox/") for p in [*truth, *hostile]]
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=settings.workers) as pool:
         outcomes = list(pool.map(lambda p: process_document(p, inbox, settings), paths))
@@ -301,6 +304,7 @@ def evaluate(
         for s in shipments
     }  # fmt: skip
     report = score(by_path, truth)
+    refusals = score_refusals(by_path, hostile)
     checks = score_shipments(findings, shipments)
     sides = {
         name: (
@@ -314,6 +318,7 @@ def evaluate(
         extra = {
             "checks": checks,
             "reference_version": reference.version,
+            "hostile_files": refusals.as_dict(),
             "seconds": round(elapsed, 2),
             "split": {"folds": split.folds, "holdout_fold": split.holdout_fold, "held_out": sorted(split.held_out)},
             "sides": {
@@ -326,7 +331,11 @@ def evaluate(
     typer.echo(format_side_by_side(sides, f"layout families: {split.describe()}"))
     typer.echo("\nall documents together:\n" + format_report(report, fields=False))
     typer.echo("\n" + format_checks(checks))
-    typer.echo(f"\n{len(paths)} documents in {elapsed:.1f} s; reference data version {reference.version[:12]}")
+    if refusals.total:
+        typer.echo(f"\nhostile files refused with their reason: {refusals.refused} of {refusals.total}")
+        for miss in refusals.misses:
+            typer.echo(f"  {miss.path}: expected a refusal saying {miss.expected!r}, got {miss.found!r}")
+    typer.echo(f"\n{len(paths)} files in {elapsed:.1f} s; reference data version {reference.version[:12]}")
     if show_misses or unseen_misses:
         for name, (side_report, _, _) in sides.items():
             if name == "unseen" and not unseen_misses:
