@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from oretrace.cli import portfolio, prefect_server, reference, review, watch
+from oretrace.cli import portfolio, prefect_server, reference, review, suppliers, watch
 from oretrace.cli.common import load_settings, open_store
 from oretrace.cli.progress_bar import run_progress
 from oretrace.core.errors import InvalidInput, NothingToDo, OretraceError, ShipmentsNotStored
@@ -279,6 +279,7 @@ def evaluate(
     from oretrace.evaluation.split import make_split, split_truth
     from oretrace.pipeline.documents import assemble_shipment, process_document
     from oretrace.store.reference_store import reference_in_force
+    from oretrace.store.supplier_templates import templates_in_force
 
     try:
         split = make_split(load_families(directory), holdout_fold, folds)
@@ -288,6 +289,7 @@ def evaluate(
     open_store(settings).dispose()
     # The checks run against the reference data in force (see `oretrace reference load`), as `run` does.
     reference = reference_in_force(settings.resolved_database_url)
+    suppliers = templates_in_force(settings.resolved_database_url)
     truth = load_ground_truth(directory)
     inbox = (directory / "inbox").resolve()
     hostile = load_expected_rejections(directory)
@@ -300,7 +302,7 @@ def evaluate(
     shipments = load_shipment_truth(directory)
     findings = {
         s["shipment_id"]: assemble_shipment(s["shipment_id"], shipment_outcomes(by_path, s["shipment_id"]),
-                                            reference).findings
+                                            reference, suppliers).findings
         for s in shipments
     }  # fmt: skip
     report = score(by_path, truth)
@@ -347,7 +349,7 @@ def evaluate(
 
 
 # Command groups, in the order of `oretrace --help`.
-for group in (portfolio, reference, watch, review, prefect_server):
+for group in (portfolio, reference, suppliers, watch, review, prefect_server):
     group.register(app)
 
 

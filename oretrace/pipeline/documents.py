@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from oretrace.checks import ShipmentContext, run_checks
 from oretrace.checks.facts import shipment_facts
 from oretrace.core.config import Settings
 from oretrace.core.errors import UnreadableDocument
-from oretrace.core.models import ExtractedDocument, Rejection, ShipmentResult
+from oretrace.core.models import DueDiligenceTemplate, ExtractedDocument, Rejection, ShipmentResult
 from oretrace.extractors.document import placement
 from oretrace.extractors.document_cache import (
     DocumentCache,
@@ -123,13 +124,18 @@ def with_embedded(outcomes: list[ExtractedDocument | Rejection]) -> list[Extract
 
 
 def assemble_shipment(
-    shipment_id: str, outcomes: list[ExtractedDocument | Rejection], reference: ReferenceData | None = None
+    shipment_id: str,
+    outcomes: list[ExtractedDocument | Rejection],
+    reference: ReferenceData | None = None,
+    supplier_templates: Mapping[str, DueDiligenceTemplate] | None = None,
 ) -> ShipmentResult:
     """A shipment's documents taken together: the origin they declare and the checks' findings."""
     outcomes = with_embedded(outcomes)
     documents = [o for o in outcomes if isinstance(o, ExtractedDocument)]
     rejected = [o for o in outcomes if isinstance(o, Rejection)]
-    context = ShipmentContext.build(documents, reference, shipment_id=shipment_id)
+    context = ShipmentContext.build(
+        documents, reference, shipment_id=shipment_id, supplier_templates=supplier_templates
+    )
     return ShipmentResult(
         shipment_id=shipment_id,
         documents=documents,
