@@ -14,6 +14,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from benchmarks.corpus import planned_documents
 from oretrace.core.config import Settings
 from oretrace.core.models import ExtractedDocument
 from oretrace.pipeline.documents import process_document
@@ -36,7 +37,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    truth = json.loads((SAMPLES / "ground_truth.json").read_text())["documents"]
+    truth = planned_documents(json.loads((SAMPLES / "ground_truth.json").read_text()))
     rows = []
     for split, scanned in (("born-digital", False), ("scanned", True)):
         paths = [SAMPLES / d["path"] for d in truth if d["scanned"] is scanned]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from pathlib import Path
 
 from oretrace import __version__
@@ -14,13 +15,16 @@ from oretrace.core.models import (
     Evidence,
     ExtractedDocument,
     FieldValue,
+    ParentDocument,
+    Rejection,
     SourceFile,
 )
+from oretrace.extractors.annexes import read_pdf_attachments
 from oretrace.extractors.barcodes import code_fields
 from oretrace.extractors.budget import Budget
 from oretrace.extractors.cfdi import read_invoice_xml, read_xml_file
 from oretrace.extractors.classify import classify
-from oretrace.extractors.einvoice import merge_fields, read_attachments, read_embedded_invoice
+from oretrace.extractors.einvoice import Attachment, merge_fields, read_attachments, read_embedded_invoice
 from oretrace.extractors.fields import extract_fields
 from oretrace.extractors.filetype import PDF, XLSX, XML, detect_media_type
 from oretrace.extractors.page_cache import PageCache, settings_key
@@ -73,6 +77,24 @@ def extract_document(
         return _extract_xml(path, source)
     if source.media_type == XLSX:
         return _template_document(path, source)
+    document = _extract_pages(path, source, options, cache)
+    if source.media_type != PDF:
+        return document
+    with PDFIUM_LOCK:
+        annexes, refused = read_pdf_attachments(str(path), max_bytes)
+    embedded = [_extract_annex(source, annex, options, cache) for annex in annexes]
+    rejections = [_annex_rejection(source, r.name, r.reason) for r in refused]
+    rejections += [outcome for outcome in embedded if isinstance(outcome, Rejection)]
+    return document.model_copy(
+        update={
+            "embedded_documents": [outcome for outcome in embedded if isinstance(outcome, ExtractedDocument)],
+            "embedded_rejections": rejections,
+        }
+    )
+
+
+def _extract_pages(path: Path, source: SourceFile, options: ReadOptions, cache: PageCache | None) -> ExtractedDocument:
+    """A PDF or image read page by page: text, class, fields, and the e-invoice XML a PDF embeds."""
     key = settings_key(options.ocr.languages, options.ocr.dpi)
     pages = cache.get(source.sha256, key) if cache else None
     if pages is None:
@@ -105,6 +127,33 @@ def extract_document(
         embedded_invoice=_with_document(embedded, source.sha256),
         attachments=attachments,
     )
+
+
+def _extract_annex(
+    carrier: SourceFile, annex: Attachment, options: ReadOptions, cache: PageCache | None
+) -> ExtractedDocument | Rejection:
+    """An embedded PDF read as a document of its own, under the limits a file of its own has; the PDFs it
+    embeds in turn are not read (the safety check refused the carrier if there were any)."""
+    source = SourceFile(
+        path=f"{carrier.path}#{annex.name}",
+        sha256=hashlib.sha256(annex.data).hexdigest(),
+        size=len(annex.data),
+        media_type=PDF,
+        shipment_id=carrier.shipment_id,
+        parent=ParentDocument(sha256=carrier.sha256, path=carrier.path, attachment=annex.name),
+    )
+    with tempfile.TemporaryDirectory(prefix="oretrace-annex-") as folder:
+        path = Path(folder) / "annex.pdf"
+        path.write_bytes(annex.data)
+        try:
+            refuse_hostile_pdf(path, options.budget)
+            return _extract_pages(path, source, options, cache)
+        except UnreadableDocument as err:
+            return _annex_rejection(carrier, annex.name, str(err))
+
+
+def _annex_rejection(carrier: SourceFile, name: str, reason: str) -> Rejection:
+    return Rejection(source_path=f"{carrier.path}#{name}", shipment_id=carrier.shipment_id, reason=reason)
 
 
 def _extract_xml(path: Path, source: SourceFile) -> ExtractedDocument:

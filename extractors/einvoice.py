@@ -77,7 +77,7 @@ class EmbeddedReading:
     fields: dict[str, FieldValue]
 
 
-def _attachment_size(attachment: pypdfium2.PdfAttachment) -> int:
+def attachment_size(attachment: pypdfium2.PdfAttachment) -> int:
     size = ctypes.c_ulong()
     pdfium_c.FPDFAttachment_GetFile(attachment.raw, None, 0, ctypes.byref(size))
     return size.value
@@ -98,7 +98,7 @@ def read_attachments(path: Path, max_bytes: int = MAX_XML_BYTES) -> tuple[list[A
             if not name.lower().endswith(".xml"):
                 others.append(name)
                 continue
-            size = _attachment_size(attachment)
+            size = attachment_size(attachment)
             if size > max_bytes:
                 raise UnreadableDocument(
                     f"the embedded file {name} is {size:,} bytes of XML; the limit is {max_bytes:,}, so it was not read"

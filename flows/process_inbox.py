@@ -18,7 +18,7 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from oretrace.core.config import Settings
-from oretrace.core.models import ExtractedDocument, Rejection, ShipmentSummary
+from oretrace.core.models import DueDiligenceTemplate, ExtractedDocument, Rejection, ShipmentSummary
 from oretrace.core.names import printable
 from oretrace.pipeline import progress
 from oretrace.pipeline.batching import Batch, estimate_seconds, plan_batches, shipment_groups
@@ -28,6 +28,7 @@ from oretrace.reference import ReferenceData
 from oretrace.store.db import make_engine, session_scope
 from oretrace.store.reference_store import reference_in_force
 from oretrace.store.repository import record_refused, record_shipment
+from oretrace.store.supplier_templates import templates_in_force
 
 Outcome = ExtractedDocument | Rejection
 
@@ -51,6 +52,7 @@ def check_and_store_task(
     settings: Settings,
     reference: ReferenceData,
     started_at: datetime,
+    supplier_templates: dict[str, DueDiligenceTemplate] | None = None,
 ) -> list[ShipmentSummary]:
     """Take each shipment's documents together (declared origin, consistency checks) and write the shipment,
     its documents, rejections and findings to the review store, one transaction per shipment."""
@@ -63,7 +65,7 @@ def check_and_store_task(
                 outcomes = [
                     with_pages(o, inbox_root, settings) if isinstance(o, ExtractedDocument) else o for o in light
                 ]
-                result = assemble_shipment(shipment_id, outcomes, reference)
+                result = assemble_shipment(shipment_id, outcomes, reference, supplier_templates)
                 progress.advance("checked")
                 with session_scope(engine) as session:
                     run_id = record_shipment(session, result, str(inbox_root), started_at, datetime.now(UTC))
@@ -115,6 +117,7 @@ def process_inbox(inbox: Path, settings: Settings, snapshot: InboxSnapshot | Non
     # Files the inbox scan refused (links, names that cannot be recorded) join as rejections, never opened.
     by_shipment = {s.shipment_id: [*(outcomes[p] for p in s.files), *s.refused] for s in shipments}
     reference = reference_in_force(settings.resolved_database_url)
+    supplier_templates = templates_in_force(settings.resolved_database_url)
     ids = [s.shipment_id for s in shipments]
     groups = shipment_groups(ids, [len(by_shipment[i]) for i in ids], settings.workers)
     checked = check_and_store_task.map(
@@ -124,5 +127,6 @@ def process_inbox(inbox: Path, settings: Settings, snapshot: InboxSnapshot | Non
         settings=unmapped(settings),
         reference=unmapped(reference),
         started_at=unmapped(started_at),
+        supplier_templates=unmapped(supplier_templates),
     )
     return [summary for group in checked.result() for summary in group]

@@ -68,6 +68,11 @@ _FAMILIES: tuple[Family, ...] = (
            "cells", True),
     Family("assay_certificate", "letter_report", "an analysis report written as a letter with a results "
            "list", True),
+    # --- the machine-readable specimens (samplegen/machine_readable.py), used to build the XML and QR readers ---
+    Family("commercial_invoice", "factur_x", "a Factur-X / ZUGFeRD EN 16931 hybrid invoice: a printed page and "
+           "its CII XML embedded as factur-x.xml", True),
+    Family("certificate_of_origin", "qr_chamber", "a chamber certificate of origin with a QR code of its "
+           "verification URL at the top right", True),
     # --- added afterwards. Those whose misses were read while the structure reading was tuned (the seen
     # side of fold 0 held out, docs/evaluation.md) count as developed; the rest kept their first fold. ---
     Family("certificate_of_origin", "form_e", "ASEAN-China FTA Form E, boxes 1-13 (scribd.com/document/370560452, "

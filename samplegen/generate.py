@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from samplegen import GENERATOR_NAME
+from samplegen import GENERATOR_NAME, machine_readable
 from samplegen.assign import assign_styles
 from samplegen.facts import Shipment, build_shipment
 from samplegen.families import family_of
@@ -161,6 +161,13 @@ def generate(
         record = shipment_truth(s, ref, profiles, by_shipment.get(s.shipment_id, {}), printed)
         record["families"] = [d["family"] for d in documents if d["shipment_id"] == s.shipment_id]
         shipment_records.append(record)
+    # Then the shipments whose paperwork carries its own data (e-invoice XML, QR codes) and the hostile files.
+    drawn = machine_readable.write(inbox, len(shipments) + 1)
+    for item in drawn:
+        documents.extend(item.documents)
+        shipment_records.append(item.shipment)
+        summary.bytes_total += sum(len(data) for data in item.files.values())
+    summary.shipments += len(drawn)
     used_families = sorted({d["family"] for d in documents})
 
     truth = {

@@ -38,6 +38,12 @@ the imaging libraries are (fixed random generators, PDFs written with reportlab 
   not, its fold (see `docs/evaluation.md`, held-out layout families).
 - `page_text.json`: for each document the text of each page as drawn (lines joined by `\\n`), for measuring OCR
   accuracy. Stamps are not part of it.
+- The last four shipments (plan `machine_readable`, `samplegen/machine_readable.py`) carry their own data: a
+  Factur-X invoice whose embedded XML states what its page prints, one whose XML total and currency were
+  changed after printing (`embedded_data_mismatch`), a certificate of origin whose QR code names another
+  certificate (`qr_certificate_mismatch`), and a good Factur-X invoice beside three hostile files (an XML bomb,
+  an XML external entity, a workbook that inflates to 80 MiB), which the shipment lists under
+  `expected_rejections` with the words their refusal must give. An e-invoice's ground truth is its XML.
 
 Reading the scans: image files carry their resolution (dpi) in their metadata and image-only PDFs in their page
 size; Tesseract needs that resolution (without it, it assumes 70 dpi and drops table blocks), and deskewing first

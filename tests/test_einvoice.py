@@ -7,18 +7,21 @@ pikepdf after the page was printed, the way a Factur-X writer attaches it.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pikepdf
+import pytest
 
 from oretrace.checks import ShipmentContext, run_checks
 from oretrace.checks.context import no_nlp
-from oretrace.core.config import Settings
+from oretrace.core.config import Limits, Settings
 from oretrace.core.models import DocType, ExtractedDocument, Rejection, Severity
 from oretrace.extractors.einvoice import MAX_XML_BYTES, map_invoice
 from oretrace.pipeline.documents import process_document
+from oretrace.review import page_images
 from tests.conftest import INVOICE_LINES, pdf_bytes
 
 SHIPMENT = "SHP-EINVOICE"
@@ -156,6 +159,12 @@ def test_a_pdf_beside_the_xml_is_recorded_and_its_active_content_still_refused(t
     read = outcomes["with-annex.pdf"]
     assert isinstance(read, ExtractedDocument) and read.attachments == ["timesheet.pdf"]
     assert read.value("total_amount") == 250000.0
+    # The PDF beside the XML is a document of its own, named after its carrier and linked to it.
+    [annex] = read.embedded_documents
+    assert annex.source.path == f"{SHIPMENT}/with-annex.pdf#timesheet.pdf" and annex.source.shipment_id == SHIPMENT
+    assert annex.source.parent is not None and annex.source.parent.sha256 == read.document_id
+    assert annex.source.parent.attachment == "timesheet.pdf"
+    assert "Timesheet March 2025" in annex.pages[0].text and annex.embedded_invoice is None
     reasons = {name: o.reason for name, o in outcomes.items() if isinstance(o, Rejection)}
     assert set(reasons) == {"with-script-annex.pdf", "annex-in-annex.pdf", "fake-annex.pdf"}
     assert "an embedded PDF (annex.pdf) that contains JavaScript" in reasons["with-script-annex.pdf"]
@@ -228,3 +237,70 @@ def test_the_page_alone_still_reads_without_xml(tmp_path: Path) -> None:
     document = process(tmp_path, {"plain.pdf": pdf_bytes([INVOICE_LINES])})["plain.pdf"]
     assert isinstance(document, ExtractedDocument) and document.embedded_invoice is None
     assert document.value("total_amount") == 250000.0
+
+
+SPECIMEN = Path(__file__).parent / "data" / "zugferd-annex" / "zugferd_2p0_EN16931_Betriebskostenabrechnung.pdf"
+
+
+def test_real_zugferd_invoice_with_an_annex_is_two_documents_of_the_shipment(tmp_path: Path) -> None:
+    """The ZUGFeRD corpus' statement of service charges embeds the landlord's scanned statement as a PDF."""
+    from sqlalchemy import select
+
+    from oretrace.pipeline.documents import assemble_shipment
+    from oretrace.store import schema
+    from oretrace.store.db import make_engine, migrate, session_scope
+    from oretrace.store.repository import record_shipment
+    from tests.store_fixtures import FINISHED_AT, STARTED_AT
+
+    carrier = process(tmp_path, {"invoice.pdf": SPECIMEN.read_bytes()})["invoice.pdf"]
+    assert isinstance(carrier, ExtractedDocument)
+    assert carrier.value("invoice_number") == "471102" and carrier.value("total_amount") == 18310.63
+    [annex] = carrier.embedded_documents
+    assert annex.source.path == f"{SHIPMENT}/invoice.pdf#AWV_13_Betriebskosten.pdf"
+    assert "Abrechnung 2010" in annex.pages[0].text  # a scan: read by OCR like any scanned file
+
+    shipment = assemble_shipment(SHIPMENT, [carrier])
+    assert [d.source.path for d in shipment.documents] == [carrier.source.path, annex.source.path]
+    assert shipment.documents[0].embedded_documents == []  # listed once, as itself
+    engine = make_engine(f"sqlite:///{tmp_path / 'store.db'}")
+    migrate(engine)
+    with session_scope(engine) as session:
+        record_shipment(session, shipment, str(tmp_path / "inbox"), STARTED_AT, FINISHED_AT)
+    with session_scope(engine) as session:
+        rows = {row.source_path: row for row in session.scalars(select(schema.Document))}
+        assert rows[annex.source.path].parent_id == rows[carrier.source.path].id
+        assert rows[carrier.source.path].parent_id is None and rows[annex.source.path].sha256 == annex.document_id
+        # The reviewer sees the annex's pages and can download it: its bytes come from the carrier's file.
+        with page_images.open_source(session, rows[annex.source.path]) as handle:
+            assert hashlib.sha256(handle.read()).hexdigest() == annex.document_id
+        copy = page_images.locate_source(session, rows[annex.source.path], tmp_path / "annexes")
+        assert copy is not None and copy.read_bytes().startswith(b"%PDF-")
+        png = page_images.cached_page_png(tmp_path / "pages", copy, annex.document_id, "application/pdf", 1)
+        assert png.is_file()
+        # A carrier changed since is no source for its annex.
+        inbox_file = tmp_path / "inbox" / SHIPMENT / "invoice.pdf"
+        inbox_file.write_bytes(inbox_file.read_bytes() + b"\n%changed\n")
+        with pytest.raises(page_images.SourceUnavailable, match="has changed"):
+            page_images.open_source(session, rows[annex.source.path])
+        assert page_images.locate_source(session, rows[annex.source.path], tmp_path / "other-annexes") is None
+
+
+def test_an_annex_over_the_limits_is_refused_and_its_carrier_still_read(tmp_path: Path) -> None:
+    pages = [[("Helvetica", 11, f"Timesheet page {n}")] for n in range(1, 5)]
+    outcomes = {}
+    for name, limit in (("long-annex.pdf", 3), ("short-annex.pdf", 4)):
+        folder = tmp_path / name
+        inbox = folder / "inbox"
+        (inbox / SHIPMENT).mkdir(parents=True)
+        (inbox / SHIPMENT / name).write_bytes(
+            with_attachments(("factur-x.xml", cii()), ("timesheet.pdf", pdf_bytes(pages)))
+        )
+        settings = Settings(home=folder / "home", limits=Limits(max_pages=limit))
+        outcomes[name] = process_document(inbox / SHIPMENT / name, inbox, settings)
+    refused, read = outcomes["long-annex.pdf"], outcomes["short-annex.pdf"]
+    assert isinstance(refused, ExtractedDocument) and refused.value("invoice_number") == "INV-2025-0042"
+    assert refused.embedded_documents == []
+    [rejection] = refused.embedded_rejections
+    assert rejection.source_path == f"{SHIPMENT}/long-annex.pdf#timesheet.pdf"
+    assert rejection.reason == "the PDF has 4 pages; the limit is 3"
+    assert isinstance(read, ExtractedDocument) and len(read.embedded_documents[0].pages) == 4

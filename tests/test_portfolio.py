@@ -182,9 +182,9 @@ def test_the_index_migration_fills_the_unit_value_of_rows_already_held(engine: E
 
     _write(engine, [*_priced(9, 1.0), _ship(90, "free", "CN", date(2024, 2, 1), 5.0, value=None)])
     with engine.begin() as connection:
-        command.downgrade(alembic_config(connection), "0011_portfolio")
+        command.downgrade(alembic_config(connection), "0013_supplier_templates")
     with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "0013_portfolio_indexes")
+        command.upgrade(alembic_config(connection), "0014_portfolio_indexes")
     with session_scope(engine) as session:
         units = dict(session.execute(select(ShipmentFactsRow.exporter, ShipmentFactsRow.unit_value)).all())
     assert units["odd"] == pytest.approx(1.0) and units["free"] is None

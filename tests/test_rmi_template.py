@@ -5,6 +5,8 @@ row sits below a few title rows). All companies and smelters are synthetic; host
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from oretrace.core.errors import UnreadableDocument
 from oretrace.core.models import DocType, Rejection, Severity
 from oretrace.extractors.rmi_template import WorkbookBudget, read_template
 from oretrace.pipeline.documents import process_document
+from tests.conftest import command_env
 
 HEADER = [
     "Smelter Identification Number Input Column",
@@ -175,3 +178,56 @@ def test_a_macro_enabled_content_type_is_refused_without_a_vba_part(tmp_path: Pa
             target.writestr(item, data)
     with pytest.raises(UnreadableDocument, match=r"\.xlsm content type"):
         read_template(hostile)
+
+
+def sample_outcomes(tmp_path: Path) -> list:
+    settings = Settings(home=tmp_path / "home")
+    return [process_document(path, SAMPLE.parent, settings) for path in sorted(SAMPLE.iterdir())]
+
+
+def oretrace(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = command_env(ORETRACE_HOME=str(home))
+    return subprocess.run(
+        [sys.executable, "-m", "oretrace", *args], env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_a_template_loaded_for_the_supplier_serves_its_shipments_without_one(tmp_path: Path) -> None:
+    from oretrace.checks.facts import shipment_facts
+    from oretrace.store.supplier_templates import templates_in_force
+
+    outcomes = sample_outcomes(tmp_path)
+    exporter = shipment_facts(ShipmentContext.build(outcomes, load_nlp=no_nlp)).exporter_printed
+    assert exporter  # the sample's invoice and certificate agree on it
+    home = tmp_path / "store"
+    other = [("Antimony", "Hsikwangshan Twinkling Star Co., Ltd.", "CHINA", "CID-SYNTHETIC-2")]
+    loaded = oretrace(home, "suppliers", "load", str(write_template(tmp_path / "cmrt.xlsx", smelters=other)),
+                      "--supplier", exporter)  # fmt: skip
+    assert loaded.returncode == 0, loaded.stderr
+    assert f"CMRT 6.5 of '{exporter}'" in loaded.stdout and "1 smelters (Antimony)" in loaded.stdout
+    # Another supplier's template (the default key: the template's own company) concerns no shipment here.
+    assert oretrace(home, "suppliers", "load", str(write_template(tmp_path / "own.xlsx"))).returncode == 0
+    listed = oretrace(home, "suppliers", "list").stdout.splitlines()
+    assert len(listed) == 2 and any(exporter in line and "cmrt.xlsx" in line for line in listed)
+
+    on_file = templates_in_force(f"sqlite:///{home / 'oretrace.db'}")
+    context = ShipmentContext.build(outcomes, shipment_id=SAMPLE.name, load_nlp=no_nlp, supplier_templates=on_file)
+    findings = {f.check: f for f in run_checks(context, only=NEW_CHECKS)}
+    assert set(findings) == set(NEW_CHECKS)
+    assert "Hsikwangshan Twinkling Star" in findings["smelter_not_declared"].message
+    # A template in the shipment folder is the supplier's latest word and wins over the one on file.
+    declared = [("Antimony", "Thai Unipet Industries Co., Ltd.", "THAILAND", "CID-SYNTHETIC-1")]
+    inbox = tmp_path / "inbox2"
+    (inbox / SAMPLE.name).mkdir(parents=True)
+    workbook = write_template(inbox / SAMPLE.name / "cmrt.xlsx", smelters=declared)
+    in_folder = process_document(workbook, inbox, Settings(home=tmp_path / "home"))
+    context = ShipmentContext.build(
+        [*outcomes, in_folder], shipment_id=SAMPLE.name, load_nlp=no_nlp, supplier_templates=on_file
+    )
+    assert run_checks(context, only=NEW_CHECKS) == []
+
+
+def test_a_hostile_workbook_is_not_loaded_for_a_supplier(tmp_path: Path) -> None:
+    result = oretrace(tmp_path / "store", "suppliers", "load", str(write_zip_bomb(tmp_path, tmp_path / "bomb.xlsx")))
+    assert result.returncode == 5 and "would inflate to" in result.stderr + result.stdout
+    assert "no supplier template loaded" in oretrace(tmp_path / "store", "suppliers", "list").stdout

@@ -56,6 +56,8 @@ def test_every_listed_file_exists(root: str, generated: Path) -> None:
         pytest.skip("sample_docs not generated")
     truth = _truth(base)
     listed = {d["path"] for d in truth["documents"]}
+    # Hostile files are no documents: the shipments list them as files to be refused.
+    listed |= {r["path"] for s in truth["shipments"] for r in s.get("expected_rejections", [])}
     on_disk = {str(p.relative_to(base)) for p in (base / "inbox").rglob("*") if p.is_file()}
     assert listed == on_disk
     assert len({d["shipment_id"] for d in truth["documents"]}) >= 28

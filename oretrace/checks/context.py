@@ -4,12 +4,12 @@ named entities and page geometry per document."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from oretrace.checks.text import DocumentText, PageText, Token, field_evidence
-from oretrace.core.models import DocType, Evidence, ExtractedDocument
+from oretrace.core.models import DocType, DueDiligenceTemplate, Evidence, ExtractedDocument
 from oretrace.core.shipment import ORIGIN_AUTHORITY
 from oretrace.reference import ReferenceData, default_reference
 
@@ -61,6 +61,8 @@ class ShipmentContext:
     reference: ReferenceData
     shipment_id: str | None = None
     load_nlp: NlpLoader = load_default_nlp
+    # RMI templates loaded per supplier (`oretrace suppliers load`), by folded supplier name.
+    supplier_templates: Mapping[str, DueDiligenceTemplate] = field(default_factory=dict)
     # Results computed on first use and shared by the checks (entities, statements, smelter mentions).
     _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -72,6 +74,7 @@ class ShipmentContext:
         *,
         shipment_id: str | None = None,
         load_nlp: NlpLoader = load_default_nlp,
+        supplier_templates: Mapping[str, DueDiligenceTemplate] | None = None,
     ) -> ShipmentContext:
         docs = tuple(documents)
         origin_doc = _origin_document(docs)
@@ -82,6 +85,7 @@ class ShipmentContext:
             reference=reference or default_reference(),
             shipment_id=shipment_id,
             load_nlp=load_nlp,
+            supplier_templates=supplier_templates or {},
         )
 
     # --- shared, computed once ----------------------------------------------------------------------------

@@ -50,6 +50,11 @@ def _exporter(context: ShipmentContext) -> tuple[str | None, str | None]:
     return key, printed
 
 
+def exporter_key(context: ShipmentContext) -> str | None:
+    """The shipment's exporter as its documents corroborate it, folded: the key suppliers are filed under."""
+    return _exporter(context)[0]
+
+
 def _smelter(context: ShipmentContext) -> str | None:
     # One vote per document: a smelter named twice on the assay is still one document's word.
     per_document: dict[str, set[str]] = {}

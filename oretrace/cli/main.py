@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from oretrace.cli import portfolio, prefect_server, reference, review, watch
+from oretrace.cli import portfolio, prefect_server, reference, review, suppliers, watch
 from oretrace.cli.common import load_settings, open_store
 from oretrace.cli.progress_bar import run_progress
 from oretrace.core.errors import InvalidInput, NothingToDo, OretraceError, ShipmentsNotStored
@@ -269,16 +269,19 @@ def evaluate(
     from oretrace.evaluation.ground_truth import (
         format_checks,
         format_report,
+        load_expected_rejections,
         load_families,
         load_ground_truth,
         load_shipment_truth,
         score,
+        score_refusals,
         shipment_outcomes,
     )
     from oretrace.evaluation.side_by_side import format_side_by_side
     from oretrace.evaluation.split import make_split, split_truth
     from oretrace.pipeline.documents import assemble_shipment, process_document
     from oretrace.store.reference_store import reference_in_force
+    from oretrace.store.supplier_templates import templates_in_force
 
     try:
         split = make_split(load_families(directory), holdout_fold)
@@ -288,9 +291,11 @@ def evaluate(
     open_store(settings).dispose()
     # The checks run against the reference data in force (see `oretrace reference load`), as `run` does.
     reference = reference_in_force(settings.resolved_database_url)
+    suppliers = templates_in_force(settings.resolved_database_url)
     truth = load_ground_truth(directory)
     inbox = (directory / "inbox").resolve()
-    paths = [inbox / p.removeprefix("inbox/") for p in truth]
+    hostile = load_expected_rejections(directory)
+    paths = [inbox / p.removeprefix("inbox/") for p in [*truth, *hostile]]
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=settings.workers) as pool:
         outcomes = list(pool.map(lambda p: process_document(p, inbox, settings), paths))
@@ -299,10 +304,11 @@ def evaluate(
     shipments = load_shipment_truth(directory)
     findings = {
         s["shipment_id"]: assemble_shipment(s["shipment_id"], shipment_outcomes(by_path, s["shipment_id"]),
-                                            reference).findings
+                                            reference, suppliers).findings
         for s in shipments
     }  # fmt: skip
     report = score(by_path, truth)
+    refusals = score_refusals(by_path, hostile)
     checks = score_shipments(findings, shipments)
     sides = {
         name: (
@@ -316,6 +322,7 @@ def evaluate(
         extra = {
             "checks": checks,
             "reference_version": reference.version,
+            "hostile_files": refusals.as_dict(),
             "seconds": round(elapsed, 2),
             "split": {"folds": split.folds, "holdout_fold": split.holdout_fold, "held_out": sorted(split.held_out)},
             "sides": {
@@ -328,7 +335,11 @@ def evaluate(
     typer.echo(format_side_by_side(sides, f"layout families: {split.describe()}"))
     typer.echo("\nall documents together:\n" + format_report(report, fields=False))
     typer.echo("\n" + format_checks(checks))
-    typer.echo(f"\n{len(paths)} documents in {elapsed:.1f} s; reference data version {reference.version[:12]}")
+    if refusals.total:
+        typer.echo(f"\nhostile files refused with their reason: {refusals.refused} of {refusals.total}")
+        for miss in refusals.misses:
+            typer.echo(f"  {miss.path}: expected a refusal saying {miss.expected!r}, got {miss.found!r}")
+    typer.echo(f"\n{len(paths)} files in {elapsed:.1f} s; reference data version {reference.version[:12]}")
     if show_misses or unseen_misses:
         for name, (side_report, _, _) in sides.items():
             if name == "unseen" and not unseen_misses:
@@ -340,7 +351,7 @@ def evaluate(
 
 
 # Command groups, in the order of `oretrace --help`.
-for group in (portfolio, reference, watch, review, prefect_server):
+for group in (portfolio, reference, suppliers, watch, review, prefect_server):
     group.register(app)
 
 

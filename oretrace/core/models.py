@@ -91,6 +91,17 @@ class SourceFile(Frozen):
     size: int
     media_type: str = Field(description="type detected from the content, e.g. application/pdf, image/png")
     shipment_id: str | None = Field(description="name of the shipment sub-folder; None when loose in the root")
+    # A PDF an e-invoice carries as an attachment is a document of its own; `path` is then the carrier's path,
+    # '#' and the attachment's name. Left out of the JSON otherwise, so other documents store as before.
+    parent: ParentDocument | None = Field(default=None, exclude_if=lambda v: v is None)
+
+
+class ParentDocument(Frozen):
+    """The document that carries an embedded one: its hash and path, as in its own SourceFile."""
+
+    sha256: str
+    path: str
+    attachment: str = Field(description="the embedded file's name in the carrying document")
 
 
 class Evidence(Frozen):
@@ -184,6 +195,10 @@ class ExtractedDocument(Frozen):
     attachments: list[str] = Field(default_factory=list, description="other embedded files, by name")
     # Only a reporting template has one; left out of the JSON otherwise, so other documents store as before.
     due_diligence: DueDiligenceTemplate | None = Field(default=None, exclude_if=lambda v: v is None)
+    # The PDFs embedded in this one, each read as a document of its own (or refused, with the reason); a
+    # shipment lists them beside their carrier (`pipeline.documents.with_embedded`).
+    embedded_documents: list[ExtractedDocument] = Field(default_factory=list, exclude_if=lambda v: not v)
+    embedded_rejections: list[Rejection] = Field(default_factory=list, exclude_if=lambda v: not v)
 
     @property
     def document_id(self) -> str:
@@ -211,6 +226,9 @@ class Rejection(Frozen):
     source_path: str
     shipment_id: str | None
     reason: str
+
+
+ExtractedDocument.model_rebuild()  # it names Rejection, defined after it
 
 
 class ShipmentFacts(Frozen):

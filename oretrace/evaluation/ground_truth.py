@@ -94,6 +94,42 @@ def load_shipment_truth(directory: Path) -> list[dict[str, Any]]:
     return json.loads((directory / "ground_truth.json").read_text(encoding="utf-8")).get("shipments", [])
 
 
+def load_expected_rejections(directory: Path) -> dict[str, str]:
+    """Files in the shipments that are no documents but hostile (an XML bomb, an external entity, a workbook
+    that inflates without end): path -> words their refusal reason must contain."""
+    return {
+        item["path"]: item["reason"]
+        for shipment in load_shipment_truth(directory)
+        for item in shipment.get("expected_rejections", [])
+    }
+
+
+@dataclass
+class Refusals:
+    """Hostile files refused with the expected reason, out of those the truth lists; the rest as misses."""
+
+    refused: int = 0
+    total: int = 0
+    misses: list[Miss] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"refused": self.refused, "total": self.total, "misses": [m.__dict__ for m in self.misses]}
+
+
+def score_refusals(
+    outcomes: dict[str, ExtractedDocument | Rejection], expected: dict[str, str], prefix: str = "inbox/"
+) -> Refusals:
+    result = Refusals(total=len(expected))
+    for path, words in sorted(expected.items()):
+        outcome = outcomes.get(path.removeprefix(prefix))
+        if isinstance(outcome, Rejection) and words in outcome.reason:
+            result.refused += 1
+        else:
+            found = outcome.reason if isinstance(outcome, Rejection) else "read as a document"
+            result.misses.append(Miss(path, "rejection", words, found))
+    return result
+
+
 def shipment_outcomes(
     outcomes: dict[str, ExtractedDocument | Rejection], shipment_id: str
 ) -> list[ExtractedDocument | Rejection]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from oretrace.checks import ShipmentContext, run_checks
 from oretrace.checks.facts import shipment_facts
 from oretrace.core.config import Settings
 from oretrace.core.errors import UnreadableDocument
-from oretrace.core.models import ExtractedDocument, Rejection, ShipmentResult
+from oretrace.core.models import DueDiligenceTemplate, ExtractedDocument, Rejection, ShipmentResult
 from oretrace.extractors.document import placement
 from oretrace.extractors.document_cache import (
     DocumentCache,
@@ -109,13 +110,32 @@ def _rejection(path: Path, inbox_root: Path, reason: str) -> Rejection:
     return Rejection(source_path=where["path"], shipment_id=where["shipment_id"], reason=reason)
 
 
+def with_embedded(outcomes: list[ExtractedDocument | Rejection]) -> list[ExtractedDocument | Rejection]:
+    """Each document followed by the PDFs it embeds (and those refused), every one a document of the shipment;
+    the carrier no longer holds them, so each is checked and stored once, as itself."""
+    flat: list[ExtractedDocument | Rejection] = []
+    for outcome in outcomes:
+        if isinstance(outcome, Rejection) or not (outcome.embedded_documents or outcome.embedded_rejections):
+            flat.append(outcome)
+            continue
+        flat.append(outcome.model_copy(update={"embedded_documents": [], "embedded_rejections": []}))
+        flat += [*outcome.embedded_documents, *outcome.embedded_rejections]
+    return flat
+
+
 def assemble_shipment(
-    shipment_id: str, outcomes: list[ExtractedDocument | Rejection], reference: ReferenceData | None = None
+    shipment_id: str,
+    outcomes: list[ExtractedDocument | Rejection],
+    reference: ReferenceData | None = None,
+    supplier_templates: Mapping[str, DueDiligenceTemplate] | None = None,
 ) -> ShipmentResult:
     """A shipment's documents taken together: the origin they declare and the checks' findings."""
+    outcomes = with_embedded(outcomes)
     documents = [o for o in outcomes if isinstance(o, ExtractedDocument)]
     rejected = [o for o in outcomes if isinstance(o, Rejection)]
-    context = ShipmentContext.build(documents, reference, shipment_id=shipment_id)
+    context = ShipmentContext.build(
+        documents, reference, shipment_id=shipment_id, supplier_templates=supplier_templates
+    )
     return ShipmentResult(
         shipment_id=shipment_id,
         documents=documents,

@@ -18,6 +18,7 @@ returns, so a file replaced after the check is never sent in the document's name
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import tempfile
 import threading
@@ -27,6 +28,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
+import pypdfium2
 from PIL import Image
 from sqlalchemy.orm import Session
 
@@ -35,6 +37,7 @@ from oretrace.core.errors import OretraceError, UnreadableDocument
 from oretrace.extractors.budget import Budget, check_image, check_page_size, check_pdf_page_images, check_render
 from oretrace.extractors.document import sha256_of
 from oretrace.extractors.safety import refuse_hostile_pdf
+from oretrace.extractors.text import PDFIUM_LOCK
 from oretrace.store import schema
 from oretrace.store.claims import archived_paths
 
@@ -87,21 +90,70 @@ def _candidates(session: Session, document_row: schema.Document) -> list[Path]:
     return paths + archived_paths(session, document_row.id)
 
 
-def locate_source(session: Session, document_row: schema.Document) -> Path | None:
+def locate_source(session: Session, document_row: schema.Document, annex_dir: Path | None = None) -> Path | None:
     """The document's file, if it is still where the pipeline read it and still has the same content.
 
     documents.source_path is relative to the shipment's inbox root. A file whose SHA-256 differs is a
-    different document, never shown in its place.
+    different document, never shown in its place. A document embedded in another (a PDF attached to an
+    e-invoice) has no file of its own: its bytes are taken from its carrier's and kept under `annex_dir`
+    (none without one).
     """
+    if document_row.parent_id is not None:
+        return _annex_copy(session, document_row, annex_dir) if annex_dir is not None else None
     for candidate in _candidates(session, document_row):
         if candidate.is_file() and sha256_of(candidate) == document_row.sha256:
             return candidate
     return None
 
 
+def _annex_copy(session: Session, document_row: schema.Document, annex_dir: Path) -> Path | None:
+    target = annex_dir / f"{document_row.sha256}.pdf"
+    if target.is_file() and sha256_of(target) == document_row.sha256:
+        return target
+    try:
+        data = _annex_bytes(session, document_row)
+    except SourceUnavailable:
+        return None
+    annex_dir.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=annex_dir, suffix=".tmp")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.replace(tmp, target)
+    return target
+
+
+def _annex_bytes(session: Session, document_row: schema.Document) -> bytes:
+    """An embedded document's bytes, from its carrier's file as the carrier is found; SourceUnavailable when the
+    carrier is gone or changed, or no longer embeds these bytes under the name."""
+    carrier = session.get(schema.Document, document_row.parent_id)
+    if carrier is None:
+        raise SourceUnavailable(document_row.source_path, changed=False)
+    name = document_row.source_path.removeprefix(carrier.source_path + "#")
+    with open_source(session, carrier) as handle:
+        data = handle.read()
+    with PDFIUM_LOCK:
+        pdf = pypdfium2.PdfDocument(data)
+        try:
+            found = [
+                bytes(attachment.get_data())
+                for index in range(pdf.count_attachments())
+                if (attachment := pdf.get_attachment(index)).get_name() == name
+            ]
+        finally:
+            pdf.close()
+    annex = next((data for data in found if hashlib.sha256(data).hexdigest() == document_row.sha256), None)
+    if annex is None:
+        raise SourceUnavailable(document_row.source_path, changed=bool(found))
+    return annex
+
+
 def open_source(session: Session, document_row: schema.Document) -> BinaryIO:
     """The document's file opened for reading at its start, its content checked through this handle: a file
-    replaced (renamed over) afterwards does not change what the handle reads. Raises SourceUnavailable."""
+    replaced (renamed over) afterwards does not change what the handle reads. Raises SourceUnavailable.
+
+    An embedded document's bytes come from its carrier's file, checked the same way, then by their own hash."""
+    if document_row.parent_id is not None:
+        return io.BytesIO(_annex_bytes(session, document_row))
     changed = False
     for candidate in _candidates(session, document_row):
         if not candidate.is_file():  # also keeps a FIFO planted at the path from blocking the open

@@ -60,15 +60,24 @@ def _upsert_shipment(session: Session, shipment_id: str, inbox_root: str) -> Non
     session.execute(stmt)
 
 
+def _document_id(session: Session, sha256: str, source_path: str) -> int | None:
+    return session.execute(
+        select(schema.Document.id).where(schema.Document.sha256 == sha256, schema.Document.source_path == source_path)
+    ).scalar_one_or_none()
+
+
 def _document_row_id(session: Session, doc: ExtractedDocument) -> int:
     source = doc.source
     table = schema.Document.__table__
+    # The carrier is recorded before the documents it embeds (pipeline.documents.with_embedded keeps that order).
+    parent_id = _document_id(session, source.parent.sha256, source.parent.path) if source.parent else None
     stmt = _insert(session, table).values(
         sha256=source.sha256,
         source_path=source.path,
         shipment_id=source.shipment_id,
         media_type=source.media_type,
         size=source.size,
+        parent_id=parent_id,
     )
     session.execute(stmt.on_conflict_do_nothing(index_elements=[table.c.sha256, table.c.source_path]))
     return session.execute(

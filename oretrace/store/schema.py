@@ -86,6 +86,9 @@ class Document(Base):
     media_type: Mapped[str]
     size: Mapped[int]
     first_seen_at: Mapped[datetime] = _created_at()
+    # The document that carries this one as an embedded file (a PDF attached to an e-invoice); its
+    # source_path is then the carrier's, '#' and the attachment's name.
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
 
 
 class ShipmentRun(Base):

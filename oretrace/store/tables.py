@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from sqlalchemy import MetaData
 
-from oretrace.store import audit, claims, inbox_runs, portfolio_facts, reference_store, review_tables, schema
+from oretrace.store import (
+    audit,
+    claims,
+    inbox_runs,
+    portfolio_facts,
+    reference_store,
+    review_tables,
+    schema,
+    supplier_templates,
+)
 
-TABLE_MODULES = (schema, audit, claims, inbox_runs, reference_store, review_tables, portfolio_facts)
+TABLE_MODULES = (schema, audit, claims, inbox_runs, reference_store, review_tables, portfolio_facts, supplier_templates)
 metadata: MetaData = schema.Base.metadata

@@ -25,6 +25,7 @@ from oretrace.store.portfolio import check_touched
 from oretrace.store.portfolio_review import evaluate_and_store
 from oretrace.store.reference_store import active_reference
 from oretrace.store.repository import record_rejection, record_shipment
+from oretrace.store.supplier_templates import templates_on_file
 from oretrace.watch import files
 from oretrace.watch.ledger import ClaimLost, current_documents, fence, register_file, unsettled_rows
 from oretrace.watch.models import (
@@ -98,13 +99,17 @@ def check(places: WatchPlaces, shipment_id: str, tickets: list[FileTicket], outc
     this_pass = {t.relative for t in tickets}
     with session_scope(engine) as session:
         earlier_ids = current_documents(session, shipment_id, exclude_paths=this_pass)
-    earlier = _load_documents(engine, earlier_ids)
+        supplier_templates = templates_on_file(session)
+    # A document embedded in a file read again in this pass comes again with its carrier.
+    earlier = [
+        d for d in _load_documents(engine, earlier_ids) if not (d.source.parent and d.source.parent.path in this_pass)
+    ]
     kept = [o for o, t in zip(outcomes, tickets, strict=True) if _final_state(t, o)[0] != FileState.VANISHED]
     if shipment_id == LOOSE_FILES:
         return ShipmentResult(
             shipment_id=shipment_id, documents=[], rejected=[o for o in kept if isinstance(o, Rejection)]
         )
-    return assemble_shipment(shipment_id, [*earlier, *kept])
+    return assemble_shipment(shipment_id, [*earlier, *kept], supplier_templates=supplier_templates)
 
 
 def _final_state(ticket: FileTicket, outcome: Outcome) -> tuple[FileState, str | None]:

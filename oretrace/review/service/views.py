@@ -387,11 +387,18 @@ def original_file(session: Session, actor: Actor, document_id: str) -> OriginalF
             name=PurePosixPath(row.source_path).name or "document",
             # Only the types the pipeline reads; the store's text is never echoed as a content type.
             media_type=row.media_type if row.media_type in DOCUMENT_TYPES else "application/octet-stream",
-            size=os.fstat(handle.fileno()).st_size,
+            size=_size(handle),
             source_path=row.source_path,
             handle=handle,
         )
     raise next((p for p in problems if p.changed), problems[0])
+
+
+def _size(handle: BinaryIO) -> int:
+    """The bytes left from the handle's start (a file, or an embedded document's bytes in memory)."""
+    size = handle.seek(0, os.SEEK_END)
+    handle.seek(0)
+    return size
 
 
 def page_image(
@@ -400,7 +407,8 @@ def page_image(
     """A PNG of the document's page as the latest extraction read it (same turn and deskew as OCR)."""
     actor.require(Permission.READ)
     rows = _document_rows(session, document_id)
-    source = next((path for row in rows if (path := locate_source(session, row)) is not None), None)
+    annexes = cache_dir / "annexes"  # embedded documents' bytes, taken from their carriers' files
+    source = next((path for row in rows if (path := locate_source(session, row, annexes)) is not None), None)
     if source is None:
         raise PageUnavailable("the document's file is no longer where it was read, or its content changed")
     page_row = session.execute(

@@ -1,7 +1,7 @@
 """Portfolio facts: a stored unit value, and one covering index per portfolio check.
 
-Revision ID: 0013_portfolio_indexes
-Revises: 0011_portfolio
+Revision ID: 0014_portfolio_indexes
+Revises: 0013_supplier_templates
 Create Date: 2026-12-06
 
 Each index holds every column its check groups and sums, so the aggregates over 100,000 shipments are
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0013_portfolio_indexes"
-down_revision: str | None = "0011_portfolio"
+revision: str = "0014_portfolio_indexes"
+down_revision: str | None = "0013_supplier_templates"
 branch_labels: str | tuple[str, ...] | None = None
 depends_on: str | tuple[str, ...] | None = None
 
