@@ -18,12 +18,15 @@ from PIL import Image
 from samplegen.families import FAMILIES, FOLD_IDS, Family
 from samplegen.generate import generate
 from samplegen.layouts.common import Ctx, Rendered
+from samplegen.machine_readable import FACTUR_X, QR_CHAMBER
 from samplegen.scan import ScanSettings, scan_document
 from samplegen.scenarios import EXTRA_PLANS, PLANS
 from samplegen.styles import LAYOUTS
 
 ORIGINAL = {f"{doc_type}/{layout}" for doc_type, layouts in LAYOUTS.items() for layout in layouts}
-ADDED = sorted(set(FAMILIES) - ORIGINAL)
+# The machine-readable specimens are drawn for their own sample shipments, not as layout families of a plan.
+MACHINE_READABLE = {QR_CHAMBER.id, FACTUR_X.id}
+ADDED = sorted(set(FAMILIES) - ORIGINAL - MACHINE_READABLE)
 HELD_OUT_BY_DEFAULT = {
     "commercial_invoice/facture_arretee",
     "packing_list/weight_certificate",
