@@ -131,6 +131,7 @@ def test_parse_number(text: str, expected: float) -> None:
         ("14.03.2025", "malformed"),
         ("12.34.5", "malformed"),
         ("0.034.12", "malformed"),
+        ("1'000E0", "malformed"),  # a thousands mark before an exponent
         ("1e400", "out of range"),
         ("INV-2025", "no number"),  # digits glued to a word by a hyphen are an identifier
         ("ISO9001", "no number"),

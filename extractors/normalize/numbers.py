@@ -130,10 +130,13 @@ def find_numbers(text: str, hint_decimal: str | None = None) -> list[NumberMatch
         value, reason, ambiguous, decimal_reading = _interpret(body, hint_decimal)
         exponent = match.group("exp")
         if value is not None and exponent:
-            if len(_SEPARATOR.findall(body)) > 1:
+            # One separator before an exponent is a decimal mark; more, or a thousands mark (1'000E0), is malformed.
+            mantissa = body.replace(",", ".")
+            digits = mantissa.replace(".", "", 1)
+            if len(_SEPARATOR.findall(body)) > 1 or not (digits.isascii() and digits.isdigit()):
                 value, reason = None, f"malformed number {match.group()!r}"
             else:
-                value = float(body.replace(",", ".") + exponent)
+                value = float(mantissa + exponent)
                 ambiguous, decimal_reading = None, None
         negative = sign in ("-", "−") or _in_accounting_parentheses(text, match.start(), match.end())
         if value is not None:
