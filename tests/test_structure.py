@@ -364,3 +364,16 @@ def test_a_rule_ocr_read_as_a_word_is_in_no_box() -> None:
     view = DocumentView([page])
     [hit] = view.find_labels(("Invoice No.",))
     assert [c.text for c in view.value_candidates(hit)][:1] == ["INV-2025-001"]
+
+
+def test_a_row_of_a_lone_bracket_is_no_element() -> None:
+    """OCR reads a stroke beside a results table as '(' on a line of its own: no word to take as a symbol
+    (IndexError on a scanned assay certificate)."""
+    words = [("(", 0.1, 0.28, 0.105, 0.29, 0.51)]
+    words += [
+        ("Sb", 0.1, 0.3, 0.13, 0.31, 0.95),
+        ("99.71", 0.455, 0.3, 0.52, 0.31, 0.95),
+        ("%", 0.525, 0.3, 0.54, 0.31, 0.95),
+    ]
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
+    assert fields["composition_pct"].value == {"Sb": 99.71}
