@@ -18,6 +18,7 @@ from statistics import median
 import numpy as np
 
 from oretrace.core.models import BBox, Page, TextSource, Word
+from oretrace.extractors.layout import is_rule_word
 
 SPAN_TOLERANCE = 0.004  # a rule may stop this short of the word it bounds (page fractions)
 CAPTION_HEIGHT_RATIO = 0.86  # caption lines are at most this tall relative to the box's other lines
@@ -161,6 +162,8 @@ def _boxes(page: Page) -> list[Box]:
     for word in page.words:
         if word.confidence < SPECK_CONFIDENCE and len(word.text.strip()) <= 2:
             continue  # OCR's reading of a speck or a stamp's stroke: not part of any box
+        if is_rule_word(word.text):
+            continue  # a rule read as a word: the rows leave it out, so a box line of it would stand in no row
         x0, y0, x1, y1 = word.bbox
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         inset = 0.25 * (y1 - y0)

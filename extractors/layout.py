@@ -147,7 +147,7 @@ def split_phrases(page: Page) -> list[list[Phrase]]:
         phrases: list[Phrase] = []
         prev: Word | None = None
         for word in words:
-            if word.text in RULE_TOKENS:
+            if is_rule_word(word.text):
                 # OCR reads table rules as bars: they separate cells and carry no text.
                 prev = None
                 continue
@@ -161,4 +161,12 @@ def split_phrases(page: Page) -> list[list[Phrase]]:
     return rows
 
 
-RULE_TOKENS = frozenset({"|", "||", "|:", "[", "]", "—", "_", "__", "___"})
+# What OCR reads from a ruled line: bars, brackets, long dashes and underscores ('|', '||', '—', '___', '|:').
+# A hyphen is left out: on a text layer '-' is printed text ('Hanoi - Vietnam').
+_RULE_WORD = re.compile(r"^[|¦\[\]—_]+:?$")
+
+
+def is_rule_word(text: str) -> bool:
+    """A word made only of rule strokes. Rows skip it, and so does every box (`boxes`): a box holds only words
+    that stand in some row."""
+    return bool(_RULE_WORD.match(text))

@@ -429,3 +429,63 @@ def test_quarantine_reason_file_names_original(tmp_path: Path) -> None:
     move_verified(source, destination, sha256_of(source))
     assert not source.exists() and destination.read_bytes() == b"broken"
     assert "Reason: the PDF is damaged" in (tmp_path / "q" / "bad.pdf.reason.txt").read_text()
+
+
+# --- a fault of the reading code on one document --------------------------------------------------------
+
+BROKEN_MARK = "Annex: a page the extractor fails on"
+
+
+def _fails_on_marked_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The invoice extractor, failing (as a bug in it would) on documents that carry BROKEN_MARK."""
+    from oretrace.core.models import DocType
+    from oretrace.extractors.fields.registry import EXTRACTORS
+
+    real = EXTRACTORS[DocType.COMMERCIAL_INVOICE]
+
+    def extractor(view):  # type: ignore[no-untyped-def]
+        if any(BROKEN_MARK in p.text for row in view.rows for p in row):
+            raise KeyError((1, 20))
+        return real(view)
+
+    monkeypatch.setitem(EXTRACTORS, DocType.COMMERCIAL_INVOICE, extractor)
+
+
+def test_a_fault_reading_one_document_quarantines_it_and_the_shipment_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from oretrace.watch import steps
+    from oretrace.watch.ledger import claim_shipment
+    from oretrace.watch.models import WatchPlaces
+
+    _fails_on_marked_pages(monkeypatch)
+    inbox = tmp_path / "inbox"
+    (inbox / "S1").mkdir(parents=True)
+    broken = pdf_bytes([[*INVOICE_LINES, ("Helvetica", 11, BROKEN_MARK)]])
+    (inbox / "S1" / "invoice.pdf").write_bytes(invoice_pdf())
+    (inbox / "S1" / "broken.pdf").write_bytes(broken)
+    settings = Settings(home=tmp_path / "home", database_url=f"sqlite:///{tmp_path / 'oretrace.db'}")
+    migrate(make_engine(settings.resolved_database_url))
+    places = WatchPlaces(
+        inbox=inbox, archive=tmp_path / "archive", quarantine=tmp_path / "q", settings=settings, worker_id="t:1"
+    )
+    engine = steps.engine_for(places.database_url)
+    claim = claim_shipment(engine, "S1", str(inbox), "t:1", 60)
+    assert claim is not None
+    tickets = steps.register(places, scan_inbox(inbox)[0])
+    outcomes = [steps.extract(places, t) for t in tickets]
+    result = steps.check(places, "S1", tickets, outcomes)
+    assert [d.source.path for d in result.documents] == ["S1/invoice.pdf"], "the shipment's other document is read"
+    [rejection] = result.rejected
+    assert rejection.source_path == "S1/broken.pdf" and rejection.reason.endswith("(KeyError: (1, 20))")
+    report = steps.commit(places, claim, tickets, outcomes, result, datetime.now(UTC))
+    steps.settle(places, "S1")
+    assert (report.processed, report.quarantined) == (1, 1)
+    with session_scope(engine) as session:
+        rows = {r.source_path: r for r in session.execute(select(WatchFile)).scalars()}
+        stored = dict(session.execute(select(schema.Rejection.source_path, schema.Rejection.reason)).all())
+    assert stored == {"S1/broken.pdf": rejection.reason}
+    destination = Path(rows["S1/broken.pdf"].destination or "")
+    assert destination.read_bytes() == broken, "quarantined whole, never deleted or overwritten"
+    assert "KeyError" in destination.with_name(destination.name + ".reason.txt").read_text()
+    assert rows["S1/invoice.pdf"].state == FileState.DONE

@@ -485,6 +485,19 @@ def test_reference_mismatch_on_a_doubtful_reading_is_low(reference: ReferenceDat
     assert finding.severity == Severity.LOW and "low confidence on the certificate of origin (0.60)" in finding.message
 
 
+def test_a_reference_cited_by_a_document_of_doubtful_type_is_low(reference: ReferenceData) -> None:
+    """Another form taken for a packing list on a one-cue lead (an EUR.1 whose 'Export document No. 8297259'
+    was read as the invoice it cites) flags no clean shipment; the same document classified surely does."""
+    cited = packing_list(invoice_ref="8297259")
+    unsure = cited.model_copy(
+        update={"classification": Classification(doc_type=DocType.PACKING_LIST, confidence=0.622)}
+    )
+    [finding] = only("reference_mismatch", context(clean_shipment(packing_list=unsure), reference))
+    assert finding.severity == Severity.LOW and "taken for one on little evidence" in finding.message
+    [sure] = only("reference_mismatch", context(clean_shipment(packing_list=cited), reference))
+    assert sure.severity == Severity.MEDIUM
+
+
 def test_quantity_difference_left_after_undoing_a_unit_slip_is_medium(reference: ReferenceData) -> None:
     documents = clean_shipment(origin=certificate_of_origin(net=18_500_000.0))  # "18,500 t" misread; -7.5 % anyway
     [finding] = only("quantity_mismatch", context(documents, reference))

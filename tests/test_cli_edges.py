@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -132,3 +133,53 @@ def test_run_summary_counts_flagged_shipments_and_loose_files_are_not_documents(
     assert sorted(paths) == sorted(documents) and len(set(paths)) == len(paths), "each document once"
     again = oretrace(home, "run", str(inbox))
     assert again.returncode == 0 and re.search(r"[01] of 1 shipments flagged, as stored", again.stdout)
+
+
+# --- nothing read ---------------------------------------------------------------------------------------
+
+DAMAGED = b"%PDF-1.7\n1 0 obj << /Type /Catalog"  # a PDF cut short: refused by every command
+
+
+@pytest.mark.slow
+def test_run_where_every_file_is_rejected_says_nothing_was_read_and_exits_7(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    (inbox / "SHP-BROKEN").mkdir(parents=True)
+    (inbox / "SHP-BROKEN" / "invoice.pdf").write_bytes(DAMAGED)
+    (inbox / "SHP-BROKEN" / "notes.txt").write_bytes(b"not a document\n")
+    home = tmp_path / "home"
+    done = oretrace(home, "run", str(inbox))
+    assert done.returncode == 7, done.stderr
+    assert "nothing was read: all 2 files in 1 shipment folders" in done.stderr
+    assert "rejected SHP-BROKEN/invoice.pdf" in done.stdout
+    again = oretrace(home, "run", str(inbox))
+    assert again.returncode == 7, "a run that read nothing is not remembered as done: it says so again"
+
+
+def test_watch_once_exits_7_when_every_file_is_quarantined_and_3_on_an_empty_inbox(home: Path, tmp_path: Path) -> None:
+    inbox, quarantine = tmp_path / "inbox", tmp_path / "quarantine"
+    (inbox / "SHP-BROKEN").mkdir(parents=True)
+    (inbox / "SHP-BROKEN" / "invoice.pdf").write_bytes(DAMAGED)
+    places = ["--archive", str(tmp_path / "archive"), "--quarantine", str(quarantine)]
+    once = ["watch", str(inbox), "--once", "--no-prefect", *places]
+    result = CliRunner().invoke(app, once)
+    assert result.exit_code == 7, result.output
+    assert "nothing was read: all 1 files in 1 shipment folders were rejected" in result.output
+    assert [p.read_bytes() for p in quarantine.rglob("invoice.pdf")] == [DAMAGED], "quarantined, not lost"
+    empty = CliRunner().invoke(app, once)
+    assert empty.exit_code == 3, empty.output
+    assert "has no shipment folder with files" in empty.output
+
+
+def test_eval_exits_7_when_no_document_is_read_and_3_when_none_is_listed(home: Path, tmp_path: Path) -> None:
+    (tmp_path / "inbox" / "S1").mkdir(parents=True)
+    (tmp_path / "inbox" / "S1" / "invoice.pdf").write_bytes(DAMAGED)
+    document = {"path": "inbox/S1/invoice.pdf", "shipment_id": "S1", "doc_type": "commercial_invoice", "fields": {}}
+    truth = tmp_path / "ground_truth.json"
+    truth.write_text(json.dumps({"documents": [document], "shipments": []}))
+    result = CliRunner().invoke(app, ["eval", str(tmp_path)])
+    assert result.exit_code == 7, result.output
+    assert "rejected S1/invoice.pdf" in result.output and "nothing was read: all 1 files" in result.output
+    truth.write_text(json.dumps({"documents": [], "shipments": []}))
+    result = CliRunner().invoke(app, ["eval", str(tmp_path)])
+    assert result.exit_code == 3, result.output
+    assert "lists no document" in result.output

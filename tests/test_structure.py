@@ -16,6 +16,7 @@ from oretrace.extractors.boxes import PageBoxes
 from oretrace.extractors.classify import classify
 from oretrace.extractors.fields import extract_fields
 from oretrace.extractors.fields.parsers import identifier
+from oretrace.extractors.fields.view import DocumentView
 from oretrace.extractors.layout import RawWord, order_words
 from oretrace.extractors.rules import joined, main_networks, scan_rules, structural, turned
 from oretrace.extractors.text import ReadOptions, read_pages
@@ -349,3 +350,30 @@ def test_a_long_title_is_found_across_a_space_ocr_put_into_it() -> None:
     assert classify([_scanned_page(words)]).doc_type == DocType.COMMERCIAL_INVOICE
     billing = [("Billing", 0.3, 0.05, 0.45, 0.08, 0.9), ("address", 0.46, 0.05, 0.6, 0.08, 0.9)]
     assert classify([_scanned_page(billing)]).doc_type == DocType.OTHER
+
+
+def test_a_rule_ocr_read_as_a_word_is_in_no_box() -> None:
+    """OCR reads a ruled line crossing a box as '|' on a line of its own; the page's rows drop it, so a box that
+    kept it had a line no row stands for (KeyError (1, 20) on a scanned certificate)."""
+    words = _line("Invoice No.", 0.11, 0.105, 0.011)
+    words += [("|", 0.3, 0.125, 0.302, 0.138)]
+    words += _line("INV-2025-001", 0.11, 0.145, 0.011)
+    page = _page(words, _frame(0.1, 0.1, 0.5, 0.2))
+    [box] = PageBoxes(page).boxes
+    assert [w.text for w in box.words] == ["Invoice", "No.", "INV-2025-001"]
+    view = DocumentView([page])
+    [hit] = view.find_labels(("Invoice No.",))
+    assert [c.text for c in view.value_candidates(hit)][:1] == ["INV-2025-001"]
+
+
+def test_a_row_of_a_lone_bracket_is_no_element() -> None:
+    """OCR reads a stroke beside a results table as '(' on a line of its own: no word to take as a symbol
+    (IndexError on a scanned assay certificate)."""
+    words = [("(", 0.1, 0.28, 0.105, 0.29, 0.51)]
+    words += [
+        ("Sb", 0.1, 0.3, 0.13, 0.31, 0.95),
+        ("99.71", 0.455, 0.3, 0.52, 0.31, 0.95),
+        ("%", 0.525, 0.3, 0.54, 0.31, 0.95),
+    ]
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
+    assert fields["composition_pct"].value == {"Sb": 99.71}

@@ -302,7 +302,8 @@ def _row_element(row: list[Phrase]) -> tuple[str | None, int]:
             return named, index
         # The whole cell, a symbol in brackets, or its first word ("Sb total"); never a later word, or
         # "Sample No" would read as nobelium.
-        candidates = [text, *bracketed, text.replace("(", " ").split()[0]]
+        # A lone '(' (a stroke OCR read beside the table) has no first word.
+        candidates = [text, *bracketed, *text.replace("(", " ").split()[:1]]
         for candidate in candidates:
             if any(c.isdigit() for c in candidate):
                 continue  # 'C13', 'B08': a coded form field, not an element

@@ -162,6 +162,16 @@ DOUBTFUL_CONFIDENCE = 0.8
 # Below this, an extracted value was not read beside its own label in its own box but pieced together by a
 # fallback (a weight from a total row without its label, a name from the letterhead): not enough to flag on.
 WEAK_EXTRACTION = 0.7
+# Below this the classifier took the document for its type on a lead of one or two cues (0.62, 0.73; three cues
+# give 0.82). Every document of the generated sets taken for the wrong type scored below it, and few taken for
+# the right one. What a number label means depends on the form ('No.' on an EUR.1 is its export document), so a
+# reference read under this type's labels may be another form's; a net weight means the same on any form.
+DOUBTFUL_TYPE = 0.75
+
+
+def doubtful_type(document: ExtractedDocument) -> bool:
+    """The document's type rests on little evidence: a number it cites may be another form's."""
+    return document.classification.confidence < DOUBTFUL_TYPE
 
 
 def reading_confidence(document: ExtractedDocument, name: str) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from oretrace.core.config import Settings, get_settings
+from oretrace.core.errors import NothingRead
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -25,3 +26,9 @@ def open_store(settings: Settings) -> Engine:
     engine = make_engine(settings.resolved_database_url)
     migrate(engine)
     return engine
+
+
+def refuse_if_nothing_read(read: int, rejected: int, where: str) -> None:
+    """Exit 7 (NothingRead) when files were there and not one was read: silence would pass for a clean run."""
+    if read == 0 and rejected > 0:
+        raise NothingRead(f"nothing was read: all {rejected} files {where} were rejected")

@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from oretrace.cli import portfolio, prefect_server, reference, review, suppliers, watch
-from oretrace.cli.common import load_settings, open_store
+from oretrace.cli.common import load_settings, open_store, refuse_if_nothing_read
 from oretrace.cli.progress_bar import run_progress
 from oretrace.core.errors import InvalidInput, NothingToDo, OretraceError, ShipmentsNotStored
 from oretrace.core.models import Rejection
@@ -123,8 +123,10 @@ def run(
         with without_heartbeats():
             results = flow(inbox=inbox, settings=settings, snapshot=snapshot)
         failed = [r.shipment_id for r in results if r.shipment_run_id is None]
-        if not failed:
-            # Only a run that stored every shipment counts as completed (an unchanged inbox is then skipped).
+        read = sum(len(r.document_types) for r in results)
+        if not failed and read:
+            # Only a run that stored every shipment and read something counts as completed (an unchanged inbox is
+            # then skipped); one that read nothing says so again next time.
             with session_scope(engine) as session:
                 record_inbox_run(session, inbox_key, digest, {r.shipment_id: r.shipment_run_id for r in results})
         engine.dispose()
@@ -144,13 +146,11 @@ def run(
         for rejection in result.rejected:
             typer.echo(f"    rejected {printable(rejection.source_path)}: {printable(rejection.reason)}")
     _echo_not_processed(snapshot.loose_refused)
-    documents = sum(len(r.document_types) for r in results)
     pages = sum(r.pages for r in results)
     flagged = sum(r.verdict == "flagged" for r in results)
     loose = f"; {len(snapshot.loose_refused)} loose files not processed" if snapshot.loose_refused else ""
     typer.echo(
-        f"{flagged} of {len(results)} shipments flagged; {documents} documents, {pages} pages in {elapsed:.1f} s"
-        + loose
+        f"{flagged} of {len(results)} shipments flagged; {read} documents, {pages} pages in {elapsed:.1f} s" + loose
     )
     _echo_portfolio([r.shipment_id for r in results if r.shipment_run_id is not None], settings.resolved_database_url)
     typer.echo(f"store: {settings.resolved_database_url}")
@@ -159,6 +159,9 @@ def run(
             f"Prefect: this run started a local server for {settings.home}, kept for the next runs until idle "
             f"{settings.prefect_server_idle_minutes:g} min (`oretrace prefect-server stop` ends it)"
         )
+    if not failed:
+        rejected = sum(len(r.rejected) for r in results)
+        refuse_if_nothing_read(read, rejected, f"in {len(results)} shipment folders of {printable(str(inbox))}")
     if failed:
         raise ShipmentsNotStored(
             f"{len(failed)} of {len(results)} shipments could not be stored: {', '.join(map(printable, failed))}",
@@ -296,11 +299,15 @@ def evaluate(
     inbox = (directory / "inbox").resolve()
     hostile = load_expected_rejections(directory)
     paths = [inbox / p.removeprefix("inbox/") for p in [*truth, *hostile]]
+    if not truth:
+        raise NothingToDo(f"nothing to score: {directory / 'ground_truth.json'} lists no document")
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=settings.workers) as pool:
         outcomes = list(pool.map(lambda p: process_document(p, inbox, settings), paths))
     elapsed = time.perf_counter() - started
     by_path = {p.relative_to(inbox).as_posix(): o for p, o in zip(paths, outcomes, strict=True)}
+    read = outcomes[: len(truth)]  # the expected rejections follow the documents: they are meant to be refused
+    rejected = [o for o in read if isinstance(o, Rejection)]
     shipments = load_shipment_truth(directory)
     findings = {
         s["shipment_id"]: assemble_shipment(s["shipment_id"], shipment_outcomes(by_path, s["shipment_id"]),
@@ -331,6 +338,7 @@ def evaluate(
             },
         }
         typer.echo(json.dumps(report.as_dict() | extra, indent=2))
+        refuse_if_nothing_read(len(read) - len(rejected), len(rejected), f"under {printable(str(inbox))}")
         return
     typer.echo(format_side_by_side(sides, f"layout families: {split.describe()}"))
     typer.echo("\nall documents together:\n" + format_report(report, fields=False))
@@ -340,6 +348,8 @@ def evaluate(
         for miss in refusals.misses:
             typer.echo(f"  {miss.path}: expected a refusal saying {miss.expected!r}, got {miss.found!r}")
     typer.echo(f"\n{len(paths)} files in {elapsed:.1f} s; reference data version {reference.version[:12]}")
+    for rejection in rejected:
+        typer.echo(f"  rejected {printable(rejection.source_path)}: {printable(rejection.reason)}")
     if show_misses or unseen_misses:
         for name, (side_report, _, _) in sides.items():
             if name == "unseen" and not unseen_misses:
@@ -348,6 +358,7 @@ def evaluate(
                 continue
             for miss in side_report.misses:
                 typer.echo(f"  [{name}] {miss.path}  {miss.field}: expected {miss.expected!r}, found {miss.found!r}")
+    refuse_if_nothing_read(len(read) - len(rejected), len(rejected), f"under {printable(str(inbox))}")
 
 
 # Command groups, in the order of `oretrace --help`.

@@ -5,11 +5,16 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from oretrace.cli.common import load_settings, open_store
+from oretrace.cli.common import load_settings, open_store, refuse_if_nothing_read
+from oretrace.core.errors import NothingToDo
+from oretrace.core.names import printable
+
+if TYPE_CHECKING:
+    from oretrace.watch.models import BatchReport
 
 
 def watch(
@@ -70,6 +75,26 @@ def watch(
     else:
         service.run()
     typer.echo(f"stopped; {len(service.reports)} shipment passes", err=True)
+    if once:
+        _refuse_an_idle_pass(service.reports, inbox)
+
+
+def _refuse_an_idle_pass(reports: list[BatchReport], inbox: Path) -> None:
+    """A single pass (cron) that found no shipment file to read or settle exits 3 as `run` does, and one whose
+    every file went to quarantine exits 7: a pass that read nothing must not look like a clean one. Loose files in
+    the inbox root are refused unread, as by `run`, and are no shipment's documents; moving files an interrupted
+    pass had already recorded is work done."""
+    from oretrace.watch.models import LOOSE_FILES
+
+    shipments = [r for r in reports if r.shipment_id != LOOSE_FILES]
+    read = sum(r.processed + r.duplicates for r in shipments)
+    if not any(r.processed + r.duplicates + r.quarantined + r.moved for r in shipments):
+        where = printable(str(inbox))
+        raise NothingToDo(
+            f"nothing to do: {where} has no shipment folder with files",
+            remedy=f"put each shipment's documents in a sub-folder of its own ({where}/<shipment>/)",
+        )
+    refuse_if_nothing_read(read, sum(r.quarantined for r in shipments), f"in {len(shipments)} shipment folders")
 
 
 def status(

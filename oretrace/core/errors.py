@@ -18,6 +18,7 @@ class ExitCode(IntEnum):
     CONFLICT = 4  # someone else changed the record first; reload and try again
     BAD_DATA = 5  # input data is invalid (reference CSVs, a ground-truth file)
     UNREADABLE = 6  # a document could not be read
+    NOTHING_READ = 7  # there were documents, and every one was rejected: the run produced nothing
 
 
 class OretraceError(Exception):
@@ -33,6 +34,13 @@ class OretraceError(Exception):
 
 class NothingToDo(OretraceError):
     exit_code = ExitCode.NOTHING_DONE
+
+
+class NothingRead(OretraceError):
+    """Every document of a run was rejected: a run that checked nothing must not look like a clean one."""
+
+    exit_code = ExitCode.NOTHING_READ
+    default_remedy = "see each file's reason above; fix or replace the files (or report the error), then run again"
 
 
 class InvalidInput(OretraceError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from oretrace.extractors.ocr import OcrOptions
 from oretrace.extractors.page_cache import PageCache
 from oretrace.extractors.text import ReadOptions
 from oretrace.reference import ReferenceData
+
+log = logging.getLogger("oretrace.pipeline")
 
 
 def read_options(settings: Settings) -> ReadOptions:
@@ -63,6 +66,8 @@ def process_document(
     path: Path, inbox_root: Path, settings: Settings, sha256: str | None = None
 ) -> ExtractedDocument | Rejection:
     """Extract one document; a file that cannot be read becomes a Rejection with the reason, never an error.
+    So does a fault of the reading code on this one file (its class and message are the reason): the rest of
+    the shipment and of the run go on, and the file is quarantined like any unreadable one.
 
     `sha256`, when the caller hashed the file already (an inbox snapshot), finds a cached extraction without
     reading the file again.
@@ -82,6 +87,9 @@ def process_document(
         return _rejection(path, inbox_root, str(err))
     except OSError as err:
         return _rejection(path, inbox_root, f"the file could not be read ({err.strerror or err})")
+    except Exception as err:
+        log.exception("reading %s failed", path)  # the traceback, for whoever fixes the reader
+        return _rejection(path, inbox_root, f"reading failed on an error in oretrace ({type(err).__name__}: {err})")
 
 
 def without_pages(outcome: ExtractedDocument | Rejection) -> ExtractedDocument | Rejection:

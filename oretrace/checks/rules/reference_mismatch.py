@@ -4,8 +4,9 @@ Numbers are compared after removing case, spaces and punctuation ("INV 2025/0423
 that only a different number counts, not a different way of writing it. Documents without a readable number
 are skipped. A difference that rests on a number the OCR read with low confidence
 (`checks.text.DOUBTFUL_CONFIDENCE`), or one the extractor did not read beside its own label
-(`checks.text.WEAK_EXTRACTION`), is reported LOW: OCR inserts and swaps digits too, and a reviewer should
-compare the page before the shipment is flagged.
+(`checks.text.WEAK_EXTRACTION`), or on a document the classifier took for its type on little evidence
+(`checks.text.DOUBTFUL_TYPE`: another form's number read under this type's labels), is reported LOW: OCR inserts
+and swaps digits too, and a reviewer should compare the page before the shipment is flagged.
 """
 
 from __future__ import annotations
@@ -15,7 +16,13 @@ import re
 from oretrace.checks import wording
 from oretrace.checks.context import ShipmentContext
 from oretrace.checks.registry import register
-from oretrace.checks.text import DOUBTFUL_CONFIDENCE, WEAK_EXTRACTION, field_evidence, reading_confidence
+from oretrace.checks.text import (
+    DOUBTFUL_CONFIDENCE,
+    WEAK_EXTRACTION,
+    doubtful_type,
+    field_evidence,
+    reading_confidence,
+)
 from oretrace.core.models import DocType, Finding, Severity
 
 CITING = (DocType.CERTIFICATE_OF_ORIGIN, DocType.PACKING_LIST)
@@ -62,9 +69,15 @@ def reference_mismatch(shipment: ShipmentContext) -> list[Finding]:
             if unlabelled:
                 where = wording.enumerate_words([f"the {wording.document(d.doc_type)}" for d in unlabelled])
                 message += f" The number on {where} was not read beside its own label: compare the page."
+            typed_on_little = [doc for doc in (document, *(invoice for invoice, _ in invoices)) if doubtful_type(doc)]
+            for doc in typed_on_little:
+                message += (
+                    f" The document read as the {wording.document(doc.doc_type)} was taken for one on little "
+                    "evidence: compare the page."
+                )
             evidence = field_evidence(document, "invoice_number") + [
                 e for invoice, _ in invoices for e in field_evidence(invoice, "invoice_number")
             ]
-            weak = doubtful or unlabelled
+            weak = doubtful or unlabelled or typed_on_little
             findings.append(reference_mismatch.finding(message, evidence, Severity.LOW if weak else None))
     return findings
