@@ -275,8 +275,9 @@ def born_digital(corpus: Corpus, work: Path) -> Figure:
     """Throughput once the process is warm: the one-off loading of the NER model, gazetteer, name indexes and
     reference data (start-up, measured in the scanned-pages figure) is done before the timer starts."""
     from oretrace.flows.prefect_startup import warm_up
+    from oretrace.reference import default_reference
 
-    warm_up()
+    warm_up(default_reference())
     settings = Settings(home=work / "digital-home", workers=2)
     inbox = corpus.digital_inbox
     with Timer() as end_to_end:
