@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import JSON, Boolean, Column, Engine, Float, Integer, MetaData, Numeric, String, Table, select, text
 
+from oretrace.core.models import DueDiligenceTemplate
 from oretrace.reference import default_reference
 from oretrace.review import auth
 from oretrace.review.auth import Actor, Role
@@ -26,6 +27,7 @@ from oretrace.store.repository import record_shipment
 from oretrace.store.review_tables import Decision, DecisionAction
 from oretrace.store.row_hashes import RECORDED_KEY, ROW_COLUMNS, canonical_row, recorded_rows, table_of
 from oretrace.store.schema import UTCDateTime
+from oretrace.store.supplier_templates import save_template
 from tests import review_fixtures
 from tests.store_fixtures import FINISHED_AT, INBOX_ROOT, SHIPMENT_ID, STARTED_AT, shipment
 
@@ -66,6 +68,8 @@ def _fill(engine: Engine) -> Store:
         auth.change_user(session, "bob", by="user:carol", role=Role.AUDITOR)
         auth.set_password(session, "carol", PASSWORD + "!", by="cli")
         save_reference(session, default_reference(), mode=LoadMode.REPLACE, source="bundled", actor="cli")
+        template = DueDiligenceTemplate(kind="CMRT", version="6.5", company="Acme", company_evidence=None, smelters=[])
+        save_template(session, "Acme Metals", template, "cmrt.xlsx", "0" * 64, actor="cli")
     # The re-run: its identical high finding inherits the decision as a carry-over.
     with session_scope(engine) as session:
         run_id = record_shipment(session, shipment(), INBOX_ROOT, STARTED_AT, FINISHED_AT)
@@ -138,6 +142,7 @@ def test_every_caller_records_its_rows(store: Store) -> None:
         "user.changed": {"users"},
         "user.password_set": {"users"},
         "reference.load": {"reference_loads", "reference_versions"},
+        "supplier_template.loaded": {"supplier_templates"},
     }
     seen: dict[str, set[str]] = {}
     with session_scope(store.engine) as session:
@@ -238,6 +243,12 @@ def test_edited_reference_content_is_named(store: Store) -> None:
     _execute(store.engine, "UPDATE reference_versions SET smelters = smelters + 1")
     problem = _only_problem(store.engine)
     assert problem.table == "reference_versions" and problem.kind is RowProblemKind.DIFFERS
+
+
+def test_edited_supplier_template_is_named(store: Store) -> None:
+    _execute(store.engine, "UPDATE supplier_templates SET smelter_count = smelter_count + 1")
+    problem = _only_problem(store.engine)
+    assert problem.table == "supplier_templates" and problem.kind is RowProblemKind.DIFFERS
 
 
 def test_deleted_decision_is_named(store: Store) -> None:

@@ -33,7 +33,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from oretrace.core.models import Frozen
-from oretrace.store import reference_store, review_tables, schema  # noqa: F401  (every audited table registered)
+from oretrace.store import reference_store, review_tables, schema, supplier_templates  # noqa: F401  (every audited table registered)
 from oretrace.store.audit import (
     VERIFY_BATCH,
     AuditEntry,
@@ -233,6 +233,8 @@ def _predating_names(action: str, subject: str, details: Mapping[str, Any]) -> I
             yield "decisions:carried_over_on", int(finding)
     elif action == "user.added":
         yield "users:name", _subject_id(subject, "user")
+    elif action == "supplier_template.loaded":
+        yield "supplier_templates", details.get("id")
     elif action == "reference.load":
         version = _subject_id(subject, "reference")
         yield "reference_versions", version

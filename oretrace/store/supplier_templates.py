@@ -60,6 +60,7 @@ def save_template(
         subject=f"supplier:{row.supplier}",
         details={"id": row.id, "kind": row.kind, "source": source_name, "sha256": sha256,
                  "smelters": row.smelter_count},
+        rows=[("supplier_templates", row.id)],
     )  # fmt: skip
     return row
 
