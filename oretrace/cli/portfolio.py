@@ -103,19 +103,15 @@ def check_after_run(database_url: str, shipment_ids: Sequence[str]) -> list[Port
     """The portfolio checks over the windows the given shipments fall in (those of an `oretrace run`), after
     storing an evaluation of every window for review (store.portfolio_review)."""
     from oretrace.core.config import get_settings
-    from oretrace.store.db import make_engine, session_scope
+    from oretrace.store.db import url_session
     from oretrace.store.portfolio import check_touched
     from oretrace.store.portfolio_review import evaluate_and_store
     from oretrace.store.reference_store import active_reference
 
-    engine = make_engine(database_url)
-    try:
-        with session_scope(engine) as session:
-            reference, limits = active_reference(session), get_settings().portfolio
-            evaluate_and_store(session, reference, limits)
-            return check_touched(session, shipment_ids, reference, limits)
-    finally:
-        engine.dispose()
+    with url_session(database_url) as session:
+        reference, limits = active_reference(session), get_settings().portfolio
+        evaluate_and_store(session, reference, limits)
+        return check_touched(session, shipment_ids, reference, limits)
 
 
 def register(app: typer.Typer) -> None:

@@ -73,6 +73,18 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         yield session
 
 
+@contextmanager
+def url_session(database_url: str) -> Iterator[Session]:
+    """`session_scope` on an engine of its own, disposed afterwards: for callers that hold a URL, not an engine
+    (flows, workers, one-off reads)."""
+    engine = make_engine(database_url)
+    try:
+        with session_scope(engine) as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
     """Alembic configuration built in code (no alembic.ini), pointing at the migrations in this package.
 

@@ -137,11 +137,7 @@ def load_history(session: Session) -> list[ReferenceLoad]:
 
 def reference_in_force(database_url: str) -> ReferenceData:
     """`active_reference` for callers without a session (flows, workers)."""
-    from oretrace.store.db import make_engine, session_scope
+    from oretrace.store.db import url_session
 
-    engine = make_engine(database_url)
-    try:
-        with session_scope(engine) as session:
-            return active_reference(session)
-    finally:
-        engine.dispose()
+    with url_session(database_url) as session:
+        return active_reference(session)

@@ -79,11 +79,7 @@ def templates_on_file(session: Session) -> dict[str, DueDiligenceTemplate]:
 
 def templates_in_force(database_url: str) -> dict[str, DueDiligenceTemplate]:
     """`templates_on_file` for callers without a session (flows, workers)."""
-    from oretrace.store.db import make_engine, session_scope
+    from oretrace.store.db import url_session
 
-    engine = make_engine(database_url)
-    try:
-        with session_scope(engine) as session:
-            return templates_on_file(session)
-    finally:
-        engine.dispose()
+    with url_session(database_url) as session:
+        return templates_on_file(session)
