@@ -13,6 +13,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pikepdf
 import pytest
@@ -32,6 +33,11 @@ from oretrace.store.db import make_engine, migrate, session_scope
 from oretrace.watch.discover import name_problem, scan_inbox
 from tests.conftest import INVOICE_LINES, pdf_bytes, render
 from tests.watch_fixtures import WatchRun, inbox_files, sha256_bytes, stop_gracefully, wait_until
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from oretrace.watch.models import Claim, FileTicket, WatchPlaces
 
 SHIPMENT = "SHP-HOSTILE"
 MAX_PAGES = 50
@@ -289,15 +295,19 @@ def test_service_quarantines_the_hostile_corpus_and_stays_alive(tmp_path: Path) 
     )
 
 
-def test_a_file_removed_between_registration_and_reading_is_recorded_as_vanished(tmp_path: Path) -> None:
+def _registered_shipment(
+    tmp_path: Path, files: dict[str, bytes]
+) -> tuple[WatchPlaces, Engine, Claim, list[FileTicket]]:
+    """Shipment folder S1 holding `files`, claimed by a watch worker and its files registered: (places, engine,
+    claim, tickets), ready for the watch steps that follow."""
     from oretrace.watch import steps
     from oretrace.watch.ledger import claim_shipment
     from oretrace.watch.models import WatchPlaces
 
     inbox = tmp_path / "inbox"
     (inbox / "S1").mkdir(parents=True)
-    (inbox / "S1" / "invoice.pdf").write_bytes(invoice_pdf())
-    (inbox / "S1" / "gone.pdf").write_bytes(invoice_pdf() + b"\n% gone\n")
+    for name, data in files.items():
+        (inbox / "S1" / name).write_bytes(data)
     settings = Settings(home=tmp_path / "home", database_url=f"sqlite:///{tmp_path / 'oretrace.db'}")
     migrate(make_engine(settings.resolved_database_url))
     places = WatchPlaces(
@@ -306,8 +316,15 @@ def test_a_file_removed_between_registration_and_reading_is_recorded_as_vanished
     engine = steps.engine_for(places.database_url)
     claim = claim_shipment(engine, "S1", str(inbox), "t:1", 60)
     assert claim is not None
-    tickets = steps.register(places, scan_inbox(inbox)[0])
-    (inbox / "S1" / "gone.pdf").unlink()
+    return places, engine, claim, steps.register(places, scan_inbox(inbox)[0])
+
+
+def test_a_file_removed_between_registration_and_reading_is_recorded_as_vanished(tmp_path: Path) -> None:
+    from oretrace.watch import steps
+
+    files = {"invoice.pdf": invoice_pdf(), "gone.pdf": invoice_pdf() + b"\n% gone\n"}
+    places, engine, claim, tickets = _registered_shipment(tmp_path, files)
+    (places.inbox / "S1" / "gone.pdf").unlink()
     outcomes = [steps.extract(places, t) for t in tickets]
     result = steps.check(places, "S1", tickets, outcomes)
     report = steps.commit(
@@ -455,24 +472,11 @@ def test_a_fault_reading_one_document_quarantines_it_and_the_shipment_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from oretrace.watch import steps
-    from oretrace.watch.ledger import claim_shipment
-    from oretrace.watch.models import WatchPlaces
 
     _fails_on_marked_pages(monkeypatch)
-    inbox = tmp_path / "inbox"
-    (inbox / "S1").mkdir(parents=True)
     broken = pdf_bytes([[*INVOICE_LINES, ("Helvetica", 11, BROKEN_MARK)]])
-    (inbox / "S1" / "invoice.pdf").write_bytes(invoice_pdf())
-    (inbox / "S1" / "broken.pdf").write_bytes(broken)
-    settings = Settings(home=tmp_path / "home", database_url=f"sqlite:///{tmp_path / 'oretrace.db'}")
-    migrate(make_engine(settings.resolved_database_url))
-    places = WatchPlaces(
-        inbox=inbox, archive=tmp_path / "archive", quarantine=tmp_path / "q", settings=settings, worker_id="t:1"
-    )
-    engine = steps.engine_for(places.database_url)
-    claim = claim_shipment(engine, "S1", str(inbox), "t:1", 60)
-    assert claim is not None
-    tickets = steps.register(places, scan_inbox(inbox)[0])
+    files = {"invoice.pdf": invoice_pdf(), "broken.pdf": broken}
+    places, engine, claim, tickets = _registered_shipment(tmp_path, files)
     outcomes = [steps.extract(places, t) for t in tickets]
     result = steps.check(places, "S1", tickets, outcomes)
     assert [d.source.path for d in result.documents] == ["S1/invoice.pdf"], "the shipment's other document is read"
