@@ -431,6 +431,22 @@ def test_auditor_sees_the_decision_in_the_history(auditor: object, workspace: Wo
     assert {"extraction.recorded", "shipment_run.recorded", "finding.decided"} <= actions
 
 
+def _assert_decisions_refused(page: object, finding: str, status: str) -> None:
+    """The server refuses the page's user a decision on `finding`, by the form and by the API, even well formed
+    with the user's own valid CSRF token; the finding keeps `status`."""
+    csrf = page.locator("form[action='/logout'] input[name=csrf_token]").get_attribute("value")
+    form = {"csrf_token": csrf, "action": "reopen", "note": "auditor tries", "version": "2", "query": ""}
+    assert page.request.post(f"{finding}/decide", form=form).status == 403
+    api = page.request.post(
+        f"/api{finding}/decisions",
+        data={"action": "reopen", "note": "auditor tries", "version": 2},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert api.status == 403
+    page.reload()
+    assert page.text_content("#finding-status") == status
+
+
 def test_auditor_cannot_decide(auditor: object, workspace: Workspace) -> None:
     page = auditor
     finding = f"/findings/{workspace.decided_finding}"
@@ -439,19 +455,7 @@ def test_auditor_cannot_decide(auditor: object, workspace: Workspace) -> None:
     assert "can read findings but not decide" in page.text_content("#read-only")
     page.keyboard.press("d")  # the shortcut does nothing without a form
     assert page.text_content("#finding-status") == "confirmed"
-    csrf = page.locator("form[action='/logout'] input[name=csrf_token]").get_attribute("value")
-    # The server refuses even a well-formed request with the auditor's own valid CSRF token.
-    form = {"csrf_token": csrf, "action": "reopen", "note": "auditor tries", "version": "2", "query": ""}
-    response = page.request.post(f"{finding}/decide", form=form)
-    assert response.status == 403
-    api = page.request.post(
-        f"/api{finding}/decisions",
-        data={"action": "reopen", "note": "auditor tries", "version": 2},
-        headers={"X-CSRF-Token": csrf},
-    )
-    assert api.status == 403
-    page.reload()
-    assert page.text_content("#finding-status") == "confirmed"
+    _assert_decisions_refused(page, finding, "confirmed")
     workspace.screenshot(page, "10-auditor-read-only")
     with session_scope(workspace.engine) as session:
         result = verify_chain(session)
@@ -836,15 +840,5 @@ def test_auditor_reads_a_portfolio_finding_but_cannot_decide(browser: object, wo
     assert page.text_content("#finding-status") == "dismissed"
     assert page.locator("#decision-form").count() == 0
     assert "can read findings but not decide" in page.text_content("#read-only")
-    csrf = page.locator("form[action='/logout'] input[name=csrf_token]").get_attribute("value")
-    form = {"csrf_token": csrf, "action": "reopen", "note": "auditor tries", "version": "2", "query": ""}
-    assert page.request.post(f"{finding}/decide", form=form).status == 403
-    api = page.request.post(
-        f"/api{finding}/decisions",
-        data={"action": "reopen", "note": "auditor tries", "version": 2},
-        headers={"X-CSRF-Token": csrf},
-    )
-    assert api.status == 403
-    page.reload()
-    assert page.text_content("#finding-status") == "dismissed"
+    _assert_decisions_refused(page, finding, "dismissed")
     page.context.close()
