@@ -27,6 +27,7 @@ PAGE_EDGE = 0.005
 HEADER_MAX_LINES = 4
 HEADER_SIZE_SPREAD = 1.25  # a header cell wraps its caption over at most this many lines
 _BOX_NUMBER = re.compile(r"^(?:\d{1,2}|[A-Z])[.)]?$")
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,9 @@ def _header_wording(box: Box, scanned: bool = False) -> bool:
     lines = box.lines
     if not _numbered(lines[0]) or len(lines) > HEADER_MAX_LINES:
         return False
-    rest = [*lines[0][1:], *(w for line in lines[1:] for w in line)]
-    if any(c.isdigit() for w in rest for c in w.text):
+    rest = " ".join(w.text for w in [*lines[0][1:], *(w for line in lines[1:] for w in line)])
+    # Digits in brackets are the caption's own wording ('(6 digit-level)', '(see note 2)'); others are an entry.
+    if any(c.isdigit() for c in _BRACKETED.sub("", rest)):
         return False
     # One size throughout (OCR's boxes vary with ascenders and descenders): an entry is printed larger.
     measured = [line for line in lines if not scanned or len(line) > 1] or list(lines)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from statistics import median
 
 from oretrace.core.folding import fold
-from oretrace.core.models import Classification, DocType, Page, Word
+from oretrace.core.models import Classification, DocType, Page
+from oretrace.extractors.layout import split_phrases
 
 
 @dataclass(frozen=True)
@@ -293,20 +294,18 @@ def classify(pages: list[Page]) -> Classification:
 
 
 def title_text(page: Page) -> str:
-    """Text of the top of the page, keeping only lines printed larger than the body when there are
-    such lines: a title is big, a 'Commercial invoice No.' reference in a box is not."""
-    top = [w for w in page.words if w.bbox[1] < TITLE_ZONE]
-    if not page.words or not top:
+    """Text of the top of the page, keeping only phrases printed larger than the body when there are
+    such phrases: a title is big, a 'Commercial invoice No.' reference in a box is not. Sizes are measured
+    per phrase, not per line: on a form a title shares its line with a small box caption beside it."""
+    if not page.words:
+        return ""
+    top = [phrase for row in split_phrases(page) for phrase in row if phrase.y0 < TITLE_ZONE]
+    if not top:
         return ""
     body_height = median(w.bbox[3] - w.bbox[1] for w in page.words)
-    lines: dict[int, list[Word]] = {}
-    for word in top:
-        lines.setdefault(word.line, []).append(word)
-    large = [
-        line for line in lines.values() if median(w.bbox[3] - w.bbox[1] for w in line) >= LARGE_PRINT * body_height
-    ]
-    chosen = large or list(lines.values())
-    return fold(" ".join(w.text for line in chosen for w in line))
+    large = [p for p in top if median(w.bbox[3] - w.bbox[1] for w in p.words) >= LARGE_PRINT * body_height]
+    chosen = large or top
+    return fold(" ".join(p.text for p in chosen))
 
 
 def _score(pages: list[Page], cues: TypeCues) -> float:

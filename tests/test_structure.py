@@ -15,7 +15,9 @@ from oretrace.core.models import DocType, Page, TextSource, Word
 from oretrace.extractors.boxes import PageBoxes
 from oretrace.extractors.classify import classify
 from oretrace.extractors.fields import extract_fields
+from oretrace.extractors.fields.labels import LABELS
 from oretrace.extractors.fields.parsers import identifier
+from oretrace.extractors.fields.spec import names_other
 from oretrace.extractors.fields.view import DocumentView
 from oretrace.extractors.layout import RawWord, order_words
 from oretrace.extractors.rules import joined, main_networks, scan_rules, structural, turned
@@ -377,3 +379,106 @@ def test_a_row_of_a_lone_bracket_is_no_element() -> None:
     ]
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
     assert fields["composition_pct"].value == {"Sb": 99.71}
+
+
+def _rcep_style_certificate() -> Page:
+    """Captions with possessives, a header cell whose wording holds digits in brackets, a number printed with
+    spaces, and a signature caption that lists what its box holds."""
+    words: list[tuple[str, float, float, float, float]] = []
+    rules: list[tuple[float, float, float, float]] = []
+    words += _line("1. Exporter's name, address and country", 0.11, 0.105, 0.008)
+    words += _line("Andaman Minerals Trading Co., Ltd.", 0.12, 0.125, 0.011)
+    rules += _frame(0.1, 0.1, 0.5, 0.2)
+    words += _line("Certificate No.", 0.51, 0.105, 0.008)
+    words += _line("TH25 RCEP 906751", 0.52, 0.125, 0.011)
+    rules += _frame(0.5, 0.1, 0.9, 0.2)
+    words += _line("9. HS Code of the", 0.11, 0.205, 0.008) + _line("goods (6 digit-level)", 0.11, 0.218, 0.008)
+    rules += _frame(0.1, 0.2, 0.3, 0.25) + _frame(0.1, 0.25, 0.3, 0.3)
+    words += _line("2825.80", 0.12, 0.26, 0.011)
+    words += _line("14. Certification", 0.51, 0.405, 0.008)
+    words += _line("Nonthaburi, 15 Apr 2025", 0.52, 0.45, 0.011)
+    words += _line("Place and date, signature and seal of the issuing body", 0.51, 0.48, 0.008)
+    rules += _frame(0.5, 0.4, 0.9, 0.5)
+    return _page(words, rules)
+
+
+def test_a_header_cells_bracketed_digits_are_wording_and_captions_read_through_possessives() -> None:
+    boxes = PageBoxes(_rcep_style_certificate())
+    header = next(b for b in boxes.boxes if b.caption.startswith("9."))
+    assert header.header_only  # '(6 digit-level)' is the caption's wording, not an entry
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_rcep_style_certificate()])
+    assert fields["hs_code"].value == "282580"
+    assert fields["exporter_name"].value == "Andaman Minerals Trading Co., Ltd."
+    assert fields["certificate_number"].value == "TH25 RCEP 906751"
+    assert fields["issue_date"].value == "2025-04-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TH25 RCEP 906751", "TH25 RCEP 906751"),
+        ("CP-INV-25-0278 DATED 22 Jul 2025", "CP-INV-25-0278"),
+        ("INV-1 PO 4579335", "INV-1"),
+        ("A12 USD 1234", "A12"),
+    ],
+)
+def test_a_number_spaced_around_a_capital_word_is_one_reference_only_when_it_fills_the_cell(
+    text: str, expected: str
+) -> None:
+    assert identifier(text).value == expected
+
+
+def test_a_table_on_its_side_gives_the_total_column() -> None:
+    """Row captions on the left, one column per lot and a total column: the total, not the first lot."""
+    words = _line("LISTA DE EMBALAGEM", 0.6, 0.05, 0.016)
+    for y, cells in (
+        (0.20, ["Lote No.", "", "", "TOTAL GERAL"]),
+        (0.22, ["Lotes", "L-2509-352", "L-2509-355", ""]),
+        (0.24, ["Peso líquido (kg)", "2,056.5", "20,249.5", "22,306.0"]),
+        (0.26, ["Peso bruto (kg)", "2,084.0", "20,548.0", "22,632.0"]),
+        (0.28, ["Volumes", "2", "20", "22"]),
+    ):
+        for x, text in zip((0.05, 0.3, 0.5, 0.7), cells, strict=True):
+            words += _line(text, x, y, 0.011) if text else []
+    fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
+    assert fields["net_weight_kg"].value == pytest.approx(22306.0)
+    assert fields["gross_weight_kg"].value == pytest.approx(22632.0)
+    assert fields["package_count"].value == 22
+    assert fields["lot_numbers"].value == ["L-2509-352", "L-2509-355"]
+
+
+def test_a_title_beside_a_small_caption_on_its_line_is_still_a_title() -> None:
+    words = _line("1. Exporter's name, address and country", 0.05, 0.05, 0.008)
+    words += _line("Andaman Minerals Trading Co., Ltd.", 0.05, 0.07, 0.011)
+    words += _line("2. Producer's name and address, if known", 0.05, 0.14, 0.008)
+    words += _line("CERTIFICATE OF ORIGIN", 0.55, 0.14, 0.016)
+    for n, y in enumerate((0.3, 0.32, 0.34, 0.36, 0.38, 0.40)):
+        words += _line(f"{n + 1} PALLETS gross weight packages marks and numbers", 0.05, y, 0.008)
+    assert classify([_page(words, [])]).doc_type is DocType.CERTIFICATE_OF_ORIGIN
+
+
+def test_a_loose_scan_match_of_another_fields_longer_label_is_not_this_fields_label() -> None:
+    """On a scan 'Goods consigned' is within reach of 'goods consigned to', but the caption goes on to name
+    'Goods consigned from': the exporter's box, never the consignee."""
+    words = [
+        ("1.", 0.11, 0.105, 0.12, 0.113, 0.9),
+        ("Goods", 0.125, 0.105, 0.16, 0.113, 0.9),
+        ("consigned", 0.165, 0.105, 0.22, 0.113, 0.9),
+        ("from", 0.225, 0.105, 0.25, 0.113, 0.9),
+        ("(Exporter's", 0.255, 0.105, 0.3, 0.113, 0.9),
+        ("business", 0.305, 0.105, 0.34, 0.113, 0.9),
+        ("name,", 0.345, 0.105, 0.37, 0.113, 0.9),
+        ("address,", 0.375, 0.105, 0.41, 0.113, 0.9),
+        ("country)", 0.415, 0.105, 0.45, 0.113, 0.9),
+        ("Kinta", 0.12, 0.125, 0.15, 0.136, 0.9),
+        ("Metals", 0.155, 0.125, 0.2, 0.136, 0.9),
+    ]
+    raw = [RawWord(text, x0, y0, x1, y1, conf) for text, x0, y0, x1, y1, conf in words]
+    page = Page(number=1, width=2480, height=3508, source=TextSource.OCR, language="eng", words=order_words(raw),
+                rules=_frame(0.1, 0.1, 0.5, 0.2))  # fmt: skip
+    [loose] = DocumentView([page]).find_labels(LABELS["consignee_name"])
+    assert loose.label == "goods consigned to"  # within OCR's reach of the words printed
+    assert names_other(loose, LABELS["consignee_name"])
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [page])
+    assert fields["exporter_name"].value == "Kinta Metals"
+    assert fields["consignee_name"].value is None

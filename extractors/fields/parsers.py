@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 from contextvars import ContextVar
 
+import pycountry
+
 from oretrace.core.folding import fold
 from oretrace.extractors.fields.view import is_descriptor
 from oretrace.extractors.normalize import (
@@ -52,8 +54,35 @@ def identifier(text: str) -> Parsed[str]:
             continue  # '17 Mar 2025': the year of a date beside the label, never the reference
         match = _IDENT.fullmatch(token)
         if match and not _DATE_LIKE.match(token) and len(token) <= 40:
+            if _spaced_code(tokens[index:]):
+                return Parsed.ok(" ".join(tokens[index:]))
             return Parsed.ok(" ".join(_grouped(tokens, index, raw)))
     return Parsed.fail(f"no reference number in {text!r}")
+
+
+_CODE_WORD = re.compile(r"[A-Z]{3,5}")
+# Capital words that start another reference or a date rather than continue this one.
+_NOT_CODE_WORDS = frozenset("REF INV DATED DATE LOT BATCH CONT AWB".split())
+
+
+def _spaced_code(tokens: list[str]) -> bool:
+    """A reference printed with spaces that fills the rest of its cell, capital words between digit groups
+    ('TH25 RCEP 281213', 'MX 2025 USMCA 00417'): it starts and ends with digits and holds nothing else."""
+    if not 2 <= len(tokens) <= 5 or not tokens[-1].isdigit() or len(tokens[-1]) < 3:
+        return False
+    if not any(c.isdigit() for c in tokens[0]) or _DATE_LIKE.match(tokens[-1]):
+        return False
+    words = [t for t in tokens[1:-1] if not _GROUP.fullmatch(t)]
+    return bool(words) and all(_code_word(t) for t in words) and not parse_date(" ".join(tokens)).found
+
+
+def _code_word(token: str) -> bool:
+    return (
+        bool(_CODE_WORD.fullmatch(token))
+        and token not in _NOT_CODE_WORDS
+        and fold(token) not in month_names()
+        and pycountry.currencies.get(alpha_3=token) is None
+    )
 
 
 def _year_of_a_date(tokens: list[str], index: int) -> bool:

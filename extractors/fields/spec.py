@@ -50,11 +50,11 @@ class LabelledField:
         reasons: list[str] = []
         for hit in hits:
             parse = self.parse_for_label(hit) if self.parse_for_label else self.parse
-            if not is_label(hit, parse, self.inline_needs_colon) or names_other(hit):
+            if not is_label(hit, parse, self.inline_needs_colon) or names_other(hit, self.labels):
                 continue
             header = _in_header_row(view, hit)
             own = own_label_ids(hits)
-            for candidate in _translated_value(
+            for candidate in translated_value(
                 view, self.labels, hit, parse, view.value_candidates(hit, above=self.look_above, joined=self.join_lines)
             ):
                 if candidate.where != "inline" and id(candidate.words[0]) in skip:
@@ -96,7 +96,7 @@ def _in_header_row(view: DocumentView, hit: LabelHit) -> bool:
     return len(row) >= 3 and all(caption(p.text) for p in row)
 
 
-def _translated_value(
+def translated_value(
     view: DocumentView, labels: tuple[str, ...], hit: LabelHit, parse: Parser, candidates: Iterable[Candidate]
 ) -> Iterator[Candidate]:
     """Bilingual forms follow a label with its translation: 'Bescheinigungsnummer / Document number
@@ -150,22 +150,28 @@ def _context_words(view: DocumentView, hit: LabelHit) -> set[str]:
     return set(fold(text).split())
 
 
-def names_other(hit: LabelHit) -> bool:
-    """'8. Origin criterion' starts with the label 'origin' but names the origin criterion (OTHER_LABELS)."""
+def names_other(hit: LabelHit, own: tuple[str, ...] = ()) -> bool:
+    """'8. Origin criterion' starts with the label 'origin' but names the origin criterion (OTHER_LABELS);
+    'Goods consigned from', matched loosely on a scan as 'goods consigned to', names the exporter: a longer
+    label of another field that the phrase starts with names that field."""
     label = fold(hit.label)
+    mine = {fold(o) for o in own}
+    others = [other for other in _FOLDED_OTHER if len(other) > len(label) and other not in mine]
     words = hit.phrase.words
     if hit.inside and hit.rest:
         # Inside running text the label ends where its value starts: what precedes it may widen it
         # ('(Exporter Reference No BE0712345678)').
         end = next(i for i, w in enumerate(words) if w is hit.rest[0])
         before = " ".join(fold(w.text) for w in words[:end] if fold(w.text))
-        return any(len(other) > len(label) and before.endswith(other) for other in _FOLDED_OTHER)
+        return any(f" {before}".endswith(f" {other}") for other in others)
     phrase = " ".join(fold(w.text) for w in words if fold(w.text))
     phrase = re.sub(r"^\d{1,2}\s+", "", phrase)  # the box number
-    return any(len(other) > len(label) and phrase.startswith(other) for other in _FOLDED_OTHER)
+    return any(f"{phrase} ".startswith(f"{other} ") for other in others)
 
 
-_FOLDED_OTHER = tuple(fold(label) for label in OTHER_LABELS)
+_FOLDED_OTHER = tuple(
+    dict.fromkeys(fold(label) for label in (*OTHER_LABELS, *(label for labels in LABELS.values() for label in labels)))
+)
 
 
 def is_label(hit: LabelHit, parse: Parser, needs_colon: bool = False) -> bool:

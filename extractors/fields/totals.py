@@ -10,8 +10,15 @@ from oretrace.core.models import FieldValue
 from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.labels import LABELS
 from oretrace.extractors.fields.parsers import Parser
-from oretrace.extractors.fields.spec import LabelledField, ends_reading, field_value, is_label, own_label_ids
-from oretrace.extractors.fields.view import Candidate, DocumentView, LabelHit
+from oretrace.extractors.fields.spec import (
+    LabelledField,
+    ends_reading,
+    field_value,
+    is_label,
+    own_label_ids,
+    translated_value,
+)
+from oretrace.extractors.fields.view import Candidate, DocumentView, LabelHit, is_descriptor
 from oretrace.extractors.layout import Phrase
 from oretrace.extractors.normalize import parse_currency, parse_number
 
@@ -112,8 +119,11 @@ class ColumnTotalField(LabelledField):
             numeric = [c for c in column_until_label(view, hit, skip) if parse(c.text).found]
             if len(numeric) > 1:
                 return self._column_total(view, numeric, parse, hit.score / 100)
+            across = cells_across(view, hit)
+            if len(across) > 1 and all(parse(c.text).found for c in across):
+                return self._row_total(view, across, parse, hit.score / 100)
             own = own_label_ids(hits)
-            for candidate in view.value_candidates(hit):
+            for candidate in translated_value(view, self.labels, hit, parse, view.value_candidates(hit)):
                 if candidate.where != "inline" and id(candidate.words[0]) in skip:
                     if ends_reading(candidate, skip, own):
                         break
@@ -127,8 +137,17 @@ class ColumnTotalField(LabelledField):
         """The column's total: the row marked total, else a last row that sums the others, else the sum."""
         # Subtotals repeat the lines above them: they are neither lines nor the total.
         cells = [c for c in cells if not is_subtotal_row(view, c)]
-        values = [float(parse(c.text).value) for c in cells]
         marked = [i for i, c in enumerate(cells) if is_total_row(view, c)]
+        return self._total(cells, marked, parse, score)
+
+    def _row_total(self, view: DocumentView, cells: list[Phrase], parse: Parser, score: float) -> FieldValue:
+        """A table turned on its side ('Net weight (kg) | 2,056.5 | 20,249.5 | 22,306.0' under a row of lots):
+        the cell under a total caption, else a last cell that sums the others, else the sum."""
+        marked = [i for i, c in enumerate(cells) if _under_total_caption(view, c)]
+        return self._total(cells, marked, parse, score)
+
+    def _total(self, cells: list[Phrase], marked: list[int], parse: Parser, score: float) -> FieldValue:
+        values = [float(parse(c.text).value) for c in cells]
         if marked:
             chosen = [marked[-1]]
         elif abs(values[-1] - sum(values[:-1])) <= 0.005 * values[-1]:
@@ -145,6 +164,29 @@ class ColumnTotalField(LabelledField):
         first = cells[chosen[0]]
         result = field_value(self.name, value, Candidate(first.text, tuple(first.words), first.page, "column"), score)
         return result.model_copy(update={"evidence": evidence})
+
+
+def cells_across(view: DocumentView, hit: LabelHit) -> list[Phrase]:
+    """The cells right of a bare row caption that starts its row ('Peso líquido (kg)  2,056.5  20,249.5')."""
+    if hit.inside or (hit.rest and not is_descriptor(" ".join(w.text for w in hit.rest))):
+        return []  # a label with its value on its own phrase ('Net weight: 4 t'), or inside running text
+    row = view.rows[view.row_index(hit.phrase)]
+    if row[0] is not hit.phrase:
+        return []
+    return [p for p in row if p.x0 >= hit.phrase.x1 - 0.005]
+
+
+HEADER_ROWS_ABOVE = 4  # a column caption stands at most this many rows over a cell of the table
+
+
+def _under_total_caption(view: DocumentView, cell: Phrase) -> bool:
+    """A total caption ('TOTAL', 'Total general') stands over the cell, within the rows above it."""
+    index = view.row_index(cell)
+    return any(
+        phrase.page == cell.page and min(phrase.x1, cell.x1) > max(phrase.x0, cell.x0) and _total_caption(phrase.text)
+        for row in view.rows[max(0, index - HEADER_ROWS_ABOVE) : index]
+        for phrase in row
+    )
 
 
 def weights_in_total_row(view: DocumentView, name: str) -> FieldValue:
@@ -400,7 +442,8 @@ def lot_numbers(view: DocumentView, skip: set[int]) -> FieldValue:
                 found.extend(v for v in new if v not in found)
                 evidence.append(Candidate(text, tuple(hit.rest), hit.phrase.page, "inline"))
             continue
-        for cell in column_until_label(view, hit, skip):
+        cells = column_until_label(view, hit, skip) or cells_across(view, hit)
+        for cell in cells:
             # A cell may list several lots ('L-2507-077, L-2507-080'); each piece's first token is one.
             for piece in re.split(r"[,;]\s*|\s+(?:and|y|&)\s+", cell.text):
                 if not piece.strip():

@@ -33,7 +33,7 @@ DESCRIPTOR_WORDS = frozenset(
     including incl title position if any fax contact signature stamp see overleaf notes as far known
     nombre nombres direccion domicilio pais incluido el la y o de del telefono telefonico numero correo
     electronico cargo firma sello razon social no nr date dates fecha datum data authorised authorized
-    signatory certifying authority""".split()
+    signatory certifying authority seal cachet signataire carimbo assinatura""".split()
 )
 
 

@@ -11,6 +11,8 @@ import unicodedata
 from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^0-9a-z%/#]+")
+# An English possessive ends a word: "Exporter's name" is the exporter's label, as "Exporter name" is.
+_POSSESSIVE = re.compile(r"(?<=[a-z])['’]s\b")
 
 
 @lru_cache(maxsize=65536)
@@ -18,7 +20,7 @@ def fold(text: str) -> str:
     """'Nº de Factura:' -> 'no de factura'; keeps %, / and # which carry meaning in labels and units."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    ascii_text = ascii_text.replace("º", "o").replace("°", "o")
+    ascii_text = _POSSESSIVE.sub("", ascii_text.replace("º", "o").replace("°", "o"))
     # A slash between words separates alternatives ("Seller / Exporter"); inside a token it is a unit.
     tokens = (t.strip("/") for t in _NON_WORD.sub(" ", ascii_text).split())
     return " ".join(t for t in tokens if t)
