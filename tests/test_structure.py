@@ -482,3 +482,37 @@ def test_a_loose_scan_match_of_another_fields_longer_label_is_not_this_fields_la
     fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [page])
     assert fields["exporter_name"].value == "Kinta Metals"
     assert fields["consignee_name"].value is None
+
+
+def test_a_number_mark_in_a_captioned_box_gives_the_number_of_what_the_box_names() -> None:
+    words = _line("4. Factura comercial / Commercial invoice", 0.51, 0.105, 0.008)
+    words += _line("N°: 2025/0894", 0.52, 0.125, 0.011)
+    words += _line("Fecha: 2025-01-22", 0.52, 0.142, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, _frame(0.5, 0.1, 0.9, 0.2))])
+    assert fields["invoice_number"].value == "2025/0894"
+
+
+def test_an_invoice_header_gives_its_number_after_a_bare_mark_but_not_after_a_tax_number() -> None:
+    words = _line("FACTURA", 0.7, 0.05, 0.016)
+    words += _line("Núm. reg. id. trib.: 3120001123456", 0.5, 0.08, 0.011)
+    words += _line("No.:", 0.6, 0.1, 0.011) + _line("F-00659", 0.75, 0.1, 0.011)
+    words += _line("B/L No.: ANR9519494", 0.5, 0.5, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert fields["invoice_number"].value == "F-00659"
+    lower = _line("FACTURA", 0.7, 0.05, 0.016) + _line("No.: ANR9519494", 0.5, 0.5, 0.011)
+    assert extract_fields(DocType.COMMERCIAL_INVOICE, [_page(lower, [])])["invoice_number"].value is None
+
+
+def test_a_cell_captioned_with_number_and_date_gives_both() -> None:
+    words = _line("LISTA DE EMBALAGEM", 0.6, 0.05, 0.016)
+    words += _line("Fatura No./Data", 0.5, 0.1, 0.008) + _line("F-00501 / 15/05/2025", 0.5, 0.115, 0.011)
+    fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
+    assert fields["invoice_number"].value == "F-00501"
+
+
+def test_the_origin_of_the_ore_is_not_the_origin_of_the_goods() -> None:
+    words = _line("INVOICE", 0.7, 0.05, 0.016)
+    words += _line("Origin of ore: Hechi, Guangxi, P.R. China", 0.05, 0.3, 0.011)
+    words += _line("Origin of goods:", 0.05, 0.5, 0.011) + _line("Thailand", 0.3, 0.5, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert fields["country_of_origin"].value == "TH"

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from oretrace.core.folding import fold
 from oretrace.core.models import DocType, FieldValue
 from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.labels import LABELS
 from oretrace.extractors.fields.letterhead import letterhead_name, title_reference, unlabelled_date
 from oretrace.extractors.fields.registry import register
 from oretrace.extractors.fields.running_text import declared_origin_in_text
-from oretrace.extractors.fields.spec import LabelledField, extract_labelled, first_found
+from oretrace.extractors.fields.spec import LabelledField, extract_labelled, field_value, first_found
 from oretrace.extractors.fields.totals import AmountField, currency_near_amounts, weight_field, weights_in_total_row
-from oretrace.extractors.fields.view import DocumentView
+from oretrace.extractors.fields.view import Candidate, DocumentView
 
 FIELDS = (
     LabelledField("invoice_number", LABELS["invoice_number"], parsers.identifier),
@@ -24,12 +25,18 @@ FIELDS = (
     LabelledField("country_of_origin", LABELS["country_of_origin"], parsers.country),
 )
 
+# Under an invoice's title a bare 'No.:' or 'Folio:' is the invoice's own number ('FACTURA' over 'No.: F-00659');
+# lower down the page the same mark numbers anything (a bill of lading, a container, a package), and a mark with
+# more words before its colon is another number ('Núm. reg. id. trib.:', a tax registration).
+BARE_MARKS = frozenset({"no", "n", "nr", "numero", "number", "num", "folio"})
+HEADER_ZONE = 0.3  # the top of the first page
+
 
 @register(DocType.COMMERCIAL_INVOICE)
 def extract(view: DocumentView) -> dict[str, FieldValue]:
     values, skip = extract_labelled(view, FIELDS)
     title_number, title_date = title_reference(view)
-    values["invoice_number"] = first_found(values["invoice_number"], title_number)
+    values["invoice_number"] = first_found(values["invoice_number"], title_number, _bare_number(view))
     # A date the title line gives its number ('Nr. 471102 vom 05.03.2018') is the invoice's own; a 'Date'
     # label may head another one (delivery, due, order).
     values["invoice_date"] = first_found(title_date, values["invoice_date"], unlabelled_date(view, "invoice_date"))
@@ -53,3 +60,21 @@ def _currency_of_total(total: FieldValue) -> FieldValue:
     if not parsed.found:
         return FieldValue.missing("currency", parsed.reason or "no currency beside the total")
     return total.model_copy(update={"name": "currency", "value": parsed.value, "raw": total.evidence[0].text})
+
+
+def _bare_number(view: DocumentView) -> FieldValue:
+    """The reference after a bare number mark and its colon in the header of the first page."""
+    for row in view.rows:
+        for index, phrase in enumerate(row):
+            if phrase.page != 1 or phrase.y0 >= HEADER_ZONE:
+                continue
+            words = phrase.words
+            mark = next((i for i, w in enumerate(words[:2]) if w.text.endswith(":")), None)
+            if mark is None or fold(" ".join(w.text for w in words[: mark + 1])) not in BARE_MARKS:
+                continue
+            value = words[mark + 1 :] or (row[index + 1].words if index + 1 < len(row) else [])
+            text = " ".join(w.text for w in value)
+            parsed = parsers.identifier(text)
+            if value and parsed.found:
+                return field_value("invoice_number", parsed.value, Candidate(text, tuple(value), 1, "right"), 0.9)
+    return FieldValue.missing("invoice_number", "no bare number mark in the header")

@@ -57,6 +57,7 @@ class LabelledField:
             for candidate in translated_value(
                 view, self.labels, hit, parse, view.value_candidates(hit, above=self.look_above, joined=self.join_lines)
             ):
+                candidate = _after_number_mark(candidate)
                 if candidate.where != "inline" and id(candidate.words[0]) in skip:
                     if ends_reading(candidate, skip, own):
                         break
@@ -74,6 +75,22 @@ class LabelledField:
                     return field_value(self.name, parsed.value, candidate, hit.score / 100)
                 reasons.append(parsed.reason or "unparsed")
         return FieldValue.missing(self.name, f"label found but no readable value ({reasons[0] if reasons else ''})")
+
+
+_NUMBER_MARK = frozenset({"no", "n", "nr", "num", "numero", "number", "#"})
+
+
+def _after_number_mark(candidate: Candidate) -> Candidate:
+    """In a box that a caption names ('4. Commercial invoice'), 'N°: 2025/0894' is the number of what the box
+    holds: the value is what follows the mark and its colon."""
+    words = candidate.words
+    if candidate.where != "box" or len(words) < 2:
+        return candidate
+    colon = next((i for i, w in enumerate(words[:3]) if w.text.endswith(":")), None)
+    if colon is None or fold(" ".join(w.text for w in words[: colon + 1])) not in _NUMBER_MARK:
+        return candidate
+    rest = words[colon + 1 :]
+    return Candidate(" ".join(w.text for w in rest), rest, candidate.page, "box")
 
 
 # Field codes of EN 10168 certificates and numbered boxes ('A03', 'C00', 'B09.1').
