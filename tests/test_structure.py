@@ -516,3 +516,19 @@ def test_the_origin_of_the_ore_is_not_the_origin_of_the_goods() -> None:
     words += _line("Origin of goods:", 0.05, 0.5, 0.011) + _line("Thailand", 0.3, 0.5, 0.011)
     fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
     assert fields["country_of_origin"].value == "TH"
+
+
+def test_the_result_column_is_read_beside_duplicate_determinations_and_an_address_heads_no_column() -> None:
+    """'Element | Unit | A | B | Result': the certified result, not the first determination; the laboratory's
+    e-mail 'assay@...' above the table is no 'Assay' column caption."""
+    words = _line("Tel. +66 38 490 552", 0.1, 0.08, 0.011) + _line("assay@lab.example", 0.45, 0.08, 0.011)
+    for y, cells in (
+        (0.30, ["Element", "Unit", "A", "B", "Result"]),
+        (0.33, ["Arsenic (As)", "%", "0.0474", "0.0472", "0.0473"]),
+        (0.35, ["Lead (Pb)", "%", "0.0285", "0.0279", "0.0282"]),
+        (0.37, ["Bismuth (Bi)", "mg/kg", "19.4", "19.0", "19.2"]),
+    ):
+        for x, text in zip((0.07, 0.25, 0.45, 0.6, 0.8), cells, strict=True):
+            words += _line(text, x, y, 0.011)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
+    assert fields["composition_pct"].value == {"As": 0.0473, "Pb": 0.0282, "Bi": 0.00192}

@@ -345,12 +345,17 @@ def _split_at_leaders(row: list[Phrase]) -> list[Phrase]:
     return out
 
 
+MAX_HEADER_WORDS = 4  # 'Result (mg/kg)', 'Resultado promedio': a caption is a few words
+
+
 def _headers(view: DocumentView) -> list[tuple[Phrase, str]]:
     """Header cells of result, limit and unit columns, to read values from the right column."""
     found: list[tuple[Phrase, str]] = []
     for row in view.rows:
         for phrase in row:
             folded = fold(phrase.text)
+            if len(folded.split()) > MAX_HEADER_WORDS or "@" in phrase.text:
+                continue  # a sentence or an address ('assay@lab.example'), not a column's caption
             first = folded.split(" ")[0] if folded else ""
             if first in RESULT_HEADERS:
                 found.append((phrase, "result"))
