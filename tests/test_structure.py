@@ -532,3 +532,17 @@ def test_the_result_column_is_read_beside_duplicate_determinations_and_an_addres
             words += _line(text, x, y, 0.011)
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
     assert fields["composition_pct"].value == {"As": 0.0473, "Pb": 0.0282, "Bi": 0.00192}
+
+
+def test_the_total_row_counts_the_packages_when_their_column_caption_is_unreadable() -> None:
+    words = _line("LISTA DE EMPAQUE", 0.6, 0.05, 0.016)
+    for y, cells in (
+        (0.30, ["Lote No.", "Bali", "Peso neto"]),  # 'Bultos' as OCR read it
+        (0.32, ["MA-2503-050", "10 atados", "10.247,00 KGS"]),
+        (0.34, ["MA-2503-053", "6 atados", "6.053,50 KGS"]),
+        (0.36, ["TOTAL", "16 atados", "16.300,50 KGS"]),
+    ):
+        for x, text in zip((0.07, 0.3, 0.6), cells, strict=True):
+            words += _line(text, x, y, 0.011)
+    fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
+    assert fields["package_count"].value == 16

@@ -7,7 +7,13 @@ from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.labels import LABELS
 from oretrace.extractors.fields.registry import register
 from oretrace.extractors.fields.spec import LabelledField, extract_labelled, first_found
-from oretrace.extractors.fields.totals import ColumnTotalField, lot_numbers, weight_field, weights_in_total_row
+from oretrace.extractors.fields.totals import (
+    ColumnTotalField,
+    lot_numbers,
+    packages_in_total_row,
+    weight_field,
+    weights_in_total_row,
+)
 from oretrace.extractors.fields.view import DocumentView
 
 # On a packing list a bare 'Ref.' line cites the invoice the goods were packed for ('Ref.: INV-2025-0042');
@@ -26,6 +32,7 @@ FIELDS = (
 def extract(view: DocumentView) -> dict[str, FieldValue]:
     values, skip = extract_labelled(view, FIELDS)
     values["lot_numbers"] = lot_numbers(view, skip)
+    values["package_count"] = first_found(values["package_count"], packages_in_total_row(view))
     for name in ("net_weight_kg", "gross_weight_kg"):
         values[name] = first_found(values[name], weights_in_total_row(view, name))
     return values

@@ -204,6 +204,30 @@ def weights_in_total_row(view: DocumentView, name: str) -> FieldValue:
     return FieldValue.missing(name, "no weight label and no total row with weights")
 
 
+# Words that count packages ('16 atados', '23 bundles', '19 pallets'), in the languages of the documents.
+PACKAGE_WORDS = frozenset(
+    """bundle bundles pallet pallets bag bags drum drums sack sacks case cases box boxes package packages
+    pkg pkgs crate crates bultos bulto atados atado tarimas tarima sacos saco cajas caja tambores fardos fardo
+    volumes volume paletes palete fardeaux fardeau colis palettes palette sacs""".split()
+)
+_COUNT_OF_PACKAGES = re.compile(r"^(\d[\d,.]*)\s+(\w+)")
+
+
+def packages_in_total_row(view: DocumentView) -> FieldValue:
+    """Where the package label is unreadable: a count of packages in the table's total row ('TOTAL | 16 atados')."""
+    for row in view.rows:
+        if not row or not _total_caption(row[0].text):
+            continue
+        for phrase in row[1:]:
+            match = _COUNT_OF_PACKAGES.match(phrase.text.strip())
+            if match and fold(match.group(2)) in PACKAGE_WORDS:
+                parsed = parsers.count(match.group(1))
+                if parsed.found:
+                    candidate = Candidate(phrase.text, tuple(phrase.words), phrase.page, "text")
+                    return field_value("package_count", parsed.value, candidate, 0.8)
+    return FieldValue.missing("package_count", "no package label and no count of packages in a total row")
+
+
 def weight_field(name: str) -> ColumnTotalField:
     return ColumnTotalField(name, LABELS[name], parsers.weight_kg(), lambda hit: parsers.weight_kg(label_unit(hit)))
 
