@@ -655,6 +655,8 @@ def test_weight_unit_factor_never_raises(text: str) -> None:
         ("Invoice 2025/0001 HS code 8110.10", "811010"),
         ("Inv 20250314 HS 8110.20", "811020"),  # the labelled code wins
         ("8110.10 20 MT", "811010"),
+        ("Lingotes de antimonio, en bruto 81 10.10", "811010"),  # OCR split the heading
+        ("81 10.10 and 2825.80", "282580"),  # a whole code wins over a split one
     ],
 )
 def test_parse_hs_code(text: str, expected: str) -> None:

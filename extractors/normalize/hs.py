@@ -15,6 +15,7 @@ _CODE = re.compile(
     r"(?<![0-9.,])(?:(?P<heading>[0-9]{4})(?:[.-]?(?P<sub>[0-9]{2})|\s(?P<spaced>[0-9]{2})(?![0-9]))(?P<rest>(?:[.\s-]?[0-9]+)*+)"
     r"|(?P<c>[0-9]{2})\.(?P<h>[0-9]{2})\.(?P<s>[0-9]{2}))(?![0-9])"
 )
+_SPLIT_HEADING = re.compile(r"(?<![0-9.,])([0-9]{2})\s([0-9]{2})\.([0-9]{2})(?![0-9])")
 _LABEL = re.compile(r"(?i)\b(?:h\.?\s?t?\.?\s?s\.?|tariff|arancel\w*|fracci[oó]n|partida|hs\s?code|commodity)\b")
 _DATE_LIKE = re.compile(r"(?:19|20)[0-9]{2}[-./](?:0[1-9]|1[0-2])[-./][0-9]{2}")
 # Chapter 77 is reserved in the nomenclature; 98-99 are national, never part of an HS-6 code.
@@ -40,6 +41,10 @@ def parse_hs_code(text: str) -> Parsed[str]:
             digits = match.group("c") + match.group("h") + match.group("s")
         labelled = bool(_LABEL.search(prepared[max(0, match.start() - 30) : match.start()]))
         candidates.append((labelled, digits))
+    if not candidates:
+        # OCR splits a heading at a gap between its digits ('81 10.10'): taken only where no whole code stands.
+        split = [m.group(1) + m.group(2) + m.group(3) for m in _SPLIT_HEADING.finditer(prepared)]
+        candidates = [(False, digits) for digits in split[:1]]
     if not candidates:
         if re.search(r"[0-9]{2}", prepared):
             return Parsed.fail(f"no six-digit HS code in {text[:80]!r}")
