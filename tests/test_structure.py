@@ -546,3 +546,22 @@ def test_the_total_row_counts_the_packages_when_their_column_caption_is_unreadab
             words += _line(text, x, y, 0.011)
     fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
     assert fields["package_count"].value == 16
+
+
+def test_a_caption_with_the_next_columns_caption_run_into_it_is_still_a_label() -> None:
+    """'Net weight Origin' over '21,000 MT Belgium': two column captions OCR read as one phrase; the run-on
+    caption is never the value ('Productor fundidora' over the producer's name)."""
+    words = _line("INVOICE DECLARATION", 0.6, 0.05, 0.016)
+    words += _line("Description of goods", 0.05, 0.3, 0.011) + _line("Net weight Origin", 0.6, 0.3, 0.011)
+    words += _line("Antimony trioxide", 0.05, 0.32, 0.011) + _line("21,000 MT Belgium", 0.6, 0.32, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
+    assert fields["net_weight_kg"].value == pytest.approx(21000.0)
+    words = _line("CERTIFICADO DE ANALISIS", 0.5, 0.05, 0.016)
+    words += _line("Productor fundidora", 0.05, 0.3, 0.011) + _line("Hunan Zhirong Antimony", 0.05, 0.32, 0.011)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
+    assert fields["smelter_name"].value == "Hunan Zhirong Antimony"
+    words = _line("CERTIFICADO DE ANALISIS", 0.5, 0.05, 0.016)
+    words += _line("Productor / fundidora: Fundición de Antimonio de San Luis, S.A. de C.V.", 0.05, 0.3, 0.011)
+    words += _line("San Luis Potosí, S.L.P., México", 0.05, 0.32, 0.011)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
+    assert fields["smelter_name"].value == "Fundición de Antimonio de San Luis, S.A. de C.V."

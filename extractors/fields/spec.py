@@ -58,6 +58,8 @@ class LabelledField:
                 view, self.labels, hit, parse, view.value_candidates(hit, above=self.look_above, joined=self.join_lines)
             ):
                 candidate = _after_number_mark(candidate)
+                if run_on_caption(candidate, hit):
+                    continue  # the next column's caption run into this one ('Productor fundidora')
                 if candidate.where != "inline" and id(candidate.words[0]) in skip:
                     if ends_reading(candidate, skip, own):
                         break
@@ -194,13 +196,33 @@ _FOLDED_OTHER = tuple(
 def is_label(hit: LabelHit, parse: Parser, needs_colon: bool = False) -> bool:
     """Whether a phrase that starts with a label's words is that label. Words run on after it without a
     colon ("Date of shipment", "Laboratory Manager", "Origin criterion") make it another phrase, unless
-    they are the value itself ("Invoice No 4711") or the label's own description ("(name, address)")."""
+    they are the value itself ("Invoice No 4711"), the label's own description ("(name, address)") or the
+    caption of the next column run into it ("Net weight Origin")."""
     if hit.colon or not hit.rest:
         return True
     rest = " ".join(w.text for w in hit.rest)
-    if is_descriptor(rest):
+    if is_descriptor(rest) or starts_with_label(rest):
         return True
     return not needs_colon and parse(rest).found
+
+
+def run_on_caption(candidate: Candidate, hit: LabelHit) -> bool:
+    """The words after a label are the next column's caption run into it ('Productor fundidora'), not a value;
+    what follows a colon after them is ('Productor / fundidora: Fundición ...')."""
+    return (
+        candidate.where == "inline"
+        and bool(hit.rest)
+        and candidate.words[0] is hit.rest[0]
+        and starts_with_label(candidate.text)
+    )
+
+
+def starts_with_label(text: str) -> bool:
+    folded = f"{fold(text)} "
+    return any(folded.startswith(f"{label} ") for label in _FOLDED_OTHER if len(label) >= MIN_RUN_ON_LABEL)
+
+
+MIN_RUN_ON_LABEL = 5  # shorter labels ('no', 'date') start too many phrases to mark a caption run on
 
 
 def field_value(name: str, value: object, candidate: Candidate, match_score: float = 1.0) -> FieldValue:

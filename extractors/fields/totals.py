@@ -16,6 +16,7 @@ from oretrace.extractors.fields.spec import (
     field_value,
     is_label,
     own_label_ids,
+    run_on_caption,
     translated_value,
 )
 from oretrace.extractors.fields.view import Candidate, DocumentView, LabelHit, is_descriptor
@@ -124,6 +125,8 @@ class ColumnTotalField(LabelledField):
                 return self._row_total(view, across, parse, hit.score / 100)
             own = own_label_ids(hits)
             for candidate in translated_value(view, self.labels, hit, parse, view.value_candidates(hit)):
+                if run_on_caption(candidate, hit):
+                    continue
                 if candidate.where != "inline" and id(candidate.words[0]) in skip:
                     if ends_reading(candidate, skip, own):
                         break
