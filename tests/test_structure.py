@@ -565,3 +565,23 @@ def test_a_caption_with_the_next_columns_caption_run_into_it_is_still_a_label() 
     words += _line("San Luis Potosí, S.L.P., México", 0.05, 0.32, 0.011)
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
     assert fields["smelter_name"].value == "Fundición de Antimonio de San Luis, S.A. de C.V."
+
+
+def test_a_scanned_duplicate_table_reads_its_certified_column_unread_units_and_small_letter_symbols() -> None:
+    """'Element | Unit | A | B | Certified': the certified column; a unit OCR could not read takes the unit of
+    the rows around it when they agree; 's' and 'cd' are S and Cd read in small letters."""
+    rows = [
+        ["Element", "Unit", "A", "B", "Certified"],
+        ["As", "%", "0.0081", "0.0079", "0.0080"],
+        ["s", "%", "0.0123", "0.0119", "0.0121"],
+        ["Bi", "mg/kg", "7.4", "6.8", "7.1"],
+        ["cd", "OMA", "1.0", "1.6", "1.3"],
+        ["Hg", "mg/kg", "0.37", "0.37", "0.37"],
+    ]
+    words = []
+    for i, cells in enumerate(rows):
+        top = 0.3 + 0.025 * i
+        for x, text in zip((0.1, 0.25, 0.45, 0.6, 0.8), cells, strict=True):
+            words.append((text, x, top, x + 0.012 * len(text), top + 0.01, 0.9))
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
+    assert fields["composition_pct"].value == {"As": 0.008, "S": 0.0121, "Bi": 0.00071, "Cd": 0.00013, "Hg": 3.7e-05}

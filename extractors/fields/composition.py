@@ -28,6 +28,16 @@ RESULT_HEADERS = (
     "concentracion",
     "measured",
     "analysis",
+    # the certified mean of duplicate determinations
+    "certified",
+    "certificado",
+    "reported",
+    "mean",
+    "average",
+    "promedio",
+    "media",
+    "moyenne",
+    "final",
 )
 LIMIT_HEADERS = ("spec", "specification", "especificacion", "limit", "limite", "max", "min", "requirement",
                  "norma", "standard", "method", "metodo", "lod", "detection")  # fmt: skip
@@ -52,6 +62,7 @@ def extract_composition(view: DocumentView) -> FieldValue:
         words = tuple(row[element_index].words) + tuple(cell.words)
         evidence = Candidate(f"{row[element_index].text} {cell.text}", words, cell.page, "column")
         readings.append((element, _without_leaders(value_text).strip(), unit, evidence))
+    readings = _units_from_neighbours(readings)
     for element, cell, unit in captioned_sideways_results(view):
         readings.append((element, cell.text, unit, cell))
     for element, cell, element_cell, unit in _horizontal_results(view):
@@ -303,7 +314,7 @@ def _row_element(row: list[Phrase]) -> tuple[str | None, int]:
         # The whole cell, a symbol in brackets, or its first word ("Sb total"); never a later word, or
         # "Sample No" would read as nobelium.
         # A lone '(' (a stroke OCR read beside the table) has no first word.
-        candidates = [text, *bracketed, *text.replace("(", " ").split()[:1]]
+        candidates = [text, *bracketed, *text.replace("(", " ").split()[:1], *_case_slipped(text)]
         for candidate in candidates:
             if any(c.isdigit() for c in candidate):
                 continue  # 'C13', 'B08': a coded form field, not an element
@@ -311,6 +322,14 @@ def _row_element(row: list[Phrase]) -> tuple[str | None, int]:
             if element and not _doubted_symbol(phrase, candidate):
                 return element, index
     return None, -1
+
+
+def _case_slipped(text: str) -> list[str]:
+    """A symbol whose capital OCR read as its small letter of the same shape ('s' for S, 'cd' for Cd)."""
+    bare = text.strip(":.,")
+    if 1 <= len(bare) <= 2 and bare.isalpha() and bare[0] in _CASELESS_SHAPES:
+        return [bare.capitalize()]
+    return []
 
 
 def _doubted_symbol(phrase: Phrase, candidate: str) -> bool:
@@ -390,6 +409,10 @@ def _result_cell(row: list[Phrase], element_index: int, headers: list[tuple[Phra
     return non_limit[0] if non_limit else None
 
 
+# The unit of a row whose cell in the unit column OCR could not read ('[MRE ali? tg' for 'mg/kg').
+UNREAD_UNIT = "unread"
+
+
 def _value_and_unit(cell: Phrase, row: list[Phrase], headers: list[tuple[Phrase, str]]) -> tuple[str, str | None]:
     text = cell.text
     for unit in UNITS:
@@ -398,6 +421,8 @@ def _value_and_unit(cell: Phrase, row: list[Phrase], headers: list[tuple[Phrase,
     for phrase in row:
         if phrase is not cell and phrase.text.strip().lower() in UNITS:
             return text, phrase.text.strip()
+    if any(phrase is not cell and _column_kind(phrase, headers) == "unit" for phrase in row):
+        return text, UNREAD_UNIT
     # A unit in the result column's header, e.g. "Result (ppm)".
     for header, kind in headers:
         if kind == "result" and header.page == cell.page and min(header.x1, cell.x1) - max(header.x0, cell.x0) > 0:
@@ -405,6 +430,22 @@ def _value_and_unit(cell: Phrase, row: list[Phrase], headers: list[tuple[Phrase,
                 if unit in header.text.lower():
                     return text, unit
     return text, "%"
+
+
+def _units_from_neighbours(
+    readings: list[tuple[str, str, str | None, Candidate]],
+) -> list[tuple[str, str, str | None, Candidate]]:
+    """A unit OCR could not read is the unit of the rows around it when the nearest readable units above and
+    below agree: a table lists its results in runs of one unit (percent, then mg/kg). Otherwise percent."""
+    units = [unit for _, _, unit, _ in readings]
+    out = []
+    for index, (element, text, unit, evidence) in enumerate(readings):
+        if unit == UNREAD_UNIT:
+            above = next((u for u in reversed(units[:index]) if u not in (None, UNREAD_UNIT)), None)
+            below = next((u for u in units[index + 1 :] if u not in (None, UNREAD_UNIT)), None)
+            unit = above if above is not None and above == below else "%"
+        out.append((element, text, unit, evidence))
+    return out
 
 
 # Rows of a sideways table that hold the results, by their caption: not the specification's Min / Max.
