@@ -585,3 +585,26 @@ def test_a_scanned_duplicate_table_reads_its_certified_column_unread_units_and_s
             words.append((text, x, top, x + 0.012 * len(text), top + 0.01, 0.9))
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
     assert fields["composition_pct"].value == {"As": 0.008, "S": 0.0121, "Bi": 0.00071, "Cd": 0.00013, "Hg": 3.7e-05}
+
+
+def test_a_scanned_result_row_survives_a_stroke_before_its_unit_a_speck_after_its_result_and_an_unread_unit() -> None:
+    """No header names the columns: 'Antimonio (Sb) | 1% | 99,89' is the unit read with a stroke, then the
+    result; '29.4.' ends with a speck; 'on' stands where a unit stands and takes the unit of the rows around."""
+    rows = [
+        ["Antimonio (Sb)", "1%", "99,89", "0,001"],
+        ["Arsénico (As)", "%", "0,0228", "0,001"],
+        ["Bismuto (Bi)", "ppm", "8,9", "0,5"],
+        ["Estaño (Sn)", "on", "10,9", "0,5"],
+        ["Zinc (Zn)", "ppm", "29.4.", "0,5"],
+    ]
+    words = []
+    for i, cells in enumerate(rows):
+        top = 0.3 + 0.025 * i
+        for x, text in zip((0.1, 0.35, 0.5, 0.7), cells, strict=True):
+            for j, word in enumerate(text.split()):
+                left = x + 0.07 * j
+                words.append((word, left, top, left + 0.011 * len(word), top + 0.01, 0.9))
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
+    assert fields["composition_pct"].value == {
+        "Sb": 99.89, "As": 0.0228, "Bi": 0.00089, "Sn": 0.00109, "Zn": 0.00294
+    }  # fmt: skip

@@ -58,7 +58,7 @@ def extract_composition(view: DocumentView) -> FieldValue:
         cell = _result_cell(row, element_index, headers)
         if cell is None:
             continue
-        value_text, unit = _value_and_unit(cell, row, headers)
+        value_text, unit = _value_and_unit(cell, row[element_index + 1 :], headers)
         words = tuple(row[element_index].words) + tuple(cell.words)
         evidence = Candidate(f"{row[element_index].text} {cell.text}", words, cell.page, "column")
         readings.append((element, _without_leaders(value_text).strip(), unit, evidence))
@@ -75,7 +75,8 @@ def extract_composition(view: DocumentView) -> FieldValue:
         if element in composition:
             continue
         ocr = any(w.confidence < TEXT_LAYER_CONFIDENCE for w in evidence.words)
-        repaired = _restore_decimal(text, unit, readings) if ocr else text
+        # OCR reads a speck after a result as a point ('29.4.'); the point it lost inside is put back.
+        repaired = _restore_decimal(_TRAILING_MARK.sub("", text), unit, readings) if ocr else text
         parsed = parse_concentration(repaired, unit)
         if parsed.found and parsed.value is not None:
             composition[element] = round(parsed.value, 6)
@@ -88,6 +89,7 @@ def extract_composition(view: DocumentView) -> FieldValue:
     return value.model_copy(update={"evidence": evidence, "confidence": confidence})
 
 
+_TRAILING_MARK = re.compile(r"(?<=\d)[.,]$")
 # Words of a text layer carry confidence 1; OCR never reports it that high.
 TEXT_LAYER_CONFIDENCE = 0.99
 _BARE_DIGITS = re.compile(r"^(\d+)(?![\d.,])(\s*[^\d\s.,]*)$")
@@ -394,12 +396,18 @@ def _column_kind(cell: Phrase, headers: list[tuple[Phrase, str]]) -> str | None:
     return max(above, key=lambda hk: hk[0].y1)[1] if above else None
 
 
+_STROKE_AND_UNIT = re.compile(r"^[1lI|]\s?(?:%|ppm|mg/kg|g/t)$")
+
+
 def _result_cell(row: list[Phrase], element_index: int, headers: list[tuple[Phrase, str]]) -> Phrase | None:
     numeric = [
         p
         for p in row[element_index + 1 :]
         if _NUMBER.search(_without_leaders(p.text)) or fold(p.text) in ("nd", "n d", "bdl")
     ]
+    # A unit cell OCR read with a stroke before it ('1%'), ahead of the results: the unit, not a result.
+    if len(numeric) > 1 and _STROKE_AND_UNIT.match(numeric[0].text.strip()):
+        numeric = numeric[1:]
     if not numeric:
         return None
     for cell in numeric:
@@ -411,9 +419,11 @@ def _result_cell(row: list[Phrase], element_index: int, headers: list[tuple[Phra
 
 # The unit of a row whose cell in the unit column OCR could not read ('[MRE ali? tg' for 'mg/kg').
 UNREAD_UNIT = "unread"
+MAX_UNIT_CHARS = 6
 
 
 def _value_and_unit(cell: Phrase, row: list[Phrase], headers: list[tuple[Phrase, str]]) -> tuple[str, str | None]:
+    """The result's text and unit; `row` holds the cells after the element's."""
     text = cell.text
     for unit in UNITS:
         if fold(text).endswith(fold(unit)) or text.strip().endswith(unit):
@@ -422,6 +432,10 @@ def _value_and_unit(cell: Phrase, row: list[Phrase], headers: list[tuple[Phrase,
         if phrase is not cell and phrase.text.strip().lower() in UNITS:
             return text, phrase.text.strip()
     if any(phrase is not cell and _column_kind(phrase, headers) == "unit" for phrase in row):
+        return text, UNREAD_UNIT
+    # A short word between the element and its result, where a unit stands, that is no unit: one OCR misread.
+    between = row[: next(i for i, p in enumerate(row) if p is cell)]
+    if any(len(p.text.strip()) <= MAX_UNIT_CHARS and not _NUMBER.search(p.text) for p in between):
         return text, UNREAD_UNIT
     # A unit in the result column's header, e.g. "Result (ppm)".
     for header, kind in headers:
