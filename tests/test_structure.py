@@ -608,3 +608,19 @@ def test_a_scanned_result_row_survives_a_stroke_before_its_unit_a_speck_after_it
     assert fields["composition_pct"].value == {
         "Sb": 99.89, "As": 0.0228, "Bi": 0.00089, "Sn": 0.00109, "Zn": 0.00294
     }  # fmt: skip
+
+
+def test_a_symbol_in_capitals_among_symbols_in_capital_and_small_letters_is_repaired_or_dropped() -> None:
+    """'PD' among 'Arsenic (As)', 'Iron (Fe)', 'Sulphur (S)': OCR's reading of Pb, not palladium; 'CU' where Cu is
+    already listed names nothing to repair to and is dropped, never invented."""
+    rows = [["Arsenic (As)", "0.0473 %"], ["Iron (Fe)", "0.0113 %"], ["Sulphur (S)", "0.0209 %"],
+            ["Copper (Cu)", "0.0035 %"], ["PD", "0.0273 %"], ["CU", "0.0031 %"]]  # fmt: skip
+    words = []
+    for i, (element, value) in enumerate(rows):
+        top = 0.3 + 0.025 * i
+        words += [
+            (w, 0.1 + 0.09 * j, top, 0.1 + 0.09 * j + 0.08, top + 0.01, 0.9) for j, w in enumerate(element.split())
+        ]
+        words += [(w, 0.5 + 0.09 * j, top, 0.5 + 0.09 * j + 0.08, top + 0.01, 0.9) for j, w in enumerate(value.split())]
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
+    assert fields["composition_pct"].value == {"As": 0.0473, "Fe": 0.0113, "S": 0.0209, "Cu": 0.0035, "Pb": 0.0273}

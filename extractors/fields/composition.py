@@ -62,7 +62,7 @@ def extract_composition(view: DocumentView) -> FieldValue:
         words = tuple(row[element_index].words) + tuple(cell.words)
         evidence = Candidate(f"{row[element_index].text} {cell.text}", words, cell.page, "column")
         readings.append((element, _without_leaders(value_text).strip(), unit, evidence))
-    readings = _units_from_neighbours(readings)
+    readings = _symbols_checked(_units_from_neighbours(readings))
     for element, cell, unit in captioned_sideways_results(view):
         readings.append((element, cell.text, unit, cell))
     for element, cell, element_cell, unit in _horizontal_results(view):
@@ -444,6 +444,42 @@ def _value_and_unit(cell: Phrase, row: list[Phrase], headers: list[tuple[Phrase,
                 if unit in header.text.lower():
                     return text, unit
     return text, "%"
+
+
+# Letters OCR takes for one another in a symbol ('PD' for Pb).
+_CONFUSABLE = {"D": "b", "B": "d", "H": "b", "O": "o", "I": "l", "L": "i", "0": "o", "1": "l"}
+
+
+def _symbols_checked(
+    readings: list[tuple[str, str, str | None, Candidate]],
+) -> list[tuple[str, str, str | None, Candidate]]:
+    """A two-letter symbol printed all in capitals where the table prints its symbols in capital and small
+    letters ('PD' among 'As', 'Fe', 'Sulphur (S)'), is an OCR slip: it stands for the element a confusable letter
+    gives, when that is one element the table does not list already; otherwise it is dropped, never invented."""
+    symbols = [_printed_symbol(evidence) for _, _, _, evidence in readings]
+    proper = sum(1 for symbol in symbols if symbol is not None and symbol[0].isupper() and symbol[1:].islower())
+    if proper < 3:
+        return readings  # a table printed in capitals throughout: 'PB', 'AS' are its symbols
+    listed = {element for element, _, _, _ in readings}
+    out = []
+    for (element, text, unit, evidence), symbol in zip(readings, symbols, strict=True):
+        if symbol is not None and len(symbol) == 2 and symbol.isupper():
+            variants = {normalize_element(symbol[0] + _CONFUSABLE.get(symbol[1], symbol[1].lower()))} - {None}
+            variants -= listed
+            if len(variants) != 1:
+                continue
+            element = str(variants.pop())
+        out.append((element, text, unit, evidence))
+    return out
+
+
+def _printed_symbol(evidence: Candidate) -> str | None:
+    """The symbol as printed in a row's element cell: the cell itself or its bracket ('Lead (Pb)')."""
+    text = evidence.words[0].text.strip(":.,")
+    bracketed = re.search(r"\(([A-Za-z]{1,2})\)", " ".join(w.text for w in evidence.words))
+    if bracketed:
+        return bracketed.group(1)
+    return text if text.isalpha() and len(text) <= 2 else None
 
 
 def _units_from_neighbours(
