@@ -71,8 +71,11 @@ def extract_document(
     options: ReadOptions,
     max_bytes: int = 200 * 1024 * 1024,
     cache: PageCache | None = None,
+    source: SourceFile | None = None,
 ) -> ExtractedDocument:
-    source = describe_source(path, inbox_root, max_bytes, options.budget)
+    """`source`: the file as its caller just described it (`describe_source`), so it is not read and checked
+    twice."""
+    source = source or describe_source(path, inbox_root, max_bytes, options.budget)
     if source.media_type == XML:
         return _extract_xml(path, source)
     if source.media_type == XLSX:

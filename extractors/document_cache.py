@@ -162,7 +162,7 @@ def extract_with_cache(
     cached = documents.get(ExtractionKey(source.sha256, extractor_fingerprint(), settings))
     if cached is not None:
         return cached.model_copy(update={"source": source})
-    document = extract_document(path, inbox_root, options, max_bytes, pages)
+    document = extract_document(path, inbox_root, options, max_bytes, pages, source)
     # Keyed by the content actually extracted, in case the file changed since it was hashed above.
     documents.put(ExtractionKey(document.source.sha256, extractor_fingerprint(), settings), document)
     return document
