@@ -126,13 +126,13 @@ class ShipmentContext:
         nlp = self.nlp
         if nlp is None:
             return []
-        from oretrace.nlp_models.pipeline import extract_entities
+        from oretrace.nlp_models.pipeline import extract_entities_of
 
+        pages = [(number, page) for number, page in self.text(document).pages.items() if page.text.strip()]
         found: list[DocEntity] = []
-        for number, page in self.text(document).pages.items():
-            if not page.text.strip():
-                continue
-            for entity in extract_entities(page.text, nlp):
+        # The document's pages in one batch through the pipeline.
+        for (number, page), entities in zip(pages, extract_entities_of([p.text for _, p in pages], nlp), strict=True):
+            for entity in entities:
                 tokens = page.tokens_between(entity.start_char, entity.end_char)
                 if tokens:
                     found.append(DocEntity(entity, number, tokens))
