@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 from dataclasses import dataclass
@@ -63,16 +64,23 @@ def prepare_image(
 
 
 def estimate_skew(gray: Image.Image, max_degrees: float = MAX_SKEW_DEGREES, step: float = 0.25) -> float:
-    """Angle (degrees) that makes text lines horizontal: the rotation whose row-ink profile is sharpest."""
-    small = gray.copy()
-    small.thumbnail((900, 900))
-    ink = (np.asarray(small) < 128).astype(np.uint8)
-    centre = (ink.shape[1] / 2, ink.shape[0] / 2)
+    """Angle (degrees) that makes text lines horizontal: the rotation whose row-ink profile is sharpest.
+
+    Each trial angle projects the ink pixels of a subsampled page (about 900 pixels on its long side) onto
+    the rotated rows: one bincount per angle instead of rotating an image, a few milliseconds a page."""
+    pixels = np.asarray(gray)
+    step_px = max(1, math.ceil(max(pixels.shape) / 900))
+    ink = pixels[::step_px, ::step_px] < 128
+    height, width = ink.shape
+    ys, xs = np.nonzero(ink)
+    xs = xs - width / 2
+    ys = ys - height / 2
     best_angle, best_score = 0.0, -1.0
     for angle in np.arange(-max_degrees, max_degrees + step / 2, step):
-        turn = cv2.getRotationMatrix2D(centre, float(angle), 1.0)
-        rotated = cv2.warpAffine(ink, turn, (ink.shape[1], ink.shape[0]), flags=cv2.INTER_NEAREST, borderValue=0)
-        profile = rotated.sum(axis=1, dtype=np.float64)
+        # The row each ink pixel lands on once the page is turned by `angle` about its centre (as cv2 turns it).
+        theta = np.deg2rad(angle)
+        rows = np.rint(np.cos(theta) * ys - np.sin(theta) * xs + height / 2).astype(np.intp)
+        profile = np.bincount(rows[(rows >= 0) & (rows < height)], minlength=height).astype(np.float64)
         score = float(np.square(np.diff(profile)).sum())
         if score > best_score:
             best_angle, best_score = float(angle), score

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import cv2
+import numpy as np
 import pytest
 from PIL import Image
 from reportlab.lib.pagesizes import A4
@@ -82,6 +84,26 @@ def test_page_turned_sideways_is_detected_and_read(tmp_path: Path, invoice_scan:
 def test_skew_is_estimated(invoice_scan: Path, angle: float) -> None:
     tilted = Image.open(invoice_scan).rotate(angle, expand=False, fillcolor=255)
     assert estimate_skew(tilted) == pytest.approx(-angle, abs=0.5)
+
+
+def _skew_by_turning(gray: Image.Image) -> float:
+    """The sharpest row-ink profile found by turning a thumbnail at each trial angle: slow, plainly right."""
+    small = gray.copy()
+    small.thumbnail((900, 900))
+    ink = (np.asarray(small) < 128).astype(np.uint8)
+    scores = {}
+    for angle in np.arange(-5.0, 5.125, 0.25):
+        turn = cv2.getRotationMatrix2D((ink.shape[1] / 2, ink.shape[0] / 2), float(angle), 1.0)
+        profile = cv2.warpAffine(ink, turn, ink.shape[::-1], flags=cv2.INTER_NEAREST).sum(axis=1, dtype=np.float64)
+        scores[float(angle)] = float(np.square(np.diff(profile)).sum())
+    return max(scores, key=scores.__getitem__)
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+@pytest.mark.parametrize("angle", [-3.0, 0.0, 1.25])
+def test_skew_by_projection_agrees_with_turning_the_page(dpi: int, angle: float) -> None:
+    page = render(pdf_bytes([INVOICE_LINES]), dpi=dpi).convert("L").rotate(angle, fillcolor=255)
+    assert estimate_skew(page) == pytest.approx(_skew_by_turning(page), abs=0.25)
 
 
 def test_rule_masks_keep_exactly_the_long_runs_of_ink() -> None:
