@@ -122,6 +122,19 @@ def _frame(x0: float, y0: float, x1: float, y1: float) -> list[tuple[float, floa
     return [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
 
 
+def _table(
+    rows: list[tuple[float, list[str]]], columns: tuple[float, ...]
+) -> list[tuple[str, float, float, float, float]]:
+    """Words of an unruled table: each row's cells at its top y and the columns' x; an empty cell prints nothing."""
+    return [
+        word
+        for y, cells in rows
+        for x, text in zip(columns, cells, strict=True)
+        if text
+        for word in _line(text, x, y, 0.011)
+    ]
+
+
 def test_a_box_caption_is_told_apart_from_its_content() -> None:
     words = _line("1. Goods consigned from (Exporter's name, address, country)", 0.11, 0.105, 0.008)
     words += _line("Andaman Minerals Trading Co., Ltd.", 0.12, 0.125, 0.011)
@@ -431,15 +444,14 @@ def test_a_number_spaced_around_a_capital_word_is_one_reference_only_when_it_fil
 def test_a_table_on_its_side_gives_the_total_column() -> None:
     """Row captions on the left, one column per lot and a total column: the total, not the first lot."""
     words = _line("LISTA DE EMBALAGEM", 0.6, 0.05, 0.016)
-    for y, cells in (
+    rows = [
         (0.20, ["Lote No.", "", "", "TOTAL GERAL"]),
         (0.22, ["Lotes", "L-2509-352", "L-2509-355", ""]),
         (0.24, ["Peso líquido (kg)", "2,056.5", "20,249.5", "22,306.0"]),
         (0.26, ["Peso bruto (kg)", "2,084.0", "20,548.0", "22,632.0"]),
         (0.28, ["Volumes", "2", "20", "22"]),
-    ):
-        for x, text in zip((0.05, 0.3, 0.5, 0.7), cells, strict=True):
-            words += _line(text, x, y, 0.011) if text else []
+    ]
+    words += _table(rows, (0.05, 0.3, 0.5, 0.7))
     fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
     assert fields["net_weight_kg"].value == pytest.approx(22306.0)
     assert fields["gross_weight_kg"].value == pytest.approx(22632.0)
@@ -522,28 +534,26 @@ def test_the_result_column_is_read_beside_duplicate_determinations_and_an_addres
     """'Element | Unit | A | B | Result': the certified result, not the first determination; the laboratory's
     e-mail 'assay@...' above the table is no 'Assay' column caption."""
     words = _line("Tel. +66 38 490 552", 0.1, 0.08, 0.011) + _line("assay@lab.example", 0.45, 0.08, 0.011)
-    for y, cells in (
+    rows = [
         (0.30, ["Element", "Unit", "A", "B", "Result"]),
         (0.33, ["Arsenic (As)", "%", "0.0474", "0.0472", "0.0473"]),
         (0.35, ["Lead (Pb)", "%", "0.0285", "0.0279", "0.0282"]),
         (0.37, ["Bismuth (Bi)", "mg/kg", "19.4", "19.0", "19.2"]),
-    ):
-        for x, text in zip((0.07, 0.25, 0.45, 0.6, 0.8), cells, strict=True):
-            words += _line(text, x, y, 0.011)
+    ]
+    words += _table(rows, (0.07, 0.25, 0.45, 0.6, 0.8))
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
     assert fields["composition_pct"].value == {"As": 0.0473, "Pb": 0.0282, "Bi": 0.00192}
 
 
 def test_the_total_row_counts_the_packages_when_their_column_caption_is_unreadable() -> None:
     words = _line("LISTA DE EMPAQUE", 0.6, 0.05, 0.016)
-    for y, cells in (
+    rows = [
         (0.30, ["Lote No.", "Bali", "Peso neto"]),  # 'Bultos' as OCR read it
         (0.32, ["MA-2503-050", "10 atados", "10.247,00 KGS"]),
         (0.34, ["MA-2503-053", "6 atados", "6.053,50 KGS"]),
         (0.36, ["TOTAL", "16 atados", "16.300,50 KGS"]),
-    ):
-        for x, text in zip((0.07, 0.3, 0.6), cells, strict=True):
-            words += _line(text, x, y, 0.011)
+    ]
+    words += _table(rows, (0.07, 0.3, 0.6))
     fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
     assert fields["package_count"].value == 16
 

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from oretrace.core.folding import fold
 from oretrace.core.models import DocType, FieldValue
 from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.labels import LABELS
 from oretrace.extractors.fields.letterhead import letterhead_name, title_reference, unlabelled_date
 from oretrace.extractors.fields.registry import register
 from oretrace.extractors.fields.running_text import declared_origin_in_text
-from oretrace.extractors.fields.spec import LabelledField, extract_labelled, field_value, first_found
+from oretrace.extractors.fields.spec import (
+    NUMBER_MARKS,
+    LabelledField,
+    after_number_mark,
+    extract_labelled,
+    field_value,
+    first_found,
+)
 from oretrace.extractors.fields.totals import AmountField, currency_near_amounts, weight_field, weights_in_total_row
 from oretrace.extractors.fields.view import Candidate, DocumentView
 
@@ -28,7 +34,7 @@ FIELDS = (
 # Under an invoice's title a bare 'No.:' or 'Folio:' is the invoice's own number ('FACTURA' over 'No.: F-00659');
 # lower down the page the same mark numbers anything (a bill of lading, a container, a package), and a mark with
 # more words before its colon is another number ('Núm. reg. id. trib.:', a tax registration).
-BARE_MARKS = frozenset({"no", "n", "nr", "numero", "number", "num", "folio"})
+BARE_MARKS = NUMBER_MARKS - {"#"} | {"folio"}
 HEADER_ZONE = 0.3  # the top of the first page
 
 
@@ -68,11 +74,10 @@ def _bare_number(view: DocumentView) -> FieldValue:
         for index, phrase in enumerate(row):
             if phrase.page != 1 or phrase.y0 >= HEADER_ZONE:
                 continue
-            words = phrase.words
-            mark = next((i for i, w in enumerate(words[:2]) if w.text.endswith(":")), None)
-            if mark is None or fold(" ".join(w.text for w in words[: mark + 1])) not in BARE_MARKS:
+            after = after_number_mark(phrase.words, BARE_MARKS, within=2)
+            if after is None:
                 continue
-            value = words[mark + 1 :] or (row[index + 1].words if index + 1 < len(row) else [])
+            value = after or (row[index + 1].words if index + 1 < len(row) else [])
             text = " ".join(w.text for w in value)
             parsed = parsers.identifier(text)
             if value and parsed.found:

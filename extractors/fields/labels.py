@@ -6,6 +6,20 @@ Longer, more specific labels win over shorter ones when both match.
 
 from __future__ import annotations
 
+# A grid cell captioned with the invoice's number and date together ('Invoice No./Date  F-00501 / 15/05/2025'):
+# a label of both fields.
+NUMBER_AND_DATE = (
+    "invoice no date",
+    "invoice no and date",
+    "invoice number and date",
+    "factura no fecha",
+    "factura no y fecha",
+    "fatura no data",
+    "fatura no e data",
+    "facture no date",
+    "facture n et date",
+)
+
 LABELS: dict[str, tuple[str, ...]] = {
     "invoice_number": (
         "invoice no",
@@ -67,15 +81,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "no da fatura",
         "numero fatura",
         "fatura comercial",
-        "invoice no date",
-        "invoice no and date",
-        "invoice number and date",
-        "factura no fecha",
-        "factura no y fecha",
-        "fatura no data",
-        "fatura no e data",
-        "facture no date",
-        "facture n et date",
+        *NUMBER_AND_DATE,
         "serie y folio",
         "serie folio",
     ),
@@ -143,15 +149,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "receipt date",
         "bill date",
         "data",
-        "invoice no date",
-        "invoice no and date",
-        "invoice number and date",
-        "factura no fecha",
-        "factura no y fecha",
-        "fatura no data",
-        "fatura no e data",
-        "facture no date",
-        "facture n et date",
+        *NUMBER_AND_DATE,
     ),
     "issue_date": (
         "date of issue",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from oretrace.core.folding import fold
-from oretrace.core.models import Evidence, FieldValue
+from oretrace.core.models import Evidence, FieldValue, Word
 from oretrace.extractors.fields.labels import LABELS, OTHER_LABELS
 from oretrace.extractors.fields.parsers import Parser
 from oretrace.extractors.fields.view import RIGHT_REACH, Candidate, DocumentView, LabelHit, is_descriptor
@@ -79,20 +80,29 @@ class LabelledField:
         return FieldValue.missing(self.name, f"label found but no readable value ({reasons[0] if reasons else ''})")
 
 
-_NUMBER_MARK = frozenset({"no", "n", "nr", "num", "numero", "number", "#"})
+NUMBER_MARKS = frozenset({"no", "n", "nr", "num", "numero", "number", "#"})
+
+
+def after_number_mark(
+    words: Sequence[Word], marks: frozenset[str] = NUMBER_MARKS, within: int = 3
+) -> Sequence[Word] | None:
+    """The words after a bare number mark and its colon ('N°: 2025/0894' -> '2025/0894'), the colon among the
+    first `within` words; None where the words do not start with such a mark."""
+    colon = next((i for i, w in enumerate(words[:within]) if w.text.endswith(":")), None)
+    if colon is None or fold(" ".join(w.text for w in words[: colon + 1])) not in marks:
+        return None
+    return words[colon + 1 :]
 
 
 def _after_number_mark(candidate: Candidate) -> Candidate:
     """In a box that a caption names ('4. Commercial invoice'), 'N°: 2025/0894' is the number of what the box
     holds: the value is what follows the mark and its colon."""
-    words = candidate.words
-    if candidate.where != "box" or len(words) < 2:
+    if candidate.where != "box" or len(candidate.words) < 2:
         return candidate
-    colon = next((i for i, w in enumerate(words[:3]) if w.text.endswith(":")), None)
-    if colon is None or fold(" ".join(w.text for w in words[: colon + 1])) not in _NUMBER_MARK:
+    rest = after_number_mark(candidate.words)
+    if rest is None:
         return candidate
-    rest = words[colon + 1 :]
-    return Candidate(" ".join(w.text for w in rest), rest, candidate.page, "box")
+    return Candidate(" ".join(w.text for w in rest), tuple(rest), candidate.page, "box")
 
 
 # Field codes of EN 10168 certificates and numbered boxes ('A03', 'C00', 'B09.1').
@@ -173,9 +183,7 @@ def names_other(hit: LabelHit, own: tuple[str, ...] = ()) -> bool:
     """'8. Origin criterion' starts with the label 'origin' but names the origin criterion (OTHER_LABELS);
     'Goods consigned from', matched loosely on a scan as 'goods consigned to', names the exporter: a longer
     label of another field that the phrase starts with names that field."""
-    label = fold(hit.label)
-    mine = {fold(o) for o in own}
-    others = [other for other in _FOLDED_OTHER if len(other) > len(label) and other not in mine]
+    others = _longer_labels(fold(hit.label), own)
     words = hit.phrase.words
     if hit.inside and hit.rest:
         # Inside running text the label ends where its value starts: what precedes it may widen it
@@ -191,6 +199,14 @@ def names_other(hit: LabelHit, own: tuple[str, ...] = ()) -> bool:
 _FOLDED_OTHER = tuple(
     dict.fromkeys(fold(label) for label in (*OTHER_LABELS, *(label for labels in LABELS.values() for label in labels)))
 )
+
+
+@lru_cache(maxsize=4096)
+def _longer_labels(label: str, own: tuple[str, ...]) -> tuple[str, ...]:
+    """The folded labels longer than `label` that are not among the field's own: asked for every label hit of
+    every field, so worked out once for each label and field."""
+    mine = {fold(o) for o in own}
+    return tuple(other for other in _FOLDED_OTHER if len(other) > len(label) and other not in mine)
 
 
 def is_label(hit: LabelHit, parse: Parser, needs_colon: bool = False) -> bool:
@@ -219,10 +235,11 @@ def run_on_caption(candidate: Candidate, hit: LabelHit) -> bool:
 
 def starts_with_label(text: str) -> bool:
     folded = f"{fold(text)} "
-    return any(folded.startswith(f"{label} ") for label in _FOLDED_OTHER if len(label) >= MIN_RUN_ON_LABEL)
+    return any(folded.startswith(label) for label in _RUN_ON_LABELS)
 
 
 MIN_RUN_ON_LABEL = 5  # shorter labels ('no', 'date') start too many phrases to mark a caption run on
+_RUN_ON_LABELS = tuple(f"{label} " for label in _FOLDED_OTHER if len(label) >= MIN_RUN_ON_LABEL)
 
 
 def field_value(name: str, value: object, candidate: Candidate, match_score: float = 1.0) -> FieldValue:
