@@ -6,6 +6,8 @@
   the issuer's RFC / RUC / NIT, the 'Folio fiscal' (UUID) beside the invoice's series and number, the
   certificate serials and the digital stamp string at the foot.
 * `side_totals`: the totals box (net and gross weight, packages, amount) to the right of the item table.
+* `canada_customs`: Form CI1, the Canada Customs Invoice: numbered fields 1-25 with English and French
+  captions, the commodities in fields 11-15, total weight and invoice total in fields 16 and 17.
 
 Every value a field records is drawn with kind="value"; wording, spacing and box sizes vary per document.
 """
@@ -333,3 +335,206 @@ def side_totals(ctx: Ctx) -> None:
         y += 5
     y = sh.para(x, y + 3, ctx.t("Payment by T/T. Prices as per contract.", "Pago por transferencia."), w, 8) + 8
     ctx.signature(x, y, s.seller.person, s.seller.title, len(s.invoice_no))
+
+
+# Form CI1, Canada Customs Invoice / Facture des douanes canadiennes (cbsa-asfc.gc.ca/publications/
+# forms-formulaires/ci1-eng.html): fields 1-25 with English and French captions.
+CI1_CAPTIONS = {
+    "1": ("Vendor (name and address)", "Vendeur (nom et adresse)"),
+    "2": ("Date of direct shipment to Canada", "Date d'expédition directe vers le Canada"),
+    "3": ("Other references (include purchaser's order No.)", "Autres références (inclure le n° de commande de "
+          "l'acheteur)"),
+    "4": ("Consignee (name and address)", "Destinataire (nom et adresse)"),
+    "5": ("Purchaser's name and address (if other than consignee)", "Nom et adresse de l'acheteur (s'il diffère "
+          "du destinataire)"),
+    "6": ("Country of transhipment", "Pays de transbordement"),
+    "7": ("Country of origin of goods", "Pays d'origine des marchandises"),
+    "8": ("Transportation: give mode and place of direct shipment to Canada", "Transport : préciser mode et point "
+          "d'expédition directe vers le Canada"),
+    "9": ("Conditions of sale and terms of payment", "Conditions de vente et modalités de paiement"),
+    "10": ("Currency of settlement", "Devises du paiement"),
+    "11": ("Number of packages", "Nombre de colis"),
+    "12": ("Specification of commodities (kind of packages, marks and numbers, general description and "
+           "characteristics, i.e., grade, quality)", "Désignation des articles (nature des colis, marques et "
+           "numéros, description générale et caractéristiques, p. ex. classe, qualité)"),
+    "13": ("Quantity (state unit)", "Quantité (préciser l'unité)"),
+    "14": ("Unit price", "Prix unitaire"),
+    "15": ("Total", "Total"),
+    "16": ("Total weight", "Poids total"),
+    "17": ("Invoice total", "Total de la facture"),
+    "18": ("If any of fields 1 to 17 are included on an attached commercial invoice, check this box",
+           "Si tout renseignement relativement aux zones 1 à 17 figure sur une ou des factures commerciales "
+           "ci-attachées, cocher cette case"),
+    "19": ("Exporter's name and address (if other than vendor)", "Nom et adresse de l'exportateur (s'il diffère "
+           "du vendeur)"),
+    "20": ("Originator (name and address)", "Expéditeur d'origine (nom et adresse)"),
+    "21": ("Agency ruling (if applicable)", "Décision de l'Agence (s'il y a lieu)"),
+    "22": ("If fields 23 to 25 are not applicable, check this box", "Si les zones 23 à 25 sont sans objet, "
+           "cocher cette case"),
+    "23": ("If included in field 17 indicate amount", "Si compris dans le total à la zone 17, préciser"),
+    "24": ("If not included in field 17 indicate amount", "Si non compris dans le total à la zone 17, préciser"),
+    "25": ("Check (if applicable)", "Cocher (s'il y a lieu)"),
+}  # fmt: skip
+
+
+def _ci1_box(ctx: Ctx, x: float, y: float, w: float, h: float, number: str, size: float, joined: bool) -> float:
+    """A ruled field of the CI1: its number, the English caption and the French one (after a dash on the same
+    run of text, or on a line of its own); returns the baseline for the first value line."""
+    sh = ctx.sheet
+    sh.rect(x, y, w, h, 0.5)
+    en, fr = CI1_CAPTIONS[number]
+    sh.text(x + 1.2, y + 2.9, f"{number}.", size + 0.3, bold=True, kind="label")
+    lx = x + 2.4 + sh.text_width(f"{number}.", size + 0.3, True)
+    captions = [f"{en} - {fr}"] if joined else [en, fr]
+    ly = y + 2.9
+    for caption in captions:
+        for line in sh.wrap(caption, x + w - lx - 1.2, size):
+            sh.text(lx, ly, line, size, kind="label")
+            ly += size * 0.4
+    return ly + 2.6
+
+
+def canada_customs(ctx: Ctx) -> None:
+    """Form CI1: the vendor, consignee and purchaser fields at the head, origin and currency as numbered
+    fields, the commodities table (fields 11-15), the weights and the invoice total below it (16, 17), the
+    exporter, originator and value adjustments (19-25) at the foot. The commercial invoice number and date
+    are given among the other references of field 3."""
+    s, sh = ctx.s, ctx.sheet
+    x, w = ctx.left, ctx.width
+    cap = ctx.jitter(5.6, 0.3)
+    joined = ctx.rng.random() < 0.5
+    value = ctx.jitter(8.4, 0.4)
+    sh.text(x, 13, ctx.pick(("Canada Border Services Agency", "Agence des services frontaliers du Canada")), 7.5)
+    sh.text(ctx.right, 13, "Protected B when completed / Protégé B une fois rempli", 6.8, align="right")
+    sh.text(sh.width / 2, 19.5, "CANADA CUSTOMS INVOICE", 12.5, bold=True, align="center")
+    sh.text(sh.width / 2, 24, "FACTURE DES DOUANES CANADIENNES", 9, align="center")
+    y = 27.0
+    half = w * ctx.jitter(0.5, 0.03)
+    rest = w - half
+    h1 = ctx.jitter(30, 2)
+    ctx.set("seller_name", s.seller.name)
+    top = _ci1_box(ctx, x, y, half, h1, "1", cap, joined)
+    sh.lines(x + 2.5, top, ctx.party_lines(s.seller), value, field="seller_name", max_w=half - 4)
+    h2 = ctx.jitter(10, 0.8)
+    top = _ci1_box(ctx, x + half, y, rest, h2, "2", cap, True)
+    sh.text(x + half + 2.5, top, ctx.date(s.departure_date), value)
+    top = _ci1_box(ctx, x + half, y + h2, rest, h1 - h2, "3", cap, joined)
+    ctx.set("invoice_number", s.invoice_no)
+    inv_label = ctx.pick(
+        (ctx.t("Commercial invoice No.", "Factura comercial No."), ctx.t("Invoice No.", "Factura No."), "Inv.:")
+    )
+    ctx.label_value(x + half + 2.5, top, inv_label, s.invoice_no, "invoice_number", gap=0, size=value,
+                    max_w=rest - 6 - sh.text_width(inv_label, value - 0.5, True))  # fmt: skip
+    date_label = ctx.pick((ctx.t("Date:", "Fecha:"), ctx.t("dated", "de fecha"), ctx.t("Invoice date:", "Fecha:")))
+    ctx.label_value(x + half + 2.5, top + 4.2, date_label, ctx.date(s.invoice_date, "invoice_date"), "invoice_date",
+                    gap=0, size=value)  # fmt: skip
+    if s.buyer_po and top + 8.4 < y + h1 - 1:
+        sh.text(x + half + 2.5, top + 8.4, f"{ctx.t('P.O. No.', 'Pedido No.')} {s.buyer_po}", value - 0.4)
+    y += h1
+    h4 = ctx.jitter(30, 2)
+    top = _ci1_box(ctx, x, y, half, h4, "4", cap, joined)
+    same_party = ctx.rng.random() < 0.5
+    ctx.set("buyer_name", s.buyer.name)
+    sh.lines(x + 2.5, top, ctx.party_lines(s.buyer), value, field=None if not same_party else "buyer_name",
+             max_w=half - 4)  # fmt: skip
+    h5 = h4 * 0.55
+    top = _ci1_box(ctx, x + half, y, rest, h5, "5", cap, joined)
+    if same_party:
+        sh.text(x + half + 2.5, top, ctx.pick((ctx.t("SAME AS CONSIGNEE", "IGUAL AL DESTINATARIO"), "IDEM")), value)
+    else:
+        sh.text(x + half + 2.5, top, s.buyer.name, value, kind="value", field="buyer_name", max_w=rest - 4)
+        sh.text(x + half + 2.5, top + 3.8, ", ".join(s.buyer.lines), value - 0.8, max_w=rest - 4)
+    qw = rest / 2
+    top = _ci1_box(ctx, x + half, y + h5, qw, h4 - h5, "6", cap, False)
+    sh.text(x + half + 2.5, top, ctx.pick(("N/A", "-", ctx.t("None", "Ninguno"))), value)
+    top = _ci1_box(ctx, x + half + qw, y + h5, rest - qw, h4 - h5, "7", cap, False)
+    if "omit_origin" not in ctx.st.flags:
+        name = ctx.country(s.declared, upper=ctx.rng.random() < 0.5, field="country_of_origin")
+        sh.text(x + half + qw + 2.5, top, name, value + 0.4, kind="value", field="country_of_origin",
+                max_w=rest - qw - 4)  # fmt: skip
+    y += h4
+    h8 = ctx.jitter(19, 1.5)
+    top = _ci1_box(ctx, x, y, half, h8, "8", cap, joined)
+    sh.lines(x + 2.5, top, [f"{s.transport}: {s.vessel}", f"{s.place_loading} - {s.place_discharge}"], value - 0.3,
+             kind="static", max_w=half - 4)  # fmt: skip
+    h9 = h8 * 0.55
+    top = _ci1_box(ctx, x + half, y, rest, h9, "9", cap, True)
+    sh.text(x + half + 2.5, top, f"{ctx.t('Sale', 'Venta')}, {s.incoterm}; {_ci1_terms(ctx)}", value - 0.4,
+            max_w=rest - 4)  # fmt: skip
+    top = _ci1_box(ctx, x + half, y + h9, rest, h8 - h9, "10", cap, True)
+    sh.text(x + half + 2.5, top, s.currency, value, kind="value", field="currency")
+    y += h8
+    # fields 11-15: the commodities, one line per lot
+    widths = [0.1, 0.45, 0.15, 0.13, 0.17]
+    cols = [
+        Column("11. " + ctx.pick(("Number of packages", "No. of pkgs")), w * widths[0], "right"),
+        Column("12. " + ctx.pick(("Specification of commodities", "Specification of commodities / Désignation")),
+               w * widths[1]),
+        Column("13. " + ctx.pick(("Quantity", "Quantity (state unit)")), w * widths[2], "right"),
+        Column("14. " + ctx.pick(("Unit price", "Prix unitaire")), w * widths[3], "right"),
+        Column("15. Total", w * widths[4], "right"),
+    ]  # fmt: skip
+    hs = ctx.hs()
+    unit = ctx.pick(("MT", "M/T", "kg", "TNE"))
+    rows: list[list[Cell]] = []
+    for i, lot in enumerate(s.lots):
+        text = [
+            f"{ctx.packages_text(lot.packages)}, {ctx.t('lot', 'lote')} {lot.number}",
+            s.description(ctx.lang),
+        ]
+        if i == 0:
+            text += _china_description(ctx)
+            text += _producer(ctx, ctx.t("Producer", "Productor"))
+        rows.append([
+            Cell(str(lot.packages), "static"),
+            Cell("\n".join(text)),
+            Cell(ctx.weight_as(lot.net_kg, unit), "static"),
+            Cell(ctx.num(s.unit_price, 2) + f"/{ctx.t('MT', 'TM')}", "static"),
+            Cell(ctx.num(s.line_amount(lot), 2), "static"),
+        ])  # fmt: skip
+    hs_label = ctx.pick(("HS", "H.S. code", "Tariff classification", "HS / SH"))
+    rows.append([Cell("", "static"), Cell(f"{hs_label} {hs}", field="hs_code"), *[Cell("", "static")] * 3])
+    bottom = sh.table(x, y + 1, cols, rows, size=ctx.jitter(7.8, 0.2), line_h=3.5, pad=1.2)
+    y = bottom
+    tw = w * 0.42
+    h16 = ctx.jitter(17, 1.2)
+    top = _ci1_box(ctx, x + w - tw, y, tw * 0.55, h16, "16", cap, False)
+    ctx.label_value(x + w - tw + 2, top, "Net", ctx.weight(s.net_kg, "net_weight_kg"), "net_weight_kg", gap=10,
+                    size=value - 0.4)  # fmt: skip
+    ctx.label_value(x + w - tw + 2, top + 4.2, ctx.pick(("Gross", "Brut")), ctx.weight(s.gross_kg), gap=10,
+                    size=value - 0.4)  # fmt: skip
+    top = _ci1_box(ctx, x + w - tw * 0.45, y, tw * 0.45, h16, "17", cap, False)
+    sh.text(x + w - 2, top + 2, ctx.money(s.total_amount, "total_amount"), value + 0.4, bold=True, kind="value",
+            field="total_amount", align="right", max_w=tw * 0.45 - 4)  # fmt: skip
+    top = _ci1_box(ctx, x, y, w - tw, h16, "18", cap, True)
+    sh.rect(x + w - tw - 6, y + h16 - 5.5, 3.2, 3.2, 0.5)
+    sh.text(x + 2.5, top, ctx.pick(("Commercial Invoice No. - N° de la facture commerciale:",
+                                    "Commercial Invoice No.:")), cap + 0.6, kind="label")  # fmt: skip
+    y += h16
+    h19 = ctx.jitter(17, 1.2)
+    top = _ci1_box(ctx, x, y, half, h19, "19", cap, joined)
+    sh.text(x + 2.5, top, ctx.pick(("SAME AS VENDOR", "AS FIELD 1", "-")), value - 0.4)
+    top = _ci1_box(ctx, x + half, y, rest, h19, "20", cap, joined)
+    sh.lines(x + half + 2.5, top, [s.seller.person, s.seller.title], value - 0.6, kind="static", max_w=rest - 4)
+    y += h19
+    h21 = ctx.jitter(11, 1)
+    _ci1_box(ctx, x, y, half, h21, "21", cap, True)
+    top = _ci1_box(ctx, x + half, y, rest, h21, "22", cap, True)
+    sh.rect(x + w - 6, y + h21 - 5.5, 3.2, 3.2, 0.5)
+    sh.text(x + w - 5.5, y + h21 - 3, "X", 8, bold=True)
+    y += h21
+    thirds = w / 3
+    for i, number in enumerate(("23", "24", "25")):
+        _ci1_box(ctx, x + i * thirds, y, thirds, ctx.jitter(16, 0.5), number, cap - 0.3, False)
+    y += 20
+    sh.text(x, y + 4, f"{ctx.t('Prepared by', 'Elaborado por')}:", 8, bold=True, kind="label")
+    ctx.signature(x + 26, y + 6, s.seller.person, s.seller.title, len(s.invoice_no))
+
+
+def _ci1_terms(ctx: Ctx) -> str:
+    terms = (
+        ctx.t("T/T 30 days", "Transferencia a 30 días"),
+        ctx.t("L/C at sight", "Carta de crédito a la vista"),
+        ctx.t("D/P at sight", "D/P a la vista"),
+    )
+    return ctx.pick(terms)
