@@ -7,6 +7,8 @@
   or Portuguese.
 * `container_weights`: a wide (landscape) weight list per container and lot, with seal, tare and verified
   gross mass columns and the TOTAL row under them.
+* `weight_tally`: a block per lot, every package's net weight in a grid of numbered cells, the lot's net,
+  tare and gross under its grid and the totals in a box at the foot.
 
 These follow the packing and weight lists exporters of metals attach to sea shipments (a container's
 verified gross mass under SOLAS VI/2 is its cargo's gross weight plus the container's tare).
@@ -601,3 +603,101 @@ def lots_across(ctx: Ctx, lots: list[Lot]) -> None:
     sh.text(x, y, f"{c['description']}: {s.description(ctx.lang)}", 8.4)
     y = sh.lines(x, y + 6, s.marks(ctx.lang, packing_list=True), 8, kind="static")
     ctx.signature(x + w * 0.6, y + 2, s.seller.person, s.seller.title, len(s.pl_no))
+
+
+TALLY_TITLES = {
+    "en": ("WEIGHT LIST", "PACKING AND WEIGHT LIST", "WEIGHT NOTE"),
+    "es": ("LISTA DE PESOS", "NOTA DE PESOS", "LISTA DE EMPAQUE Y PESOS"),
+    "pt": ("ROMANEIO DE PESOS", "LISTA DE PESOS"),
+}
+
+
+def weight_tally(ctx: Ctx, lots: list[Lot]) -> None:
+    """A weight list in blocks, one block per lot: the lot number in a shaded band, the net weight of every
+    bundle or pallet in a grid of numbered cells read across, the lot's net, tare and gross on the line under
+    the grid; the shipment's totals in a ruled box at the foot, the references in a line of short captioned
+    entries at the head."""
+    s, sh = ctx.s, ctx.sheet
+    c = _captions(ctx)
+    lang = "pt" if c is CAPTIONS["pt"] else ("es" if c is CAPTIONS["es"] else "en")
+    x, w = ctx.left, ctx.width
+    sh.text(sh.width / 2, 16, ctx.pick(TALLY_TITLES[lang]), 14, bold=True, align="center")
+    sh.text(sh.width / 2, 21.5, s.seller.name, 9.5, align="center", max_w=w)
+    sh.hline(x, ctx.right, 24.5, 0.8)
+    refs = [
+        (c["invoice"].split("/")[0], s.pl_invoice_ref, "invoice_number"),
+        ("B/L", s.bl_no, None),
+        (c["vessel"].split("/")[0].strip(), s.vessel, None),
+        (c["consignee"], s.buyer.name, None),
+    ]
+    y = 30.0
+    cx = x
+    for caption, value, field in refs:
+        label = f"{caption}:"
+        if cx + sh.text_width(label, 7.6, True) + sh.text_width(value, 8.4) + 4 > ctx.right:
+            cx, y = x, y + 5
+        sh.text(cx, y, label, 7.6, bold=True, kind="label")
+        cx += sh.text_width(label, 7.6, True) + 1.5
+        width = sh.text(cx, y, value, 8.4, kind="value" if field else "static", field=field)
+        cx += width + ctx.jitter(7, 1.5)
+    y += 5
+    sh.text(x, y, f"{c['description']}: {s.description(ctx.lang)}", 8.2, max_w=w)
+    y += ctx.jitter(7, 1)
+    package = s.package_word("en" if lang == "en" else "es", False).upper()
+    if lang == "pt":
+        package = "AMARRADO" if s.product == "ingot" else "PALETE"
+    per_row = ctx.pick((5, 6, 8))
+    cell_w = w / per_row
+    cell_h = ctx.jitter(9.5, 0.6)
+    net_word, tare_word, gross_word = {
+        "en": ("Net", "Tare", "Gross"),
+        "es": ("Neto", "Tara", "Bruto"),
+        "pt": ("Líquido", "Tara", "Bruto"),
+    }[lang]
+    number = 0
+    for lot in lots:
+        sh.rect(x, y, w, 6, 0.5, fill=0.88)
+        lot_word = c["lot"]
+        sh.text(x + 2, y + 4.2, lot_word, 8.6, bold=True, kind="label")
+        lx = x + 3.5 + sh.text_width(lot_word, 8.6, True)
+        lx += sh.text(lx, y + 4.2, lot.number, 9, bold=True, kind="value", field="lot_numbers") + 4
+        sh.text(lx, y + 4.2, f"({lot.packages} x {package})", 8)
+        sh.text(ctx.right - 2, y + 4.2, f"{net_word} (kg)", 7.4, kind="label", align="right")
+        y += 6
+        for i, net in enumerate(lot.package_nets):
+            number += 1
+            col, row = i % per_row, i // per_row
+            cx, cy = x + col * cell_w, y + row * cell_h
+            sh.rect(cx, cy, cell_w, cell_h, 0.3)
+            sh.text(cx + 1.2, cy + 3, f"{number:02d}" if ctx.st.font != "Courier" else f"#{number}", 6.2,
+                    kind="static")  # fmt: skip
+            sh.text(cx + cell_w - 1.5, cy + cell_h - 1.8, ctx.kg(net, 1), 8.6, kind="static", align="right")
+        rows = -(-lot.packages // per_row)
+        y += rows * cell_h + 4.2
+        tare = lot.gross_kg - lot.net_kg
+        line = (
+            f"{net_word}: {ctx.kg(lot.net_kg, 1)} kg    {tare_word}: {ctx.kg(tare, 1)} kg    "
+            f"{gross_word}: {ctx.kg(lot.gross_kg, 1)} kg"
+        )
+        sh.text(ctx.right, y, line, 8.2, bold=True, align="right")
+        y += ctx.jitter(6.5, 1)
+    n, net, gross = _totals(lots)
+    bw = w * ctx.jitter(0.5, 0.04)
+    bx = ctx.right - bw
+    y += 2
+    sh.rect(bx, y, bw, 19, 0.8)
+    sh.text(bx + 2, y + 4.5, c["total"], 9, bold=True, kind="label")
+    entries = [
+        (c["packages"], str(n), "package_count"),
+        (f"{net_word}", ctx.weight(net, "net_weight_kg"), "net_weight_kg"),
+        (f"{gross_word}", ctx.weight(gross, "gross_weight_kg"), "gross_weight_kg"),
+    ]
+    ey = y + 9
+    for caption, value, field in entries:
+        sh.text(bx + 4, ey, f"{caption}:", 8.4, kind="label")
+        sh.text(bx + bw - 2.5, ey, value, 9, bold=True, kind="value", field=field, align="right")
+        ey += 4.2
+    marks_y = y + 4.5
+    sh.text(x, marks_y, f"{c['marks']}:", 8, bold=True, kind="label")
+    sh.lines(x, marks_y + 4.2, s.marks(ctx.lang, packing_list=True), 7.8, kind="value", max_w=bx - x - 4)
+    ctx.signature(x, y + 35, s.seller.person, s.seller.title, len(s.pl_no))
