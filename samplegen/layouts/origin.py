@@ -565,4 +565,5 @@ DRAWERS = {
     "aladi_ace36": origin_regional.aladi_ace36,
     "rcep": origin_regional.rcep,
     "aic_pacific": origin_regional.aic_pacific,
+    "generic_sworn": origin_forms.generic_sworn,
 }

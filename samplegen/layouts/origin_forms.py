@@ -14,12 +14,16 @@
 * `statement_on_origin`: an origin declaration made out on an annex to the commercial invoice, in the
   wording of the EU's preferential agreements ("The exporter of the products covered by this document ...";
   tullverket.se sample texts).
+* `generic_sworn`: a chamber's generic certificate in the fill-in form: the exporter's sworn declaration as a
+  sentence with blanks, the goods table, the notary's and the chamber's certification (goglobal.dhl-usa.com
+  guide, unzco.com basic guide figure 4).
 
 Every value a field records is drawn with kind="value"; wording, spacing and box sizes vary per document.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 from samplegen.draw import MM, Cell, Column
@@ -847,3 +851,150 @@ def statement_on_origin(ctx: Ctx) -> None:
     sh.hline(x, x + 70, y + 31, 0.4)
     sh.text(x, y + 35, s.seller.person, 8.5)
     sh.text(x, y + 39, s.seller.name, 8.5, kind="value", field="exporter_name")
+
+
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre"),
+}  # fmt: skip
+
+
+def _ordinal(day: int) -> str:
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+def _blank(
+    ctx: Ctx, x: float, y: float, right: float, lead: str, value: str, caption: str, field: str | None = None
+) -> float:
+    """One line of the sworn declaration: the printed words, the filled-in value on a rule reaching to
+    `right`, the rule's small caption under it; returns the next line's baseline."""
+    sh = ctx.sheet
+    vx = x
+    if lead:
+        vx += sh.text(x, y, lead, 8.8) + 2
+    sh.hline(vx, right, y + 1.2, 0.3)
+    sh.text(vx + 2, y, value, 9, kind="value" if field or value else "static", field=field, max_w=right - vx - 3)
+    if caption:
+        sh.text(vx + (right - vx) / 2, y + 4, caption, 6.2, kind="label", align="center")
+    return y + (8.6 if caption else 6.2)
+
+
+def generic_sworn(ctx: Ctx) -> None:
+    """A chamber's generic (non-preferential) certificate in the fill-in form: the exporter's declaration as
+    a sentence with blanks ('The undersigned ... for ... declares that the following goods shipped on ...
+    consigned to ... are the product of ...'), the goods in a table of marks, packages, gross and net weight and
+    full description, the sworn statement before a notary and the chamber's certification at the foot."""
+    s, sh = ctx.s, ctx.sheet
+    x, w = ctx.left, ctx.width
+    es = ctx.lang == "es"
+    chamber, city = CHAMBERS.get(s.declared, (f"Chamber of Commerce, {s.seller.city}", s.seller.city))
+    ctx.set("certificate_number", s.coo_no)
+    number_label = ctx.pick(("No.", "N°", "Cert. No.", "Chamber No.") if not es else ("No.", "N°", "Folio:"))
+    sh.text(ctx.right - 48, 14, number_label, 8.5, bold=True, kind="label")
+    sh.text(ctx.right - 46 + sh.text_width(number_label, 8.5, True), 14, s.coo_no, 9.5, kind="value",
+            field="certificate_number")  # fmt: skip
+    sh.text(sh.width / 2, 24, ctx.t("CERTIFICATE OF ORIGIN", "CERTIFICADO DE ORIGEN"), ctx.jitter(16, 1), bold=True,
+            align="center")  # fmt: skip
+    y = ctx.jitter(36, 2)
+    right = ctx.right
+    ctx.set("exporter_name", s.seller.name)
+    ctx.set("consignee_name", s.buyer.name)
+    y = _blank(ctx, x, y, right, ctx.t("The undersigned", "El suscrito"), s.seller.person,
+               ctx.t("(Owner or Agent)", "(Propietario o agente)"))  # fmt: skip
+    y = _blank(ctx, x, y, right, ctx.t("for", "por cuenta de"), s.seller.name, "", "exporter_name")
+    address = ", ".join([*s.seller.lines, ctx.country(s.seller.country)])
+    y = _blank(ctx, x, y - 1.8, right, "", address, ctx.t("(Name and address of shipper)",
+                                                          "(Nombre y domicilio del embarcador)"))  # fmt: skip
+    lead = ctx.t("declares that the following mentioned goods shipped on", "declara que las mercancías abajo "
+                 "descritas, embarcadas en")  # fmt: skip
+    y = _blank(ctx, x, y, right, lead, f"{s.transport} {s.vessel}", ctx.t("(Name of carrier)",
+                                                                          "(Nombre del transportista)"))  # fmt: skip
+    y = _blank(ctx, x, y, x + w * 0.55, ctx.t("on the date of", "con fecha"), ctx.date(s.departure_date), "")
+    y = _blank(ctx, x, y, right, ctx.t("consigned to", "consignadas a"), s.buyer.name, "", "consignee_name")
+    address = ", ".join([*s.buyer.lines, ctx.country(s.buyer.country)])
+    y = _blank(ctx, x, y - 1.8, right, "", address, ctx.t("(Name and address of consignee)",
+                                                          "(Nombre y domicilio del consignatario)"))  # fmt: skip
+    ctx.set("country_of_origin", s.declared)
+    names = [country_name(s.declared, ctx.lang, upper=True)]
+    if s.declared in OFFICIAL_NAMES:
+        names.append(OFFICIAL_NAMES[s.declared][1 if es else 0].upper())
+    origin = ctx.pick(names)
+    y = _blank(ctx, x, y, x + w * 0.7, ctx.t("are the product of", "son productos de"), origin, "",
+               "country_of_origin")  # fmt: skip
+    y += 2
+    gross_word, net_word = ctx.t("Gross", "Bruto"), ctx.t("Net", "Neto")
+    unit_word = {"lbs": ctx.t("Pounds", "Libras")}.get(ctx.st.weight.unit, ctx.t("Kilos", "Kilos"))
+    weight_head = ctx.t(f"Weight in {unit_word}", f"Peso en {unit_word}")
+    cols = [
+        Column(ctx.t("Marks and Numbers", "Marcas y números"), w * 0.22),
+        Column(ctx.t("No. of Pkgs, Boxes or Cases", "No. de bultos"), w * 0.12, "right"),
+        Column(f"{weight_head}: {gross_word}", w * 0.17, "right"),
+        Column(net_word, w * 0.14, "right"),
+        Column(ctx.t("Full Description of Items", "Descripción completa de las mercancías"), w * 0.35),
+    ]
+    style = ctx.st.weight if ctx.st.weight.unit == "lbs" else dataclasses.replace(ctx.st.weight, unit="kg")
+    hs = ctx.hs()
+    description = sh.wrap(_goods_line(ctx), w * 0.35 - 3, 7.8)
+    producer = _producer(ctx)
+    if producer:
+        producer = producer.replace("Producer:", "Productor:") if es else producer
+        description += sh.wrap(producer, w * 0.35 - 3, 7.8)
+    ctx.set("invoice_number", s.coo_invoice_ref)
+    inv = f"{ctx.t('Invoice No.', 'Factura No.')} {s.coo_invoice_ref}"
+    row = [
+        Cell("\n".join(s.marks(ctx.lang)), "static"),
+        Cell(ctx.packages_text(s.packages), "static"),
+        Cell(ctx.weight(s.gross_kg, style=style), "static"),
+        Cell(ctx.weight(s.coo_net_kg, "net_weight_kg", style=style), field="net_weight_kg"),
+        Cell("\n".join(description)),
+    ]
+    blank = [Cell("", "static")] * 4
+    rows = [row, [*blank, Cell(inv, field="invoice_number")], [*blank, Cell(f"HS {hs}", field="hs_code")]]
+    top = y
+    y = sh.table(x, y, cols, rows, size=7.8, line_h=3.5, pad=1.1, grid=False) + ctx.jitter(12, 3)
+    # the columns ruled down to the foot of the goods area, the rows unruled as on the printed form
+    sh.rect(x, top, w, y - top, 0.6)
+    cx = x
+    for col in cols[:-1]:
+        cx += col.width
+        sh.vline(cx, top, y, 0.3)
+    y += 8
+    day = s.coo_date
+    months = _MONTHS["es" if es else "en"]
+    month = months[day.month - 1]
+    sworn = ctx.t(
+        f"Sworn to before me this {_ordinal(day.day)} day of {month} {day.year}",
+        f"Declarado bajo protesta ante mí el día {day.day} de {month} de {day.year}",
+    )
+    half = w / 2
+    sh.text(x, y, sworn, 8.2)
+    sh.hline(x, x + half - 8, y + 13, 0.3)
+    sh.text(x, y + 16.5, ctx.t("Notary Public", "Notario público"), 7, kind="label")
+    sh.scribble(x + half + 4, y + 9, 40, len(s.coo_no))
+    sh.hline(x + half, right, y + 13, 0.3)
+    sh.text(x + half, y + 16.5, ctx.t("Signature of Owner or Agent", "Firma del propietario o agente"), 7,
+            kind="label")  # fmt: skip
+    y += 24
+    sh.hline(x, right, y, 0.8)
+    y += 6
+    country = country_name(s.declared, ctx.lang)
+    text = ctx.t(
+        f"The {chamber}, a recognized Chamber of Commerce under the laws of {country}, has examined the "
+        "manufacturer's invoice or shipper's affidavit concerning the origin of the merchandise and, according to "
+        f"the best of its knowledge and belief, finds that the products named originated in {country}.",
+        f"La {chamber}, cámara de comercio reconocida conforme a las leyes de {country}, ha examinado la factura "
+        "del fabricante o la declaración jurada del embarcador sobre el origen de la mercancía y, según su leal "
+        f"saber y entender, encuentra que los productos mencionados son originarios de {country}.",
+    )
+    y = sh.para(x, y, text, w, 8.2) + 5
+    ctx.set("issue_date", s.coo_date.isoformat())
+    date_label = ctx.pick((ctx.t("Date:", "Fecha:"), ctx.t("Issued at", "Expedido en")))
+    value = ctx.date(s.coo_date) if date_label.endswith(":") else f"{city}, {ctx.date(s.coo_date)}"
+    ctx.label_value(x, y, date_label, value, "issue_date", gap=0)
+    sh.canvas.circle((right - 30) * MM, (sh.height - (y + 8)) * MM, 13 * MM)
+    sh.scribble(x + 4, y + 14, 36, len(s.coo_no) + 3)
+    sh.hline(x, x + half - 8, y + 17, 0.3)
+    sh.text(x, y + 20.5, ctx.t("Secretary", "Secretario"), 7, kind="label")
