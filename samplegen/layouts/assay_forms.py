@@ -7,6 +7,8 @@
   ('As ........ 0.0667 %'), trace elements in ppm or g/t, the laboratory on the letterhead.
 * `signature_lab`: a quality certificate on the exporter's letterhead with a 'QC PASSED' mark, element/value
   pairs in a grid, the laboratory named only in the signature block.
+* `en10204_31`: the producer's EN 10204 3.1 inspection certificate, cells coded after EN 10168 (A01, A03,
+  B07, C70, Z01-Z03), the composition with the specification's minimum and maximum beside the result.
 
 Laboratory certificates of analysis for antimony metal (GB/T 1599-2014 grades) and trioxide report Sb and
 the impurities As, Fe, S, Pb, Cu, Bi, Se, Cd, Hg, Au, Ni, Sn, Zn in these ways; the companies are fictional.
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from samplegen.draw import Cell, Column
+from samplegen.draw import MM, Cell, Column
 from samplegen.layouts.common import Ctx
 
 ELEMENT_NAMES = {
@@ -425,3 +427,159 @@ ELEMENT_NAMES_ES = {
     "Bi": "Bismuto", "Se": "Selenio", "Cd": "Cadmio", "Hg": "Mercurio", "Au": "Oro", "Ni": "Níquel",
     "Sn": "Estaño", "Zn": "Zinc",
 }  # fmt: skip
+
+
+# EN 10204 type 3.1 inspection certificate, its entries numbered after the data groups of EN 10168 (A:
+# commercial transaction, B: product, C: tests, Z: validation); captions in English with German or French,
+# or in Spanish with English.
+MTC_CAPTIONS = {
+    "title": ("INSPECTION CERTIFICATE", "ABNAHMEPRÜFZEUGNIS", "CERTIFICAT DE RÉCEPTION", "CERTIFICADO DE INSPECCIÓN"),
+    "A01": ("Manufacturer", "Hersteller", "Producteur", "Fabricante"),
+    "A02": ("Type of inspection document", "Art der Prüfbescheinigung", "Type de document", "Tipo de documento"),
+    "A03": ("Certificate No.", "Zeugnis-Nr.", "N° du certificat", "Certificado No."),
+    "A06": ("Purchaser", "Besteller", "Client", "Comprador"),
+    "A07": ("Order No.", "Bestell-Nr.", "N° de commande", "Pedido No."),
+    "B01": ("Product", "Erzeugnis", "Produit", "Producto"),
+    "B02": ("Grade", "Sorte", "Nuance", "Grado"),
+    "B07": ("Lot / heat No.", "Los- / Schmelze-Nr.", "N° de lot / coulée", "Lote / colada No."),
+    "B08": ("Number of packages", "Anzahl Packstücke", "Nombre de colis", "Número de bultos"),
+    "B13": ("Net mass", "Nettomasse", "Masse nette", "Masa neta"),
+    "C70": ("Chemical composition", "Chemische Zusammensetzung", "Composition chimique", "Composición química"),
+    "lab": ("Analysed by", "Analysiert von", "Analysé par", "Analizado por"),
+    "element": ("Element", "Element", "Élément", "Elemento"),
+    "unit": ("Unit", "Einheit", "Unité", "Unidad"),
+    "min": ("Min.", "Min.", "Min.", "Mín."),
+    "max": ("Max.", "Max.", "Max.", "Máx."),
+    "actual": ("Actual", "Ist", "Résultat", "Resultado"),
+    "Z01": ("We hereby certify that the products described above comply with the terms of the order and that the "
+            "results were obtained on the lot delivered.", "Wir bestätigen, dass die Lieferung den Vereinbarungen "
+            "bei der Bestellannahme entspricht.", "Nous certifions que les produits livrés sont conformes aux "
+            "prescriptions de la commande.", "Certificamos que los productos descritos cumplen con los términos del "
+            "pedido y que los resultados se obtuvieron sobre el lote entregado."),
+    "Z02": ("Date of issue", "Ausstellungsdatum", "Date d'émission", "Fecha de emisión"),
+    "Z03": ("Inspection representative", "Abnahmebeauftragter", "Représentant du contrôle", "Representante de "
+            "inspección"),
+}  # fmt: skip
+_MTC_LANGS = {"en": 0, "de": 1, "fr": 2, "es": 3}
+
+
+def _mtc(ctx: Ctx, pair: tuple[str, str | None], key: str) -> str:
+    words = MTC_CAPTIONS[key]
+    first, second = pair
+    text = words[_MTC_LANGS[first]]
+    return f"{text} / {words[_MTC_LANGS[second]]}" if second else text
+
+
+def _limit_above(ctx: Ctx, text: str) -> str:
+    """A specification maximum above the printed result: the next of 1, 2, 5 x 10^k at or above 1.3 times it."""
+    value, _ = _decimal(ctx, text)
+    target = value * Decimal("1.3")
+    scale = Decimal(1).scaleb(target.adjusted())
+    for step in (1, 2, 5, 10):
+        limit = scale * step
+        if limit >= target:
+            places = max(0, -limit.normalize().as_tuple().exponent)  # type: ignore[operator]
+            return ctx.num(limit, places)
+    raise AssertionError("unreachable")
+
+
+def en10204_31(ctx: Ctx, rows: list[Row]) -> None:
+    """An EN 10204 3.1 inspection certificate issued by the producer: a header of coded cells (A01 manufacturer,
+    A02 document type, A03 number), the order and product cells (A06-B13) with the lot as heat / lot number,
+    the chemical composition with the specification's minimum and maximum beside the actual result, and the
+    validation (Z01-Z03) by the inspection representative."""
+    s, sh = ctx.s, ctx.sheet
+    x, w = ctx.left, ctx.width
+    pair: tuple[str, str | None] = ("es", "en") if ctx.lang == "es" else ctx.pick((("en", None), ("en", "de"),
+                                                                                   ("en", "fr")))  # fmt: skip
+    codes = ctx.rng.random() < 0.75
+    cap = ctx.jitter(6.2, 0.3)
+
+    def cell(cx: float, cy: float, cw: float, ch: float, key: str, lines: list[str], field: str | None = None,
+             size: float = 8.6) -> None:  # fmt: skip
+        sh.rect(cx, cy, cw, ch, 0.5)
+        label = f"{key}  {_mtc(ctx, pair, key)}" if codes else _mtc(ctx, pair, key)
+        ly = cy + 2.9
+        for line in sh.wrap(label, cw - 2.6, cap):
+            sh.text(cx + 1.3, ly, line, cap, kind="label")
+            ly += cap * 0.4
+        sh.lines(cx + 2.4, ly + 3.2, lines, size, field=field, max_w=cw - 4)
+
+    y = 12.0
+    lw, mw = w * ctx.jitter(0.36, 0.02), w * ctx.jitter(0.36, 0.02)
+    rw = w - lw - mw
+    hh = ctx.jitter(27, 1.5)
+    where: list[str] = []
+    if s.smelter.country == s.declared and "smelter_place" in ctx.st.flags:
+        where = [p for p in (s.smelter.place, ctx.country(s.smelter.country)) if p]
+    cell(x, y, lw, hh, "A01", [s.smelter.printed, ", ".join(where)] if where else [s.smelter.printed],
+         "smelter_name", size=9.2)  # fmt: skip
+    sh.rect(x + lw, y, mw, hh, 0.5)
+    sh.text(x + lw + mw / 2, y + 7, MTC_CAPTIONS["title"][_MTC_LANGS[pair[0]]], 11.5, bold=True, align="center",
+            max_w=mw - 4)  # fmt: skip
+    if pair[1]:
+        sh.text(x + lw + mw / 2, y + 11.5, MTC_CAPTIONS["title"][_MTC_LANGS[pair[1]]], 8.5, align="center",
+                max_w=mw - 4)  # fmt: skip
+    sh.text(x + lw + mw / 2, y + 18, "3.1", 15, bold=True, align="center")
+    sh.text(x + lw + mw / 2, y + 23.5, ctx.pick(("EN 10204:2004", "EN 10204 - 3.1", "DIN EN 10204")), 8,
+            align="center")  # fmt: skip
+    ctx.set("certificate_number", s.assay_no)
+    cell(x + lw + mw, y, rw, hh / 2, "A03", [s.assay_no], "certificate_number", size=9.2)
+    cell(x + lw + mw, y + hh / 2, rw, hh / 2, "Z02", [ctx.date(s.assay_date)])
+    y += hh
+    rh = ctx.jitter(13, 1)
+    half = w / 2
+    cell(x, y, half, rh, "A06", [s.buyer.name])
+    cell(x + half, y, half, rh, "A07", [s.buyer_po or "-"])
+    y += rh
+    grade = f"Sb {s.grade_pct}" if s.product == "ingot" else f"Sb2O3 {s.grade_pct}"
+    third = w / 3
+    cell(x, y, third * 2, rh, "B01", [s.description(ctx.lang)])
+    cell(x + third * 2, y, third, rh, "B02", [grade])
+    y += rh
+    lot = s.assay_lot
+    cell(x, y, third, rh, "B07", [lot.number], "lot_number", size=9.4)
+    cell(x + third, y, third, rh, "B08", [ctx.packages_text(lot.packages)])
+    cell(x + third * 2, y, third, rh, "B13", [ctx.weight(lot.net_kg)])
+    y += rh + ctx.jitter(7, 1.5)
+    head = f"C70  {_mtc(ctx, pair, 'C70')}" if codes else _mtc(ctx, pair, "C70")
+    sh.text(x, y, head, 9.5, bold=True, kind="label")
+    y += 3
+    word = {k: MTC_CAPTIONS[k][_MTC_LANGS[pair[0]]] for k in ("element", "unit", "min", "max", "actual")}
+    cols = [Column(ctx.t("Code", "Código"), w * 0.1)] if codes else []
+    cols += [
+        Column(word["element"], w * 0.22),
+        Column(word["unit"], w * 0.12),
+        Column(word["min"], w * 0.16, "right"),
+        Column(word["max"], w * 0.16, "right"),
+        Column(word["actual"], w * (0.24 if codes else 0.34), "right"),
+    ]
+    table: list[list[Cell]] = []
+    with_names = ctx.rng.random() < 0.5
+    for i, (sym, text, unit, _) in enumerate(rows):
+        name = f"{sym} ({ELEMENT_NAMES[sym]})" if with_names else sym
+        if sym == "Sb":
+            low = ctx.num(s.grade_pct, 2) if s.product == "ingot" else "-"
+            high = "-"
+        else:
+            low, high = "-", _limit_above(ctx, text)
+        line = [Cell(name, "label"), Cell(_trace_unit(ctx, unit), "label"), Cell(low, "static"),
+                Cell(high, "static"), Cell(text, field="composition_pct", bold=ctx.st.font != "Courier")]  # fmt: skip
+        table.append(([Cell(f"C{71 + i}", "static")] if codes else []) + line)
+    if s.sb2o3_pct is not None:
+        sb2o3 = [Cell("Sb2O3", "label"), Cell("%", "label"), Cell(ctx.num(s.grade_pct, 2), "static"),
+                 Cell("-", "static"), Cell(ctx.num(s.sb2o3_pct, 2), "static")]  # fmt: skip
+        table.insert(0, ([Cell("C70", "static")] if codes else []) + sb2o3)
+    y = sh.table(x, y, cols, table, size=ctx.jitter(8, 0.2), line_h=3.4, pad=1.0) + 5
+    lab = s.lab
+    label = f"{MTC_CAPTIONS['lab'][_MTC_LANGS[pair[0]]]}:"
+    ctx.label_value(x, y, label, lab.name, "laboratory", gap=0, max_w=w * 0.7)
+    sh.text(x, y + 4.2, ", ".join([*lab.lines, ctx.country(lab.country)]), 7.6, max_w=w)
+    y += 12
+    z01 = MTC_CAPTIONS["Z01"][_MTC_LANGS[pair[0]]]
+    y = sh.para(x, y, f"Z01  {z01}" if codes else z01, w, 8.2) + 6
+    z03 = f"Z03  {_mtc(ctx, pair, 'Z03')}" if codes else _mtc(ctx, pair, "Z03")
+    sh.text(x + w * 0.55, y, z03, 7.4, kind="label", max_w=w * 0.45)
+    sh.canvas.circle((x + w * 0.3) * MM, (sh.height - (y + 12)) * MM, 11 * MM)
+    sh.text(x + w * 0.3, y + 13, ctx.pick(("QA DEPT.", "QUALITY", "INSPECTION")), 7, bold=True, align="center")
+    ctx.signature(x + w * 0.55, y + 12, lab.person, lab.title, len(s.assay_no))
