@@ -145,6 +145,29 @@ _FAMILIES: tuple[Family, ...] = (
     Family("assay_certificate", "informe_ensayo", "a Spanish 'Informe de ensayo' with numbered captions "
            "('1. Muestra', '2. Método', '3. Resultados'), decimal commas (SGS del Perú laboratory report "
            "practice, es.scribd.com/document/431106320)", True),
+    # --- fold 1 additions, assigned by hand before any extractor saw them; no extractor reads them ---
+    Family("commercial_invoice", "canada_customs", "Form CI1, the Canada Customs Invoice / Facture des douanes "
+           "canadiennes: numbered fields 1-25 with English and French captions, vendor, consignee and purchaser "
+           "at the head, commodities in fields 11-15, total weight (16) and invoice total (17) under them, the "
+           "commercial invoice number among the other references of field 3 (cbsa-asfc.gc.ca/publications/"
+           "forms-formulaires/ci1-eng.html; field notes lmclark.com/canadacustomsinvoice_info.htm)", fold=1),
+    Family("packing_list", "weight_tally", "a weight list in blocks per lot: the net weight of every bundle or "
+           "pallet in a grid of numbered cells, the lot's net, tare and gross under its grid, the totals in a "
+           "box at the foot (the weight list 'usually the weight of each packing unit', letterofcredit.biz/"
+           "index.php/tag/packing-list; gross, tare and net of each package, ISRI Guidelines for Metals "
+           "Transactions, cld.bz/bookdata/WwGH8ae/basic-html/page-54.html); no stored specimen of the grid "
+           "itself", fold=1),
+    Family("certificate_of_origin", "generic_sworn", "the generic chamber certificate of origin as a fill-in "
+           "declaration ('The undersigned ... for ... declares that the following mentioned goods shipped on ... "
+           "consigned to ... are the product of ...'), a goods table of marks, packages, gross and net weight "
+           "and full description, the sworn statement and the chamber's certification (goglobal.dhl-usa.com/"
+           "guide/files/html/page16.html; unzco.com/basicguide/figure4.html)", fold=1),
+    Family("assay_certificate", "en10204_31", "a producer's EN 10204 type 3.1 inspection certificate, cells "
+           "coded after the EN 10168 data groups (A01 manufacturer, A03 certificate number, B07 lot / heat "
+           "number, C70 chemical composition with Min./Max./Actual columns, Z01-Z03 validation), English with "
+           "German or French or Spanish with English captions (EN 10204:2004 types, mechindwork.blogspot.com/"
+           "2020/10/en-10204-31-and-32-inspection.html; reading a 3.1 certificate, amarineblog.com/2017/09/22/"
+           "how-to-view-the-material-certificate)", fold=1),
 )  # fmt: skip
 
 FAMILIES: dict[str, Family] = {f.id: f for f in _FAMILIES}

@@ -16,20 +16,21 @@ LAYOUTS: dict[str, tuple[str, ...]] = {
 COO_LAYOUT = {"form_d": "form_d", "usmca": "usmca_elements", "chamber": "chamber_boxed"}
 # Families added after the extractors were built (`--families all`); see samplegen/families.py.
 ADDED_LAYOUTS: dict[str, tuple[str, ...]] = {
-    "commercial_invoice": ("facture_arretee", "factura_electronica", "side_totals"),
+    "commercial_invoice": ("facture_arretee", "factura_electronica", "side_totals", "canada_customs"),
     "packing_list": (
-        "bundle_lots", "lot_summary", "container_weights", "weight_certificate", "colisage_bilingual", "lots_across"
+        "bundle_lots", "lot_summary", "container_weights", "weight_certificate", "colisage_bilingual", "lots_across",
+        "weight_tally",
     ),
     "assay_certificate": (
         "horizontal_samples", "dotted_leaders", "signature_lab", "icp_printout", "inspection_duplicates",
-        "informe_ensayo",
+        "informe_ensayo", "en10204_31",
     ),
 }  # fmt: skip
 # Certificate families a trade lane can use, by the plan's kind of certificate (every family drawn).
 COO_LAYOUTS_ALL: dict[str, tuple[str, ...]] = {
     "form_d": ("form_d",),
     "usmca": ("usmca_elements", "usmca_letter"),
-    "chamber": ("chamber_boxed", "icc_chamber"),
+    "chamber": ("chamber_boxed", "icc_chamber", "generic_sworn"),
     "form_e": ("form_e",),
     "eur1": ("eur1",),
     "form_a": ("gsp_form_a",),

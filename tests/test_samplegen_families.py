@@ -33,9 +33,16 @@ HELD_OUT_BY_DEFAULT = {
     "certificate_of_origin/aladi_ace36",
     "assay_certificate/icp_printout",
 }
-# The newest families whose folds were assigned by hand when they were added, before any tuning; those of
-# folds 1 and 2 were read while the structure reading was tuned and count as developed since.
-NEW_FOLDS = dict.fromkeys(HELD_OUT_BY_DEFAULT, 0)
+# Fold 1: four families added together, one of each document type, held out with `--holdout-fold 1`.
+FOLD_1 = {
+    "commercial_invoice/canada_customs",
+    "packing_list/weight_tally",
+    "certificate_of_origin/generic_sworn",
+    "assay_certificate/en10204_31",
+}
+# The newest families whose folds were assigned by hand when they were added, before any tuning; the first
+# families of folds 1 and 2 were read while the structure reading was tuned and count as developed since.
+NEW_FOLDS = {**dict.fromkeys(HELD_OUT_BY_DEFAULT, 0), **dict.fromkeys(FOLD_1, 1)}
 SPENT = {
     "commercial_invoice/factura_electronica",
     "packing_list/colisage_bilingual",
@@ -82,7 +89,7 @@ def rendered() -> dict[str, Rendered]:
 
 
 def test_families_added_later_name_their_forms() -> None:
-    assert len(ADDED) == 24
+    assert len(ADDED) == 28
     assert all(FAMILIES[f].modelled_on for f in ADDED)
     assert all(FAMILIES[f].seen_in_development for f in ORIGINAL)
 
@@ -93,7 +100,8 @@ def test_folds_are_assigned_by_hand() -> None:
     for family, fold in NEW_FOLDS.items():
         assert FAMILIES[family].fold == fold, family
         assert not FAMILIES[family].seen_in_development
-    assert sorted(f.split("/")[0] for f in NEW_FOLDS) == sorted(LAYOUTS)
+    for fold in set(NEW_FOLDS.values()):
+        assert sorted(f.split("/")[0] for f, k in NEW_FOLDS.items() if k == fold) == sorted(LAYOUTS), fold
     assert all(FAMILIES[f].seen_in_development and FAMILIES[f].fold is None for f in SPENT)
     assert all((f.fold is None) == f.seen_in_development for f in FAMILIES.values())
 
