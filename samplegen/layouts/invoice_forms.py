@@ -377,20 +377,32 @@ CI1_CAPTIONS = {
 }  # fmt: skip
 
 
+def _ci1_caption(ctx: Ctx, w: float, number: str, size: float, joined: bool) -> tuple[float, list[str]]:
+    """The caption's indent after the field number and its wrapped lines."""
+    sh = ctx.sheet
+    en, fr = CI1_CAPTIONS[number]
+    indent = 2.4 + sh.text_width(f"{number}.", size + 0.3, True)
+    captions = [f"{en} - {fr}"] if joined else [en, fr]
+    return indent, [line for caption in captions for line in sh.wrap(caption, w - indent - 1.2, size)]
+
+
+def _ci1_need(ctx: Ctx, w: float, number: str, size: float, joined: bool, lines: int = 1) -> float:
+    """The height a field needs for its caption and `lines` lines of values."""
+    _, wrapped = _ci1_caption(ctx, w, number, size, joined)
+    return 2.9 + len(wrapped) * size * 0.4 + 2.6 + (lines - 1) * 4.2 + 2.2
+
+
 def _ci1_box(ctx: Ctx, x: float, y: float, w: float, h: float, number: str, size: float, joined: bool) -> float:
     """A ruled field of the CI1: its number, the English caption and the French one (after a dash on the same
     run of text, or on a line of its own); returns the baseline for the first value line."""
     sh = ctx.sheet
     sh.rect(x, y, w, h, 0.5)
-    en, fr = CI1_CAPTIONS[number]
     sh.text(x + 1.2, y + 2.9, f"{number}.", size + 0.3, bold=True, kind="label")
-    lx = x + 2.4 + sh.text_width(f"{number}.", size + 0.3, True)
-    captions = [f"{en} - {fr}"] if joined else [en, fr]
+    indent, wrapped = _ci1_caption(ctx, w, number, size, joined)
     ly = y + 2.9
-    for caption in captions:
-        for line in sh.wrap(caption, x + w - lx - 1.2, size):
-            sh.text(lx, ly, line, size, kind="label")
-            ly += size * 0.4
+    for line in wrapped:
+        sh.text(x + indent, ly, line, size, kind="label")
+        ly += size * 0.4
     return ly + 2.6
 
 
@@ -411,11 +423,13 @@ def canada_customs(ctx: Ctx) -> None:
     y = 27.0
     half = w * ctx.jitter(0.5, 0.03)
     rest = w - half
-    h1 = ctx.jitter(30, 2)
+    h2 = max(ctx.jitter(10, 0.8), _ci1_need(ctx, rest, "2", cap, True))
+    h1 = max(
+        ctx.jitter(30, 2), h2 + _ci1_need(ctx, rest, "3", cap, joined, 2), _ci1_need(ctx, half, "1", cap, joined, 5)
+    )
     ctx.set("seller_name", s.seller.name)
     top = _ci1_box(ctx, x, y, half, h1, "1", cap, joined)
     sh.lines(x + 2.5, top, ctx.party_lines(s.seller), value, field="seller_name", max_w=half - 4)
-    h2 = ctx.jitter(10, 0.8)
     top = _ci1_box(ctx, x + half, y, rest, h2, "2", cap, True)
     sh.text(x + half + 2.5, top, ctx.date(s.departure_date), value)
     top = _ci1_box(ctx, x + half, y + h2, rest, h1 - h2, "3", cap, joined)
@@ -431,20 +445,22 @@ def canada_customs(ctx: Ctx) -> None:
     if s.buyer_po and top + 8.4 < y + h1 - 1:
         sh.text(x + half + 2.5, top + 8.4, f"{ctx.t('P.O. No.', 'Pedido No.')} {s.buyer_po}", value - 0.4)
     y += h1
-    h4 = ctx.jitter(30, 2)
+    qw = rest / 2
+    h5 = _ci1_need(ctx, rest, "5", cap, joined, 2)
+    low = max(_ci1_need(ctx, qw, "6", cap, False), _ci1_need(ctx, rest - qw, "7", cap, False))
+    h4 = max(ctx.jitter(30, 2), h5 + low, _ci1_need(ctx, half, "4", cap, joined, 5))
     top = _ci1_box(ctx, x, y, half, h4, "4", cap, joined)
     same_party = ctx.rng.random() < 0.5
     ctx.set("buyer_name", s.buyer.name)
     sh.lines(x + 2.5, top, ctx.party_lines(s.buyer), value, field=None if not same_party else "buyer_name",
              max_w=half - 4)  # fmt: skip
-    h5 = h4 * 0.55
+    h5 = max(h5, h4 - low - ctx.rng.uniform(0, 3))
     top = _ci1_box(ctx, x + half, y, rest, h5, "5", cap, joined)
     if same_party:
         sh.text(x + half + 2.5, top, ctx.pick((ctx.t("SAME AS CONSIGNEE", "IGUAL AL DESTINATARIO"), "IDEM")), value)
     else:
         sh.text(x + half + 2.5, top, s.buyer.name, value, kind="value", field="buyer_name", max_w=rest - 4)
         sh.text(x + half + 2.5, top + 3.8, ", ".join(s.buyer.lines), value - 0.8, max_w=rest - 4)
-    qw = rest / 2
     top = _ci1_box(ctx, x + half, y + h5, qw, h4 - h5, "6", cap, False)
     sh.text(x + half + 2.5, top, ctx.pick(("N/A", "-", ctx.t("None", "Ninguno"))), value)
     top = _ci1_box(ctx, x + half + qw, y + h5, rest - qw, h4 - h5, "7", cap, False)
@@ -453,11 +469,13 @@ def canada_customs(ctx: Ctx) -> None:
         sh.text(x + half + qw + 2.5, top, name, value + 0.4, kind="value", field="country_of_origin",
                 max_w=rest - qw - 4)  # fmt: skip
     y += h4
-    h8 = ctx.jitter(19, 1.5)
+    h9 = _ci1_need(ctx, rest, "9", cap, True)
+    h10 = _ci1_need(ctx, rest, "10", cap, True)
+    h8 = max(ctx.jitter(19, 1.5), h9 + h10, _ci1_need(ctx, half, "8", cap, joined, 2))
     top = _ci1_box(ctx, x, y, half, h8, "8", cap, joined)
     sh.lines(x + 2.5, top, [f"{s.transport}: {s.vessel}", f"{s.place_loading} - {s.place_discharge}"], value - 0.3,
              kind="static", max_w=half - 4)  # fmt: skip
-    h9 = h8 * 0.55
+    h9 = h8 - h10
     top = _ci1_box(ctx, x + half, y, rest, h9, "9", cap, True)
     sh.text(x + half + 2.5, top, f"{ctx.t('Sale', 'Venta')}, {s.incoterm}; {_ci1_terms(ctx)}", value - 0.4,
             max_w=rest - 4)  # fmt: skip
@@ -465,17 +483,17 @@ def canada_customs(ctx: Ctx) -> None:
     sh.text(x + half + 2.5, top, s.currency, value, kind="value", field="currency")
     y += h8
     # fields 11-15: the commodities, one line per lot
-    widths = [0.1, 0.45, 0.15, 0.13, 0.17]
+    widths = [0.09, 0.43, 0.15, 0.15, 0.18]
     cols = [
-        Column("11. " + ctx.pick(("Number of packages", "No. of pkgs")), w * widths[0], "right"),
+        Column("11. " + ctx.pick(("Pkgs", "Colis")), w * widths[0], "right"),
         Column("12. " + ctx.pick(("Specification of commodities", "Specification of commodities / Désignation")),
                w * widths[1]),
-        Column("13. " + ctx.pick(("Quantity", "Quantity (state unit)")), w * widths[2], "right"),
+        Column("13. " + ctx.pick(("Quantity", "Quantité")), w * widths[2], "right"),
         Column("14. " + ctx.pick(("Unit price", "Prix unitaire")), w * widths[3], "right"),
         Column("15. Total", w * widths[4], "right"),
     ]  # fmt: skip
     hs = ctx.hs()
-    unit = ctx.pick(("MT", "M/T", "kg", "TNE"))
+    unit = ctx.pick(("MT", "M/T", "kg", "KGS"))
     rows: list[list[Cell]] = []
     for i, lot in enumerate(s.lots):
         text = [
@@ -497,12 +515,21 @@ def canada_customs(ctx: Ctx) -> None:
     bottom = sh.table(x, y + 1, cols, rows, size=ctx.jitter(7.8, 0.2), line_h=3.5, pad=1.2)
     y = bottom
     tw = w * 0.42
-    h16 = ctx.jitter(17, 1.2)
+    h16 = max(
+        ctx.jitter(17, 1.2),
+        _ci1_need(ctx, tw * 0.55, "16", cap, False, 2),
+        _ci1_need(ctx, tw * 0.45, "17", cap, False, 2),
+        _ci1_need(ctx, w - tw, "18", cap, True, 2),
+    )
     top = _ci1_box(ctx, x + w - tw, y, tw * 0.55, h16, "16", cap, False)
-    ctx.label_value(x + w - tw + 2, top, "Net", ctx.weight(s.net_kg, "net_weight_kg"), "net_weight_kg", gap=10,
-                    size=value - 0.4)  # fmt: skip
-    ctx.label_value(x + w - tw + 2, top + 4.2, ctx.pick(("Gross", "Brut")), ctx.weight(s.gross_kg), gap=10,
-                    size=value - 0.4)  # fmt: skip
+    weights = [
+        ("Net", ctx.weight(s.net_kg, "net_weight_kg"), "net_weight_kg"),
+        (ctx.pick(("Gross", "Brut")), ctx.weight(s.gross_kg), None),
+    ]
+    for i, (label, text, field) in enumerate(weights):
+        ctx.label_value(
+            x + w - tw + 2, top + 4.2 * i, label, text, field, gap=10, size=value - 0.4, max_w=tw * 0.55 - 14
+        )
     top = _ci1_box(ctx, x + w - tw * 0.45, y, tw * 0.45, h16, "17", cap, False)
     sh.text(x + w - 2, top + 2, ctx.money(s.total_amount, "total_amount"), value + 0.4, bold=True, kind="value",
             field="total_amount", align="right", max_w=tw * 0.45 - 4)  # fmt: skip
@@ -511,22 +538,23 @@ def canada_customs(ctx: Ctx) -> None:
     sh.text(x + 2.5, top, ctx.pick(("Commercial Invoice No. - N° de la facture commerciale:",
                                     "Commercial Invoice No.:")), cap + 0.6, kind="label")  # fmt: skip
     y += h16
-    h19 = ctx.jitter(17, 1.2)
+    h19 = max(ctx.jitter(17, 1.2), _ci1_need(ctx, half, "19", cap, joined), _ci1_need(ctx, rest, "20", cap, joined, 2))
     top = _ci1_box(ctx, x, y, half, h19, "19", cap, joined)
     sh.text(x + 2.5, top, ctx.pick(("SAME AS VENDOR", "AS FIELD 1", "-")), value - 0.4)
     top = _ci1_box(ctx, x + half, y, rest, h19, "20", cap, joined)
     sh.lines(x + half + 2.5, top, [s.seller.person, s.seller.title], value - 0.6, kind="static", max_w=rest - 4)
     y += h19
-    h21 = ctx.jitter(11, 1)
+    h21 = max(ctx.jitter(11, 1), _ci1_need(ctx, rest, "22", cap, True, 2))
     _ci1_box(ctx, x, y, half, h21, "21", cap, True)
     top = _ci1_box(ctx, x + half, y, rest, h21, "22", cap, True)
     sh.rect(x + w - 6, y + h21 - 5.5, 3.2, 3.2, 0.5)
     sh.text(x + w - 5.5, y + h21 - 3, "X", 8, bold=True)
     y += h21
     thirds = w / 3
+    h23 = ctx.jitter(16, 1)
     for i, number in enumerate(("23", "24", "25")):
-        _ci1_box(ctx, x + i * thirds, y, thirds, ctx.jitter(16, 0.5), number, cap - 0.3, False)
-    y += 20
+        _ci1_box(ctx, x + i * thirds, y, thirds, h23, number, cap - 0.3, False)
+    y += h23 + 4
     sh.text(x, y + 4, f"{ctx.t('Prepared by', 'Elaborado por')}:", 8, bold=True, kind="label")
     ctx.signature(x + 26, y + 6, s.seller.person, s.seller.title, len(s.invoice_no))
 
