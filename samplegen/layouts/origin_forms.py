@@ -930,12 +930,14 @@ def generic_sworn(ctx: Ctx) -> None:
     weight_head = ctx.t(f"Weight in {unit_word}", f"Peso en {unit_word}")
     cols = [
         Column(ctx.t("Marks and Numbers", "Marcas y números"), w * 0.22),
-        Column(ctx.t("No. of Pkgs, Boxes or Cases", "No. de bultos"), w * 0.12, "right"),
+        Column(ctx.t("No. of Pkgs", "No. de bultos"), w * 0.12, "right"),
         Column(f"{weight_head}: {gross_word}", w * 0.17, "right"),
         Column(net_word, w * 0.14, "right"),
         Column(ctx.t("Full Description of Items", "Descripción completa de las mercancías"), w * 0.35),
     ]
-    style = ctx.st.weight if ctx.st.weight.unit == "lbs" else dataclasses.replace(ctx.st.weight, unit="kg")
+    style = ctx.st.weight
+    if style.unit != "lbs":
+        style = dataclasses.replace(style, unit="kg", places=min(style.places, 2))
     hs = ctx.hs()
     description = sh.wrap(_goods_line(ctx), w * 0.35 - 3, 7.8)
     producer = _producer(ctx)
@@ -981,8 +983,9 @@ def generic_sworn(ctx: Ctx) -> None:
     sh.hline(x, right, y, 0.8)
     y += 6
     country = country_name(s.declared, ctx.lang)
+    article = "" if chamber.startswith("The ") else "The "
     text = ctx.t(
-        f"The {chamber}, a recognized Chamber of Commerce under the laws of {country}, has examined the "
+        f"{article}{chamber}, a recognized Chamber of Commerce under the laws of {country}, has examined the "
         "manufacturer's invoice or shipper's affidavit concerning the origin of the merchandise and, according to "
         f"the best of its knowledge and belief, finds that the products named originated in {country}.",
         f"La {chamber}, cámara de comercio reconocida conforme a las leyes de {country}, ha examinado la factura "
