@@ -506,7 +506,9 @@ def en10204_31(ctx: Ctx, rows: list[Row]) -> None:
         sh.lines(cx + 2.4, ly + 3.2, lines, size, field=field, max_w=cw - 4)
 
     y = 12.0
-    lw, mw = w * ctx.jitter(0.36, 0.02), w * ctx.jitter(0.36, 0.02)
+    # a long producer's name widens its cell at the title's expense
+    lw = max(w * ctx.jitter(0.36, 0.02), min(w * 0.46, sh.text_width(s.smelter.printed, 6.5) + 5))
+    mw = min(w * ctx.jitter(0.36, 0.02), w * 0.78 - lw)
     rw = w - lw - mw
     hh = ctx.jitter(27, 1.5)
     where: list[str] = []
@@ -555,7 +557,7 @@ def en10204_31(ctx: Ctx, rows: list[Row]) -> None:
         Column(word["actual"], w * (0.24 if codes else 0.34), "right"),
     ]
     table: list[list[Cell]] = []
-    with_names = ctx.rng.random() < 0.5
+    with_names = ctx.lang == "en" and ctx.rng.random() < 0.5
     for i, (sym, text, unit, _) in enumerate(rows):
         name = f"{sym} ({ELEMENT_NAMES[sym]})" if with_names else sym
         if sym == "Sb":
@@ -581,5 +583,12 @@ def en10204_31(ctx: Ctx, rows: list[Row]) -> None:
     z03 = f"Z03  {_mtc(ctx, pair, 'Z03')}" if codes else _mtc(ctx, pair, "Z03")
     sh.text(x + w * 0.55, y, z03, 7.4, kind="label", max_w=w * 0.45)
     sh.canvas.circle((x + w * 0.3) * MM, (sh.height - (y + 12)) * MM, 11 * MM)
-    sh.text(x + w * 0.3, y + 13, ctx.pick(("QA DEPT.", "QUALITY", "INSPECTION")), 7, bold=True, align="center")
+    sh.text(
+        x + w * 0.3,
+        y + 13,
+        ctx.pick((ctx.t("QA DEPT.", "CONTROL"), ctx.t("QUALITY", "CALIDAD"), ctx.t("INSPECTION", "INSPECCIÓN"))),
+        7,
+        bold=True,
+        align="center",
+    )
     ctx.signature(x + w * 0.55, y + 12, lab.person, lab.title, len(s.assay_no))
