@@ -364,4 +364,5 @@ DRAWERS = {
     "icp_printout": assay_forms.icp_printout,
     "inspection_duplicates": assay_forms.inspection_duplicates,
     "informe_ensayo": assay_forms.informe_ensayo,
+    "quality_spec": assay_forms.quality_spec,
 }

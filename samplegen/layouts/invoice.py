@@ -383,4 +383,5 @@ DRAWERS = {
     "facture_arretee": invoice_forms.facture_arretee,
     "factura_electronica": invoice_forms.factura_electronica,
     "side_totals": invoice_forms.side_totals,
+    "lc_say_total": invoice_forms.lc_say_total,
 }

@@ -565,4 +565,5 @@ DRAWERS = {
     "aladi_ace36": origin_regional.aladi_ace36,
     "rcep": origin_regional.rcep,
     "aic_pacific": origin_regional.aic_pacific,
+    "chamber_affidavit": origin_forms.chamber_affidavit,
 }

@@ -311,4 +311,5 @@ DRAWERS = {
     "weight_certificate": packing_forms.weight_certificate,
     "colisage_bilingual": packing_forms.colisage_bilingual,
     "lots_across": packing_forms.lots_across,
+    "weight_measurement": packing_forms.weight_measurement,
 }
