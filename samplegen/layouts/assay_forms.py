@@ -444,6 +444,7 @@ QUALITY_WORDS = {
         "guaranteed": ("Guaranteed", "Specification (guaranteed)", "Contract spec."),
         "found": ("Found", "Result (found)", "Actual"),
         "verdict": "Conforms",
+        "off": "Below spec.",
         "min": "min.",
         "max": "max.",
         "conclusion": (
@@ -466,6 +467,7 @@ QUALITY_WORDS = {
         "guaranteed": ("Garantizado", "Especificación (garantizado)", "Especificación"),
         "found": ("Encontrado", "Resultado", "Obtenido"),
         "verdict": "Conforme",
+        "off": "No conforme",
         "min": "mín.",
         "max": "máx.",
         "conclusion": (
@@ -538,15 +540,17 @@ def quality_spec(ctx: Ctx, rows: list[Row]) -> None:
     grade = s.grade_pct if s.sb2o3_pct is None else None
     for sym, text, unit, _ in rows:
         found, _places = _decimal(ctx, text)
+        verdict = words["verdict"]
         if sym == "Sb" and grade is not None:
             spec = f"{words['min']} {ctx.num(grade, 2)}"
+            verdict = verdict if found >= grade else words["off"]
         elif sym == "Sb":
             spec = "-"
         else:
             limit, places = _limit_above(found)
             spec = f"{words['max']} {ctx.num(limit, places)}"
         table.append([Cell(sym, "label"), Cell(_trace_unit(ctx, unit), "label"), Cell(spec, "static"),
-                      Cell(text, field="composition_pct", bold=True), Cell(words["verdict"], "static")])  # fmt: skip
+                      Cell(text, field="composition_pct", bold=True), Cell(verdict, "static")])  # fmt: skip
     if s.sb2o3_pct is not None:
         spec = f"{words['min']} {ctx.num(s.grade_pct, 2)}"
         found = ctx.num(s.sb2o3_pct, 2)

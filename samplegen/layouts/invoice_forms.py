@@ -389,7 +389,14 @@ BANKS = (
     ("First Continental Trade Bank", "FCTBSGSG"),
     ("Banco Comercial del Norte, S.A.", "BCNOMXMM"),
     ("United Harbour Bank Ltd.", "UHBKHKHH"),
+    ("Scheldt Handelsbank NV", "SCHBBEBB"),
 )
+
+
+def _bank(ctx: Ctx) -> tuple[str, str]:
+    """A bank of the seller's country (its SWIFT code names the country), or an international one."""
+    home = [bank for bank in BANKS if bank[1][4:6] == ctx.s.seller.country]
+    return ctx.pick(home or [bank for bank in BANKS if bank[1][4:6] in ("SG", "HK")])
 
 
 def lc_say_total(ctx: Ctx) -> None:
@@ -439,7 +446,8 @@ def lc_say_total(ctx: Ctx) -> None:
     )
     y = sh.para(x, y, voyage, w, 8.6) + 1
     issuing = ctx.pick(("Drawn under", "Documentary credit issued by"))
-    y = sh.para(x, y, f"{issuing} {ctx.pick(BANKS)[0]}, L/C No. {lc_no}. Terms: {s.incoterm}.", w, 8.2) + 3
+    opener = ctx.pick(("First Continental Trade Bank", "United Harbour Bank Ltd."))
+    y = sh.para(x, y, f"{issuing} {opener}, L/C No. {lc_no}. Terms: {s.incoterm}.", w, 8.2) + 3
     widths = [0.22, 0.36, 0.14, 0.13, 0.15]
     cols = [
         Column(ctx.pick(("Marks & Nos.", "Shipping Marks", "MARKS & NOS.")), w * widths[0]),
@@ -496,7 +504,7 @@ def lc_say_total(ctx: Ctx) -> None:
         sh.text(x, y, line, 8.4, kind="value")
         y += 4.6
     y += 3
-    bank, swift = ctx.pick(BANKS)
+    bank, swift = _bank(ctx)
     bh = 22.0
     bw = w * ctx.jitter(0.55, 0.03)
     sh.rect(x, y, bw, bh, 0.5)

@@ -674,7 +674,8 @@ def weight_measurement(ctx: Ctx, lots: list[Lot]) -> None:
     outer dimensions of each package and the lot's measurement in cubic metres beside its net and gross
     weights; the measurement total under the table with the packages' count."""
     s, sh = ctx.s, ctx.sheet
-    lang = ctx.pick(("es", "es", "pt")) if ctx.lang == "es" else ctx.pick(("en", "en", "en", "pt"))
+    # Portuguese captions where the goods go to Brazil
+    lang = ("pt" if s.buyer.country == "BR" else "es") if ctx.lang == "es" else "en"
     c = MEASURE_CAPTIONS[lang]
     x, w = ctx.left, ctx.width
     sh.text(x, 16, s.seller.name, 12, bold=True, max_w=w * 0.58)
@@ -711,7 +712,7 @@ def weight_measurement(ctx: Ctx, lots: list[Lot]) -> None:
         Column(c["net"], w * 0.13, "right"),
         Column(c["gross"], w * 0.13, "right"),
     ]
-    word = s.package_word("es" if lang != "en" else "en", True)
+    word = s.package_word(lang, True) if lang != "pt" else ("amarrados" if s.product == "ingot" else "paletes")
     rows: list[list[Cell]] = []
     first = 1
     total_cbm = Decimal(0)
