@@ -7,6 +7,8 @@
   ('As ........ 0.0667 %'), trace elements in ppm or g/t, the laboratory on the letterhead.
 * `signature_lab`: a quality certificate on the exporter's letterhead with a 'QC PASSED' mark, element/value
   pairs in a grid, the laboratory named only in the signature block.
+* `quality_spec`: a certificate of quality with the contract's guaranteed limits ('min.', 'max.') beside the
+  values found and a verdict per element.
 
 Laboratory certificates of analysis for antimony metal (GB/T 1599-2014 grades) and trioxide report Sb and
 the impurities As, Fe, S, Pb, Cu, Bi, Se, Cd, Hg, Au, Ni, Sn, Zn in these ways; the companies are fictional.

@@ -6,6 +6,10 @@
   the issuer's RFC / RUC / NIT, the 'Folio fiscal' (UUID) beside the invoice's series and number, the
   certificate serials and the digital stamp string at the foot.
 * `side_totals`: the totals box (net and gross weight, packages, amount) to the right of the item table.
+* `lc_say_total`: an exporter's invoice drawn for a documentary credit: 'To Messrs.', the L/C and contract
+  numbers under the invoice number, the voyage as one 'Shipped per ... sailing on or about ...' sentence, the
+  marks as the first column of the items, the total again in words ('SAY U.S. DOLLARS ... ONLY') and the
+  beneficiary's bank details.
 
 Every value a field records is drawn with kind="value"; wording, spacing and box sizes vary per document.
 """

@@ -14,6 +14,9 @@
 * `statement_on_origin`: an origin declaration made out on an annex to the commercial invoice, in the
   wording of the EU's preferential agreements ("The exporter of the products covered by this document ...";
   tullverket.se sample texts).
+* `chamber_affidavit`: the generic chamber certificate: the shipper's sworn declaration as one sentence of
+  filled-in blanks, the goods in columns (marks, packages, weight in kilos gross and net, description), the
+  notary's line and the chamber's certification in its standing wording (unzco.com basic guide, figure 4).
 
 Every value a field records is drawn with kind="value"; wording, spacing and box sizes vary per document.
 """

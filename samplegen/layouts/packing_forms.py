@@ -7,6 +7,8 @@
   or Portuguese.
 * `container_weights`: a wide (landscape) weight list per container and lot, with seal, tare and verified
   gross mass columns and the TOTAL row under them.
+* `weight_measurement`: a weight and measurement list, one row per lot with the serial range of its
+  packages, their outer dimensions and the lot's measurement in cubic metres beside the weights.
 
 These follow the packing and weight lists exporters of metals attach to sea shipments (a container's
 verified gross mass under SOLAS VI/2 is its cargo's gross weight plus the container's tare).
