@@ -168,6 +168,30 @@ _FAMILIES: tuple[Family, ...] = (
            "German or French or Spanish with English captions (EN 10204:2004 types, mechindwork.blogspot.com/"
            "2020/10/en-10204-31-and-32-inspection.html; reading a 3.1 certificate, amarineblog.com/2017/09/22/"
            "how-to-view-the-material-certificate)", fold=1),
+    # --- fold 2 additions: folds assigned by hand before any extractor saw them; no extractor reads them ---
+    Family("commercial_invoice", "lc_say_total", "an exporter's invoice drawn for a documentary credit: 'To "
+           "Messrs.', invoice, L/C and contract numbers in a column, the voyage as one 'Shipped per ... sailing "
+           "on or about' sentence, marks as the first column of the items, the total again in words ('SAY U.S. "
+           "DOLLARS ... ONLY') and the beneficiary's bank details (bilingual COMMERCIAL INVOICE field guide, "
+           "m.777doc.com/doc-1843783.html: To Messrs., L/C No., L/C date, S/C No., total amount in words)",
+           fold=2),
+    Family("packing_list", "weight_measurement", "a weight and measurement list: one row per lot with its "
+           "package serial range ('1 - 12'), outer dimensions L x W x H per package and the measurement in CBM "
+           "beside net and gross kilos; English, Spanish or Portuguese captions (package size and 'n of N' "
+           "numbering, unzco.com basic guide commercial invoice field 19 as reproduced at zzapomni.com/"
+           "konova-angliyskiy-yazyk-metodiche-2005-8113/41; CBM from L x W x H, sites.google.com/playpcs.com/"
+           "playpackaging/documentation)", fold=2),
+    Family("certificate_of_origin", "chamber_affidavit", "the generic chamber certificate of origin: the "
+           "shipper's sworn declaration as one sentence of filled-in blanks ('The undersigned ... (Owner or "
+           "Agent) for ... declares that the following mentioned goods shipped on ... consigned to ... are the "
+           "product of ...'), columns of marks, packages, weight in kilos gross and net, description, a notary "
+           "line and the chamber's certification wording (unzco.com/basicguide/figure4.html; "
+           "goglobal.dhl-usa.com/guide/files/html/page16.html); English or Spanish", fold=2),
+    Family("assay_certificate", "quality_spec", "a certificate of quality setting the contract specification "
+           "beside the results: 'Guaranteed' limits ('min. 99.65', 'max. 0.05') and 'Found' values per element "
+           "with a verdict column and a conformity conclusion (antimony norms with % min./% max. limits, "
+           "mmta.co.uk/metal-norms/antimony-russian; GB/T 1599-2014 grade table, chinesestandard.net/PDF/"
+           "English.aspx/GBT1599-2014)", fold=2),
 )  # fmt: skip
 
 FAMILIES: dict[str, Family] = {f.id: f for f in _FAMILIES}

@@ -16,21 +16,21 @@ LAYOUTS: dict[str, tuple[str, ...]] = {
 COO_LAYOUT = {"form_d": "form_d", "usmca": "usmca_elements", "chamber": "chamber_boxed"}
 # Families added after the extractors were built (`--families all`); see samplegen/families.py.
 ADDED_LAYOUTS: dict[str, tuple[str, ...]] = {
-    "commercial_invoice": ("facture_arretee", "factura_electronica", "side_totals", "canada_customs"),
+    "commercial_invoice": ("facture_arretee", "factura_electronica", "side_totals", "canada_customs", "lc_say_total"),
     "packing_list": (
         "bundle_lots", "lot_summary", "container_weights", "weight_certificate", "colisage_bilingual", "lots_across",
-        "weight_tally",
+        "weight_tally", "weight_measurement",
     ),
     "assay_certificate": (
         "horizontal_samples", "dotted_leaders", "signature_lab", "icp_printout", "inspection_duplicates",
-        "informe_ensayo", "en10204_31",
+        "informe_ensayo", "en10204_31", "quality_spec",
     ),
 }  # fmt: skip
 # Certificate families a trade lane can use, by the plan's kind of certificate (every family drawn).
 COO_LAYOUTS_ALL: dict[str, tuple[str, ...]] = {
     "form_d": ("form_d",),
     "usmca": ("usmca_elements", "usmca_letter"),
-    "chamber": ("chamber_boxed", "icc_chamber", "generic_sworn"),
+    "chamber": ("chamber_boxed", "icc_chamber", "generic_sworn", "chamber_affidavit"),
     "form_e": ("form_e",),
     "eur1": ("eur1",),
     "form_a": ("gsp_form_a",),
@@ -43,13 +43,14 @@ LANDSCAPE = frozenset({"container_weights", "lots_across"})
 # Forms printed in English whatever the exporter's language (the ASEAN forms, GSP Form A, the EPA statement).
 ENGLISH_ONLY = frozenset({"form_d", "form_e", "gsp_form_a", "statement_on_origin"})
 # Forms printed in one language whatever the exporter's: a French invoice and packing list, Spanish-only
-# Latin-American forms and laboratory reports.
+# Latin-American forms and laboratory reports, the English invoice drawn for a documentary credit.
 FIXED_LANGUAGE = {
     "facture_arretee": "fr",
     "colisage_bilingual": "fr",
     "factura_electronica": "es",
     "aladi_ace36": "es",
     "informe_ensayo": "es",
+    "lc_say_total": "en",
 }
 # Forms that always print decimal commas (the Spanish laboratory report).
 COMMA_ONLY = frozenset({"informe_ensayo"})

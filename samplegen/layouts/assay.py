@@ -365,4 +365,5 @@ DRAWERS = {
     "inspection_duplicates": assay_forms.inspection_duplicates,
     "informe_ensayo": assay_forms.informe_ensayo,
     "en10204_31": assay_forms.en10204_31,
+    "quality_spec": assay_forms.quality_spec,
 }

@@ -9,6 +9,8 @@
   pairs in a grid, the laboratory named only in the signature block.
 * `en10204_31`: the producer's EN 10204 3.1 inspection certificate, cells coded after EN 10168 (A01, A03,
   B07, C70, Z01-Z03), the composition with the specification's minimum and maximum beside the result.
+* `quality_spec`: a certificate of quality with the contract's guaranteed limits ('min.', 'max.') beside the
+  values found and a verdict per element.
 
 Laboratory certificates of analysis for antimony metal (GB/T 1599-2014 grades) and trioxide report Sb and
 the impurities As, Fe, S, Pb, Cu, Bi, Se, Cd, Hg, Au, Ni, Sn, Zn in these ways; the companies are fictional.
@@ -592,3 +594,140 @@ def en10204_31(ctx: Ctx, rows: list[Row]) -> None:
         align="center",
     )
     ctx.signature(x + w * 0.55, y + 12, lab.person, lab.title, len(s.assay_no))
+
+
+# --- fold 2 additions ---
+
+QUALITY_WORDS = {
+    "en": {
+        "title": ("CERTIFICATE OF QUALITY", "QUALITY CERTIFICATE", "CERTIFICATE OF QUALITY AND ANALYSIS"),
+        "number": ("Certificate No.:", "No.:", "Cert. No.:"),
+        "date": "Date of issue:",
+        "commodity": "Commodity:",
+        "quantity": "Quantity:",
+        "lot": ("Lot No.:", "Lot / Heat No.:", "Batch:"),
+        "producer": ("Manufacturer:", "Producer:", "Smelter:"),
+        "applicant": "Applicant:",
+        "item": "Item",
+        "unit": "Unit",
+        "guaranteed": ("Guaranteed", "Specification (guaranteed)", "Contract spec."),
+        "found": ("Found", "Result (found)", "Actual"),
+        "verdict": "Conforms",
+        "off": "Below spec.",
+        "min": "min.",
+        "max": "max.",
+        "conclusion": (
+            "Conclusion: the quality of the goods conforms to the specification of the contract. The results "
+            "relate to the sample drawn from the lot named above."
+        ),
+        "standard": "Specification after {standard} and the contract; sampling and analysis by the laboratory.",
+    },
+    "es": {
+        "title": ("CERTIFICADO DE CALIDAD", "CERTIFICADO DE CALIDAD Y ANÁLISIS", "CERTIFICADO DE CALIDAD"),
+        "number": ("Certificado No.:", "No.:", "Cert. No.:"),
+        "date": "Fecha de emisión:",
+        "commodity": "Mercancía:",
+        "quantity": "Cantidad:",
+        "lot": ("Lote No.:", "Lote:", "Colada / Lote:"),
+        "producer": ("Fabricante:", "Productor:", "Fundición:"),
+        "applicant": "Solicitante:",
+        "item": "Elemento",
+        "unit": "Unidad",
+        "guaranteed": ("Garantizado", "Especificación (garantizado)", "Especificación"),
+        "found": ("Encontrado", "Resultado", "Obtenido"),
+        "verdict": "Conforme",
+        "off": "No conforme",
+        "min": "mín.",
+        "max": "máx.",
+        "conclusion": (
+            "Conclusión: la calidad de la mercancía es conforme a la especificación del contrato. Los resultados "
+            "se refieren a la muestra tomada del lote arriba indicado."
+        ),
+        "standard": "Especificación según {standard} y el contrato; muestreo y análisis por el laboratorio.",
+    },
+}
+
+
+def _limit_above(value: Decimal) -> tuple[Decimal, int]:
+    """The round limit a contract would guarantee above a found value: 1, 1.5, 2, 3 or 5 times a power of ten
+    (with some room), and its number of decimals."""
+    target = value * Decimal("1.25")
+    exponent = target.adjusted()
+    for _ in range(2):
+        for step in ("1", "1.5", "2", "3", "5"):
+            limit = Decimal(step).scaleb(exponent)
+            if limit >= target:
+                places = max(0, -limit.normalize().as_tuple().exponent)  # type: ignore[operator]
+                return limit, places
+        exponent += 1
+    raise AssertionError("no limit found")
+
+
+def quality_spec(ctx: Ctx, rows: list[Row]) -> None:
+    """A certificate of quality: the contract's specification beside the laboratory's results, one row per
+    element with its guaranteed limit ('min. 99.65', 'max. 0.050') and the value found, a verdict column, and
+    the conclusion that the lot conforms."""
+    s, sh = ctx.s, ctx.sheet
+    words = QUALITY_WORDS["es" if ctx.lang == "es" else "en"]
+    x, w = ctx.left, ctx.width
+    lab = s.lab
+    sh.text(x, 16, lab.name, ctx.jitter(12.5, 0.5), bold=True, kind="value", field="laboratory", max_w=w * 0.62)
+    sh.text(x, 21, ", ".join([*lab.lines, ctx.country(lab.country)]), 7.6, max_w=w * 0.62)
+    sh.text(x, 25, f"{lab.phone}  {lab.email}", 7.2)
+    ctx.set("certificate_number", s.assay_no)
+    bw = w * ctx.jitter(0.3, 0.02)
+    sh.rect(ctx.right - bw, 11, bw, 16, 0.6)
+    sh.text(ctx.right - bw + 2, 16, ctx.pick(words["number"]), 7.6, bold=True, kind="label")
+    sh.text(ctx.right - bw + 2, 21, s.assay_no, 9.2, kind="value", field="certificate_number", max_w=bw - 4)
+    sh.text(ctx.right - bw + 2, 25, ctx.date(s.assay_date), 8)
+    sh.hline(x, ctx.right, 29, 0.9)
+    sh.text(sh.width / 2, 38, ctx.pick(words["title"]), ctx.jitter(14, 0.6), bold=True, align="center")
+    y = 47.0
+    gap = ctx.jitter(32, 3)
+    half = w / 2
+    left = [
+        (words["applicant"], s.seller.name, None),
+        (words["commodity"], s.description(ctx.lang), None),
+        (words["quantity"], f"{ctx.packages_text(s.assay_lot.packages)}, {ctx.weight(s.assay_lot.net_kg)}", None),
+    ]
+    for label, value, field in left:
+        ctx.label_value(x, y, label, value, field, gap=gap, size=8.5, max_w=w - gap - 2)
+        y += 4.8
+    ctx.label_value(x, y, ctx.pick(words["lot"]), s.assay_lot.number, "lot_number", gap=gap, size=8.5,
+                    max_w=half - gap - 2)  # fmt: skip
+    ctx.label_value(x + half, y, ctx.pick(words["producer"]), s.smelter.printed, "smelter_name", gap=gap - 4,
+                    size=8.5, max_w=half - gap + 2)  # fmt: skip
+    y += 9
+    cols = [
+        Column(words["item"], w * 0.2),
+        Column(words["unit"], w * 0.12),
+        Column(ctx.pick(words["guaranteed"]), w * 0.26, "right"),
+        Column(ctx.pick(words["found"]), w * 0.22, "right"),
+        Column("", w * 0.2),
+    ]
+    table: list[list[Cell]] = []
+    grade = s.grade_pct if s.sb2o3_pct is None else None
+    for sym, text, unit, _ in rows:
+        found, _places = _decimal(ctx, text)
+        verdict = words["verdict"]
+        if sym == "Sb" and grade is not None:
+            spec = f"{words['min']} {ctx.num(grade, 2)}"
+            verdict = verdict if found >= grade else words["off"]
+        elif sym == "Sb":
+            spec = "-"
+        else:
+            limit, places = _limit_above(found)
+            spec = f"{words['max']} {ctx.num(limit, places)}"
+        table.append([Cell(sym, "label"), Cell(_trace_unit(ctx, unit), "label"), Cell(spec, "static"),
+                      Cell(text, field="composition_pct", bold=True), Cell(verdict, "static")])  # fmt: skip
+    if s.sb2o3_pct is not None:
+        spec = f"{words['min']} {ctx.num(s.grade_pct, 2)}"
+        found = ctx.num(s.sb2o3_pct, 2)
+        table.insert(0, [Cell("Sb2O3", "label"), Cell("%", "label"), Cell(spec, "static"),
+                         Cell(found, "static", bold=True), Cell(words["verdict"], "static")])  # fmt: skip
+    y = sh.table(x, y, cols, table, size=ctx.jitter(8.2, 0.3), line_h=3.5, pad=1.1) + 6
+    standard = "GB/T 1599-2014" if s.product == "ingot" else "GB/T 4062-2013"
+    y = sh.para(x, y, words["standard"].format(standard=standard), w, 7.8) + 2
+    y = sh.para(x, y, words["conclusion"], w, 8.2) + 4
+    sh.text(x, y + 4, f"{lab.city or lab.lines[-1]}, {ctx.date(s.assay_date)}", 8.4)
+    ctx.signature(x + w * 0.55, y + 14, lab.person, lab.title, len(s.assay_no))

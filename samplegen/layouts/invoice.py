@@ -384,4 +384,5 @@ DRAWERS = {
     "factura_electronica": invoice_forms.factura_electronica,
     "side_totals": invoice_forms.side_totals,
     "canada_customs": invoice_forms.canada_customs,
+    "lc_say_total": invoice_forms.lc_say_total,
 }

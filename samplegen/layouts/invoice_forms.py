@@ -8,6 +8,10 @@
 * `side_totals`: the totals box (net and gross weight, packages, amount) to the right of the item table.
 * `canada_customs`: Form CI1, the Canada Customs Invoice: numbered fields 1-25 with English and French
   captions, the commodities in fields 11-15, total weight and invoice total in fields 16 and 17.
+* `lc_say_total`: an exporter's invoice drawn for a documentary credit: 'To Messrs.', the L/C and contract
+  numbers under the invoice number, the voyage as one 'Shipped per ... sailing on or about ...' sentence, the
+  marks as the first column of the items, the total again in words ('SAY U.S. DOLLARS ... ONLY') and the
+  beneficiary's bank details.
 
 Every value a field records is drawn with kind="value"; wording, spacing and box sizes vary per document.
 """
@@ -15,6 +19,9 @@ Every value a field records is drawn with kind="value"; wording, spacing and box
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
+from datetime import timedelta
+from decimal import Decimal
 
 from samplegen.draw import Cell, Column
 from samplegen.formatting import amount_in_words_fr, fmt_date
@@ -566,3 +573,193 @@ def _ci1_terms(ctx: Ctx) -> str:
         ctx.t("D/P at sight", "D/P a la vista"),
     )
     return ctx.pick(terms)
+
+
+# --- fold 2 additions ---
+
+_EN_UNITS = (
+    "ZERO ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE TEN ELEVEN TWELVE THIRTEEN FOURTEEN FIFTEEN SIXTEEN "
+    "SEVENTEEN EIGHTEEN NINETEEN"
+).split()
+_EN_TENS = "_ _ TWENTY THIRTY FORTY FIFTY SIXTY SEVENTY EIGHTY NINETY".split()
+
+
+def _en_below_1000(n: int) -> str:
+    words = []
+    if n >= 100:
+        words.append(f"{_EN_UNITS[n // 100]} HUNDRED")
+        n %= 100
+        if n:
+            words.append("AND")
+    if n >= 20:
+        words.append(_EN_TENS[n // 10] + (f"-{_EN_UNITS[n % 10]}" if n % 10 else ""))
+    elif n or not words:
+        words.append(_EN_UNITS[n])
+    return " ".join(words)
+
+
+def number_in_words_en(n: int) -> str:
+    """A whole number in English words, as 'say total' lines print it (upper case, British 'and')."""
+    if n == 0:
+        return _EN_UNITS[0]
+    parts = []
+    for size, name in ((10**9, "BILLION"), (10**6, "MILLION"), (1000, "THOUSAND"), (1, "")):
+        if n >= size:
+            parts.append(f"{_en_below_1000(n // size)} {name}".strip())
+            n %= size
+    return " ".join(parts)
+
+
+def say_total(amount: Decimal, currency: str, style: str) -> str:
+    """'SAY U.S. DOLLARS TWELVE THOUSAND AND CENTS FIFTY ONLY' in one of the usual wordings."""
+    whole = int(amount)
+    cents = int((amount - whole) * 100)
+    name = {"USD": ("U.S. DOLLARS", "US DOLLARS"), "EUR": ("EURO", "EUROS")}[currency][style == "b"]
+    text = f"{name} {number_in_words_en(whole)}"
+    if cents:
+        text += f" AND CENTS {number_in_words_en(cents)}" if style == "a" else f" AND {cents:02d}/100"
+    return f"{text} ONLY"
+
+
+BANKS = (
+    ("Eastern Mercantile Bank PCL", "EAMBTHBK"),
+    ("First Continental Trade Bank", "FCTBSGSG"),
+    ("Banco Comercial del Norte, S.A.", "BCNOMXMM"),
+    ("United Harbour Bank Ltd.", "UHBKHKHH"),
+    ("Scheldt Handelsbank NV", "SCHBBEBB"),
+)
+
+
+def _bank(ctx: Ctx) -> tuple[str, str]:
+    """A bank of the seller's country (its SWIFT code names the country), or an international one."""
+    home = [bank for bank in BANKS if bank[1][4:6] == ctx.s.seller.country]
+    return ctx.pick(home or [bank for bank in BANKS if bank[1][4:6] in ("SG", "HK")])
+
+
+def lc_say_total(ctx: Ctx) -> None:
+    """An exporter's invoice drawn for a documentary credit: 'To Messrs.', the L/C and contract numbers beside
+    the invoice number, the voyage as one 'Shipped per ... from ... to ...' sentence, marks in the first column
+    of the item table, the total again in words ('SAY ... ONLY') and the beneficiary's bank at the foot."""
+    s, sh = ctx.s, ctx.sheet
+    x, w = ctx.left, ctx.width
+    cx = sh.width / 2
+    ctx.set("seller_name", s.seller.name)
+    sh.text(cx, 16, s.seller.name.upper(), ctx.jitter(13, 0.8), bold=True, kind="value", field="seller_name",
+            align="center", max_w=w)  # fmt: skip
+    sh.text(cx, 21, ", ".join([*s.seller.lines, ctx.country(s.seller.country)]), 7.8, align="center", max_w=w)
+    sh.text(cx, 25, f"TEL: {s.seller.phone}   E-MAIL: {s.seller.email}", 7.4, align="center", max_w=w)
+    sh.hline(x, ctx.right, 27.5, 1.1)
+    sh.hline(x, ctx.right, 28.4, 0.3)
+    title = ctx.pick(("COMMERCIAL INVOICE", "INVOICE", "COMMERCIAL INVOICE"))
+    tw = sh.text(cx, 36, title, 14, bold=True, align="center")
+    sh.hline(cx - tw / 2, cx + tw / 2, 37.2, 0.5)
+    y = 45.0
+    ctx.set("buyer_name", s.buyer.name)
+    sh.text(x, y, ctx.pick(("To Messrs.:", "Messrs.", "TO MESSRS:")), 8.6, bold=True, kind="label")
+    sh.lines(x + 3, y + 5, ctx.party_lines(s.buyer), 8.6, field="buyer_name", max_w=w * 0.5)
+    lc_no = f"{ctx.pick(('LC', 'ILC', 'DC'))}{ctx.rng.randrange(10, 99)}{s.invoice_date:%y}"
+    lc_no += f"{ctx.rng.randrange(10000, 99999)}"
+    lc_day = s.invoice_date - timedelta(days=ctx.rng.randrange(20, 50))
+    sc_no = f"{ctx.pick(('SC', 'S/C', 'CT'))}-{s.invoice_date:%Y}-{ctx.rng.randrange(100, 999)}"
+    ctx.set("invoice_number", s.invoice_no)
+    right = [
+        (ctx.pick(("Invoice No.:", "INVOICE NO.:", "No.:")), s.invoice_no, "invoice_number"),
+        (ctx.pick(("Date:", "Invoice Date:", "DATE:")), ctx.date(s.invoice_date, "invoice_date"), "invoice_date"),
+        ("L/C No.:", lc_no, None),
+        ("L/C Date:", ctx.date(lc_day), None),
+        (ctx.pick(("S/C No.:", "Contract No.:")), sc_no, None),
+        (ctx.pick(("Currency:", "Payable in:")), s.currency, "currency"),
+    ]
+    rx = x + w * ctx.jitter(0.58, 0.02)
+    gap = ctx.jitter(25, 2)
+    ry = y
+    for label, value, field in right:
+        ctx.label_value(rx, ry, label, value, field, gap=gap, size=8.6, max_w=ctx.right - rx - gap)
+        ry += 4.8
+    y = max(ry, y + 5 + 3.8 * (len(s.buyer.lines) + 2)) + 4
+    voyage = (
+        f"Shipped per {s.vessel} from {s.place_loading} to {s.place_discharge}, sailing on or about "
+        f"{ctx.date(s.departure_date)}."
+    )
+    y = sh.para(x, y, voyage, w, 8.6) + 1
+    issuing = ctx.pick(("Drawn under", "Documentary credit issued by"))
+    opener = ctx.pick(("First Continental Trade Bank", "United Harbour Bank Ltd."))
+    y = sh.para(x, y, f"{issuing} {opener}, L/C No. {lc_no}. Terms: {s.incoterm}.", w, 8.2) + 3
+    widths = [0.22, 0.36, 0.14, 0.13, 0.15]
+    cols = [
+        Column(ctx.pick(("Marks & Nos.", "Shipping Marks", "MARKS & NOS.")), w * widths[0]),
+        Column(ctx.pick(("Description of Goods", "Particulars", "Commodity & Specification")), w * widths[1]),
+        Column(ctx.pick(("Quantity", "Q'ty")), w * widths[2], "right"),
+        Column(ctx.pick(("Unit Price", "U/Price")), w * widths[3], "right"),
+        Column(ctx.pick(("Amount", "Total Amount")), w * widths[4], "right"),
+    ]
+    qty_unit = ctx.pick(("MT", "M/T", "MTS"))
+    marks = s.marks("en")
+    hs = ctx.hs()
+    rows: list[list[Cell]] = []
+    for i, lot in enumerate(s.lots):
+        text = [s.description("en"), f"Lot {lot.number}: {ctx.packages_text(lot.packages)}"]
+        if i == 0:
+            text += [f"H.S. CODE: {hs}", *_china_description(ctx)]
+        lines = [*sh.wrap(text[0], w * widths[1] - 3, 7.9), *text[1:]]
+        rows.append(
+            [
+                Cell("\n".join(marks) if i == 0 else "", "static"),
+                Cell("\n".join(lines)),
+                Cell(ctx.weight_as(lot.net_kg, qty_unit)),
+                Cell(ctx.num(s.unit_price, 2)),
+                Cell(ctx.num(s.line_amount(lot), 2)),
+            ]
+        )
+    y = sh.table(x, y, cols, rows, size=7.9, line_h=3.5, pad=1.2)
+    # the HS code is a line inside the first description cell: record it on that line
+    _mark_line(ctx, f"H.S. CODE: {hs}", "hs_code")
+    th = 7.0
+    sh.rect(x, y, w, th, 0.6)
+    sh.text(x + 1.5, y + 4.8, ctx.pick(("TOTAL:", "TOTAL", "GRAND TOTAL:")), 8.6, bold=True, kind="label")
+    qx = x + w * (widths[0] + widths[1] + widths[2]) - 1.5
+    sh.text(qx, y + 4.8, ctx.weight_as(s.net_kg, qty_unit, "net_weight_kg"), 8.6, bold=True, kind="value",
+            field="net_weight_kg", align="right")  # fmt: skip
+    sh.text(ctx.right - 1.5, y + 4.8, ctx.money(s.total_amount, "total_amount"), 8.6, bold=True, kind="value",
+            field="total_amount", align="right")  # fmt: skip
+    y += th + 6
+    words = say_total(s.total_amount, s.currency, ctx.pick(("a", "b")))
+    y = sh.para(x, y, f"{ctx.pick(('SAY', 'SAY TOTAL:', 'TOTAL IN WORDS: SAY'))} {words}.", w, 8.6, bold=True) + 3
+    facts = [
+        (ctx.pick(("Total N.W.:", "Net Weight:")), ctx.weight(s.net_kg), None),
+        (ctx.pick(("Total G.W.:", "Gross Weight:")), ctx.weight(s.gross_kg), None),
+        ("Packing:", f"{ctx.packages_text(s.packages)}, {s.packing_text('en')}", None),
+    ]
+    if "omit_origin" not in ctx.st.flags:
+        facts.append((ctx.pick(("Country of Origin:", "Origin:")), ctx.country(s.declared, True, "country_of_origin"),
+                      "country_of_origin"))  # fmt: skip
+    gap = ctx.jitter(30, 2)
+    for label, value, field in facts:
+        ctx.label_value(x, y, label, value, field, gap=gap, size=8.4, max_w=w - gap - 2)
+        y += 4.6
+    for line in _producer(ctx, "Manufacturer"):
+        sh.text(x, y, line, 8.4, kind="value")
+        y += 4.6
+    y += 3
+    bank, swift = _bank(ctx)
+    bh = 22.0
+    bw = w * ctx.jitter(0.55, 0.03)
+    sh.rect(x, y, bw, bh, 0.5)
+    sh.text(x + 2, y + 4, ctx.pick(("BENEFICIARY'S BANK DETAILS", "BANK INFORMATION", "Remit to:")), 7.6,
+            bold=True, kind="label")  # fmt: skip
+    sh.lines(x + 2, y + 8.5, [f"Bank: {bank}", f"SWIFT: {swift}",
+                              f"A/C No.: {ctx.rng.randrange(10**9, 10**10)} ({s.currency})",
+                              f"Beneficiary: {s.seller.name}"], 7.6, kind="static", step=3.4, max_w=bw - 4)  # fmt: skip
+    sx = x + bw + 8
+    sh.text(sx, y + 4, f"For and on behalf of {s.seller.name}", 7.8, max_w=ctx.right - sx)
+    ctx.signature(sx, y + 16, s.seller.person, s.seller.title, len(s.invoice_no))
+
+
+def _mark_line(ctx: Ctx, text: str, field: str) -> None:
+    """Give a line already drawn inside a table cell the field it states."""
+    page = ctx.sheet.pages[-1]
+    for i in range(len(page) - 1, -1, -1):
+        if page[i].text == text:
+            page[i] = replace(page[i], kind="value", field=field)
+            return
+    raise ValueError(f"{text!r} was not drawn")

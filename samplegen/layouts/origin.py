@@ -566,4 +566,5 @@ DRAWERS = {
     "rcep": origin_regional.rcep,
     "aic_pacific": origin_regional.aic_pacific,
     "generic_sworn": origin_forms.generic_sworn,
+    "chamber_affidavit": origin_forms.chamber_affidavit,
 }

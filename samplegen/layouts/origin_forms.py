@@ -17,6 +17,9 @@
 * `generic_sworn`: a chamber's generic certificate in the fill-in form: the exporter's sworn declaration as a
   sentence with blanks, the goods table, the notary's and the chamber's certification (goglobal.dhl-usa.com
   guide, unzco.com basic guide figure 4).
+* `chamber_affidavit`: the generic chamber certificate: the shipper's sworn declaration as one sentence of
+  filled-in blanks, the goods in columns (marks, packages, weight in kilos gross and net, description), the
+  notary's line and the chamber's certification in its standing wording (unzco.com basic guide, figure 4).
 
 Every value a field records is drawn with kind="value"; wording, spacing and box sizes vary per document.
 """
@@ -24,6 +27,7 @@ Every value a field records is drawn with kind="value"; wording, spacing and box
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import replace
 from datetime import timedelta
 
 from samplegen.draw import MM, Cell, Column
@@ -1001,3 +1005,190 @@ def generic_sworn(ctx: Ctx) -> None:
     sh.scribble(x + 4, y + 14, 36, len(s.coo_no) + 3)
     sh.hline(x, x + half - 8, y + 17, 0.3)
     sh.text(x, y + 20.5, ctx.t("Secretary", "Secretario"), 7, kind="label")
+
+
+# --- fold 2 additions ---
+
+AFFIDAVIT_WORDS = {
+    "en": {
+        "undersigned": "The undersigned",
+        "owner": "(Owner or Agent)",
+        "for": "for",
+        "shipper": "(Name and address of shipper)",
+        "declares": "declares that the following mentioned goods shipped on",
+        "carrier": "(Name of carrier)",
+        "on": "on the date of",
+        "consigned": "consigned to",
+        "product_of": "are the product of",
+        "marks": "MARKS AND NOS.",
+        "packages": "NO. OF PKGS.",
+        "weight": "WEIGHT IN KILOS",
+        "gross": "GROSS",
+        "net": "NET",
+        "description": "FULL DESCRIPTION OF ITEMS",
+        "invoice": "As per commercial invoice No.",
+        "dated": "dated",
+        "sworn": "Sworn to before me on",
+        "signature": "Signature of Owner or Agent",
+        "notary": "Notary Public / Commissioner",
+        "chamber": (
+            "{chamber}, a recognized chamber of commerce under the laws of {country}, has examined the "
+            "manufacturer's invoice or shipper's affidavit concerning the origin of the merchandise and, "
+            "according to the best of its knowledge and belief, finds that the products named originated in "
+            "{country}."
+        ),
+        "secretary": "Secretary",
+        "issued": "Date of certification:",
+        "number": ("Certificate No.", "No.", "Serial No."),
+        "title": "CERTIFICATE OF ORIGIN",
+    },
+    "es": {
+        "undersigned": "El suscrito",
+        "owner": "(Propietario o agente)",
+        "for": "en representación de",
+        "shipper": "(Nombre y domicilio del exportador)",
+        "declares": "declara que las mercancías abajo mencionadas, embarcadas en",
+        "carrier": "(Nombre del transportista)",
+        "on": "con fecha",
+        "consigned": "consignadas a",
+        "product_of": "son productos de",
+        "marks": "MARCAS Y NÚMEROS",
+        "packages": "NO. DE BULTOS",
+        "weight": "PESO EN KILOS",
+        "gross": "BRUTO",
+        "net": "NETO",
+        "description": "DESCRIPCIÓN DE LAS MERCANCÍAS",
+        "invoice": "Según factura comercial No.",
+        "dated": "de fecha",
+        "sworn": "Declarado ante mí el",
+        "signature": "Firma del propietario o agente",
+        "notary": "Notario / Fedatario",
+        "chamber": (
+            "{chamber}, cámara de comercio reconocida conforme a las leyes de {country}, ha examinado la factura "
+            "del fabricante o la declaración del exportador sobre el origen de la mercancía y, según su leal saber "
+            "y entender, determina que los productos mencionados son originarios de {country}."
+        ),
+        "secretary": "Secretario",
+        "issued": "Fecha de certificación:",
+        "number": ("Certificado No.", "No.", "Folio"),
+        "title": "CERTIFICADO DE ORIGEN",
+    },
+}
+
+
+def _blank(ctx: Ctx, x: float, y: float, w: float, value: str, caption: str = "", field: str | None = None,
+           size: float = 8.8) -> None:  # fmt: skip
+    """A filled-in blank: the value on a rule, the blank's caption in small type under it."""
+    sh = ctx.sheet
+    sh.text(x + 1, y, value, size, kind="value" if field else "static", field=field, max_w=w - 2)
+    sh.hline(x, x + w, y + 1.2, 0.3)
+    if caption:
+        sh.text(x + w / 2, y + 4, caption, 6.2, kind="label", align="center")
+
+
+def chamber_affidavit(ctx: Ctx) -> None:
+    """The generic chamber certificate of origin: the shipper's sworn declaration written as one sentence
+    with filled-in blanks (undersigned, shipper, carrier, date, consignee, country), the goods in columns of
+    marks, packages, gross and net kilos and description, the notary's line, and the chamber's certification
+    in the form's standing wording at the foot."""
+    s, sh = ctx.s, ctx.sheet
+    words = AFFIDAVIT_WORDS["es" if ctx.lang == "es" else "en"]
+    chamber, city = CHAMBERS.get(s.declared, (f"Chamber of Commerce, {s.seller.city}", s.seller.city))
+    x, w = ctx.left, ctx.width
+    ctx.set("certificate_number", s.coo_no)
+    label = ctx.pick(words["number"])
+    sh.text(ctx.right - 58, 14, label, 8.4, bold=True, kind="label")
+    sh.text(ctx.right - 56 + sh.text_width(label, 8.4, True), 14, s.coo_no, 9.4, kind="value",
+            field="certificate_number")  # fmt: skip
+    sh.text(sh.width / 2, 25, words["title"], ctx.jitter(17, 1), bold=True, align="center")
+    y = ctx.jitter(37, 1.5)
+    step = ctx.jitter(10.5, 0.6)
+    country = ctx.country(s.declared, upper=True)
+    # the declaration: a sentence of printed words and filled-in blanks
+    tw = sh.text(x, y, words["undersigned"], 9)
+    _blank(ctx, x + tw + 2, y, w * 0.44, s.seller.person, words["owner"])
+    fx = x + tw + 4 + w * 0.44
+    sh.text(fx, y, words["for"], 9)
+    y += step
+    ctx.set("exporter_name", s.seller.name)
+    shipper = ", ".join([*s.seller.lines, ctx.country(s.seller.country)])
+    _blank(ctx, x, y, w * 0.45, s.seller.name, "", "exporter_name")
+    _blank(ctx, x + w * 0.46, y, w * 0.54, shipper, words["shipper"])
+    y += step
+    tw = sh.text(x, y, words["declares"], 9)
+    _blank(ctx, x + tw + 2, y, w - tw - 2, f"{s.vessel} ({s.place_loading})", words["carrier"])
+    y += step
+    tw = sh.text(x, y, words["on"], 9)
+    _blank(ctx, x + tw + 2, y, 36, ctx.date(s.departure_date))
+    cx = x + tw + 42
+    tw2 = sh.text(cx, y, words["consigned"], 9)
+    ctx.set("consignee_name", s.buyer.name)
+    _blank(ctx, cx + tw2 + 2, y, ctx.right - cx - tw2 - 2, s.buyer.name, "", "consignee_name")
+    y += step * 0.8
+    _blank(ctx, x, y, w, ", ".join([*s.buyer.lines, ctx.country(s.buyer.country)]))
+    y += step
+    tw = sh.text(x, y, words["product_of"], 9)
+    ctx.set("country_of_origin", s.declared)
+    _blank(ctx, x + tw + 2, y, 60, country, "", "country_of_origin", size=9.6)
+    sh.text(x + tw + 64, y, ".", 9)
+    y += 7
+    widths = [0.2, 0.12, 0.13, 0.13, 0.42]
+    # 'weight in kilos' spans the gross and net columns above their own captions
+    wx = x + w * (widths[0] + widths[1])
+    sh.rect(wx, y, w * (widths[2] + widths[3]), 5.5, 0.6, fill=0.9)
+    sh.text(wx + w * (widths[2] + widths[3]) / 2, y + 3.9, words["weight"], 7.3, bold=True, kind="label",
+            align="center")  # fmt: skip
+    y += 5.5
+    cols = [
+        Column(words["marks"], w * widths[0]),
+        Column(words["packages"], w * widths[1], "right"),
+        Column(words["gross"], w * widths[2], "right"),
+        Column(words["net"], w * widths[3], "right"),
+        Column(words["description"], w * widths[4]),
+    ]
+    ctx.set("invoice_number", s.coo_invoice_ref)
+    desc = [*sh.wrap(s.description(ctx.lang).upper(), w * widths[4] - 3, 7.8)]
+    hs_line = f"H.S. {ctx.hs()}"
+    invoice_line = f"{words['invoice']} {s.coo_invoice_ref}"
+    desc += [hs_line, invoice_line, f"{words['dated']} {ctx.date(s.invoice_date)}"]
+    producer = _producer(ctx)
+    if producer:
+        desc += sh.wrap(producer, w * widths[4] - 3, 7.8)
+    gross = ctx.kg(s.gross_kg, 0 if ctx.rng.random() < 0.5 else 2)
+    net = ctx.weight_as(s.coo_net_kg, ctx.pick(("kg", "KGS")), "net_weight_kg")
+    row = [
+        Cell("\n".join(s.marks(ctx.lang)), "static"),
+        Cell(str(s.packages), "static"),
+        Cell(gross, "static"),
+        Cell(net, field="net_weight_kg"),
+        Cell("\n".join(desc), "static"),
+    ]
+    y = sh.table(x, y, cols, [row], size=7.8, line_h=3.5, pad=1.4, grid=True)
+    # the HS code and the invoice reference are lines of the description cell
+    page = sh.pages[-1]
+    for i, item in enumerate(page):
+        if item.text == hs_line:
+            page[i] = replace(item, kind="value", field="hs_code")
+        elif item.text == invoice_line:
+            page[i] = replace(item, kind="value", field="invoice_number")
+    y += 10
+    day = s.coo_date - timedelta(days=ctx.rng.randrange(0, 3))
+    sworn = f"{words['sworn']} {ctx.date(day)}"
+    sh.text(x, y, sworn, 8.2)
+    sh.hline(x, x + w * 0.4, y + 12, 0.3)
+    sh.text(x, y + 15.5, words["notary"], 7.2, kind="label")
+    sh.scribble(ctx.right - w * 0.38, y + 9, 34, len(s.coo_no))
+    sh.hline(ctx.right - w * 0.4, ctx.right, y + 12, 0.3)
+    sh.text(ctx.right - w * 0.4, y + 15.5, words["signature"], 7.2, kind="label")
+    y += 24
+    sh.hline(x, ctx.right, y, 0.8)
+    y += 6
+    article = "" if chamber.split()[0] in ("The", "La", "El") else ctx.t("The ", "La ")
+    text = words["chamber"].format(chamber=article + chamber, country=country_name(s.declared, ctx.lang))
+    y = sh.para(x, y, text, w, ctx.jitter(8.4, 0.3)) + 4
+    ctx.set("issue_date", s.coo_date.isoformat())
+    ctx.label_value(x, y, words["issued"], f"{city}, {ctx.date(s.coo_date)}", "issue_date", gap=ctx.jitter(38, 2))
+    sh.scribble(ctx.right - w * 0.35, y + 8, 30, len(s.coo_no) + 3)
+    sh.hline(ctx.right - w * 0.4, ctx.right, y + 11, 0.3)
+    sh.text(ctx.right - w * 0.4, y + 14.5, words["secretary"], 7.4, kind="label")
+    sh.rect(x + w * 0.32, y + 2, 24, 24, 0.3)  # where the chamber's seal is pressed

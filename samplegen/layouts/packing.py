@@ -312,4 +312,5 @@ DRAWERS = {
     "colisage_bilingual": packing_forms.colisage_bilingual,
     "lots_across": packing_forms.lots_across,
     "weight_tally": packing_forms.weight_tally,
+    "weight_measurement": packing_forms.weight_measurement,
 }

@@ -9,6 +9,8 @@
   gross mass columns and the TOTAL row under them.
 * `weight_tally`: a block per lot, every package's net weight in a grid of numbered cells, the lot's net,
   tare and gross under its grid and the totals in a box at the foot.
+* `weight_measurement`: a weight and measurement list, one row per lot with the serial range of its
+  packages, their outer dimensions and the lot's measurement in cubic metres beside the weights.
 
 These follow the packing and weight lists exporters of metals attach to sea shipments (a container's
 verified gross mass under SOLAS VI/2 is its cargo's gross weight plus the container's tare).
@@ -701,3 +703,160 @@ def weight_tally(ctx: Ctx, lots: list[Lot]) -> None:
     sh.text(x, marks_y, f"{c['marks']}:", 8, bold=True, kind="label")
     sh.lines(x, marks_y + 4.2, s.marks(ctx.lang, packing_list=True), 7.8, kind="value", max_w=bx - x - 4)
     ctx.signature(x, y + 35, s.seller.person, s.seller.title, len(s.pl_no))
+
+
+# --- fold 2 additions ---
+
+MEASURE_CAPTIONS = {
+    "en": {
+        "title": ("WEIGHT AND MEASUREMENT LIST", "WEIGHT & MEASUREMENT LIST", "PACKING / MEASUREMENT LIST"),
+        "invoice": ("Invoice No.", "Inv. No.", "Commercial Invoice No."),
+        "date": "Date",
+        "consignee": "Consignee",
+        "vessel": "Per",
+        "from_to": "From / To",
+        "marks": "Shipping marks",
+        "nos": ("C/Nos.", "Case Nos.", "Pkg. Nos."),
+        "lot": "Lot",
+        "qty": "Qty",
+        "dims": "Dimensions L x W x H (cm)",
+        "cbm": "Meas. (CBM)",
+        "net": "N.W. (kg)",
+        "gross": "G.W. (kg)",
+        "total": "TOTAL",
+        "packages": "Total packages",
+        "measurement": "Total measurement",
+        "each": "each",
+    },
+    "es": {
+        "title": ("LISTA DE PESOS Y MEDIDAS", "LISTA DE PESOS Y DIMENSIONES", "LISTA DE EMPAQUE Y MEDIDAS"),
+        "invoice": ("Factura No.", "Factura comercial No.", "Fact. No."),
+        "date": "Fecha",
+        "consignee": "Consignatario",
+        "vessel": "Buque",
+        "from_to": "Origen / Destino",
+        "marks": "Marcas",
+        "nos": ("Bultos Nos.", "Nos.", "Numeración"),
+        "lot": "Lote",
+        "qty": "Cant.",
+        "dims": "Medidas L x A x H (cm)",
+        "cbm": "Volumen (m3)",
+        "net": "P. neto (kg)",
+        "gross": "P. bruto (kg)",
+        "total": "TOTAL",
+        "packages": "Total de bultos",
+        "measurement": "Volumen total",
+        "each": "c/u",
+    },
+    "pt": {
+        "title": ("ROMANEIO DE PESOS E MEDIDAS", "ROMANEIO DE CARGA", "LISTA DE PESOS E MEDIDAS"),
+        "invoice": ("Fatura No.", "Fatura comercial No.", "Fatura No."),
+        "date": "Data",
+        "consignee": "Consignatário",
+        "vessel": "Navio",
+        "from_to": "Origem / Destino",
+        "marks": "Marcas",
+        "nos": ("Volumes Nos.", "Nos.", "Numeração"),
+        "lot": "Lote",
+        "qty": "Qtd.",
+        "dims": "Dimensões C x L x A (cm)",
+        "cbm": "Cubagem (m3)",
+        "net": "P. líquido (kg)",
+        "gross": "P. bruto (kg)",
+        "total": "TOTAL",
+        "packages": "Total de volumes",
+        "measurement": "Cubagem total",
+        "each": "cada",
+    },
+}
+
+
+def weight_measurement(ctx: Ctx, lots: list[Lot]) -> None:
+    """A weight and measurement list: one row per lot with the serial range of its packages ('1 - 12'), the
+    outer dimensions of each package and the lot's measurement in cubic metres beside its net and gross
+    weights; the measurement total under the table with the packages' count."""
+    s, sh = ctx.s, ctx.sheet
+    # Portuguese captions where the goods go to Brazil
+    lang = ("pt" if s.buyer.country == "BR" else "es") if ctx.lang == "es" else "en"
+    c = MEASURE_CAPTIONS[lang]
+    x, w = ctx.left, ctx.width
+    sh.text(x, 16, s.seller.name, 12, bold=True, max_w=w * 0.58)
+    sh.text(x, 21, ", ".join([*s.seller.lines, ctx.country(s.seller.country)]), 7.6, max_w=w * 0.58)
+    title = ctx.pick(c["title"])
+    sh.text(ctx.right, 16, title, ctx.jitter(12.5, 0.6), bold=True, align="right", max_w=w * 0.42)
+    sh.hline(x, ctx.right, 24.5, 0.8)
+    y = 31.0
+    gap = ctx.jitter(30, 3)
+    head = [
+        (f"{ctx.pick(c['invoice'])}:", s.pl_invoice_ref, "invoice_number"),
+        (f"{c['date']}:", ctx.date(s.invoice_date), None),
+        (f"{c['vessel']}:", s.vessel, None),
+        (f"{c['from_to']}:", f"{s.place_loading} / {s.place_discharge}", None),
+    ]
+    for label, value, field in head:
+        ctx.label_value(x, y, label, value, field, gap=gap, size=8.5, max_w=w / 2 - gap - 2)
+        y += 4.7
+    rx = x + w * 0.55
+    sh.text(rx, 31, f"{c['consignee']}:", 8, bold=True, kind="label")
+    sh.lines(rx, 35.5, ctx.party_lines(s.buyer), 8.2, kind="static", max_w=ctx.right - rx)
+    y = max(y, 35.5 + 3.6 * (len(s.buyer.lines) + 2)) + 4
+    if s.product == "ingot":
+        dims = (ctx.pick((100, 105, 110)), ctx.pick((70, 75, 80)), ctx.pick((25, 28, 30)))
+    else:
+        dims = (110, 110, ctx.pick((100, 110, 120)))
+    cbm_each = Decimal(dims[0] * dims[1] * dims[2]) / Decimal(1_000_000)
+    cols = [
+        Column(ctx.pick(c["nos"]), w * 0.13),
+        Column(c["lot"], w * 0.2),
+        Column(c["qty"], w * 0.08, "right"),
+        Column(c["dims"], w * 0.22),
+        Column(c["cbm"], w * 0.11, "right"),
+        Column(c["net"], w * 0.13, "right"),
+        Column(c["gross"], w * 0.13, "right"),
+    ]
+    word = s.package_word(lang, True) if lang != "pt" else ("amarrados" if s.product == "ingot" else "paletes")
+    rows: list[list[Cell]] = []
+    first = 1
+    total_cbm = Decimal(0)
+    for lot in lots:
+        last = first + lot.packages - 1
+        cbm = (cbm_each * lot.packages).quantize(Decimal("0.001"))
+        total_cbm += cbm
+        rows.append(
+            [
+                Cell(f"{first} - {last}" if last > first else str(first), "static"),
+                Cell(lot.number, field="lot_numbers"),
+                Cell(str(lot.packages)),
+                Cell(f"{dims[0]} x {dims[1]} x {dims[2]} {c['each']}", "static"),
+                Cell(ctx.num(cbm, 3), "static"),
+                Cell(ctx.kg(lot.net_kg, 1)),
+                Cell(ctx.kg(lot.gross_kg, 1)),
+            ]
+        )
+        first = last + 1
+    n, net, gross = _totals(lots)
+    ctx.set("net_weight_kg", float(net))
+    ctx.set("gross_weight_kg", float(gross))
+    rows.append(
+        [
+            Cell(c["total"], "label", bold=True),
+            Cell(f"{len(lots)} {c['lot'].lower()}s" if lang == "en" else "", "static", bold=True),
+            Cell(str(n), field="package_count", bold=True),
+            Cell(word, "static"),
+            Cell(ctx.num(total_cbm, 3), "static", bold=True),
+            Cell(ctx.kg(net, 1), field="net_weight_kg", bold=True),
+            Cell(ctx.kg(gross, 1), field="gross_weight_kg", bold=True),
+        ]
+    )
+    y = sh.table(x, y, cols, rows, size=ctx.jitter(8.2, 0.3), line_h=3.6, pad=1.2) + 7
+    summary = [
+        (f"{c['packages']}:", f"{n} {word}"),
+        (f"{c['measurement']}:", f"{ctx.num(total_cbm, 3)} CBM"),
+    ]
+    for label, value in summary:
+        ctx.label_value(x, y, label, value, gap=ctx.jitter(40, 3), size=8.6)
+        y += 4.8
+    y += 3
+    sh.text(x, y, f"{c['marks']}:", 8.2, bold=True, kind="label")
+    y = sh.lines(x, y + 4.5, s.marks("en" if lang == "en" else "es", packing_list=True), 8, kind="static")
+    ctx.signature(x + w * 0.55, y + 4, s.seller.person, s.seller.title, len(s.pl_no))
