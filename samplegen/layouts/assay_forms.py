@@ -648,7 +648,7 @@ QUALITY_WORDS = {
 }
 
 
-def _limit_above(value: Decimal) -> tuple[Decimal, int]:
+def _guaranteed_limit(value: Decimal) -> tuple[Decimal, int]:
     """The round limit a contract would guarantee above a found value: 1, 1.5, 2, 3 or 5 times a power of ten
     (with some room), and its number of decimals."""
     target = value * Decimal("1.25")
@@ -716,7 +716,7 @@ def quality_spec(ctx: Ctx, rows: list[Row]) -> None:
         elif sym == "Sb":
             spec = "-"
         else:
-            limit, places = _limit_above(found)
+            limit, places = _guaranteed_limit(found)
             spec = f"{words['max']} {ctx.num(limit, places)}"
         table.append([Cell(sym, "label"), Cell(_trace_unit(ctx, unit), "label"), Cell(spec, "static"),
                       Cell(text, field="composition_pct", bold=True), Cell(verdict, "static")])  # fmt: skip

@@ -1076,7 +1076,7 @@ AFFIDAVIT_WORDS = {
 }
 
 
-def _blank(ctx: Ctx, x: float, y: float, w: float, value: str, caption: str = "", field: str | None = None,
+def _filled_blank(ctx: Ctx, x: float, y: float, w: float, value: str, caption: str = "", field: str | None = None,
            size: float = 8.8) -> None:  # fmt: skip
     """A filled-in blank: the value on a rule, the blank's caption in small type under it."""
     sh = ctx.sheet
@@ -1106,30 +1106,30 @@ def chamber_affidavit(ctx: Ctx) -> None:
     country = ctx.country(s.declared, upper=True)
     # the declaration: a sentence of printed words and filled-in blanks
     tw = sh.text(x, y, words["undersigned"], 9)
-    _blank(ctx, x + tw + 2, y, w * 0.44, s.seller.person, words["owner"])
+    _filled_blank(ctx, x + tw + 2, y, w * 0.44, s.seller.person, words["owner"])
     fx = x + tw + 4 + w * 0.44
     sh.text(fx, y, words["for"], 9)
     y += step
     ctx.set("exporter_name", s.seller.name)
     shipper = ", ".join([*s.seller.lines, ctx.country(s.seller.country)])
-    _blank(ctx, x, y, w * 0.45, s.seller.name, "", "exporter_name")
-    _blank(ctx, x + w * 0.46, y, w * 0.54, shipper, words["shipper"])
+    _filled_blank(ctx, x, y, w * 0.45, s.seller.name, "", "exporter_name")
+    _filled_blank(ctx, x + w * 0.46, y, w * 0.54, shipper, words["shipper"])
     y += step
     tw = sh.text(x, y, words["declares"], 9)
-    _blank(ctx, x + tw + 2, y, w - tw - 2, f"{s.vessel} ({s.place_loading})", words["carrier"])
+    _filled_blank(ctx, x + tw + 2, y, w - tw - 2, f"{s.vessel} ({s.place_loading})", words["carrier"])
     y += step
     tw = sh.text(x, y, words["on"], 9)
-    _blank(ctx, x + tw + 2, y, 36, ctx.date(s.departure_date))
+    _filled_blank(ctx, x + tw + 2, y, 36, ctx.date(s.departure_date))
     cx = x + tw + 42
     tw2 = sh.text(cx, y, words["consigned"], 9)
     ctx.set("consignee_name", s.buyer.name)
-    _blank(ctx, cx + tw2 + 2, y, ctx.right - cx - tw2 - 2, s.buyer.name, "", "consignee_name")
+    _filled_blank(ctx, cx + tw2 + 2, y, ctx.right - cx - tw2 - 2, s.buyer.name, "", "consignee_name")
     y += step * 0.8
-    _blank(ctx, x, y, w, ", ".join([*s.buyer.lines, ctx.country(s.buyer.country)]))
+    _filled_blank(ctx, x, y, w, ", ".join([*s.buyer.lines, ctx.country(s.buyer.country)]))
     y += step
     tw = sh.text(x, y, words["product_of"], 9)
     ctx.set("country_of_origin", s.declared)
-    _blank(ctx, x + tw + 2, y, 60, country, "", "country_of_origin", size=9.6)
+    _filled_blank(ctx, x + tw + 2, y, 60, country, "", "country_of_origin", size=9.6)
     sh.text(x + tw + 64, y, ".", 9)
     y += 7
     widths = [0.2, 0.12, 0.13, 0.13, 0.42]
