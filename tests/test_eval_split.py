@@ -35,6 +35,12 @@ def test_the_held_out_fold_is_the_one_the_families_name() -> None:
     assert sorted(held) == sorted(f for f, a in table.items() if not a["seen_in_development"])
 
 
+def test_by_default_every_fold_is_held_out() -> None:
+    split = make_split(_table())
+    assert split.held_out == {f"a/f{fold}{i}" for fold in range(3) for i in range(2)}
+    assert split.describe().startswith("every fold held out: a/f00, a/f01")
+
+
 def test_a_developed_family_is_never_held_out_whatever_its_fold() -> None:
     split = make_split({"a/b": {"seen_in_development": True, "fold": 0}}, 0)
     assert not split.held_out

@@ -20,7 +20,7 @@ from oretrace.cli.progress_bar import run_progress
 from oretrace.core.errors import InvalidInput, NothingToDo, OretraceError, ShipmentsNotStored
 from oretrace.core.models import Rejection
 from oretrace.core.names import printable
-from oretrace.evaluation.split import DEFAULT_HOLDOUT_FOLD, FOLDS
+from oretrace.evaluation.split import FOLDS
 
 
 class _Commands(TyperGroup):
@@ -244,11 +244,14 @@ def evaluate(
         ),
     ] = False,
     holdout_fold: Annotated[
-        int,
+        int | None,
         typer.Option(
-            "--holdout-fold", min=0, max=FOLDS - 1, help="which fold of layout families is held out (0, 1 or 2)"
+            "--holdout-fold",
+            min=0,
+            max=FOLDS - 1,
+            help="hold out only this fold of layout families (0, 1 or 2; default: every fold not yet read)",
         ),
-    ] = DEFAULT_HOLDOUT_FOLD,
+    ] = None,
     workers: Annotated[int | None, typer.Option(help="documents processed at once")] = None,
     external: Annotated[
         Path | None,
