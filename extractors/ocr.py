@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,6 +118,51 @@ def remove_rules(gray: Image.Image, masks: tuple[np.ndarray, np.ndarray] | None 
     cleaned = np.asarray(gray).copy()
     cleaned[rules] = 255
     return Image.fromarray(cleaned)
+
+
+MAX_DOT = 12  # pixels: a leader's dot at 300 dpi is 3-8 px across; a letter is larger
+MIN_LEADER_DOTS = 5
+MAX_DOT_PITCH = 6  # dot sizes: farther apart, the dots are not one leader
+
+
+def remove_leaders(gray: Image.Image) -> Image.Image:
+    """Erase dotted leaders ('Arsenic (As) ........ 0.0101 %'). Tesseract reads a run of dots as letters and
+    garbles the words beside it; a leader is a row of at least five small, round, evenly spaced specks on one
+    baseline. A decimal point, a colon or an 'i' has no such row."""
+    pixels = np.asarray(gray)
+    count, labels, stats, centroids = cv2.connectedComponentsWithStats((pixels < 160).astype(np.uint8))
+    widths, heights = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
+    small = (widths >= 2) & (widths <= MAX_DOT) & (heights >= 2) & (heights <= MAX_DOT)
+    round_ = np.maximum(widths, heights) <= 2 * np.minimum(widths, heights) + 1
+    dots = np.flatnonzero(small & round_)
+    dots = dots[dots > 0]  # component 0 is the background
+    dots = dots[np.argsort(centroids[dots, 1], kind="stable")]
+    # Rows of dots: a new row where the next dot stands more than 2 px lower.
+    rows = np.split(dots, np.flatnonzero(np.diff(centroids[dots, 1]) > 2) + 1)
+    erase = np.zeros(count, dtype=bool)
+    for row in rows:
+        if len(row) < MIN_LEADER_DOTS:
+            continue
+        row = row[np.argsort(centroids[row, 0])]
+        for chain in _chains(row, centroids[row, 0], widths[row]):
+            erase[chain] = True
+    if not erase.any():
+        return gray
+    # The grey fringe of each dot goes too: Tesseract reads faint rings as letters as well.
+    mask = cv2.dilate(erase[labels].astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    cleaned = pixels.copy()
+    cleaned[mask] = 255
+    return Image.fromarray(cleaned)
+
+
+def _chains(row: np.ndarray, xs: np.ndarray, widths: np.ndarray) -> Iterator[np.ndarray]:
+    """Runs of a row's dots close enough to be one leader, and evenly spaced."""
+    gaps = np.diff(xs)
+    breaks = np.flatnonzero((gaps <= 0) | (gaps > MAX_DOT_PITCH * np.maximum(widths[:-1], 2))) + 1
+    for start, end in zip(np.r_[0, breaks], np.r_[breaks, len(row)], strict=True):
+        spacing = gaps[start : end - 1]
+        if end - start >= MIN_LEADER_DOTS and spacing.std() <= 0.25 * spacing.mean():
+            yield row[start:end]
 
 
 def _tesseract_data(path: Path, options: OcrOptions, psm: int) -> dict[str, list]:
@@ -266,7 +312,7 @@ def ocr_page(
     # The rules tell the page's boxes apart (extractors.boxes), then are erased for Tesseract.
     masks = rule_masks(gray)
     rules = scan_rules(*masks)
-    gray = despeckle(remove_rules(gray, masks))
+    gray = despeckle(remove_leaders(remove_rules(gray, masks)))
     rotation = 0
     with tempfile.TemporaryDirectory(prefix="oretrace-ocr-") as scratch:
         # Tesseract reads a file path directly; an uncompressed PGM is the cheapest file to write.

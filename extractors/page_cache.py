@@ -17,7 +17,7 @@ from pydantic import TypeAdapter
 from oretrace.core.models import Page
 
 # Bumped whenever text-layer reading or OCR changes the pages they produce.
-TEXT_READER_VERSION = "14"  # 14: OCR's skew estimate by projection
+TEXT_READER_VERSION = "15"  # 15: dotted leaders erased before OCR
 _PAGES = TypeAdapter(list[Page])
 
 
