@@ -350,6 +350,9 @@ def test_parse_date_never_raises(text: str, day_first: bool | None) -> None:
         ("Made in China", "CN"),
         ("CN (China)", "CN"),
         ("Thailand / Tailandia", "TH"),
+        ("Mexique", "MX"),  # French
+        ("Bolívia", "BO"),  # Portuguese
+        ("Origine des marchandises : Mexique", "MX"),
     ],
 )
 def test_parse_country(text: str, expected: str) -> None:
@@ -404,6 +407,8 @@ def test_parse_country_knows_every_iso_country() -> None:
         ("NET WT KG 20,000 / 20 MT / 44,092 LB; VAT; COD; PNG", []),
         ("china clay in a cuba; Republic of the Congo", [("CG", "Republic of the Congo")]),
         ("Estados Unidos Mexicanos y Viet Nam", [("MX", "Estados Unidos Mexicanos"), ("VN", "Viet Nam")]),
+        # French and Portuguese names only as a field's whole value: in running text they are words and names
+        ("suede gloves; Salvador Ruiz; a grenade", []),
         ("", []),
     ],
 )

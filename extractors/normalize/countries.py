@@ -1,7 +1,9 @@
-"""Countries as ISO 3166 alpha-2 codes, from names in English, Spanish and local languages, and codes.
+"""Countries as ISO 3166 alpha-2 codes, from names in English, Spanish, French, Portuguese and local languages,
+and codes.
 
-Names come from pycountry (ISO names, official and common names) and CLDR via babel (English, Spanish,
-and each country's own official languages); only abbreviations those lack are listed here.
+Names come from pycountry (ISO names, official and common names) and CLDR via babel (English, Spanish, French
+and Portuguese, the languages of the trade documents, and each country's own official languages); only
+abbreviations those lack are listed here.
 """
 
 from __future__ import annotations
@@ -84,6 +86,7 @@ _NEEDS_CAPITAL = frozenset({"china", "turkey", "chad", "cuba", "guinea", "chile"
                             "jersey", "niger", "mali", "peru", "togo"})  # fmt: skip
 _PRECEDED_NOT = frozenset({"new", "nuevo", "nueva"})  # 'New Mexico', 'Nuevo México' are not Mexico
 
+FIELD_ONLY_PRIORITY = 4.2
 _FUZZY_CUTOFF = 85.0
 _FUZZY_MARGIN = 4.0
 _PARENS = re.compile(r"\s*\(([^()]*)\)\s*")
@@ -95,6 +98,9 @@ class _Index:
     codes: dict[str, str]  # lower-case alpha-2/alpha-3 -> alpha-2
     max_words: int
     fuzzy_keys: list[str]
+    # Names known only in French or Portuguese ('Suède', 'Salvador', 'Grenade' are words and names in running
+    # text): read as a field's whole value, never picked out of running text.
+    field_only: frozenset[str]
 
 
 def _variants(name: str) -> list[tuple[str, bool]]:
@@ -148,6 +154,12 @@ def _index() -> _Index:
             locale = locales[language]
             if locale is not None:
                 add(locale.territories.get(code), code, 4)
+    # French and Portuguese names ('Mexique', 'États-Unis', 'Bolívia') rank after every country's own: exact
+    # matches only, never fuzzy ones.
+    for priority, language in ((FIELD_ONLY_PRIORITY, "fr"), (FIELD_ONLY_PRIORITY + 0.2, "pt")):
+        for code, name in Locale(language).territories.items():
+            if code in known:
+                add(name, code, priority)
     for name, code in _ALIASES.items():
         add(name, code, 0)
 
@@ -166,7 +178,8 @@ def _index() -> _Index:
             # Three-letter names such as 'Oman' are fine, but a name equal to a code is matched as a code.
             del names[key]
     fuzzy_keys = [k for k, v in names.items() if v is not None and len(k) >= 4 and best.get(k, 0) < 4]
-    return _Index(names, codes, max(len(k.split()) for k in names), fuzzy_keys)
+    field_only = frozenset(k for k in names if best.get(k, 0) >= FIELD_ONLY_PRIORITY)
+    return _Index(names, codes, max(len(k.split()) for k in names), fuzzy_keys, field_only)
 
 
 def _code_token(token: Token, text: str) -> str | None:
@@ -208,6 +221,7 @@ def find_countries(text: str) -> list[tuple[str, int, int]]:
             skip = (
                 code is None
                 or key in _NOT_IN_RUNNING_TEXT
+                or key in index.field_only
                 or (key in _NEEDS_CAPITAL and not text[start].isupper())
                 or (size == 1 and i > 0 and words[i - 1].key in _PRECEDED_NOT)
             )
