@@ -20,8 +20,10 @@ from oretrace.extractors.fields.parsers import identifier
 from oretrace.extractors.fields.spec import names_other
 from oretrace.extractors.fields.view import DocumentView
 from oretrace.extractors.layout import RawWord, order_words
+from oretrace.extractors.ocr import OcrOptions, ocr_page, remove_leaders
 from oretrace.extractors.rules import joined, main_networks, scan_rules, structural, turned
 from oretrace.extractors.text import ReadOptions, read_pages
+from tests.conftest import render
 
 MM = 72 / 25.4
 
@@ -634,3 +636,117 @@ def test_a_symbol_in_capitals_among_symbols_in_capital_and_small_letters_is_repa
         words += [(w, 0.5 + 0.09 * j, top, 0.5 + 0.09 * j + 0.08, top + 0.01, 0.9) for j, w in enumerate(value.split())]
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
     assert fields["composition_pct"].value == {"As": 0.0473, "Fe": 0.0113, "S": 0.0209, "Cu": 0.0035, "Pb": 0.0273}
+
+
+def test_dotted_leaders_are_erased_before_ocr_and_the_rows_read_clean() -> None:
+    """Tesseract reads a leader's dots as letters and digits ('Arsenic (AS) 2... 0.0 c cc teens 0.0101 %');
+    erased first, each row reads as its element and its result, and the results keep their decimal points."""
+    rows = [("Arsenic (As)", "0.0101 %"), ("Iron (Fe)", "0.0061 %"), ("Sulphur (S)", "0.0112 %"),
+            ("Lead (Pb)", "0.0099 %"), ("Bismuth (Bi)", "5.7 mg/kg"), ("Selenium (Se)", "3.5 mg/kg")]  # fmt: skip
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica", 10)
+    for i, (name, value) in enumerate(rows):
+        y = (250 - 8 * i) * MM
+        canvas.drawString(30 * MM, y, name)
+        start = 30 * MM + canvas.stringWidth(name, "Helvetica", 10) + 4
+        canvas.drawString(start, y, " ".join("." * int((140 * MM - start) / canvas.stringWidth(". ", "Helvetica", 10))))
+        canvas.drawRightString(160 * MM, y, value)
+    canvas.showPage()
+    canvas.save()
+    image = render(buffer.getvalue(), dpi=300)
+    erased = np.asarray(remove_leaders(image)) < 160
+    assert erased.sum() < 0.8 * (np.asarray(image) < 160).sum()  # the dots were a good part of the ink
+    page = ocr_page(image, 1, 300, OcrOptions())
+    assert [line for line in page.text.splitlines() if line.strip()] == [f"{name} {value}" for name, value in rows]
+
+
+def test_a_surveyors_weight_certificate_is_read_as_a_packing_list() -> None:
+    """A certificate of weight states what a packing list states: its title says so, and its table's columns are
+    captioned with their unit ('Gross kg', 'Net kg') or abbreviated ('Pkgs')."""
+    words = _line("WEIGHT CERTIFICATE", 0.35, 0.05, 0.02)
+    words += _line("Client's invoice: F-00431", 0.07, 0.12, 0.011)
+    rows = [
+        (0.30, ["Container", "Lots", "Pkgs", "Gross kg", "Tare kg", "Net kg"]),
+        (0.32, ["CMAU2842544", "LT-2504-047", "18", "18,427.0", "427.0", "18,000.0"]),
+        (0.34, ["CMAU5402593", "LT-2504-053", "1", "1,022.0", "22.0", "1,000.0"]),
+        (0.36, ["TOTAL", "", "19", "19,449.0", "449.0", "19,000.0"]),
+    ]
+    words += _table(rows, (0.07, 0.25, 0.42, 0.52, 0.67, 0.82))
+    page = _page(words, [])
+    assert classify([page]).doc_type is DocType.PACKING_LIST
+    fields = extract_fields(DocType.PACKING_LIST, [page])
+    assert fields["invoice_number"].value == "F-00431"
+    assert fields["package_count"].value == 19
+    assert fields["gross_weight_kg"].value == pytest.approx(19449.0)
+    assert fields["net_weight_kg"].value == pytest.approx(19000.0)
+
+
+def test_a_preferential_certificate_in_french_is_a_certificate_of_origin() -> None:
+    """An EUR.1 drawn in French carries no English title: its name and the wording of its boxes say what it is,
+    and its invoices box ('10. Factures') gives the invoice."""
+    words = _line("EUR.1 No MX 8553109", 0.55, 0.05, 0.014)
+    words += _line("2. Certificat utilisé dans les échanges préférentiels entre", 0.55, 0.1, 0.008)
+    words += _line("4. Pays dont les produits sont considérés comme originaires", 0.55, 0.2, 0.008)
+    words += _line("9. Masse brute (kg)", 0.4, 0.3, 0.008) + _line("10. Factures", 0.7, 0.3, 0.008)
+    words += _line("10.235 kg", 0.4, 0.32, 0.011) + _line("F-00575", 0.7, 0.32, 0.011)
+    words += _line("11. VISA DE LA DOUANE", 0.05, 0.5, 0.008)
+    words += _line("12. DÉCLARATION DE L'EXPORTATEUR", 0.55, 0.5, 0.008)
+    page = _page(words, [])
+    assert classify([page]).doc_type is DocType.CERTIFICATE_OF_ORIGIN
+    assert extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [page])["invoice_number"].value == "F-00575"
+
+
+def test_the_certifying_box_dates_the_certificate_whatever_other_dates_are_labelled() -> None:
+    """'CERTIFICACIÓN DE ORIGEN ... La Paz, 3 de marzo de 2025' with no label, beside a 'Fecha:' of the invoice
+    and of the exporter's declaration: the certifying side's date is the issue date. Its regional tariff
+    nomenclature ('NALADISA'), its 'Número' and its 'Peso o cantidad' are read too."""
+    words = _line("CERTIFICADO DE ORIGEN", 0.35, 0.05, 0.02)
+    words += _line("Número: 9511980", 0.6, 0.1, 0.011)
+    rows = [
+        (0.2, ["NALADISA", "Denominación de las mercaderías", "Peso o cantidad"]),
+        (0.22, ["2825.80", "24 TARIMAS DE TRIÓXIDO DE ANTIMONIO", "24,000 kg"]),
+    ]
+    words += _table(rows, (0.07, 0.25, 0.75))
+    words += _line("Factura comercial N°: MA-INV-25-0213 Fecha: 28/02/2025", 0.07, 0.3, 0.011)
+    words += _line("DECLARACIÓN DE ORIGEN", 0.07, 0.405, 0.009)
+    words += _line("Fecha: 1 de marzo de 2025", 0.07, 0.45, 0.011)
+    words += _line("CERTIFICACIÓN DE ORIGEN", 0.52, 0.405, 0.009)
+    words += _line("Certificamos la veracidad de la declaración", 0.52, 0.425, 0.011)
+    words += _line("La Paz, 3 de marzo de 2025", 0.52, 0.45, 0.011)
+    rules = _frame(0.05, 0.4, 0.5, 0.5) + _frame(0.5, 0.4, 0.95, 0.5)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, rules)])
+    assert fields["issue_date"].value == "2025-03-03"
+    assert fields["certificate_number"].value == "9511980"
+    assert fields["hs_code"].value == "282580"
+    assert fields["net_weight_kg"].value == pytest.approx(24000.0)
+
+
+def test_a_results_grid_in_column_pairs_gives_every_element() -> None:
+    """'Elemento | Valor | Elemento | Valor': each row holds two or three element/result pairs, and OCR may lose
+    the gap between a result and the next pair's element ('6.9 ppm Se')."""
+    words = _line("CERTIFICATE OF QUALITY AND ANALYSIS", 0.3, 0.05, 0.016)
+    rows = [
+        (0.30, ["Elemento", "Valor", "Elemento", "Valor"]),
+        (0.32, ["Sb", "99.70 %", "As", "0.0732 %"]),
+        (0.34, ["Fe", "0.0153 %", "S", "0.0389 %"]),
+    ]
+    words += _table(rows, (0.07, 0.25, 0.5, 0.68))
+    words += (
+        _line("Bi", 0.07, 0.36, 0.011) + _line("6.9 ppm Se", 0.25, 0.36, 0.011) + _line("4.1 ppm", 0.68, 0.36, 0.011)
+    )
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
+    assert fields["composition_pct"].value == {
+        "Sb": 99.7, "As": 0.0732, "Fe": 0.0153, "S": 0.0389, "Bi": 0.00069, "Se": 0.00041,
+    }  # fmt: skip
+
+
+def test_a_french_invoice_names_its_buyer_after_doit_and_its_total_net_a_payer() -> None:
+    """'Doit :' names who owes the invoice; 'NET À PAYER' is the amount due, though 'net' also starts weights."""
+    words = _line("FACTURE COMMERCIALE", 0.55, 0.05, 0.016)
+    words += _line("Doit :", 0.07, 0.2, 0.011) + _line("Gulf Coast Flame Retardants LLC", 0.07, 0.22, 0.011)
+    words += _line("Poids net total :", 0.5, 0.5, 0.011) + _line("23,188 t", 0.75, 0.5, 0.011)
+    words += _line("NET À PAYER :", 0.5, 0.52, 0.011) + _line("1.337.686,88 USD", 0.75, 0.52, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert fields["buyer_name"].value == "Gulf Coast Flame Retardants LLC"
+    assert fields["total_amount"].value == pytest.approx(1337686.88)

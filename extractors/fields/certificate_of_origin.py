@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from oretrace.core.folding import fold
 from oretrace.core.models import DocType, FieldValue
 from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.labels import LABELS
 from oretrace.extractors.fields.registry import register
 from oretrace.extractors.fields.running_text import declared_origin_in_text
-from oretrace.extractors.fields.spec import LabelledField, extract_labelled, first_found
+from oretrace.extractors.fields.spec import LabelledField, extract_labelled, field_value, first_found
 from oretrace.extractors.fields.totals import weight_field, weights_in_total_row
-from oretrace.extractors.fields.view import DocumentView
+from oretrace.extractors.fields.view import Candidate, DocumentView
 
 # The certifying side of a certificate, whose place and date are the certificate's issue (the exporter's
 # declaration has a place and date of its own).
@@ -47,4 +48,20 @@ def extract(view: DocumentView) -> dict[str, FieldValue]:
         values["country_of_origin"], declared_origin_in_text(view, "country_of_origin")
     )
     values["net_weight_kg"] = first_found(values["net_weight_kg"], weights_in_total_row(view, "net_weight_kg"))
+    values["issue_date"] = first_found(certified_date(view), values["issue_date"])
     return values
+
+
+def certified_date(view: DocumentView) -> FieldValue:
+    """The date the certifying side wrote in its box ('12. Certification ... Hanoi, 2025-10-08', 'CERTIFICACIÓN
+    DE ORIGEN ... La Paz, 3 de marzo de 2025'), labelled or not: the certificate's issue date, whatever other
+    dates (the exporter's declaration, the invoice's) carry a 'Date' label."""
+    for box in view.boxes():
+        if len(box.lines) < 2 or not CERTIFYING_WORDS & set(fold(" ".join(w.text for w in box.lines[0])).split()):
+            continue
+        for line in reversed(box.lines[1:]):  # the place and date close the box
+            parsed = parsers.date(" ".join(w.text for w in line))
+            if parsed.found:
+                candidate = Candidate(" ".join(w.text for w in line), line, box.page, "box")
+                return field_value("issue_date", parsed.value, candidate)
+    return FieldValue.missing("issue_date", "no date in a certifying box")

@@ -51,7 +51,7 @@ def extract_composition(view: DocumentView) -> FieldValue:
     # misread is told by the other results of its table (_restore_decimal).
     readings: list[tuple[str, str, str | None, Candidate]] = []
     headers = _headers(view)
-    for row in map(_split_at_leaders, view.rows):
+    for row in (pair for line in map(_split_at_leaders, view.rows) for pair in _element_pairs(line)):
         element, element_index = _row_element(row)
         if element is None:
             continue
@@ -294,6 +294,34 @@ def _heading_unit(rows: list[list[Phrase]]) -> str | None:
 # Below this OCR confidence a lone one- or two-letter symbol heading a row may be a speck read as letters
 # ('Ne'). A row of symbols over results vouches for its symbols together and is not held to it.
 SYMBOL_CONFIDENCE = 0.35
+
+
+def _element_pairs(row: list[Phrase]) -> list[list[Phrase]]:
+    """A row of a table laid out in column pairs ('Sb | 99.70 % | As | 0.0732 %'), one part per element and
+    its result; a row of one element is one part. A part ends where, after a number, a cell names an element."""
+    row = [part for phrase in row for part in _split_before_element(phrase)]
+    parts: list[list[Phrase]] = []
+    start = 0
+    for index in range(1, len(row)):
+        after_number = any(_NUMBER.search(_without_leaders(p.text)) for p in row[start + 1 : index])
+        if after_number and _row_element([row[index]])[0] is not None:
+            parts.append(row[start:index])
+            start = index
+    parts.append(row[start:])
+    return parts
+
+
+def _split_before_element(phrase: Phrase) -> list[Phrase]:
+    """A result run into the next pair's element ('6.9 ppm Se', the gap between the columns lost) as two cells:
+    a word naming an element after a number or a unit starts a new cell."""
+    words = phrase.words
+    for index in range(1, len(words)):
+        before, word = words[index - 1].text, words[index].text.strip(":.,")
+        after_result = _NUMBER.search(before) or before.lower().strip(":.,") in UNITS
+        if after_result and not any(c.isdigit() for c in word) and normalize_element(word) is not None:
+            rest = Phrase(page=phrase.page, line=phrase.line, words=list(words[index:]))
+            return [Phrase(page=phrase.page, line=phrase.line, words=list(words[:index])), *_split_before_element(rest)]
+    return [phrase]
 
 
 def _row_element(row: list[Phrase]) -> tuple[str | None, int]:

@@ -245,7 +245,9 @@ class AmountField(LabelledField):
         # (rank, amount, candidate, label match score) of every money amount beside a total label
         found: list[tuple[int, float, Candidate, float]] = []
         for hit in view.find_labels(self.labels):
-            label_words = set(fold(hit.phrase.text).split())
+            # Words beside the label say what it totals ('Total net weight'); the label's own words do not
+            # ('Net à payer' is the amount due).
+            label_words = set(fold(hit.phrase.text).split()) - set(fold(hit.label).split())
             if label_words & _NOT_MONEY or _tax_rate_line(hit.phrase.text) or _tax_total(hit.phrase.text):
                 continue
             beside_found = False

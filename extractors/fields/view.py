@@ -34,6 +34,8 @@ DESCRIPTOR_WORDS = frozenset(
     nombre nombres direccion domicilio pais incluido el la y o de del telefono telefonico numero correo
     electronico cargo firma sello razon social no nr date dates fecha datum data authorised authorized
     signatory certifying authority seal cachet signataire carimbo assinatura""".split()
+    # the unit of the numbers under a column caption ('Net kg', 'Gross MT')
+    + "kg kgs kilos mt tm lbs lb tons tonnes".split()
 )
 
 
@@ -130,6 +132,11 @@ class DocumentView:
     @cached_property
     def _boxes(self) -> dict[int, PageBoxes]:
         return {page.number: PageBoxes(page) for page in self.pages}
+
+    def boxes(self) -> Iterator[Box]:
+        """Every ruled box of every page, page by page."""
+        for page_boxes in self._boxes.values():
+            yield from page_boxes.boxes
 
     def box_of(self, phrase: Phrase) -> Box | None:
         """The ruled box the phrase stands in (None outside boxes or on pages without rules)."""
