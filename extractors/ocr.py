@@ -93,19 +93,46 @@ def despeckle(gray: Image.Image) -> Image.Image:
     return Image.fromarray(cv2.medianBlur(np.asarray(gray), 3))
 
 
+RULE_GAP = 15  # pixels at 300 dpi: a thin rule a scan broke into dashes is bridged across gaps this short
+MAX_RULE_THICKNESS = 6  # pixels: a bridged band thicker than this is a line of text, not a rule
+
+
 def rule_masks(gray: Image.Image, min_length: int = 80, ink_below: int = 200) -> tuple[np.ndarray, np.ndarray]:
     """Masks of the horizontal and of the vertical table rules and box borders: straight runs of ink at least
-    `min_length` pixels long (text strokes are far shorter than a rule)."""
+    `min_length` pixels long (text strokes are far shorter than a rule). A thin rule that scanning broke into
+    dashes counts too: its gaps are bridged, and a bridged run that stays thin is a rule, where the letters
+    of a line of text bridge into a band as tall as the lettering."""
     ink = (np.asarray(gray) < ink_below).astype(np.uint8)
+    return tuple(  # type: ignore[return-value]
+        _long_runs(ink, vertical, min_length).astype(bool) | _thin_bridged_runs(ink, vertical, min_length)
+        for vertical in (False, True)
+    )
 
-    def runs(shape: tuple[int, int], last: tuple[int, int]) -> np.ndarray:
-        # An erosion marks each pixel that starts a long enough run; a dilation back over the run's length
-        # restores the run. Beyond the page there is no ink.
-        line = np.ones(shape, np.uint8)
-        starts = cv2.erode(ink, line, anchor=(0, 0), borderType=cv2.BORDER_CONSTANT, borderValue=0)
-        return cv2.dilate(starts, line, anchor=last, borderType=cv2.BORDER_CONSTANT, borderValue=0).astype(bool)
 
-    return runs((1, min_length), (min_length - 1, 0)), runs((min_length, 1), (0, min_length - 1))
+def _long_runs(ink: np.ndarray, vertical: bool, min_length: int) -> np.ndarray:
+    """Ink runs at least `min_length` long: an erosion marks each pixel that starts one, a dilation back over
+    the run's length restores it. Beyond the page there is no ink."""
+    line = np.ones((min_length, 1) if vertical else (1, min_length), np.uint8)
+    last = (0, min_length - 1) if vertical else (min_length - 1, 0)
+    starts = cv2.erode(ink, line, anchor=(0, 0), borderType=cv2.BORDER_CONSTANT, borderValue=0)
+    return cv2.dilate(starts, line, anchor=last, borderType=cv2.BORDER_CONSTANT, borderValue=0)
+
+
+def _thin_bridged_runs(ink: np.ndarray, vertical: bool, min_length: int) -> np.ndarray:
+    """Thin rules broken into dashes: the gaps bridged and long runs kept, but only along pixels with no ink a
+    little above and below them (beside them, for a vertical rule). A rule has blank paper on both sides; the
+    runs that bridging makes out of a line of text have the strokes of its letters there, and break up."""
+    gap = np.ones((RULE_GAP, 1) if vertical else (1, RULE_GAP), np.uint8)
+    runs = _long_runs(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, gap), vertical, min_length)
+    step = MAX_RULE_THICKNESS // 2 + 2
+    near = np.zeros_like(ink)
+    if vertical:
+        near[:, step:] |= ink[:, :-step]
+        near[:, :-step] |= ink[:, step:]
+    else:
+        near[step:] |= ink[:-step]
+        near[:-step] |= ink[step:]
+    return _long_runs(runs & (1 - near), vertical, min_length).astype(bool)
 
 
 def remove_rules(gray: Image.Image, masks: tuple[np.ndarray, np.ndarray] | None = None) -> Image.Image:

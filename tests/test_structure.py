@@ -20,7 +20,7 @@ from oretrace.extractors.fields.parsers import identifier
 from oretrace.extractors.fields.spec import names_other
 from oretrace.extractors.fields.view import DocumentView
 from oretrace.extractors.layout import RawWord, order_words
-from oretrace.extractors.ocr import OcrOptions, ocr_page, remove_leaders
+from oretrace.extractors.ocr import OcrOptions, ocr_page, remove_leaders, rule_masks
 from oretrace.extractors.rules import joined, main_networks, scan_rules, structural, turned
 from oretrace.extractors.text import ReadOptions, read_pages
 from tests.conftest import render
@@ -750,3 +750,26 @@ def test_a_french_invoice_names_its_buyer_after_doit_and_its_total_net_a_payer()
     fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
     assert fields["buyer_name"].value == "Gulf Coast Flame Retardants LLC"
     assert fields["total_amount"].value == pytest.approx(1337686.88)
+
+
+def test_a_thin_rule_a_scan_broke_into_dashes_is_a_rule_and_lettering_is_not() -> None:
+    """A hairline table rule a fax or bilevel scan broke into dashes is bridged into a rule (so OCR does not
+    read its dashes as 'o' and '.', and the boxes it draws are kept); a line of text, whose letters bridge into
+    a band as tall as the lettering, is not."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.setFont("Times-Roman", 10)
+    canvas.drawString(30 * MM, 250 * MM, "Pb 220.353   %   0.0294   0.0290   0.0292   0.90 mmmmmmmmmmmmmmmm")
+    canvas.setLineWidth(0.3)
+    canvas.setDash(2, 1.5)
+    canvas.line(25 * MM, 247 * MM, 180 * MM, 247 * MM)
+    canvas.showPage()
+    canvas.save()
+    image = render(buffer.getvalue(), dpi=300)
+    ink = np.asarray(image) < 200
+    horizontal, _ = rule_masks(image)
+    rule_y = round((297 - 247) * MM * 300 / 72)
+    rule_band = ink[rule_y - 3 : rule_y + 4]
+    assert (horizontal[rule_y - 3 : rule_y + 4] & rule_band).sum() >= 0.9 * rule_band.sum()
+    text = ink[: rule_y - 6]
+    assert (horizontal[: rule_y - 6] & text).sum() <= 0.02 * text.sum()
