@@ -136,8 +136,6 @@ LABELS: dict[str, tuple[str, ...]] = {
         "nr certyfikatu",
         "numero do certificado",
         "n do certificado",
-        "numero",
-        "number",
     ),
     "invoice_date": (
         "invoice date",
