@@ -152,6 +152,20 @@ def test_a_box_caption_is_told_apart_from_its_content() -> None:
     assert boxes.box_of(outside) is None
 
 
+def test_a_page_builds_its_boxes_once_for_all_who_read_it() -> None:
+    words = _line("1. Goods consigned from (Exporter's name, address, country)", 0.11, 0.105, 0.008)
+    words += _line("Andaman Minerals Trading Co., Ltd.", 0.12, 0.125, 0.011)
+    page = _page(words, _frame(0.1, 0.1, 0.5, 0.2))
+    built = page.boxes
+    assert page.boxes is built and built.page is page
+    assert DocumentView([page]).box_of(DocumentView([page]).rows[1][0]) is built.boxes[0]
+    # Kept with the page object only: not in its JSON, not in comparisons, rebuilt for a copy.
+    again = Page.model_validate_json(page.model_dump_json())
+    assert again == page and again.model_dump_json() == page.model_dump_json()
+    copy = page.model_copy(update={"language": "eng"})
+    assert copy.boxes is not built and copy.boxes.page is copy
+
+
 def _numbered_box_certificate() -> Page:
     """The numbered boxes of a Form D-style certificate, each value where the form puts it."""
     words: list[tuple[str, float, float, float, float]] = []

@@ -129,7 +129,7 @@ class DocumentView:
 
     @cached_property
     def _boxes(self) -> dict[int, PageBoxes]:
-        return {page.number: PageBoxes(page) for page in self.pages}
+        return {page.number: page.boxes for page in self.pages}
 
     def box_of(self, phrase: Phrase) -> Box | None:
         """The ruled box the phrase stands in (None outside boxes or on pages without rules)."""

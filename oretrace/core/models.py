@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Literal
+from functools import cached_property
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from oretrace.extractors.boxes import PageBoxes
 
 # A value a field can hold once normalised: text, a number, a list of lot numbers,
 # or a composition mapping element symbol -> mass percent.
@@ -81,6 +85,24 @@ class Page(Frozen):
         for word in self.words:
             lines.setdefault(word.line, []).append(word.text)
         return "\n".join(" ".join(tokens) for _, tokens in sorted(lines.items()))
+
+    @property
+    def boxes(self) -> PageBoxes:
+        """The page's ruled boxes and the words in each (`extractors.boxes`), built on first use and kept with this
+        page object, so that field extraction and the checks share them; never serialised or compared. A copy of
+        the page (`model_copy`) builds its own."""
+        built = self._built_boxes
+        return built if built.page is self else _page_boxes(self)
+
+    @cached_property
+    def _built_boxes(self) -> PageBoxes:
+        return _page_boxes(self)
+
+
+def _page_boxes(page: Page) -> PageBoxes:
+    from oretrace.extractors.boxes import PageBoxes  # built from the words and rules by the extractors
+
+    return PageBoxes(page)
 
 
 class SourceFile(Frozen):
