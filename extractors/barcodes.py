@@ -83,8 +83,15 @@ def may_carry_code(page: pypdfium2.PdfPage) -> bool:
     False only for a page of plain text and simple vector shapes: no image, shading, form XObject or annotation,
     no text in a font that may draw bars, fewer than MIN_CODE_MARKS small subpaths close together, and no path of
     MIN_CODE_MARKS subpaths or MANY_SEGMENTS segments. Such a page renders without anything zxing-cpp can read.
-    The caller holds the PDFium lock.
+    The caller holds the PDFium lock. An object PDFium cannot measure counts as one that may be a code.
     """
+    try:
+        return _may_carry_code(page)
+    except pypdfium2.PdfiumError:
+        return True
+
+
+def _may_carry_code(page: pypdfium2.PdfPage) -> bool:
     if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
         return True
     marks: list[tuple[float, float, int]] = []  # centre and subpaths of each small path object

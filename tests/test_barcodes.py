@@ -146,3 +146,15 @@ def test_a_page_is_searched_for_codes_only_when_it_draws_what_a_code_can_be_made
         assert bool(codes) == (draw in ("code128", "label code128", "qr"))
     finally:
         document.close()
+
+
+def test_a_page_whose_objects_cannot_be_measured_is_searched(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fails(self: pypdfium2.PdfObject) -> tuple[float, float, float, float]:
+        raise pypdfium2.PdfiumError("no bounds")
+
+    monkeypatch.setattr(pypdfium2.PdfObject, "get_bounds", fails)
+    document = pypdfium2.PdfDocument(_page_pdf("nothing"))
+    try:
+        assert may_carry_code(document[0])
+    finally:
+        document.close()
