@@ -7,9 +7,12 @@ payload is kept as text on the page (`Page.codes`, with its box), shown in the r
 
 from __future__ import annotations
 
+import ctypes
 import re
 from urllib.parse import parse_qsl, urlsplit
 
+import pypdfium2
+import pypdfium2.raw as pdfium_c
 import zxingcpp
 from PIL import Image
 
@@ -40,6 +43,18 @@ LABELLED_NUMBER = re.compile(
 )
 IDENTIFIER = re.compile(r"[A-Z0-9][A-Z0-9/\-.]{2,39}", re.IGNORECASE)
 
+# What a text-layer page must draw to be able to carry a code, short of an image, a shading, a form XObject or an
+# annotation (any of which counts). A code drawn in vectors is many marks close together: the fewest bars of the
+# symbologies read (Code 128 with one character) are 13, and two-dimensional codes draw far more.
+MIN_CODE_MARKS = 12
+# A mark: a subpath of a path object no longer than this (a logistics label's bars are 32 mm, 91 pt, tall), and
+# the marks of one code lie within this distance of each other in both directions.
+MAX_MARK_POINTS = 200.0
+# One path object with this many segments may be a whole code drawn as one outline.
+MANY_SEGMENTS = 40
+# Fonts that draw bars or modules instead of letters (a Type 3 font, which has no name, may draw anything).
+CODE_FONT = re.compile(r"(?i)bar.?code|3.?of.?9|code.?(?:39|128)|\b[ic](?:39|128)|qr|matrix|pdf.?417|aztec|idautom")
+
 
 def decode_codes(image: Image.Image) -> list[PageCode]:
     """Every code zxing-cpp finds on the image, with its box normalised to the image (0-1, top-left origin)."""
@@ -60,6 +75,70 @@ def decode_codes(image: Image.Image) -> list[PageCode]:
         )
         codes.append(PageCode(format=found.format.name, text=found.text, bbox=bbox))
     return codes
+
+
+def may_carry_code(page: pypdfium2.PdfPage) -> bool:
+    """Whether a PDF page draws anything a code can be made of, from its objects alone, before it is rendered.
+
+    False only for a page of plain text and simple vector shapes: no image, shading, form XObject or annotation,
+    no text in a font that may draw bars, fewer than MIN_CODE_MARKS small subpaths close together, and no path of
+    MIN_CODE_MARKS subpaths or MANY_SEGMENTS segments. Such a page renders without anything zxing-cpp can read.
+    The caller holds the PDFium lock. An object PDFium cannot measure counts as one that may be a code.
+    """
+    try:
+        return _may_carry_code(page)
+    except pypdfium2.PdfiumError:
+        return True
+
+
+def _may_carry_code(page: pypdfium2.PdfPage) -> bool:
+    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
+        return True
+    marks: list[tuple[float, float, int]] = []  # centre and subpaths of each small path object
+    fonts: dict[int, bool] = {}
+    name = ctypes.create_string_buffer(256)
+    for obj in page.get_objects(max_depth=0):
+        kind = obj.type
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
+            key = ctypes.cast(font, ctypes.c_void_p).value or 0
+            if key not in fonts:
+                length = pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name)) if font else 0
+                base = name.value.decode("latin-1") if 1 < length <= len(name) else ""
+                fonts[key] = not base or bool(CODE_FONT.search(base))
+            if fonts[key]:
+                return True
+        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            count = pdfium_c.FPDFPath_CountSegments(obj.raw)
+            if count >= MANY_SEGMENTS:
+                return True
+            subpaths = max(1, _subpaths(obj.raw, count))
+            if subpaths >= MIN_CODE_MARKS:
+                return True
+            left, bottom, right, top = obj.get_bounds()
+            if right - left <= MAX_MARK_POINTS and top - bottom <= MAX_MARK_POINTS:
+                marks.append(((left + right) / 2, (bottom + top) / 2, subpaths))
+        else:  # images, shadings, form XObjects (whose content is drawn in the form's own coordinates)
+            return True
+    return _clustered(marks)
+
+
+def _clustered(marks: list[tuple[float, float, int]]) -> bool:
+    """Whether MIN_CODE_MARKS marks lie within MAX_MARK_POINTS of one of them in both directions."""
+    if sum(n for _, _, n in marks) < MIN_CODE_MARKS:
+        return False
+    return any(
+        sum(n for x, y, n in marks if abs(x - cx) <= MAX_MARK_POINTS and abs(y - cy) <= MAX_MARK_POINTS)
+        >= MIN_CODE_MARKS
+        for cx, cy, _ in marks
+    )
+
+
+def _subpaths(path: pdfium_c.FPDF_PAGEOBJECT, count: int) -> int:
+    return sum(
+        pdfium_c.FPDFPathSegment_GetType(pdfium_c.FPDFPath_GetPathSegment(path, index)) == pdfium_c.FPDF_SEGMENT_MOVETO
+        for index in range(count)
+    )
 
 
 def certificate_number_in(payload: str) -> str | None:

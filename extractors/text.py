@@ -17,7 +17,7 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 from oretrace.core.errors import UnreadableDocument
 from oretrace.core.models import Page
 from oretrace.extractors import filetype
-from oretrace.extractors.barcodes import CODE_DPI, decode_codes
+from oretrace.extractors.barcodes import CODE_DPI, decode_codes, may_carry_code
 from oretrace.extractors.budget import (
     Budget,
     check_image,
@@ -108,16 +108,18 @@ def _read_pdf_page(
         try:
             layer = read_chars(page)
             ocr = not text_layer_is_usable(layer)
-            # Rendered once: at the OCR resolution when the page is OCR'd, else lower, for its codes alone.
+            # Rendered once: at the OCR resolution when the page is OCR'd, else lower, for its codes alone, and
+            # a text-layer page only when it draws something a code can be made of.
             dpi = options.ocr.dpi if ocr else CODE_DPI
             image = None
             try:
-                # The budget first: the bitmap's pixels and the page's images decoded, before anything is drawn.
-                width, height = page.get_size()
-                check_render(index + 1, width, height, dpi, options.budget)
-                check_pdf_page_images(page, index + 1, options.budget)
-                # Copy out of PDFium's buffer before the lock is released.
-                image = page.render(scale=dpi / 72, grayscale=True).to_pil().copy()
+                if ocr or may_carry_code(page):
+                    # The budget first: the bitmap's pixels and the page's images decoded, before anything is drawn.
+                    width, height = page.get_size()
+                    check_render(index + 1, width, height, dpi, options.budget)
+                    check_pdf_page_images(page, index + 1, options.budget)
+                    # Copy out of PDFium's buffer before the lock is released.
+                    image = page.render(scale=dpi / 72, grayscale=True).to_pil().copy()
             except UnreadableDocument:
                 if ocr:
                     raise

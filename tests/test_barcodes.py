@@ -11,12 +11,18 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pypdfium2
 import pytest
+from PIL import Image
+from reportlab.graphics.barcode import code128
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
 
 from oretrace.checks import ShipmentContext, run_checks
 from oretrace.checks.context import no_nlp
 from oretrace.core.models import DocType, ExtractedDocument, Rejection
-from oretrace.extractors.barcodes import certificate_number_in
+from oretrace.extractors.barcodes import certificate_number_in, decode_codes, may_carry_code
 from samplegen.specimens import VERIFY_URL, qr_certificate, write_specimens
 from tests.conftest import process_files, render
 
@@ -102,3 +108,53 @@ def test_samplegen_specimen_shipment_reads_and_flags_only_the_other_certificate(
     context = ShipmentContext.build(documents, shipment_id=SHIPMENT, load_nlp=no_nlp)
     findings = run_checks(context, only=["qr_certificate_mismatch"])
     assert [f.evidence[-1].text for f in findings] == [VERIFY_URL.format("CO-2025-003388")]
+
+
+def _page_pdf(draw: str) -> bytes:
+    """One A4 page of text and a ruled table, plus what `draw` names."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica", 11)
+    for row in range(12):
+        y = 700 - row * 18
+        pdf.drawString(80, y + 5, f"Line {row}   Antimony ingots   1,000.00 kg")
+        pdf.line(72, y, 520, y)
+    for x in (72, 250, 400, 520):
+        pdf.line(x, 502, x, 718)
+    pdf.rect(60, 40, 470, 760)
+    if draw == "code128":
+        code128.Code128("A", barWidth=1.5, barHeight=30).drawOn(pdf, 300, 750)
+    elif draw == "label code128":  # bars as tall as a logistics label's
+        code128.Code128("A", barWidth=1.5, barHeight=95).drawOn(pdf, 300, 380)
+    elif draw == "image":
+        logo = Image.new("L", (40, 40), 255)
+        pdf.drawImage(ImageReader(logo), 500, 760, width=20, height=20)
+    elif draw == "qr":
+        return certificate(URL.format(NUMBER))
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("draw", ["nothing", "code128", "label code128", "image", "qr"])
+def test_a_page_is_searched_for_codes_only_when_it_draws_what_a_code_can_be_made_of(draw: str) -> None:
+    document = pypdfium2.PdfDocument(_page_pdf(draw))
+    try:
+        page = document[0]
+        codes = decode_codes(page.render(scale=150 / 72, grayscale=True).to_pil())
+        assert may_carry_code(page) == (draw != "nothing")
+        assert bool(codes) == (draw in ("code128", "label code128", "qr"))
+    finally:
+        document.close()
+
+
+def test_a_page_whose_objects_cannot_be_measured_is_searched(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fails(self: pypdfium2.PdfObject) -> tuple[float, float, float, float]:
+        raise pypdfium2.PdfiumError("no bounds")
+
+    monkeypatch.setattr(pypdfium2.PdfObject, "get_bounds", fails)
+    document = pypdfium2.PdfDocument(_page_pdf("nothing"))
+    try:
+        assert may_carry_code(document[0])
+    finally:
+        document.close()

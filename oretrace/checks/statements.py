@@ -31,7 +31,7 @@ from oretrace.checks.context import ShipmentContext
 from oretrace.checks.text import Line, PageText, Segment, Token, evidence_for
 from oretrace.core.folding import fold_chars
 from oretrace.core.models import Evidence, ExtractedDocument
-from oretrace.extractors.boxes import Box, PageBoxes
+from oretrace.extractors.boxes import Box
 from oretrace.reference import distinctive_words
 
 
@@ -243,7 +243,7 @@ class _PageReader:
         self.page = page
         heights = [t.word.bbox[3] - t.word.bbox[1] for t in page.tokens]
         self.line_height = median(heights) if heights else 0.01
-        self.boxes = PageBoxes(page.page)
+        self.boxes = page.page.boxes
 
     def _box(self, token: Token) -> Box | None:
         return self.boxes.box_of(token.word)
