@@ -797,3 +797,20 @@ def test_a_thin_rule_a_scan_broke_into_dashes_is_a_rule_and_lettering_is_not() -
     assert (horizontal[rule_y - 3 : rule_y + 4] & rule_band).sum() >= 0.9 * rule_band.sum()
     text = ink[: rule_y - 6]
     assert (horizontal[: rule_y - 6] & text).sum() <= 0.02 * text.sum()
+
+
+def test_an_instrument_printout_reads_the_avg_column_and_units_ocr_slipped_on() -> None:
+    """Replicates beside their 'Avg'; a unit column OCR read as 'mg ky' or 'mg Ag' (mg/kg), and at the table's
+    foot a unit it could not read at all, which takes the unit of the run above it."""
+    words = _line("Quantitative Analysis Report", 0.5, 0.05, 0.016)
+    rows = [
+        (0.30, ["Line", "Unit", "L-1", "L-2", "Avg", "RSD %"]),
+        (0.32, ["As 188.980", "%", "0.0417", "0.0413", "0.0415", "0.49"]),
+        (0.34, ["Bi 223.061", "mg Ag", "20.1", "19.9", "20.0", "0.51"]),
+        (0.36, ["Cd 228.802", "mg ky", "3.8", "3.6", "3.7", "0.65"]),
+        (0.38, ["Zn 213.857", "me ke", "9.8", "9.6", "9.7", "1.03"]),
+    ]
+    words += _table(rows, (0.07, 0.25, 0.38, 0.5, 0.62, 0.76))
+    page = _scanned_page([(*word, 0.9) for word in words])  # read by OCR
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [page])
+    assert fields["composition_pct"].value == {"As": 0.0415, "Bi": 0.002, "Cd": 0.00037, "Zn": 0.00097}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from oretrace.core.folding import fold
 from oretrace.core.models import FieldValue, Word
 from oretrace.extractors.fields.spec import field_value
@@ -26,6 +28,10 @@ RESULT_HEADERS = (
     "ensaye",
     "concentration",
     "concentracion",
+    "resultat",
+    "valeur",
+    "teneur",
+    "teor",
     "measured",
     "analysis",
     # the certified mean of duplicate determinations
@@ -34,6 +40,7 @@ RESULT_HEADERS = (
     "reported",
     "mean",
     "average",
+    "avg",
     "promedio",
     "media",
     "moyenne",
@@ -459,6 +466,9 @@ def _value_and_unit(cell: Phrase, row: list[Phrase], headers: list[tuple[Phrase,
     for phrase in row:
         if phrase is not cell and phrase.text.strip().lower() in UNITS:
             return text, phrase.text.strip()
+    for phrase in row:
+        if phrase is not cell and (misread := _misread_unit(phrase.text)):
+            return text, misread
     if any(phrase is not cell and _column_kind(phrase, headers) == "unit" for phrase in row):
         return text, UNREAD_UNIT
     # A short word between the element and its result, where a unit stands, that is no unit: one OCR misread.
@@ -472,6 +482,21 @@ def _value_and_unit(cell: Phrase, row: list[Phrase], headers: list[tuple[Phrase,
                 if unit in header.text.lower():
                     return text, unit
     return text, "%"
+
+
+# Units long enough to be told by their letters when OCR slips on one of them or loses the stroke ('mg ky',
+# 'mg Ag' for mg/kg); shorter ones ('ppm', 'ppb') are one letter apart and stay unread.
+_LONG_UNITS = {re.sub(r"[^a-z]", "", unit): unit for unit in UNITS if len(re.sub(r"[^a-z]", "", unit)) >= 4}
+
+
+def _misread_unit(text: str) -> str | None:
+    letters = re.sub(r"[^a-z]", "", text.lower())
+    if len(text.strip()) > MAX_UNIT_CHARS + 1 or _NUMBER.search(text):
+        return None
+    found = {
+        unit for key, unit in _LONG_UNITS.items() if letters[:1] == key[:1] and Levenshtein.distance(letters, key) <= 1
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 # Letters OCR takes for one another in a symbol ('PD' for Pb).
@@ -514,14 +539,16 @@ def _units_from_neighbours(
     readings: list[tuple[str, str, str | None, Candidate]],
 ) -> list[tuple[str, str, str | None, Candidate]]:
     """A unit OCR could not read is the unit of the rows around it when the nearest readable units above and
-    below agree: a table lists its results in runs of one unit (percent, then mg/kg). Otherwise percent."""
+    below agree, or of the one side there is at a table's end: a table lists its results in runs of one unit
+    (percent, then mg/kg). Otherwise percent."""
     units = [unit for _, _, unit, _ in readings]
     out = []
     for index, (element, text, unit, evidence) in enumerate(readings):
         if unit == UNREAD_UNIT:
             above = next((u for u in reversed(units[:index]) if u not in (None, UNREAD_UNIT)), None)
             below = next((u for u in units[index + 1 :] if u not in (None, UNREAD_UNIT)), None)
-            unit = above if above is not None and above == below else "%"
+            sides = {u for u in (above, below) if u is not None}
+            unit = sides.pop() if len(sides) == 1 else "%"
         out.append((element, text, unit, evidence))
     return out
 
