@@ -533,6 +533,7 @@ def test_parse_currency_never_raises(text: str, country: str | None) -> None:
         ("20.000 Kilogramos", 20000.0),
         ("44,092.45 lbs", 20000.0),
         ("44,092.45 Ibs", 20000.0),  # OCR reading of "lbs"
+        ("52,910.94 Ib", 23999.999),  # OCR reading of "lb"
         ("44092 LB", 19999.79),
         ("20.000,00 KGS", 20000.0),
         ("20,000 KGS.", 20000.0),

@@ -814,3 +814,12 @@ def test_an_instrument_printout_reads_the_avg_column_and_units_ocr_slipped_on() 
     page = _scanned_page([(*word, 0.9) for word in words])  # read by OCR
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [page])
     assert fields["composition_pct"].value == {"As": 0.0415, "Bi": 0.002, "Cd": 0.00037, "Zn": 0.00097}
+
+
+def test_an_e_invoice_names_its_parties_emisor_and_receptor() -> None:
+    words = _line("FACTURA", 0.6, 0.05, 0.016)
+    words += _line("Emisor", 0.07, 0.12, 0.011) + _line("Comercializadora Antimonio del Bajío", 0.07, 0.14, 0.011)
+    words += _line("Receptor", 0.07, 0.22, 0.011) + _line("Cascade Battery Metals Corp.", 0.07, 0.24, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert fields["seller_name"].value == "Comercializadora Antimonio del Bajío"
+    assert fields["buyer_name"].value == "Cascade Battery Metals Corp."

@@ -203,6 +203,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "vendeur",
         "fournisseur",
         "emetteur",
+        "emisor",
         "leverancier",
         "verkoper",
         "sprzedawca",
@@ -236,6 +237,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "kunde",
         "acheteur",
         "doit",  # the French invoice's 'Doit :' names who owes the amount
+        "receptor",  # the Mexican e-invoice (CFDI) names its buyer 'Receptor', its seller 'Emisor'
         "client",
         "facture a",
         "facture a l ordre de",

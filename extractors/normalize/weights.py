@@ -19,8 +19,8 @@ _KG_PER_UNIT: dict[float, tuple[str, ...]] = {
              "ton metrica", "ton metricas", "tons metricas", "ton. metrica", "tn", "tns", "dmt", "wmt"),
     0.001: ("g", "gr", "grs", "gram", "grams", "gramme", "grammes", "gramo", "gramos"),
     0.000001: ("mg",),
-    # 'Ibs': OCR reads the 'l' of a printed 'lbs' as a capital 'I' (no other unit is spelt so).
-    _LB: ("lb", "lbs", "lb.", "lbs.", "ibs", "pound", "pounds", "libra", "libras"),
+    # 'Ibs', 'Ib': OCR reads the 'l' of a printed 'lbs' as a capital 'I' (no other unit is spelt so).
+    _LB: ("lb", "lbs", "lb.", "lbs.", "ibs", "ib", "pound", "pounds", "libra", "libras"),
     0.028349523125: ("oz", "ounce", "ounces", "onza", "onzas"),
     0.0311034768: ("ozt", "oz t", "troy oz", "troy ounce", "troy ounces", "onza troy", "onzas troy"),
     # Only spelt out: 'ST' and 'LT' are more often '1st' and litres than short and long tons.
