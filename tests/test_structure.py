@@ -823,3 +823,19 @@ def test_an_e_invoice_names_its_parties_emisor_and_receptor() -> None:
     fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
     assert fields["seller_name"].value == "Comercializadora Antimonio del Bajío"
     assert fields["buyer_name"].value == "Cascade Battery Metals Corp."
+
+
+def test_the_mean_of_duplicate_determinations_is_told_by_its_values_when_its_caption_is_lost() -> None:
+    """'Elemento | Unidad | A | B | Promedio', the caption OCR read as 'Ficmectio': the last column is the mean
+    of the determinations before it on most rows, so it is the result."""
+    words = _line("CERTIFICATE OF ANALYSIS", 0.35, 0.05, 0.016)
+    rows = [
+        (0.30, ["Elemento", "Unidad", "A", "B", "Ficmectio"]),
+        (0.32, ["Antimony (Sb)", "%", "83,36", "83,34", "83,35"]),
+        (0.34, ["Arsenic (As)", "%", "0,0505", "0,0499", "0,0502"]),
+        (0.36, ["Lead (Pb)", "%", "0,0339", "0,0337", "0,0338"]),
+        (0.38, ["Bismuth (Bi)", "g/t", "30,47", "30,5", "30,6"]),  # a slip OCR made in one determination
+    ]
+    words += _table(rows, (0.07, 0.3, 0.45, 0.6, 0.75))
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["composition_pct"].value == {"Sb": 83.35, "As": 0.0502, "Pb": 0.0338, "Bi": 0.00306}

@@ -58,11 +58,15 @@ def extract_composition(view: DocumentView) -> FieldValue:
     # misread is told by the other results of its table (_restore_decimal).
     readings: list[tuple[str, str, str | None, Candidate]] = []
     headers = _headers(view)
-    for row in (pair for line in map(_split_at_leaders, view.rows) for pair in _element_pairs(line)):
-        element, element_index = _row_element(row)
-        if element is None:
-            continue
-        cell = _result_cell(row, element_index, headers)
+    element_rows = [
+        (row, element, index)
+        for row in (pair for line in map(_split_at_leaders, view.rows) for pair in _element_pairs(line))
+        for element, index in [_row_element(row)]
+        if element is not None
+    ]
+    mean_last = _last_column_is_mean([_numeric_cells(row, index, headers) for row, _, index in element_rows])
+    for row, element, element_index in element_rows:
+        cell = _result_cell(row, element_index, headers, mean_last)
         if cell is None:
             continue
         value_text, unit = _value_and_unit(cell, row[element_index + 1 :], headers)
@@ -254,12 +258,16 @@ def _is_mean_of(row: list[tuple[str, Phrase, Phrase, str | None]],
         above = [v for r in others for e, c, _, _ in r if e == element for v in [_plain_number(c.text)]]
         if value is None or len(above) != len(others) or any(v is None for v in above):
             continue
-        fraction = re.search(r"[.,](\d+)", cell.text)
-        decimals = len(fraction.group(1)) if fraction else 0
-        mean = sum(v for v in above if v is not None) / len(above)
         compared += 1
-        agree += abs(value - mean) <= 0.5 * 10**-decimals + 1e-9
+        agree += _printed_mean(cell.text, value, [v for v in above if v is not None])
     return compared >= 2 and agree >= 0.75 * compared
+
+
+def _printed_mean(text: str, value: float, determinations: list[float]) -> bool:
+    """Whether `value`, printed as `text`, is the mean of the determinations to its printed precision."""
+    fraction = re.search(r"[.,](\d+)", text)
+    decimals = len(fraction.group(1)) if fraction else 0
+    return abs(value - sum(determinations) / len(determinations)) <= 0.5 * 10**-decimals + 1e-9
 
 
 def _plain_number(text: str) -> float | None:
@@ -434,7 +442,8 @@ def _column_kind(cell: Phrase, headers: list[tuple[Phrase, str]]) -> str | None:
 _STROKE_AND_UNIT = re.compile(r"^[1lI|]\s?(?:%|ppm|mg/kg|g/t)$")
 
 
-def _result_cell(row: list[Phrase], element_index: int, headers: list[tuple[Phrase, str]]) -> Phrase | None:
+def _numeric_cells(row: list[Phrase], element_index: int, headers: list[tuple[Phrase, str]]) -> list[Phrase]:
+    """The cells after a row's element that hold a number (or 'n.d.'), limits excluded."""
     numeric = [
         p
         for p in row[element_index + 1 :]
@@ -443,13 +452,37 @@ def _result_cell(row: list[Phrase], element_index: int, headers: list[tuple[Phra
     # A unit cell OCR read with a stroke before it ('1%'), ahead of the results: the unit, not a result.
     if len(numeric) > 1 and _STROKE_AND_UNIT.match(numeric[0].text.strip()):
         numeric = numeric[1:]
-    if not numeric:
-        return None
+    return [c for c in numeric if _column_kind(c, headers) != "limit"]
+
+
+def _result_cell(
+    row: list[Phrase], element_index: int, headers: list[tuple[Phrase, str]], mean_last: bool = False
+) -> Phrase | None:
+    numeric = _numeric_cells(row, element_index, headers)
     for cell in numeric:
         if _column_kind(cell, headers) == "result":
             return cell
-    non_limit = [c for c in numeric if _column_kind(c, headers) != "limit"]
-    return non_limit[0] if non_limit else None
+    if mean_last and len(numeric) >= MIN_CELLS_WITH_MEAN:
+        return numeric[-1]
+    return numeric[0] if numeric else None
+
+
+MIN_CELLS_WITH_MEAN = 3  # two determinations and their mean
+
+
+def _last_column_is_mean(rows: list[list[Phrase]]) -> bool:
+    """Whether the last result of a table's rows is, row by row, the mean of the results before it to its
+    printed precision: the certified mean beside duplicate determinations, its caption lost. Most rows must
+    agree (OCR slips in a few), and at least two."""
+    agree = compared = 0
+    for cells in rows:
+        values = [_plain_number(c.text) for c in cells]
+        if len(values) < MIN_CELLS_WITH_MEAN or any(v is None for v in values):
+            continue
+        *determinations, last = [v for v in values if v is not None]
+        compared += 1
+        agree += _printed_mean(cells[-1].text, last, determinations)
+    return compared >= 2 and agree >= 0.75 * compared
 
 
 # The unit of a row whose cell in the unit column OCR could not read ('[MRE ali? tg' for 'mg/kg').
