@@ -93,6 +93,15 @@ CUES: dict[DocType, TypeCues] = {
             "banco",
             "subtotal",
             "amount",
+            # Spanish, Portuguese and French wording of a bill
+            "facturar a",
+            "importe",
+            "valor unitario",
+            "moneda",
+            "forma de pago",
+            "preco unitario",
+            "prix unitaire",
+            "devise",
         ),
     ),
     DocType.PACKING_LIST: TypeCues(

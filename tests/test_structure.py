@@ -839,3 +839,11 @@ def test_the_mean_of_duplicate_determinations_is_told_by_its_values_when_its_cap
     words += _table(rows, (0.07, 0.3, 0.45, 0.6, 0.75))
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
     assert fields["composition_pct"].value == {"Sb": 83.35, "As": 0.0502, "Pb": 0.0338, "Bi": 0.00306}
+
+
+def test_a_spanish_invoice_whose_title_ocr_lost_is_told_by_its_wording() -> None:
+    words = _line("Folio: F-00711", 0.6, 0.08, 0.011) + _line("Moneda: USD", 0.6, 0.1, 0.011)
+    words += _line("Facturar a", 0.07, 0.2, 0.011) + _line("Maasvlakte Metals Trading B.V.", 0.07, 0.22, 0.011)
+    words += _line("Descripción", 0.07, 0.3, 0.011) + _line("Importe", 0.7, 0.3, 0.011)
+    words += _line("Precio unitario USD 42.520,00/TM", 0.07, 0.4, 0.011)
+    assert classify([_page(words, [])]).doc_type is DocType.COMMERCIAL_INVOICE
