@@ -149,7 +149,7 @@ def remove_rules(gray: Image.Image, masks: tuple[np.ndarray, np.ndarray] | None 
 
 MAX_DOT = 12  # pixels: a leader's dot at 300 dpi is 3-8 px across; a letter is larger
 MIN_LEADER_DOTS = 5
-MAX_DOT_PITCH = 6  # dot sizes: farther apart, the dots are not one leader
+MAX_DOT_PITCH = 10  # dot sizes: farther apart, the dots are not one leader (typewriter leaders: ". . . .")
 
 
 def remove_leaders(gray: Image.Image) -> Image.Image:

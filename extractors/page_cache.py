@@ -17,7 +17,7 @@ from pydantic import TypeAdapter
 from oretrace.core.models import Page
 
 # Bumped whenever text-layer reading or OCR changes the pages they produce.
-TEXT_READER_VERSION = "16"  # 16: dotted leaders erased, dashed rules bridged before OCR
+TEXT_READER_VERSION = "17"  # 17: dotted leaders (typewriter ones too) erased, dashed rules bridged before OCR
 _PAGES = TypeAdapter(list[Page])
 
 
