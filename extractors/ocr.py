@@ -94,14 +94,13 @@ def despeckle(gray: Image.Image) -> Image.Image:
 
 
 RULE_GAP = 15  # pixels at 300 dpi: a thin rule a scan broke into dashes is bridged across gaps this short
-MAX_RULE_THICKNESS = 6  # pixels: a bridged band thicker than this is a line of text, not a rule
+MAX_RULE_THICKNESS = 6  # pixels: blank paper is looked for just beyond half this on each side of a rule
 
 
 def rule_masks(gray: Image.Image, min_length: int = 80, ink_below: int = 200) -> tuple[np.ndarray, np.ndarray]:
     """Masks of the horizontal and of the vertical table rules and box borders: straight runs of ink at least
     `min_length` pixels long (text strokes are far shorter than a rule). A thin rule that scanning broke into
-    dashes counts too: its gaps are bridged, and a bridged run that stays thin is a rule, where the letters
-    of a line of text bridge into a band as tall as the lettering."""
+    dashes counts too (`_thin_bridged_runs`)."""
     ink = (np.asarray(gray) < ink_below).astype(np.uint8)
     return tuple(  # type: ignore[return-value]
         _long_runs(ink, vertical, min_length).astype(bool) | _thin_bridged_runs(ink, vertical, min_length)
