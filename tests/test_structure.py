@@ -852,3 +852,14 @@ def test_a_spanish_invoice_whose_title_ocr_lost_is_told_by_its_wording() -> None
     words += _line("Descripción", 0.07, 0.3, 0.011) + _line("Importe", 0.7, 0.3, 0.011)
     words += _line("Precio unitario USD 42.520,00/TM", 0.07, 0.4, 0.011)
     assert classify([_page(words, [])]).doc_type is DocType.COMMERCIAL_INVOICE
+
+
+def test_a_doubled_symbol_and_a_speck_between_pairs_are_read_through() -> None:
+    """'Ss' is S with its letter doubled by OCR; a speck between a result and the next pair's element
+    ('0.0084 % . Fe') neither joins them nor hides the result."""
+    words = _line("CERTIFICATE OF ANALYSIS", 0.35, 0.05, 0.016)
+    words += _line("As", 0.07, 0.3, 0.011) + _line("0.0084 % . Fe", 0.25, 0.3, 0.011)
+    words += _line("0.0058 %", 0.68, 0.3, 0.011)
+    words += _line("Ss", 0.07, 0.32, 0.011) + _line("0.0196 %", 0.25, 0.32, 0.011)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["composition_pct"].value == {"As": 0.0084, "Fe": 0.0058, "S": 0.0196}

@@ -326,16 +326,24 @@ def _element_pairs(row: list[Phrase]) -> list[list[Phrase]]:
     return parts
 
 
+_SPECKS = ":.,;'`"
+
+
 def _split_before_element(phrase: Phrase) -> list[Phrase]:
     """A result run into the next pair's element ('6.9 ppm Se', the gap between the columns lost) as two cells:
     a word naming an element after a number or a unit starts a new cell."""
     words = phrase.words
     for index in range(1, len(words)):
-        before, word = words[index - 1].text, words[index].text.strip(":.,")
+        # what stands before the word, specks skipped ('0.0084 % . Fe')
+        before = next((w.text for w in reversed(words[:index]) if w.text.strip(_SPECKS)), "")
+        word = words[index].text.strip(":.,")
         after_result = _NUMBER.search(before) or before.lower().strip(":.,") in UNITS
         if after_result and not any(c.isdigit() for c in word) and normalize_element(word) is not None:
             rest = Phrase(page=phrase.page, line=phrase.line, words=list(words[index:]))
-            return [Phrase(page=phrase.page, line=phrase.line, words=list(words[:index])), *_split_before_element(rest)]
+            head = list(words[:index])
+            while head and not head[-1].text.strip(_SPECKS):
+                head.pop()  # a speck between the result and the next element
+            return [Phrase(page=phrase.page, line=phrase.line, words=head), *_split_before_element(rest)]
     return [phrase]
 
 
@@ -370,10 +378,13 @@ def _row_element(row: list[Phrase]) -> tuple[str | None, int]:
 
 
 def _case_slipped(text: str) -> list[str]:
-    """A symbol whose capital OCR read as its small letter of the same shape ('s' for S, 'cd' for Cd)."""
+    """A symbol whose capital OCR read as its small letter of the same shape ('s' for S, 'cd' for Cd), or a
+    one-letter symbol OCR doubled ('Ss' for S)."""
     bare = text.strip(":.,")
     if 1 <= len(bare) <= 2 and bare.isalpha() and bare[0] in _CASELESS_SHAPES:
         return [bare.capitalize()]
+    if len(bare) == 2 and bare.isalpha() and bare[0].isupper() and bare[1] == bare[0].lower():
+        return [bare[0]]
     return []
 
 
