@@ -854,12 +854,23 @@ def test_a_spanish_invoice_whose_title_ocr_lost_is_told_by_its_wording() -> None
     assert classify([_page(words, [])]).doc_type is DocType.COMMERCIAL_INVOICE
 
 
-def test_a_doubled_symbol_and_a_speck_between_pairs_are_read_through() -> None:
-    """'Ss' is S with its letter doubled by OCR; a speck between a result and the next pair's element
-    ('0.0084 % . Fe') neither joins them nor hides the result."""
+def test_a_speck_between_pairs_is_read_through_and_a_doubled_letter_invents_no_element() -> None:
+    """A speck between a result and the next pair's element ('0.0084 % . Fe') neither joins them nor hides the
+    result. 'Cc' (Copper as OCR left it) is no carbon: an element is never made of an OCR slip."""
     words = _line("CERTIFICATE OF ANALYSIS", 0.35, 0.05, 0.016)
     words += _line("As", 0.07, 0.3, 0.011) + _line("0.0084 % . Fe", 0.25, 0.3, 0.011)
     words += _line("0.0058 %", 0.68, 0.3, 0.011)
-    words += _line("Ss", 0.07, 0.32, 0.011) + _line("0.0196 %", 0.25, 0.32, 0.011)
+    words += _line("Cc", 0.07, 0.32, 0.011) + _line("0.0032 %", 0.25, 0.32, 0.011)
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
-    assert fields["composition_pct"].value == {"As": 0.0084, "Fe": 0.0058, "S": 0.0196}
+    assert fields["composition_pct"].value == {"As": 0.0084, "Fe": 0.0058}
+
+
+def test_a_consignee_same_as_the_buyer_is_no_name_and_the_notify_party_is_another_box() -> None:
+    """'Consignatario: El mismo comprador' refers to the buyer's box; the 'Notificar:' line under it is the
+    notify party's, never the consignee's name. The letterhead name stops where the title OCR ran into it."""
+    words = _line("Metales y Minerales del Bravo, S.A. de C.V. FACTURA COMERCIAL", 0.07, 0.04, 0.013)
+    words += _line("Consignatario:", 0.55, 0.2, 0.011) + _line("El mismo comprador", 0.55, 0.22, 0.011)
+    words += _line("Notificar: Daniel Kowalski", 0.55, 0.24, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert fields["seller_name"].value == "Metales y Minerales del Bravo, S.A. de C.V."
+    assert fields["buyer_name"].value is None

@@ -378,13 +378,10 @@ def _row_element(row: list[Phrase]) -> tuple[str | None, int]:
 
 
 def _case_slipped(text: str) -> list[str]:
-    """A symbol whose capital OCR read as its small letter of the same shape ('s' for S, 'cd' for Cd), or a
-    one-letter symbol OCR doubled ('Ss' for S)."""
+    """A symbol whose capital OCR read as its small letter of the same shape ('s' for S, 'cd' for Cd)."""
     bare = text.strip(":.,")
     if 1 <= len(bare) <= 2 and bare.isalpha() and bare[0] in _CASELESS_SHAPES:
         return [bare.capitalize()]
-    if len(bare) == 2 and bare.isalpha() and bare[0].isupper() and bare[1] == bare[0].lower():
-        return [bare[0]]
     return []
 
 

@@ -590,6 +590,13 @@ LABELS: dict[str, tuple[str, ...]] = {
 # certificate ('8. Origin criterion' holding 'PE', 'WO', 'P', 'CTH': codes of the agreement's rules, not
 # countries), transport places. A phrase that starts with one of these is never the shorter label's phrase.
 OTHER_LABELS: tuple[str, ...] = (
+    # the party to notify of the arrival, a box of its own beside the consignee
+    "notify",
+    "notify party",
+    "notificar",
+    "notificar a",
+    "notifier",
+    "notificar parte",
     "origin criterion",
     "origin criteria",
     "origin criterions",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from oretrace.core.folding import fold
-from oretrace.core.models import FieldValue
+from oretrace.core.models import FieldValue, Word
 from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.spec import field_value
 from oretrace.extractors.fields.view import Candidate, DocumentView
@@ -45,13 +45,22 @@ def _letterhead_with_legal_form(view: DocumentView, name: str, skip: set[int]) -
         for phrase in row:
             if phrase.page != 1 or id(phrase.words[0]) in skip:
                 continue
-            folded = f" {fold(phrase.text)} "
+            words = _before_title(phrase.words)
+            text = " ".join(w.text for w in words)
+            folded = f" {fold(text)} "
             if any(f" {suffix} " in folded for suffix in LEGAL_SUFFIXES):
-                parsed = parsers.party_name(phrase.text)
+                parsed = parsers.party_name(text)
                 if parsed.found:
-                    candidate = Candidate(phrase.text, tuple(phrase.words), phrase.page, "text")
+                    candidate = Candidate(text, tuple(words), phrase.page, "text")
                     return field_value(name, parsed.value, candidate, 0.8)
     return FieldValue.missing(name, "no labelled name and no company name in the letterhead")
+
+
+def _before_title(words: list[Word]) -> list[Word]:
+    """A letterhead's words up to the invoice's title OCR read into the same phrase ('Comercializadora ...
+    S.A. de C.V. FACTURE D'EXPORTATION')."""
+    cut = next((i for i, w in enumerate(words) if i > 0 and _INVOICE_TITLE_WORD.fullmatch(w.text.strip(":.,"))), None)
+    return words[:cut] if cut is not None else words
 
 
 # What an invoice calls itself at its head, in the languages of the documents: 'Handelsrechnung',
@@ -59,6 +68,7 @@ def _letterhead_with_legal_form(view: DocumentView, name: str, skip: set[int]) -
 _INVOICE_TITLE = (
     r"(?:\w*rechnung\w*|gutschrift|invoice|facture|factuur|faktura(?:\s+vat)?|avoir|factura|receipt|credit\s+note)"
 )
+_INVOICE_TITLE_WORD = re.compile(_INVOICE_TITLE, re.IGNORECASE)
 # Words of a document's title, which a letterhead name never contains.
 _TITLE_WORD = re.compile(rf"(?<!\w){_INVOICE_TITLE}(?!\w)|packing|certificate|page", re.IGNORECASE)
 _NUMBER_MARK = r"(?:n[°ºo]|nr|no|num|number|nummer|num[ée]ro|#)\.?\s*[:#]?"

@@ -163,12 +163,21 @@ def date(text: str) -> Parsed[str]:
 _ADDRESS = re.compile(r"(?:^|[\s@€])(?:www\.)?[a-z0-9-]{2,}\.(?:com|net|org|edu|gov|example|co|info|biz|[a-z]{2})\b")
 
 
+# "Same as consignee", "El mismo comprador", "Idem": the party named in another box, not a name of its own.
+_SAME_AS = re.compile(
+    r"^(?:same as\b|the same\b|as above\b|idem\b|ditto\b|(?:el|la) mism[oa]\b|mism[oa] que\b|o mesmo\b|"
+    r"a mesma\b|le meme\b|la meme\b|identique\b)"
+)
+
+
 def party_name(text: str) -> Parsed[str]:
     # A name has a word of three letters or more; "2025/TH/79071" or "B" is something else.
     if not re.search(r"(?<![\w/-])[^\W\d_]{3,}", text) or "@" in text or is_descriptor(text):
         return Parsed.fail(f"no name in {text!r}")
     if _ADDRESS.search(text):
         return Parsed.fail(f"a web or mail address, not a name: {text!r}")
+    if _SAME_AS.match(fold(text)):
+        return Parsed.fail(f"a reference to another party, not a name: {text!r}")
     # "Globale Nummer: 4000001123452 (GTIN)", "Tel: +49 ...": a labelled number, not a name.
     head, colon, tail = text.partition(":")
     if colon and len(head.split()) <= 3 and sum(c.isdigit() for c in tail) > sum(c.isalpha() for c in tail):

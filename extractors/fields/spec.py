@@ -257,7 +257,7 @@ def field_value(name: str, value: object, candidate: Candidate, match_score: flo
 
 def extract_labelled(view: DocumentView, fields: Iterable[LabelledField]) -> tuple[dict[str, FieldValue], set[int]]:
     """Every field found next to its labels, and the label phrases (for the fallbacks to skip)."""
-    skip = label_word_ids(view, LABELS.values())
+    skip = label_word_ids(view, [*LABELS.values(), OTHER_LABELS])
     return {spec.name: spec.extract(view, skip) for spec in fields}, skip
 
 
