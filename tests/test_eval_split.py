@@ -121,3 +121,25 @@ def test_eval_takes_one_of_three_folds_and_no_fold_count(args: list[str], tmp_pa
     (tmp_path / "ground_truth.json").write_text(json.dumps({"documents": []}))
     result = CliRunner().invoke(app, ["eval", str(tmp_path), *args])
     assert result.exit_code == 2, result.output
+
+
+def test_the_report_counts_scanned_assay_certificates_read_whole() -> None:
+    """A scanned assay certificate counts as read whole when every element of its composition is right; one
+    element wrong or a refused file leaves it out. Born-digital ones are not counted here."""
+    from oretrace.evaluation.ground_truth import score
+    from tests.store_fixtures import assay_certificate
+
+    document = assay_certificate()
+    read = {name: value.value for name, value in document.fields.items()}
+    right = {"doc_type": "assay_certificate", "scanned": True, "fields": read}
+    wrong = {**right, "fields": {**read, "composition_pct": {**read["composition_pct"], "Sb": 1.0}}}
+    outcomes = {"a.pdf": document, "b.pdf": document, "d.pdf": document}
+    truth = {
+        "inbox/a.pdf": right,
+        "inbox/b.pdf": wrong,
+        "inbox/c.pdf": right,
+        "inbox/d.pdf": {**right, "scanned": False},
+    }
+    report = score(outcomes, truth)
+    assert report.scanned_compositions == [1, 3]
+    assert report.as_dict()["scanned_compositions_whole"] == {"right": 1, "of": 3}

@@ -51,6 +51,8 @@ class Report:
     by_field: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     type_by_split: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     misses: list[Miss] = field(default_factory=list)
+    # Scanned assay certificates whose whole composition was read right, of all scanned assay certificates.
+    scanned_compositions: list[int] = field(default_factory=lambda: [0, 0])
 
     @property
     def type_accuracy(self) -> float:
@@ -69,6 +71,7 @@ class Report:
             },
             "fields_by_split": {k: tally(v) for k, v in sorted(self.by_split.items())},
             "fields": {k: tally(v) for k, v in sorted(self.by_field.items())},
+            "scanned_compositions_whole": {"right": self.scanned_compositions[0], "of": self.scanned_compositions[1]},
             "rejected": self.rejected,
             "misses": [m.__dict__ for m in self.misses],
         }
@@ -165,6 +168,7 @@ def score(
     for path, expected in sorted(truth.items()):
         split = "scanned" if expected.get("scanned") else "digital"
         outcome = outcomes.get(path.removeprefix(prefix))
+        misses_before = len(report.misses)
         report.documents += 1
         report.type_by_split[split][1] += 1
         if not isinstance(outcome, ExtractedDocument):
@@ -192,6 +196,11 @@ def score(
                     if want is not None:
                         t.fn += 1
                 report.misses.append(Miss(path, unit, want, got))
+        if split == "scanned" and expected["doc_type"] == "assay_certificate":
+            missed = {m.field.split(".")[0] for m in report.misses[misses_before:]}
+            whole = isinstance(outcome, ExtractedDocument) and not missed & {"composition_pct", "doc_type"}
+            report.scanned_compositions[0] += whole
+            report.scanned_compositions[1] += 1
     return report
 
 

@@ -43,7 +43,12 @@ def side_rows(side: Side) -> dict[str, str]:
         "shipment flag recall": _num(flag["recall"]),
         "shipment flag F1": _num(flag["f1"]),
         "clean shipments with a finding above low": f"{checks['clean_with_findings']['count']} of {clean}",
+        "scanned assay certificates, composition whole": _share(*report.scanned_compositions),
     }
+
+
+def _share(right: int, total: int) -> str:
+    return f"{right / total:.3f} ({right} of {total})" if total else "-"
 
 
 def format_side_by_side(sides: dict[str, Side], heading: str) -> str:
