@@ -93,45 +93,19 @@ def despeckle(gray: Image.Image) -> Image.Image:
     return Image.fromarray(cv2.medianBlur(np.asarray(gray), 3))
 
 
-RULE_GAP = 15  # pixels at 300 dpi: a thin rule a scan broke into dashes is bridged across gaps this short
-MAX_RULE_THICKNESS = 6  # pixels: blank paper is looked for just beyond half this on each side of a rule
-
-
 def rule_masks(gray: Image.Image, min_length: int = 80, ink_below: int = 200) -> tuple[np.ndarray, np.ndarray]:
     """Masks of the horizontal and of the vertical table rules and box borders: straight runs of ink at least
-    `min_length` pixels long (text strokes are far shorter than a rule). A thin rule that scanning broke into
-    dashes counts too (`_thin_bridged_runs`)."""
+    `min_length` pixels long (text strokes are far shorter than a rule)."""
     ink = (np.asarray(gray) < ink_below).astype(np.uint8)
-    return tuple(  # type: ignore[return-value]
-        _long_runs(ink, vertical, min_length).astype(bool) | _thin_bridged_runs(ink, vertical, min_length)
-        for vertical in (False, True)
-    )
 
+    def runs(shape: tuple[int, int], last: tuple[int, int]) -> np.ndarray:
+        # An erosion marks each pixel that starts a long enough run; a dilation back over the run's length
+        # restores the run. Beyond the page there is no ink.
+        line = np.ones(shape, np.uint8)
+        starts = cv2.erode(ink, line, anchor=(0, 0), borderType=cv2.BORDER_CONSTANT, borderValue=0)
+        return cv2.dilate(starts, line, anchor=last, borderType=cv2.BORDER_CONSTANT, borderValue=0).astype(bool)
 
-def _long_runs(ink: np.ndarray, vertical: bool, min_length: int) -> np.ndarray:
-    """Ink runs at least `min_length` long: an erosion marks each pixel that starts one, a dilation back over
-    the run's length restores it. Beyond the page there is no ink."""
-    line = np.ones((min_length, 1) if vertical else (1, min_length), np.uint8)
-    last = (0, min_length - 1) if vertical else (min_length - 1, 0)
-    starts = cv2.erode(ink, line, anchor=(0, 0), borderType=cv2.BORDER_CONSTANT, borderValue=0)
-    return cv2.dilate(starts, line, anchor=last, borderType=cv2.BORDER_CONSTANT, borderValue=0)
-
-
-def _thin_bridged_runs(ink: np.ndarray, vertical: bool, min_length: int) -> np.ndarray:
-    """Thin rules broken into dashes: the gaps bridged and long runs kept, but only along pixels with no ink a
-    little above and below them (beside them, for a vertical rule). A rule has blank paper on both sides; the
-    runs that bridging makes out of a line of text have the strokes of its letters there, and break up."""
-    gap = np.ones((RULE_GAP, 1) if vertical else (1, RULE_GAP), np.uint8)
-    runs = _long_runs(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, gap), vertical, min_length)
-    step = MAX_RULE_THICKNESS // 2 + 2
-    near = np.zeros_like(ink)
-    if vertical:
-        near[:, step:] |= ink[:, :-step]
-        near[:, :-step] |= ink[:, step:]
-    else:
-        near[step:] |= ink[:-step]
-        near[:-step] |= ink[step:]
-    return _long_runs(runs & (1 - near), vertical, min_length).astype(bool)
+    return runs((1, min_length), (min_length - 1, 0)), runs((min_length, 1), (0, min_length - 1))
 
 
 def remove_rules(gray: Image.Image, masks: tuple[np.ndarray, np.ndarray] | None = None) -> Image.Image:
@@ -147,14 +121,16 @@ def remove_rules(gray: Image.Image, masks: tuple[np.ndarray, np.ndarray] | None 
 
 
 MAX_DOT = 12  # pixels: a leader's dot at 300 dpi is 3-8 px across; a letter is larger
-MIN_LEADER_DOTS = 5
+MIN_LEADER_DOTS = 8  # more than the five dots of a dot-matrix letter's bar
+STAND_ALONE_SHARE = 0.8
 MAX_DOT_PITCH = 10  # dot sizes: farther apart, the dots are not one leader (typewriter leaders: ". . . .")
 
 
 def remove_leaders(gray: Image.Image) -> Image.Image:
     """Erase dotted leaders ('Arsenic (As) ........ 0.0101 %'). Tesseract reads a run of dots as letters and
-    garbles the words beside it; a leader is a row of at least five small, round, evenly spaced specks on one
-    baseline. A decimal point, a colon or an 'i' has no such row."""
+    garbles the words beside it; a leader is a row of at least eight small, round, evenly spaced specks on one
+    baseline with blank paper above and below. A decimal point, a colon, an 'i' or dot-matrix print has no
+    such row."""
     pixels = np.asarray(gray)
     count, labels, stats, centroids = cv2.connectedComponentsWithStats((pixels < 160).astype(np.uint8))
     widths, heights = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
@@ -171,7 +147,8 @@ def remove_leaders(gray: Image.Image) -> Image.Image:
             continue
         row = row[np.argsort(centroids[row, 0])]
         for chain in _chains(row, centroids[row, 0], widths[row]):
-            erase[chain] = True
+            if _stand_alone(chain, pixels < 160, centroids, np.maximum(widths, heights)):
+                erase[chain] = True
     if not erase.any():
         return gray
     # The grey fringe of each dot goes too: Tesseract reads faint rings as letters as well.
@@ -179,6 +156,19 @@ def remove_leaders(gray: Image.Image) -> Image.Image:
     cleaned = pixels.copy()
     cleaned[mask] = 255
     return Image.fromarray(cleaned)
+
+
+def _stand_alone(chain: np.ndarray, ink: np.ndarray, centroids: np.ndarray, sizes: np.ndarray) -> bool:
+    """Whether most of a row of dots has blank paper just above and below it, as a leader has between the lines
+    of a table; the dots of a dot-matrix letter have other dots of the letter there."""
+    alone = 0
+    for dot in chain:
+        x, y, size = round(centroids[dot][0]), round(centroids[dot][1]), int(sizes[dot])
+        columns = slice(max(0, x - size), x + size + 1)
+        above = ink[max(0, y - 3 * size) : max(0, y - size), columns]
+        below = ink[y + size + 1 : y + 3 * size + 1, columns]
+        alone += not above.any() and not below.any()
+    return alone >= STAND_ALONE_SHARE * len(chain)
 
 
 def _chains(row: np.ndarray, xs: np.ndarray, widths: np.ndarray) -> Iterator[np.ndarray]:

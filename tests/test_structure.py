@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -24,7 +25,7 @@ from oretrace.extractors.fields.parsers import identifier
 from oretrace.extractors.fields.spec import names_other
 from oretrace.extractors.fields.view import DocumentView
 from oretrace.extractors.layout import RawWord, order_words
-from oretrace.extractors.ocr import OcrOptions, ocr_page, remove_leaders, rule_masks
+from oretrace.extractors.ocr import OcrOptions, ocr_page, remove_leaders
 from oretrace.extractors.rules import joined, main_networks, scan_rules, structural, turned
 from oretrace.extractors.text import ReadOptions, read_pages
 from tests.conftest import render
@@ -781,29 +782,6 @@ def test_a_french_invoice_names_its_buyer_after_doit_and_its_total_net_a_payer()
     assert fields["total_amount"].value == pytest.approx(1337686.88)
 
 
-def test_a_thin_rule_a_scan_broke_into_dashes_is_a_rule_and_lettering_is_not() -> None:
-    """A hairline table rule a fax or bilevel scan broke into dashes is bridged into a rule (so OCR does not
-    read its dashes as 'o' and '.', and the boxes it draws are kept); a line of text, whose letters bridge into
-    a band as tall as the lettering, is not."""
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, invariant=1)
-    canvas.setFont("Times-Roman", 10)
-    canvas.drawString(30 * MM, 250 * MM, "Pb 220.353   %   0.0294   0.0290   0.0292   0.90 mmmmmmmmmmmmmmmm")
-    canvas.setLineWidth(0.3)
-    canvas.setDash(2, 1.5)
-    canvas.line(25 * MM, 247 * MM, 180 * MM, 247 * MM)
-    canvas.showPage()
-    canvas.save()
-    image = render(buffer.getvalue(), dpi=300)
-    ink = np.asarray(image) < 200
-    horizontal, _ = rule_masks(image)
-    rule_y = round((297 - 247) * MM * 300 / 72)
-    rule_band = ink[rule_y - 3 : rule_y + 4]
-    assert (horizontal[rule_y - 3 : rule_y + 4] & rule_band).sum() >= 0.9 * rule_band.sum()
-    text = ink[: rule_y - 6]
-    assert (horizontal[: rule_y - 6] & text).sum() <= 0.02 * text.sum()
-
-
 def test_an_instrument_printout_reads_the_avg_column_and_units_ocr_slipped_on() -> None:
     """Replicates beside their 'Avg'; a unit column OCR read as 'mg ky' or 'mg Ag' (mg/kg), and at the table's
     foot a unit it could not read at all, which takes the unit of the run above it."""
@@ -874,3 +852,16 @@ def test_a_consignee_same_as_the_buyer_is_no_name_and_the_notify_party_is_anothe
     fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
     assert fields["seller_name"].value == "Metales y Minerales del Bravo, S.A. de C.V."
     assert fields["buyer_name"].value is None
+
+
+def test_a_row_of_dots_is_a_leader_only_with_blank_paper_above_and_below() -> None:
+    """Dot-matrix print (a receipt's) makes its letters of rows of evenly spaced dots, with other dots of the
+    letters just above and below; only a row that stands alone is a leader and erased."""
+    page = np.full((400, 800), 255, dtype=np.uint8)
+    for x in range(100, 700, 20):
+        page[98:103, x : x + 5] = 0  # a leader: one row of dots
+        for y in (280, 294, 308):  # dot-matrix letters: rows of dots 14 px apart
+            page[y : y + 5, x : x + 5] = 0
+    cleaned = np.asarray(remove_leaders(Image.fromarray(page)))
+    assert (cleaned[90:110] == 255).all()
+    assert (cleaned[270:320] == page[270:320]).all()

@@ -572,7 +572,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "smelter producer",
         "smelter refinery",
         "fundidora productora",
-        "manufacturer s plant",
+        "manufacturer plant",  # "Manufacturer's plant": fold drops the possessive
         "manufacturers plant",
         "herstellerwerk",
         "hersteller",

@@ -138,11 +138,15 @@ def translated_value(
             words = rest
         folded_labels = {fold(label) for label in labels}
         if fold(" ".join(w.text for w in words).lstrip("/")) in folded_labels:
+            # The whole rest is the translation ("Herstellerwerk / Manufacturer's plant"): no word of it is
+            # the value, which stands in the next cell or under the caption.
             phrase = hit.phrase
             for p in view.rows[view.row_index(phrase)]:
                 if phrase.x1 - 0.005 <= p.x0 <= phrase.x1 + RIGHT_REACH:
                     yield Candidate(p.text, tuple(p.words), p.page, "right")
                     break
+            yield from candidates
+            return
         for n in range(len(words) - 1, 0, -1):
             translation = fold(" ".join(w.text for w in words[:n]).lstrip("/"))
             if translation in folded_labels and parse(" ".join(w.text for w in words[n:])).found:
