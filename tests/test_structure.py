@@ -865,3 +865,13 @@ def test_a_row_of_dots_is_a_leader_only_with_blank_paper_above_and_below() -> No
     cleaned = np.asarray(remove_leaders(Image.fromarray(page)))
     assert (cleaned[90:110] == 255).all()
     assert (cleaned[270:320] == page[270:320]).all()
+
+
+def test_a_bilingual_caption_ending_in_its_translation_has_its_value_below() -> None:
+    """'A01 Herstellerwerk / Manufacturer's plant': the rest is the caption's translation, possessive and all,
+    so no word of it ('plant') is the producer; the name stands under the caption."""
+    words = _line("Abnahmeprüfzeugnis 3.1 / Inspection certificate 3.1", 0.3, 0.02, 0.014)
+    words += _line("A01 Herstellerwerk / Manufacturer's plant", 0.35, 0.044, 0.009)
+    words += _line("Steel Mill SE", 0.35, 0.061, 0.011)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
+    assert fields["smelter_name"].value == "Steel Mill SE"
