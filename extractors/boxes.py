@@ -17,7 +17,7 @@ from statistics import median
 
 import numpy as np
 
-from oretrace.core.models import BBox, Page, TextSource, Word
+from oretrace.core.models import BBox, BoxOutline, Page, TextSource, Word
 from oretrace.extractors.layout import is_rule_word
 
 SPAN_TOLERANCE = 0.004  # a rule may stop this short of the word it bounds (page fractions)
@@ -84,6 +84,23 @@ class PageBoxes:
 
     def box_below(self, box: Box) -> Box | None:
         return _below(box, self.boxes)
+
+    @cached_property
+    def outline(self) -> BoxOutline:
+        """The boxes as plain values (`BoxOutline`): each word's box, the captions, the header cells and the box
+        below each of them, boxes numbered in the order of `boxes`."""
+        boxes = self.boxes
+        number = {id(box): n for n, box in enumerate(boxes)}
+        by_word = self._by_word
+        return BoxOutline(
+            word_boxes=tuple(-1 if (box := by_word.get(id(w))) is None else number[id(box)] for w in self.page.words),
+            captions=tuple(box.caption for box in boxes),
+            header_only=tuple(box.header_only for box in boxes),
+            entry_below=tuple(
+                number[id(below)] if box.header_only and (below := _below(box, boxes)) is not None else -1
+                for box in boxes
+            ),
+        )
 
     def column(self, header: Box) -> list[Box] | None:
         """The cells of a ruled table column under its header cell, top to bottom, as far down as the rules

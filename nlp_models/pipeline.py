@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from oretrace.nlp_models.gazetteer import place_country
 from oretrace.nlp_models.paths import MODEL_DIR
-from oretrace.nlp_models.ruler import SMELTER_LABEL, add_smelter_ruler, smelter_ids
+from oretrace.nlp_models.ruler import RULER_NAME, SMELTER_LABEL, add_smelter_ruler, smelter_ids
 from oretrace.reference import ReferenceData
 
 LABELS = ("ORG", "GPE", "SMELTER", "LAB")
@@ -81,6 +81,14 @@ def extract_entities_of(texts: list[str], nlp: Language) -> list[list[Entity]]:
     """Entities of each text, as `extract_entities` finds them; the texts go through the pipeline as one batch
     (`nlp.pipe`), which costs less than one call each."""
     return [_entities(doc, nlp) for doc in nlp.pipe(texts)]
+
+
+def ruler_entities_of(texts: list[str], nlp: Language) -> list[list[Entity]]:
+    """The entities of each text that the smelter ruler alone finds, without the statistical model: the
+    reference smelters' names, as `extract_entities_of` finds them too (the ruler runs before the model,
+    which keeps what the ruler set)."""
+    ruler = nlp.get_pipe(RULER_NAME)
+    return [_entities(ruler(nlp.make_doc(text)), nlp) for text in texts]
 
 
 def _entities(doc: Doc, nlp: Language) -> list[Entity]:

@@ -24,7 +24,13 @@ from oretrace.pipeline.batching import (
     plan_batches,
     shipment_groups,
 )
-from oretrace.pipeline.documents import is_extracted, process_document, with_pages, without_pages
+from oretrace.pipeline.documents import (
+    assemble_shipment,
+    is_extracted,
+    process_document,
+    with_pages,
+    without_pages,
+)
 
 
 def _never_cached(_path: Path) -> bool:
@@ -107,7 +113,16 @@ def test_pages_wait_in_the_cache_and_come_back(invoice_pdf: Path, tmp_path: Path
 
     light = without_pages(whole)
     assert isinstance(light, ExtractedDocument) and light.pages == [] and light.fields == whole.fields
-    assert with_pages(light, inbox, settings) == whole
+    # The outline of each page's boxes travels with the fields and is left out of the JSON.
+    assert light.box_outlines == {page.number: page.boxes.outline for page in whole.pages}
+    assert "box_outlines" not in light.model_dump()
+    back = with_pages(light, inbox, settings)
+    assert back == whole.model_copy(update={"box_outlines": light.box_outlines})
+
+    # The checks read that outline: the pages back from the cache never build their boxes.
+    assemble_shipment("SHP", [back])
+    assert all("_kept_boxes" not in page.__dict__ for page in back.pages)
+    assert all(back.box_outline(page) is light.box_outlines[page.number] for page in back.pages)
 
     # Evicted from the cache (or extracted on another machine): read from the file again.
     for entry in (settings.home / "cache").rglob("*.json"):

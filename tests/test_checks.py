@@ -397,6 +397,36 @@ def test_page_text_maps_character_offsets_to_words() -> None:
 # --- the checks ------------------------------------------------------------------------------------------------
 
 
+def test_entities_are_read_where_the_checks_use_them(reference: ReferenceData) -> None:
+    """The model reads the lines of statements with a line of context each side, the ruler alone the others;
+    what the checks use is what the model finds reading every page whole."""
+    from oretrace.checks.entities import document_entities
+    from oretrace.nlp_models.pipeline import extract_entities
+
+    lines = [
+        "Andaman Minerals Trading Co., Ltd. COMMERCIAL INVOICE",
+        "1168/45 Rama III Road, Bangkok 10120, Thailand",
+        "Remarks: ingots cast by TWINKLING STAR",
+        "Invoice No.: 2025/0423",
+        "Date: 19 Sep 2025",
+        "Payment terms: 30 days",
+        "Country of origin: Thailand",
+    ]
+    document = make_doc(DocType.COMMERCIAL_INVOICE, lines, {}, "invoice.pdf")
+    shipment = context([document], reference)
+    found = document_entities(shipment, document)
+    assert {(e.label, e.entity.text, e.tokens[0].line) for e in found if e.tokens[0].line < 5} == {
+        ("SMELTER", "TWINKLING STAR", 2)
+    }, "above the statement's context only the ruler reads"
+    assert shipment.nlp is not None
+    whole = extract_entities(shipment.page_text(document, 1).text, shipment.nlp)
+    read = [e.entity for e in found]
+    assert [e for e in read if e.smelter_ids] == [e for e in whole if e.smelter_ids]
+    origin_line = shipment.page_text(document, 1).lines[6].tokens[0].start
+    assert [e for e in read if e.start_char >= origin_line] == [e for e in whole if e.start_char >= origin_line]
+    assert any(e.label == "GPE" and e.text == "Thailand" and e.start_char >= origin_line for e in read)
+
+
 def test_registry_has_every_check_with_a_fixed_severity() -> None:
     severities = {check_id: check.severity for check_id, check in CHECKS.items()}
     assert list(severities.items()) == list(

@@ -14,7 +14,13 @@ from pydantic import ValidationError
 
 from oretrace.nlp_models.gazetteer import find_places, place_country
 from oretrace.nlp_models.paths import MODEL_DIR
-from oretrace.nlp_models.pipeline import Entity, extract_entities, load_pipeline
+from oretrace.nlp_models.pipeline import (
+    Entity,
+    extract_entities,
+    extract_entities_of,
+    load_pipeline,
+    ruler_entities_of,
+)
 from oretrace.nlp_models.ruler import RULER_NAME, add_smelter_ruler, smelter_patterns
 from oretrace.nlp_models.smelter_names import surface_forms
 from oretrace.nlp_models.training.corpus import generate, split_templates
@@ -110,6 +116,17 @@ def test_ruler_resolves_aliases_to_smelter_ids(nlp: spacy.Language) -> None:
     shared = next(e for e in extract_entities("Remarks: ingots supplied by USAC", nlp) if e.text == "USAC")
     assert shared.smelter_id is None
     assert shared.smelter_ids == ("SM0012", "SM0013", "SM0014")
+
+
+def test_the_ruler_alone_finds_the_smelters_the_whole_pipeline_finds(nlp: spacy.Language) -> None:
+    texts = [
+        "Brand: TWINKLING STAR, 25 MT antimony ingots from the Madero smelter\nRemarks: ingots supplied by USAC",
+        "Producer: Hsikwangshan Twinkling Star Co., Ltd.\nLengshuijiang, Hunan, China",
+        "Origin of ore: Guangxi",
+    ]
+    ruled = [[e for e in found if e.smelter_ids] for found in extract_entities_of(texts, nlp)]
+    assert ruler_entities_of(texts, nlp) == ruled
+    assert [len(found) for found in ruled] == [3, 1, 0]
 
 
 def test_entity_is_frozen(nlp: spacy.Language) -> None:

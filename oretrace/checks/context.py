@@ -1,5 +1,5 @@
-"""What a check sees: one shipment's documents, the origin they declare, the reference data, and (lazily)
-named entities and page geometry per document."""
+"""What a check sees: one shipment's documents, the origin they declare, the reference data, and (lazily) the
+NER pipeline and page geometry per document (the entities the checks use: `checks.entities`)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from oretrace.checks.text import DocumentText, PageText, Token, field_evidence
+from oretrace.checks.text import DocumentText, PageText, field_evidence
 from oretrace.core.models import DocType, DueDiligenceTemplate, Evidence, ExtractedDocument
 from oretrace.core.shipment import ORIGIN_AUTHORITY
 from oretrace.reference import ReferenceData, default_reference
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-    from oretrace.nlp_models.pipeline import Entity
 
 log = logging.getLogger(__name__)
 
@@ -39,19 +37,6 @@ def load_default_nlp(reference: ReferenceData) -> Language | None:
 
 def no_nlp(reference: ReferenceData) -> None:
     return None
-
-
-@dataclass(frozen=True)
-class DocEntity:
-    """A named entity found on one page of a document, with the words it covers."""
-
-    entity: Entity
-    page: int
-    tokens: tuple[Token, ...]
-
-    @property
-    def label(self) -> str:
-        return self.entity.label
 
 
 @dataclass(frozen=True)
@@ -117,26 +102,6 @@ class ShipmentContext:
     @property
     def nlp(self) -> Language | None:
         return self.memo("nlp", lambda: self.load_nlp(self.reference))
-
-    def entities(self, document: ExtractedDocument) -> list[DocEntity]:
-        """NER entities of every page of `document` (empty without a pipeline)."""
-        return self.memo(("entities", document.document_id), lambda: self._entities(document))
-
-    def _entities(self, document: ExtractedDocument) -> list[DocEntity]:
-        nlp = self.nlp
-        if nlp is None:
-            return []
-        from oretrace.nlp_models.pipeline import extract_entities_of
-
-        pages = [(number, page) for number, page in self.text(document).pages.items() if page.text.strip()]
-        found: list[DocEntity] = []
-        # The document's pages in one batch through the pipeline.
-        for (number, page), entities in zip(pages, extract_entities_of([p.text for _, p in pages], nlp), strict=True):
-            for entity in entities:
-                tokens = page.tokens_between(entity.start_char, entity.end_char)
-                if tokens:
-                    found.append(DocEntity(entity, number, tokens))
-        return found
 
 
 def _origin_document(documents: tuple[ExtractedDocument, ...]) -> ExtractedDocument | None:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from oretrace.checks.context import ShipmentContext
+from oretrace.checks.entities import document_entities
 from oretrace.checks.text import Token
 from oretrace.core.models import ExtractedDocument
 from oretrace.nlp_models.gazetteer import find_places
@@ -43,7 +44,9 @@ def _joined(tokens: Sequence[Token]) -> tuple[str, list[tuple[int, int, Token]]]
 
 def name_tokens(shipment: ShipmentContext, document: ExtractedDocument, page: int) -> set[Token]:
     """Words that the NER puts inside an organisation, smelter or laboratory name on this page."""
-    return {t for e in shipment.entities(document) if e.page == page and e.label in NAME_LABELS for t in e.tokens}
+    return {
+        t for e in document_entities(shipment, document) if e.page == page and e.label in NAME_LABELS for t in e.tokens
+    }
 
 
 def places_in(
@@ -62,7 +65,7 @@ def places_in(
     """
     allowed = set(tokens) - name_tokens(shipment, document, page) - (masked or set())
     found: list[Place] = []
-    for entity in shipment.entities(document):
+    for entity in document_entities(shipment, document):
         country = entity.entity.country
         if entity.page == page and entity.label == "GPE" and country and set(entity.tokens) <= allowed:
             found.append(Place(country, entity.tokens))

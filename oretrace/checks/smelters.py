@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from oretrace.checks.context import ShipmentContext
+from oretrace.checks.entities import document_entities
 from oretrace.checks.statements import (
     Kind,
     Statement,
@@ -125,7 +126,7 @@ def _statement_mention(shipment: ShipmentContext, statement: Statement) -> Smelt
 
 def _entity_mentions(shipment: ShipmentContext, document: ExtractedDocument) -> list[SmelterMention]:
     mentions: list[SmelterMention] = []
-    for entity in shipment.entities(document):
+    for entity in document_entities(shipment, document):
         if entity.label != "SMELTER":
             continue
         evidence = (evidence_for(document, entity.page, entity.tokens),)

@@ -31,7 +31,6 @@ from oretrace.checks.context import ShipmentContext
 from oretrace.checks.text import Line, PageText, Segment, Token, evidence_for
 from oretrace.core.folding import fold_chars
 from oretrace.core.models import Evidence, ExtractedDocument
-from oretrace.extractors.boxes import Box
 from oretrace.reference import distinctive_words
 
 
@@ -243,26 +242,28 @@ class _PageReader:
         self.page = page
         heights = [t.word.bbox[3] - t.word.bbox[1] for t in page.tokens]
         self.line_height = median(heights) if heights else 0.01
-        self.boxes = page.page.boxes
+        # The page's boxes as the extraction left them (`BoxOutline`): a box is its number, -1 is none.
+        self.outline = document.box_outline(page.page)
+        self._word_numbers = {id(w): n for n, w in enumerate(page.page.words)}
 
-    def _box(self, token: Token) -> Box | None:
-        return self.boxes.box_of(token.word)
+    def _box(self, token: Token) -> int:
+        return self.outline.word_boxes[self._word_numbers[id(token.word)]]
 
     def _in_party_or_transport_box(self, token: Token) -> bool:
         """A word in a box captioned for a party or for transport ('3. Means of transport and route',
         'Consignee'): an address or a route there says where a company sits or where the goods travel."""
         box = self._box(token)
-        return box is not None and bool(box.caption) and is_excluded_label(box.caption)
+        return box >= 0 and bool(caption := self.outline.captions[box]) and is_excluded_label(caption)
 
     def _same_box(self, label: Token, token: Token) -> bool:
         """Whether `token` may continue a value labelled by `label`: in the label's box, or for a header cell
         in the box below it; anywhere when the label stands in no box."""
         box = self._box(label)
-        if box is None:
+        if box < 0:
             return True
-        if box.header_only:
-            return self._box(token) in (box, self.boxes.box_below(box))
-        return self._box(token) is box
+        if self.outline.header_only[box]:
+            return self._box(token) in (box, self.outline.entry_below[box])
+        return self._box(token) == box
 
     def _statement(self, kind: Kind, label: Sequence[Token], pieces: Sequence[tuple[Token, ...]]) -> Statement:
         return Statement(self.document, self.page.page.number, kind, tuple(label), tuple(pieces))

@@ -121,6 +121,17 @@ def _no_page() -> None:
     return None
 
 
+class BoxOutline(Frozen):
+    """What a page's ruled boxes tell about its words, as plain values (`extractors.boxes.PageBoxes.outline`):
+    the box each word stands in, each box's caption, which boxes are all caption (header cells) and, for each
+    of those, the box below that holds its entry. Boxes are numbered in the order the page lists them."""
+
+    word_boxes: tuple[int, ...] = Field(description="per word of Page.words, the number of its box; -1 for none")
+    captions: tuple[str, ...] = Field(description="per box, its caption ('' for none)")
+    header_only: tuple[bool, ...] = Field(description="per box, True for a header cell: all caption")
+    entry_below: tuple[int, ...] = Field(description="per header cell, the number of the box below it; else -1")
+
+
 def _page_boxes(page: Page) -> PageBoxes:
     from oretrace.extractors.boxes import PageBoxes  # built from the words and rules by the extractors
 
@@ -243,6 +254,17 @@ class ExtractedDocument(Frozen):
     # shipment lists them beside their carrier (`pipeline.documents.with_embedded`).
     embedded_documents: list[ExtractedDocument] = Field(default_factory=list, exclude_if=lambda v: not v)
     embedded_rejections: list[Rejection] = Field(default_factory=list, exclude_if=lambda v: not v)
+    # The outline of each page's boxes by page number, kept when the pages are left out between a run's stages
+    # (`pipeline.documents.without_pages`) so the checks need not build the boxes again; never serialised.
+    box_outlines: dict[int, BoxOutline] = Field(default_factory=dict, exclude=True)
+
+    def box_outline(self, page: Page) -> BoxOutline:
+        """The outline of `page`'s boxes: the one kept for its number when it fits the page's words, else built
+        from the page's boxes."""
+        kept = self.box_outlines.get(page.number)
+        if kept is not None and len(kept.word_boxes) == len(page.words):
+            return kept
+        return page.boxes.outline
 
     @property
     def document_id(self) -> str:

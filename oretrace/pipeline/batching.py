@@ -74,15 +74,17 @@ def _pdf_seconds(path: Path) -> float:
 
 
 def guided_chunks(items: Sequence[T], seconds: Callable[[T], float], workers: int) -> list[list[T]]:
-    """Consecutive items in chunks of at most BATCH_SECONDS, each at most half a worker's share of the work
-    still left (never below MIN_BATCH_SECONDS); an item larger than that is a chunk of its own."""
+    """Consecutive items in chunks of at most BATCH_SECONDS, each at most a worker's share of the work still
+    left (never below MIN_BATCH_SECONDS); an item larger than that is a chunk of its own. The last chunks
+    shrink to MIN_BATCH_SECONDS, so the workers finish together, and the larger ones before them keep the task
+    runs few (16 for the 200 born-digital documents of `make bench` on 2 workers)."""
     remaining = sum(seconds(item) for item in items)
     chunks: list[list[T]] = []
     current: list[T] = []
     current_seconds = 0.0
 
     def budget() -> float:
-        return min(BATCH_SECONDS, max(MIN_BATCH_SECONDS, remaining / (2 * max(workers, 1))))
+        return min(BATCH_SECONDS, max(MIN_BATCH_SECONDS, remaining / max(workers, 1)))
 
     limit = budget()
     for item in items:

@@ -94,10 +94,13 @@ def process_document(
 
 def without_pages(outcome: ExtractedDocument | Rejection) -> ExtractedDocument | Rejection:
     """The outcome as a run carries it between stages: fields and classification, not the pages' words, which
-    stay in the extraction cache until the shipment is checked (so a long backlog is never held at once)."""
+    stay in the extraction cache until the shipment is checked (so a long backlog is never held at once). The
+    outline of each page's boxes stays with it, so the checks read the boxes the extraction built instead of
+    building them again from the cached pages."""
     if isinstance(outcome, Rejection):
         return outcome
-    return outcome.model_copy(update={"pages": []})
+    outlines = {page.number: outcome.box_outline(page) for page in outcome.pages}
+    return outcome.model_copy(update={"pages": [], "box_outlines": outlines})
 
 
 def with_pages(document: ExtractedDocument, inbox_root: Path, settings: Settings) -> ExtractedDocument:
