@@ -4,10 +4,6 @@ caption as the label of what is inside it, grouped identifiers, and captions tha
 from __future__ import annotations
 
 import io
-import pickle
-import weakref
-from copy import copy as shallow_copy
-from copy import deepcopy
 from pathlib import Path
 
 import numpy as np
@@ -159,26 +155,15 @@ def test_a_box_caption_is_told_apart_from_its_content() -> None:
     assert boxes.box_of(outside) is None
 
 
-def test_a_page_builds_its_boxes_once_for_all_who_read_it() -> None:
+def test_a_pages_box_outline_says_which_box_each_word_is_in() -> None:
     words = _line("1. Goods consigned from (Exporter's name, address, country)", 0.11, 0.105, 0.008)
     words += _line("Andaman Minerals Trading Co., Ltd.", 0.12, 0.125, 0.011)
+    words += _line("Outside any box", 0.11, 0.5, 0.011)
     page = _page(words, _frame(0.1, 0.1, 0.5, 0.2))
-    built = page.boxes
-    assert page.boxes is built and [box.caption_lines for box in built.boxes] == [1]
-    view = DocumentView([page])
-    assert view.box_of(view.rows[1][0]) is built.boxes[0]
-    # Kept with the page object only: not in its JSON, not in comparisons, rebuilt for a copy.
-    again = Page.model_validate_json(page.model_dump_json())
-    assert again == page and again.model_dump_json() == page.model_dump_json()
-    copy = page.model_copy(update={"language": "eng"})
-    assert copy.boxes is not built and copy.boxes.page is copy
-    assert copy.boxes.boxes == built.boxes
-    for other in (pickle.loads(pickle.dumps(page)), deepcopy(page), shallow_copy(page)):
-        assert other == page and other.boxes is not built and other.boxes.boxes == built.boxes
-    # The page and its boxes go together as soon as the page is dropped, without waiting for the collector.
-    gone = weakref.ref(page)
-    del page, built, view, again, copy, other
-    assert gone() is None
+    boxes = PageBoxes(page)
+    outline = boxes.outline
+    assert outline.captions == (boxes.boxes[0].caption,) and outline.header_only == (False,)
+    assert outline.word_boxes == tuple(0 if w.text != "Outside" and w.line < 2 else -1 for w in page.words)
 
 
 def _numbered_box_certificate() -> Page:

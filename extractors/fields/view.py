@@ -131,7 +131,7 @@ class DocumentView:
 
     @cached_property
     def _boxes(self) -> dict[int, PageBoxes]:
-        return {page.number: page.boxes for page in self.pages}
+        return {page.number: PageBoxes(page) for page in self.pages}
 
     def boxes(self) -> Iterator[Box]:
         """Every ruled box of every page, page by page."""

@@ -31,6 +31,7 @@ from oretrace.checks.context import ShipmentContext
 from oretrace.checks.text import Line, PageText, Segment, Token, evidence_for
 from oretrace.core.folding import fold_chars
 from oretrace.core.models import Evidence, ExtractedDocument
+from oretrace.extractors.boxes import PageBoxes
 from oretrace.reference import distinctive_words
 
 
@@ -243,7 +244,7 @@ class _PageReader:
         heights = [t.word.bbox[3] - t.word.bbox[1] for t in page.tokens]
         self.line_height = median(heights) if heights else 0.01
         # The page's boxes as the extraction left them (`BoxOutline`): a box is its number, -1 is none.
-        self.outline = document.box_outline(page.page)
+        self.outline = document.box_outline(page.page) or PageBoxes(page.page).outline
         self._word_numbers = {id(w): n for n, w in enumerate(page.page.words)}
 
     def _box(self, token: Token) -> int:

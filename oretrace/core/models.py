@@ -6,17 +6,11 @@ They are pydantic models so that they round-trip through JSON (cache, export, Pr
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
-from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-
-if TYPE_CHECKING:
-    from oretrace.extractors.boxes import PageBoxes
 
 # A value a field can hold once normalised: text, a number, a list of lot numbers,
 # or a composition mapping element symbol -> mass percent.
@@ -88,38 +82,6 @@ class Page(Frozen):
             lines.setdefault(word.line, []).append(word.text)
         return "\n".join(" ".join(tokens) for _, tokens in sorted(lines.items()))
 
-    @property
-    def boxes(self) -> PageBoxes:
-        """The page's ruled boxes and the words in each (`extractors.boxes`), built on first use and kept with this
-        page object, so that field extraction and the checks share them; never serialised or compared. A copy of
-        the page (`model_copy`) builds its own."""
-        kept = self._kept_boxes
-        return kept.boxes if kept.boxes is not None and kept.page() is self else _page_boxes(self)
-
-    @cached_property
-    def _kept_boxes(self) -> _KeptBoxes:
-        return _KeptBoxes(self)
-
-
-class _KeptBoxes:
-    """A page's boxes as the page keeps them. They see the page through a weak proxy (the page holds them, and a
-    reference cycle would keep both alive until the garbage collector's next full pass), and they compare by
-    identity, so comparing two pages never looks into them. Copied or pickled with the page, they keep nothing:
-    the copy builds its own."""
-
-    __slots__ = ("boxes", "page")
-
-    def __init__(self, page: Page | None = None) -> None:
-        self.page: Callable[[], Page | None] = weakref.ref(page) if page is not None else _no_page
-        self.boxes = _page_boxes(weakref.proxy(page)) if page is not None else None
-
-    def __reduce__(self) -> tuple[type[_KeptBoxes], tuple[()]]:
-        return _KeptBoxes, ()
-
-
-def _no_page() -> None:
-    return None
-
 
 class BoxOutline(Frozen):
     """What a page's ruled boxes tell about its words, as plain values (`extractors.boxes.PageBoxes.outline`):
@@ -130,12 +92,6 @@ class BoxOutline(Frozen):
     captions: tuple[str, ...] = Field(description="per box, its caption ('' for none)")
     header_only: tuple[bool, ...] = Field(description="per box, True for a header cell: all caption")
     entry_below: tuple[int, ...] = Field(description="per header cell, the number of the box below it; else -1")
-
-
-def _page_boxes(page: Page) -> PageBoxes:
-    from oretrace.extractors.boxes import PageBoxes  # built from the words and rules by the extractors
-
-    return PageBoxes(page)
 
 
 class SourceFile(Frozen):
@@ -258,13 +214,13 @@ class ExtractedDocument(Frozen):
     # (`pipeline.documents.without_pages`) so the checks need not build the boxes again; never serialised.
     box_outlines: dict[int, BoxOutline] = Field(default_factory=dict, exclude=True)
 
-    def box_outline(self, page: Page) -> BoxOutline:
-        """The outline of `page`'s boxes: the one kept for its number when it fits the page's words, else built
-        from the page's boxes."""
+    def box_outline(self, page: Page) -> BoxOutline | None:
+        """The outline of `page`'s boxes kept for its number when it fits the page's words; None when there is
+        none (a document read back from the cache), and the reader builds it (`extractors.boxes`)."""
         kept = self.box_outlines.get(page.number)
         if kept is not None and len(kept.word_boxes) == len(page.words):
             return kept
-        return page.boxes.outline
+        return None
 
     @property
     def document_id(self) -> str:

@@ -11,6 +11,7 @@ from oretrace.checks.facts import shipment_facts
 from oretrace.core.config import Settings
 from oretrace.core.errors import UnreadableDocument
 from oretrace.core.models import DueDiligenceTemplate, ExtractedDocument, Rejection, ShipmentResult
+from oretrace.extractors.boxes import PageBoxes
 from oretrace.extractors.document import placement
 from oretrace.extractors.document_cache import (
     DocumentCache,
@@ -99,7 +100,7 @@ def without_pages(outcome: ExtractedDocument | Rejection) -> ExtractedDocument |
     building them again from the cached pages."""
     if isinstance(outcome, Rejection):
         return outcome
-    outlines = {page.number: outcome.box_outline(page) for page in outcome.pages}
+    outlines = {page.number: outcome.box_outline(page) or PageBoxes(page).outline for page in outcome.pages}
     return outcome.model_copy(update={"pages": [], "box_outlines": outlines})
 
 
