@@ -92,9 +92,13 @@ def store_loose_refused_task(refused: list[Rejection], settings: Settings) -> No
 
 
 @flow(name="process-inbox", flow_run_name="inbox {inbox.name}", task_runner=ThreadPoolTaskRunner(max_workers=2))
-def process_inbox(inbox: Path, settings: Settings, snapshot: InboxSnapshot | None = None) -> list[ShipmentSummary]:
-    """`snapshot`: the inbox as the caller listed and hashed it; taken here when not given."""
-    snapshot = snapshot or InboxSnapshot.take(inbox)
+def process_inbox(inbox: Path, settings: Settings, snapshot_file: Path | None = None) -> list[ShipmentSummary]:
+    """`snapshot_file`: the inbox as the caller listed and hashed it, saved as JSON; taken here when not given.
+    A file rather than the snapshot itself: a flow's parameters go to Prefect's API, which refuses them beyond
+    512 KB, and a large inbox's snapshot is larger (2,000 shipments: about 1 MB)."""
+    snapshot = (
+        InboxSnapshot.model_validate_json(snapshot_file.read_bytes()) if snapshot_file else InboxSnapshot.take(inbox)
+    )
     inbox = snapshot.root
     started_at = datetime.now(UTC)
     shipments = snapshot.shipments

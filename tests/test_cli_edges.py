@@ -126,6 +126,7 @@ def test_run_summary_counts_flagged_shipments_and_loose_files_are_not_documents(
     summary = r"^[01] of 1 shipments flagged; \d+ documents, .*; 1 loose files not processed$"
     assert re.search(summary, done.stdout, re.M), done.stdout
     assert f"rejected stray.pdf: {LOOSE_PROBLEM}" in done.stdout
+    assert (home / "runs").is_dir() and not any((home / "runs").iterdir()), "the snapshot's file is removed"
     documents, rejections = stored(home)
     assert "stray.pdf" not in documents and rejections["stray.pdf"] == LOOSE_PROBLEM
     exported = oretrace(home, "export", "--format", "csv")
@@ -183,3 +184,27 @@ def test_eval_exits_7_when_no_document_is_read_and_3_when_none_is_listed(home: P
     result = CliRunner().invoke(app, ["eval", str(tmp_path)])
     assert result.exit_code == 3, result.output
     assert "lists no document" in result.output
+
+
+def test_a_large_inbox_reaches_the_flow_as_a_file_not_as_a_parameter(tmp_path: Path) -> None:
+    """Prefect's API refuses a flow run whose parameters exceed 512 KB, as the snapshot of a 2,000-shipment
+    inbox does (about 1 MB): the run hands the flow the snapshot's file instead, and removes it afterwards."""
+    from pydantic_core import to_json
+
+    from oretrace.core.config import Settings
+    from oretrace.pipeline.inbox import InboxSnapshot, ShipmentFolder, save_snapshot
+
+    root = tmp_path / "inbox"
+    shipments = tuple(
+        ShipmentFolder(shipment_id=f"SHP-{i:05d}", files=(root / f"SHP-{i:05d}" / "commercial-invoice.pdf",))
+        for i in range(3000)
+    )
+    snapshot = InboxSnapshot(
+        root=root, shipments=shipments, sha256={f"SHP-{i:05d}/commercial-invoice.pdf": "0" * 64 for i in range(3000)}
+    )
+    settings = Settings(home=tmp_path / "home")
+    limit = 524_288
+    assert len(to_json({"inbox": root, "settings": settings, "snapshot": snapshot})) > limit
+    path = save_snapshot(snapshot, settings)
+    assert len(to_json({"inbox": root, "settings": settings, "snapshot_file": path})) < limit
+    assert InboxSnapshot.model_validate_json(path.read_bytes()) == snapshot

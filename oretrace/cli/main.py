@@ -118,10 +118,15 @@ def run(
             typer.echo(f"note: Prefect's server did not start in the background ({startup.server_error})", err=True)
         from oretrace.flows.process_inbox import process_inbox
         from oretrace.flows.runners import task_runner
+        from oretrace.pipeline.inbox import save_snapshot
 
         flow = process_inbox.with_options(task_runner=task_runner(settings))
-        with without_heartbeats():
-            results = flow(inbox=inbox, settings=settings, snapshot=snapshot)
+        snapshot_file = save_snapshot(snapshot, settings)
+        try:
+            with without_heartbeats():
+                results = flow(inbox=inbox, settings=settings, snapshot_file=snapshot_file)
+        finally:
+            snapshot_file.unlink(missing_ok=True)
         failed = [r.shipment_id for r in results if r.shipment_run_id is None]
         read = sum(len(r.document_types) for r in results)
         if not failed and read:

@@ -17,11 +17,13 @@ import hashlib
 import os
 import stat
 import unicodedata
+import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pydantic import Field
 
+from oretrace.core.config import Settings
 from oretrace.core.models import Frozen, Rejection
 from oretrace.core.names import display_name, is_decodable
 from oretrace.extractors.document import sha256_of
@@ -249,3 +251,13 @@ def _hash_or_none(path: Path) -> str | None:
         return sha256_of(path)
     except OSError:
         return None  # extraction reports why the file cannot be read
+
+
+def save_snapshot(snapshot: InboxSnapshot, settings: Settings) -> Path:
+    """The snapshot as a JSON file in the data directory, for a flow that reads it by path (`process_inbox`):
+    the caller removes it once the flow is done."""
+    folder = settings.home / "runs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"inbox-snapshot-{uuid.uuid4().hex}.json"
+    path.write_text(snapshot.model_dump_json(), encoding="utf-8")
+    return path
