@@ -132,10 +132,12 @@ def remove_leaders(gray: Image.Image) -> Image.Image:
     baseline with blank paper above and below. A decimal point, a colon, an 'i' or dot-matrix print has no
     such row."""
     pixels = np.asarray(gray)
-    count, labels, stats, centroids = cv2.connectedComponentsWithStats((pixels < 160).astype(np.uint8))
+    ink = pixels < 160
+    count, labels, stats, centroids = cv2.connectedComponentsWithStats(ink.astype(np.uint8))
     widths, heights = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
+    sizes = np.maximum(widths, heights)
     small = (widths >= 2) & (widths <= MAX_DOT) & (heights >= 2) & (heights <= MAX_DOT)
-    round_ = np.maximum(widths, heights) <= 2 * np.minimum(widths, heights) + 1
+    round_ = sizes <= 2 * np.minimum(widths, heights) + 1
     dots = np.flatnonzero(small & round_)
     dots = dots[dots > 0]  # component 0 is the background
     dots = dots[np.argsort(centroids[dots, 1], kind="stable")]
@@ -147,7 +149,7 @@ def remove_leaders(gray: Image.Image) -> Image.Image:
             continue
         row = row[np.argsort(centroids[row, 0])]
         for chain in _chains(row, centroids[row, 0], widths[row]):
-            if _stand_alone(chain, pixels < 160, centroids, np.maximum(widths, heights)):
+            if _stand_alone(chain, ink, centroids, sizes):
                 erase[chain] = True
     if not erase.any():
         return gray

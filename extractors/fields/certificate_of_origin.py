@@ -60,8 +60,9 @@ def certified_date(view: DocumentView) -> FieldValue:
         if len(box.lines) < 2 or not CERTIFYING_WORDS & set(fold(" ".join(w.text for w in box.lines[0])).split()):
             continue
         for line in reversed(box.lines[1:]):  # the place and date close the box
-            parsed = parsers.date(" ".join(w.text for w in line))
+            text = " ".join(w.text for w in line)
+            parsed = parsers.date(text)
             if parsed.found:
-                candidate = Candidate(" ".join(w.text for w in line), line, box.page, "box")
+                candidate = Candidate(text, line, box.page, "box")
                 return field_value("issue_date", parsed.value, candidate)
     return FieldValue.missing("issue_date", "no date in a certifying box")

@@ -347,6 +347,9 @@ def _split_before_element(phrase: Phrase) -> list[Phrase]:
     return [phrase]
 
 
+_BRACKETED_SYMBOL = re.compile(r"\(([A-Za-z]{1,2})\)")  # 'Lead (Pb)'
+
+
 def _row_element(row: list[Phrase]) -> tuple[str | None, int]:
     """The element a row reports: its first phrase names it by symbol or name ('Sb', 'Antimony (Sb)').
     A compound ('Antimony trioxide (Sb2O3)') is not its element: its result is not the element's share.
@@ -359,7 +362,7 @@ def _row_element(row: list[Phrase]) -> tuple[str | None, int]:
         text = _without_leaders(phrase.text).strip()
         if not text:
             continue
-        bracketed = re.findall(r"\(([A-Za-z]{1,2})\)", text)
+        bracketed = _BRACKETED_SYMBOL.findall(text)
         name = re.sub(r"\([^)]*\)", " ", text).strip()
         named = normalize_element(name.strip(":.,")) if bracketed and len(name) > 2 else None
         if named is not None:
@@ -527,11 +530,15 @@ def _value_and_unit(cell: Phrase, row: list[Phrase], headers: list[tuple[Phrase,
 
 # Units long enough to be told by their letters when OCR slips on one of them or loses the stroke ('mg ky',
 # 'mg Ag' for mg/kg); shorter ones ('ppm', 'ppb') are one letter apart and stay unread.
-_LONG_UNITS = {re.sub(r"[^a-z]", "", unit): unit for unit in UNITS if len(re.sub(r"[^a-z]", "", unit)) >= 4}
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+_LONG_UNITS = {_letters(unit): unit for unit in UNITS if len(_letters(unit)) >= 4}
 
 
 def _misread_unit(text: str) -> str | None:
-    letters = re.sub(r"[^a-z]", "", text.lower())
+    letters = _letters(text)
     if len(text.strip()) > MAX_UNIT_CHARS + 1 or _NUMBER.search(text):
         return None
     found = {
@@ -570,7 +577,7 @@ def _symbols_checked(
 def _printed_symbol(evidence: Candidate) -> str | None:
     """The symbol as printed in a row's element cell: the cell itself or its bracket ('Lead (Pb)')."""
     text = evidence.words[0].text.strip(":.,")
-    bracketed = re.search(r"\(([A-Za-z]{1,2})\)", " ".join(w.text for w in evidence.words))
+    bracketed = _BRACKETED_SYMBOL.search(" ".join(w.text for w in evidence.words))
     if bracketed:
         return bracketed.group(1)
     return text if text.isalpha() and len(text) <= 2 else None

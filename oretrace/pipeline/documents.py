@@ -96,8 +96,8 @@ def process_document(
 def without_pages(outcome: ExtractedDocument | Rejection) -> ExtractedDocument | Rejection:
     """The outcome as a run carries it between stages: fields and classification, not the pages' words, which
     stay in the extraction cache until the shipment is checked (so a long backlog is never held at once). The
-    outline of each page's boxes stays with it, so the checks read the boxes the extraction built instead of
-    building them again from the cached pages."""
+    outline of each page's boxes (`BoxOutline`) is built here, while the pages are at hand, and travels with
+    it, so the checks need not build the boxes again from the cached pages."""
     if isinstance(outcome, Rejection):
         return outcome
     outlines = {page.number: outcome.box_outline(page) or PageBoxes(page).outline for page in outcome.pages}
