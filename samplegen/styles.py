@@ -16,7 +16,9 @@ LAYOUTS: dict[str, tuple[str, ...]] = {
 COO_LAYOUT = {"form_d": "form_d", "usmca": "usmca_elements", "chamber": "chamber_boxed"}
 # Families added after the extractors were built (`--families all`); see samplegen/families.py.
 ADDED_LAYOUTS: dict[str, tuple[str, ...]] = {
-    "commercial_invoice": ("facture_arretee", "factura_electronica", "side_totals", "canada_customs", "lc_say_total"),
+    "commercial_invoice": (
+        "facture_arretee", "factura_electronica", "side_totals", "canada_customs", "lc_say_total", "courier_customs",
+    ),
     "packing_list": (
         "bundle_lots", "lot_summary", "container_weights", "weight_certificate", "colisage_bilingual", "lots_across",
         "weight_tally", "weight_measurement",

@@ -385,4 +385,5 @@ DRAWERS = {
     "side_totals": invoice_forms.side_totals,
     "canada_customs": invoice_forms.canada_customs,
     "lc_say_total": invoice_forms.lc_say_total,
+    "courier_customs": invoice_forms.courier_customs,
 }

@@ -12,6 +12,10 @@
   numbers under the invoice number, the voyage as one 'Shipped per ... sailing on or about ...' sentence, the
   marks as the first column of the items, the total again in words ('SAY U.S. DOLLARS ... ONLY') and the
   beneficiary's bank details.
+* `courier_customs`: a customs commercial invoice as couriers and forwarders ask for it: shipper, consignee and
+  importer side by side, a row of cells for terms of sale, reason for export, currency and transport, each line
+  with its own HS number and country of origin, a charges column (line total, freight, insurance, other) above
+  the invoice total; English, Spanish or French captions.
 
 Every value a field records is drawn with kind="value"; wording, spacing and box sizes vary per document.
 """
@@ -20,12 +24,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from samplegen.draw import Cell, Column
-from samplegen.formatting import amount_in_words_fr, fmt_date
+from samplegen.formatting import WeightStyle, amount_in_words_fr, fmt_date, unambiguous_date_style
 from samplegen.layouts.common import Ctx
+from samplegen.parties import Party
 
 COUNTRIES_FR = {
     "TH": "Thaïlande", "MX": "Mexique", "BE": "Belgique", "OM": "Oman", "TJ": "Tadjikistan", "MY": "Malaisie",
@@ -763,3 +768,290 @@ def _mark_line(ctx: Ctx, text: str, field: str) -> None:
             page[i] = replace(page[i], kind="value", field=field)
             return
     raise ValueError(f"{text!r} was not drawn")
+
+
+# --- fold 0 additions ---
+
+COURIER_WORDS = {
+    "en": {
+        "title": ("COMMERCIAL INVOICE", "COMMERCIAL INVOICE FOR CUSTOMS", "EXPORT COMMERCIAL INVOICE"),
+        "number": ("Invoice No.", "Invoice number", "Invoice ref."),
+        "date": ("Invoice date", "Date"),
+        "place": ("Place of issue", "Issued at"),
+        "waybill": ("B/L / waybill No.", "Transport document No."),
+        "shipper": ("Shipper / Exporter", "Exporter (shipper)"),
+        "consignee": ("Consignee (ship to)", "Consignee"),
+        "importer": ("Importer / sold to", "Buyer (if other than consignee)"),
+        "same": ("Same as consignee", "As consignee"),
+        "terms": ("Terms of sale (Incoterms)", "Delivery terms"),
+        "reason": ("Reason for export", "Purpose of shipment"),
+        "sale": "Sale",
+        "currency": ("Currency of sale", "Invoice currency"),
+        "carrier": ("Means of transport", "Carrier / vessel"),
+        "route": ("Port of loading / discharge", "From / to"),
+        "pkgs": "Pkgs",
+        "description": ("Full description of goods", "Description of goods"),
+        "hs": ("HS tariff No.", "Commodity code"),
+        "origin": ("Country of origin", "Origin"),
+        "qty": "Quantity",
+        "unit_value": ("Unit value", "Price / unit"),
+        "total_value": ("Total value", "Line value"),
+        "lot": "Lot",
+        "subtotal": "Invoice line total",
+        "freight": "Freight",
+        "insurance": "Insurance",
+        "other": "Other charges",
+        "included": "included",
+        "total": ("TOTAL INVOICE VALUE", "Total invoice amount", "TOTAL AMOUNT DUE"),
+        "packages": "Number of packages",
+        "net": "Total net weight",
+        "gross": "Total gross weight",
+        "producer": "Manufacturer",
+        "declare": (
+            "I declare that all the information contained in this invoice is true and correct.",
+            "We certify that this invoice is true and correct and shows the price actually paid or payable.",
+        ),
+        "signature": "Signature of shipper / exporter",
+        "name": "Name and title",
+    },
+    "es": {
+        "title": ("FACTURA COMERCIAL", "FACTURA COMERCIAL DE EXPORTACIÓN", "FACTURA COMERCIAL PARA ADUANA"),
+        "number": ("Factura No.", "Número de factura", "Folio"),
+        "date": ("Fecha de factura", "Fecha"),
+        "place": ("Lugar de emisión", "Expedida en"),
+        "waybill": ("B/L / guía No.", "Documento de transporte No."),
+        "shipper": ("Remitente / exportador", "Exportador"),
+        "consignee": ("Consignatario (entregar a)", "Consignatario"),
+        "importer": ("Importador / vendido a", "Comprador (si es otro)"),
+        "same": ("El mismo consignatario", "Igual al consignatario"),
+        "terms": ("Entrega (Incoterms)", "Términos de venta"),
+        "reason": ("Motivo de la exportación", "Propósito del envío"),
+        "sale": "Venta",
+        "currency": ("Moneda de la venta", "Moneda"),
+        "carrier": ("Medio de transporte", "Transportista / buque"),
+        "route": ("Puerto de carga / descarga", "Origen / destino"),
+        "pkgs": "Bultos",
+        "description": ("Descripción completa de la mercancía", "Descripción"),
+        "hs": ("Fracción arancelaria", "Código SA"),
+        "origin": ("País de origen", "Origen"),
+        "qty": "Cantidad",
+        "unit_value": ("Valor unitario", "Precio unitario"),
+        "total_value": ("Valor total", "Importe"),
+        "lot": "Lote",
+        "subtotal": "Total de partidas",
+        "freight": "Flete",
+        "insurance": "Seguro",
+        "other": "Otros cargos",
+        "included": "incluido",
+        "total": ("VALOR TOTAL DE LA FACTURA", "Importe total", "TOTAL A PAGAR"),
+        "packages": "Número de bultos",
+        "net": "Peso neto total",
+        "gross": "Peso bruto total",
+        "producer": "Fabricante",
+        "declare": (
+            "Declaro que toda la información contenida en esta factura es verdadera y correcta.",
+            "Certificamos que esta factura es verdadera y muestra el precio realmente pagado o por pagar.",
+        ),
+        "signature": "Firma del remitente / exportador",
+        "name": "Nombre y cargo",
+    },
+    "fr": {
+        "title": ("FACTURE COMMERCIALE", "FACTURE COMMERCIALE (DOUANE)", "FACTURE D'EXPORTATION"),
+        "number": ("N° de facture", "Facture N°", "Référence facture"),
+        "date": ("Date de facture", "Date"),
+        "place": ("Lieu d'émission", "Établie à"),
+        "waybill": ("N° B/L / lettre de voiture", "N° du document de transport"),
+        "shipper": ("Expéditeur / exportateur", "Exportateur"),
+        "consignee": ("Destinataire (livrer à)", "Destinataire"),
+        "importer": ("Importateur / acheteur", "Acheteur (si différent)"),
+        "same": ("Identique au destinataire", "Voir destinataire"),
+        "terms": ("Livraison (Incoterms)", "Conditions de vente"),
+        "reason": ("Motif de l'exportation", "Nature de l'envoi"),
+        "sale": "Vente",
+        "currency": ("Devise de la vente", "Devise"),
+        "carrier": ("Moyen de transport", "Transporteur / navire"),
+        "route": ("Port de chargement / déchargement", "De / à"),
+        "pkgs": "Colis",
+        "description": ("Désignation complète des marchandises", "Désignation"),
+        "hs": ("N° tarifaire SH", "Code SH"),
+        "origin": ("Pays d'origine", "Origine"),
+        "qty": "Quantité",
+        "unit_value": ("Prix unitaire", "Valeur unitaire"),
+        "total_value": ("Valeur totale", "Montant"),
+        "lot": "Lot",
+        "subtotal": "Total des lignes",
+        "freight": "Fret",
+        "insurance": "Assurance",
+        "other": "Autres frais",
+        "included": "inclus",
+        "total": ("VALEUR TOTALE DE LA FACTURE", "Montant total", "TOTAL À PAYER"),
+        "packages": "Nombre de colis",
+        "net": "Poids net total",
+        "gross": "Poids brut total",
+        "producer": "Fabricant",
+        "declare": (
+            "Je certifie que les renseignements portés sur cette facture sont exacts et complets.",
+            "Nous certifions que cette facture est exacte et indique le prix réellement payé ou à payer.",
+        ),
+        "signature": "Signature de l'expéditeur / exportateur",
+        "name": "Nom et qualité",
+    },
+}
+
+
+def _courier_box(ctx: Ctx, x: float, y: float, w: float, h: float, caption: str) -> float:
+    """A ruled cell with its caption in small bold type at the top; returns the first value baseline."""
+    ctx.sheet.rect(x, y, w, h, 0.5)
+    ctx.sheet.text(x + 1.4, y + 3.0, caption, 6.6, bold=True, kind="label", max_w=w - 2.5)
+    return y + 7.2
+
+
+def courier_customs(ctx: Ctx) -> None:
+    """A customs commercial invoice of the kind couriers and forwarders ask for: shipper (with its EORI / tax
+    id), consignee and importer side by side, a row of cells for terms of sale, reason for export, currency and
+    transport, every line carrying its own HS number and country of origin, and a charges column (line total,
+    freight, insurance, other) leading to the invoice total above the shipper's declaration."""
+    s, sh = ctx.s, ctx.sheet
+    lang = ctx.pick(("en", "en", "fr")) if ctx.lang == "en" else "es"
+    c = COURIER_WORDS[lang]
+    x, w = ctx.left, ctx.width
+
+    def cname(code: str, field: str | None = None) -> str:
+        return country_fr(ctx, code, field) if lang == "fr" else ctx.country(code, field=field)
+
+    def party(p: Party) -> list[str]:
+        return [*p.lines, cname(p.country)]
+
+    def day(d: date, field: str | None = None) -> str:
+        # a French form prints French month names
+        style = ctx.st.date_style
+        if lang == "fr" and style in ("long_en", "short_en"):
+            style = "long_fr"
+        if field:
+            ctx.set(field, d.isoformat())
+        return fmt_date(d, unambiguous_date_style(d, style, lang))
+
+    # tonnes in words are English or Spanish only; a French form prints kilograms
+    weight_style = WeightStyle("kg", 2) if lang == "fr" and ctx.st.weight.unit == "metric tons" else None
+
+    title = ctx.pick(c["title"])
+    sh.text(x, 17, title, ctx.jitter(15, 0.8), bold=True, max_w=w * 0.55)
+    sh.hline(x, x + w * 0.55, 19.5, 0.7)
+    # the reference cells stand at the top right, two rows of two
+    ctx.set("invoice_number", s.invoice_no)
+    rw = w * ctx.jitter(0.42, 0.02)
+    rx = ctx.right - rw
+    ch = ctx.jitter(10.5, 0.5)
+    refs = [
+        (ctx.pick(c["number"]), s.invoice_no, "invoice_number"),
+        (ctx.pick(c["date"]), day(s.invoice_date, "invoice_date"), "invoice_date"),
+        (ctx.pick(c["place"]), s.seller.city or s.seller.lines[-1], None),
+        (ctx.pick(c["waybill"]), s.bl_no, None),
+    ]
+    for i, (caption, value, field) in enumerate(refs):
+        cx = rx + (i % 2) * rw / 2
+        cy = 10 + (i // 2) * ch
+        vy = _courier_box(ctx, cx, cy, rw / 2, ch, caption)
+        sh.text(cx + 2, vy + 1, value, 8.6, kind="value" if field else "static", field=field, max_w=rw / 2 - 3)
+    y = max(10 + 2 * ch, 22.0) + ctx.jitter(4, 1)
+    # shipper, consignee and importer side by side
+    third = w / 3
+    bh = ctx.jitter(31, 1.5)
+    ctx.set("seller_name", s.seller.name)
+    ctx.set("buyer_name", s.buyer.name)
+    vy = _courier_box(ctx, x, y, third, bh, ctx.pick(c["shipper"]))
+    sh.text(x + 2, vy, s.seller.name, 8.4, bold=True, kind="value", field="seller_name", max_w=third - 3)
+    sh.lines(x + 2, vy + 3.8, [*party(s.seller), s.seller.tax_id, s.seller.phone],
+             7.4, kind="static", step=3.3, max_w=third - 3)  # fmt: skip
+    vy = _courier_box(ctx, x + third, y, third, bh, ctx.pick(c["consignee"]))
+    sh.text(x + third + 2, vy, s.buyer.name, 8.4, bold=True, kind="value", field="buyer_name", max_w=third - 3)
+    sh.lines(x + third + 2, vy + 3.8, [*party(s.buyer), s.buyer.phone], 7.4, kind="static", step=3.3,
+             max_w=third - 3)  # fmt: skip
+    vy = _courier_box(ctx, x + 2 * third, y, third, bh, ctx.pick(c["importer"]))
+    sh.text(x + 2 * third + 2, vy, ctx.pick(c["same"]), 8.2, max_w=third - 3)
+    y += bh
+    # terms, reason, currency and transport in a row of cells
+    ch = ctx.jitter(10, 0.4)
+    cells = [
+        (ctx.pick(c["terms"]), s.incoterm, None),
+        (ctx.pick(c["reason"]), c["sale"], None),
+        (ctx.pick(c["currency"]), s.currency, "currency"),
+        (ctx.pick(c["carrier"]), f"{s.transport} - {s.vessel}", None),
+        (ctx.pick(c["route"]), f"{s.place_loading} / {s.place_discharge}", None),
+    ]
+    shares = (0.2, 0.15, 0.13, 0.24, 0.28)
+    cx = x
+    for (caption, value, field), share in zip(cells, shares, strict=True):
+        vy = _courier_box(ctx, cx, y, w * share, ch, caption)
+        sh.text(cx + 1.6, vy + 0.6, value, 8, kind="value" if field else "static", field=field, max_w=w * share - 3)
+        cx += w * share
+    y += ch + ctx.jitter(5, 1)
+    # one line per lot, each with its HS number and, unless the invoice leaves origin out, its origin
+    stated = "omit_origin" not in ctx.st.flags
+    widths = [0.07, 0.31, 0.12, 0.12, 0.12, 0.12, 0.14] if stated else [0.08, 0.4, 0.13, 0.13, 0.12, 0.14]
+    titles = [c["pkgs"], ctx.pick(c["description"]), ctx.pick(c["hs"])]
+    titles += [ctx.pick(c["origin"])] if stated else []
+    titles += [c["qty"], ctx.pick(c["unit_value"]), ctx.pick(c["total_value"])]
+    aligns = ["right", "left", "left"] + (["left"] if stated else []) + ["right", "right", "right"]
+    cols = [Column(t, w * f, a) for t, f, a in zip(titles, widths, aligns, strict=True)]
+    description = description_fr(ctx) if lang == "fr" else s.description(lang)
+    qty_unit = ctx.pick(("MT", "M/T", "t")) if lang != "es" else ctx.pick(("TM", "MT"))
+    hs = ctx.hs()
+    origin = cname(s.declared, "country_of_origin" if stated else None)
+    rows: list[list[Cell]] = []
+    for i, lot in enumerate(s.lots):
+        text = [*sh.wrap(description, w * widths[1] - 3, 7.8), f"{c['lot']} {lot.number}"]
+        if i == 0:
+            text += _china_description(ctx)
+        row = [
+            Cell(str(lot.packages), "static"),
+            Cell("\n".join(text), "static"),
+            Cell(hs, field="hs_code") if i == 0 else Cell(hs, "static"),
+        ]
+        if stated:
+            row.append(Cell(origin, field="country_of_origin") if i == 0 else Cell(origin, "static"))
+        row += [
+            Cell(ctx.weight_as(lot.net_kg, qty_unit), "static"),
+            Cell(ctx.num(s.unit_price, 2), "static"),
+            Cell(ctx.num(s.line_amount(lot), 2), "static"),
+        ]
+        rows.append(row)
+    y = sh.table(x, y, cols, rows, size=ctx.jitter(7.9, 0.2), line_h=3.5, pad=1.2) + 2
+    # the charges column under the values; the weights and packages beside it
+    lx = x + w * 0.56
+    step = 4.6
+    nil = ctx.num(Decimal(0), 2)
+    charges = [
+        (c["subtotal"], ctx.num(s.total_amount, 2)),
+        # freight and insurance are in the price under the terms that make the seller pay them
+        (c["freight"], c["included"] if s.incoterm[:3] in ("CIF", "CFR", "CPT", "CIP", "DAP") else nil),
+        (c["insurance"], c["included"] if s.incoterm[:3] in ("CIF", "CIP") else nil),
+        (c["other"], nil),
+    ]
+    cy = y + 4
+    for label, value in charges:
+        sh.text(lx, cy, label, 8, kind="label")
+        sh.text(ctx.right - 1.5, cy, value, 8, align="right")
+        cy += step
+    sh.hline(lx, ctx.right, cy - 2.6, 0.6)
+    sh.text(lx, cy + 1.2, ctx.pick(c["total"]), 8.8, bold=True, kind="label", max_w=w * 0.22)
+    sh.text(ctx.right - 1.5, cy + 1.2, ctx.money(s.total_amount, "total_amount"), 9, bold=True, kind="value",
+            field="total_amount", align="right")  # fmt: skip
+    facts = [
+        (c["packages"], packages_fr(ctx, s.packages) if lang == "fr" else ctx.packages_text(s.packages), None),
+        (c["net"], ctx.weight(s.net_kg, "net_weight_kg", weight_style), "net_weight_kg"),
+        (c["gross"], ctx.weight(s.gross_kg, style=weight_style), None),
+    ]
+    fy = y + 4
+    gap = ctx.jitter(33, 2)
+    for label, value, field in facts:
+        ctx.label_value(x, fy, f"{label}:", value, field, gap=gap, size=8.2, max_w=w * 0.53 - gap)
+        fy += step
+    for line in _producer(ctx, c["producer"]):
+        sh.text(x, fy, line, 8, kind="value", max_w=w * 0.53)
+        fy += step
+    y = max(cy + 1.2, fy) + 8
+    y = sh.para(x, y, ctx.pick(c["declare"]), w, 8.2) + 8
+    ctx.signature(x, y + 4, s.seller.person, s.seller.title, len(s.invoice_no))
+    sh.text(x + 70, y + 11, f"{c['name']}: {s.seller.person}, {s.seller.title}", 7.6, max_w=w - 72)
+    sh.text(x + 70, y + 15, c["signature"], 7, kind="label")
