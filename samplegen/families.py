@@ -200,6 +200,12 @@ _FAMILIES: tuple[Family, ...] = (
            "invoice for customs, ups.com/ch/de/help-center/packaging-and-supplies/export/comm-invoice.page; "
            "Handelsrechnung fields incl. Zolltarifnummer, Ursprungsland, Rechnungsort and Lieferbedingungen, "
            "dashboard.shipstage.com/faq/article/124-was-muss-eine-handelsrechnung-beinhalten)", fold=0),
+    Family("packing_list", "say_packages", "an exporter's English packing list in the style of Asian export "
+           "houses: the company centred at the head, 'TO:' the buyer beside invoice, packing list and contract "
+           "numbers, 'FROM ... TO ... BY ...', a table of marks, lot, packages, quantity, N.W., G.W. and MEAS. per "
+           "lot with a TOTAL row, and the package count again in words ('SAY TOTAL TWELVE (12) BUNDLES ONLY') "
+           "(packing list fields incl. weights and CBM per package, umera.ai/en/resources/templates/packing-list; "
+           "side marks N.W., G.W., MEAS. and 'N/M', en.52wmb.com/new/233)", fold=0),
 )  # fmt: skip
 
 FAMILIES: dict[str, Family] = {f.id: f for f in _FAMILIES}

@@ -21,7 +21,7 @@ ADDED_LAYOUTS: dict[str, tuple[str, ...]] = {
     ),
     "packing_list": (
         "bundle_lots", "lot_summary", "container_weights", "weight_certificate", "colisage_bilingual", "lots_across",
-        "weight_tally", "weight_measurement",
+        "weight_tally", "weight_measurement", "say_packages",
     ),
     "assay_certificate": (
         "horizontal_samples", "dotted_leaders", "signature_lab", "icp_printout", "inspection_duplicates",
@@ -45,7 +45,8 @@ LANDSCAPE = frozenset({"container_weights", "lots_across"})
 # Forms printed in English whatever the exporter's language (the ASEAN forms, GSP Form A, the EPA statement).
 ENGLISH_ONLY = frozenset({"form_d", "form_e", "gsp_form_a", "statement_on_origin"})
 # Forms printed in one language whatever the exporter's: a French invoice and packing list, Spanish-only
-# Latin-American forms and laboratory reports, the English invoice drawn for a documentary credit.
+# Latin-American forms and laboratory reports, the English invoice drawn for a documentary credit and the
+# English packing list of Asian export houses.
 FIXED_LANGUAGE = {
     "facture_arretee": "fr",
     "colisage_bilingual": "fr",
@@ -53,6 +54,7 @@ FIXED_LANGUAGE = {
     "aladi_ace36": "es",
     "informe_ensayo": "es",
     "lc_say_total": "en",
+    "say_packages": "en",
 }
 # Forms that always print decimal commas (the Spanish laboratory report).
 COMMA_ONLY = frozenset({"informe_ensayo"})

@@ -313,4 +313,5 @@ DRAWERS = {
     "lots_across": packing_forms.lots_across,
     "weight_tally": packing_forms.weight_tally,
     "weight_measurement": packing_forms.weight_measurement,
+    "say_packages": packing_forms.say_packages,
 }

@@ -11,6 +11,9 @@
   tare and gross under its grid and the totals in a box at the foot.
 * `weight_measurement`: a weight and measurement list, one row per lot with the serial range of its
   packages, their outer dimensions and the lot's measurement in cubic metres beside the weights.
+* `say_packages`: an exporter's English packing list in the style of Asian export houses: 'TO:' the buyer,
+  the voyage as 'FROM ... TO ... BY ...', marks, lot, packages, quantity, N.W., G.W. and MEAS. per lot with a
+  TOTAL row, and the package count again in words ('SAY TOTAL TWELVE (12) BUNDLES ONLY').
 
 These follow the packing and weight lists exporters of metals attach to sea shipments (a container's
 verified gross mass under SOLAS VI/2 is its cargo's gross weight plus the container's tare).
@@ -23,6 +26,7 @@ from decimal import Decimal
 from samplegen.draw import MM, Cell, Column
 from samplegen.facts import Lot
 from samplegen.layouts.common import Ctx
+from samplegen.layouts.invoice_forms import number_in_words_en
 
 CAPTIONS = {
     "en": {
@@ -860,3 +864,115 @@ def weight_measurement(ctx: Ctx, lots: list[Lot]) -> None:
     sh.text(x, y, f"{c['marks']}:", 8.2, bold=True, kind="label")
     y = sh.lines(x, y + 4.5, s.marks("en" if lang == "en" else "es", packing_list=True), 8, kind="static")
     ctx.signature(x + w * 0.55, y + 4, s.seller.person, s.seller.title, len(s.pl_no))
+
+
+# --- fold 0 additions ---
+
+SAY_TITLES = ("PACKING LIST", "PACKING LIST", "PACKING AND WEIGHT LIST", "PACKING LIST / WEIGHT MEMO")
+
+
+def _say_packages_line(ctx: Ctx, n: int, word: str) -> str:
+    """The package count again in words, in one of the exporters' usual wordings ('SAY TOTAL ... ONLY')."""
+    words = number_in_words_en(n)
+    opener = ctx.pick(("SAY TOTAL:", "SAY TOTAL", "TOTAL PACKAGES IN WORDS: SAY", "SAY:"))
+    count = ctx.pick((f"{words} ({n})", words))
+    return f"{opener} {count} {word.upper()} ONLY."
+
+
+def say_packages(ctx: Ctx, lots: list[Lot]) -> None:
+    """An exporter's English packing list in the style of Asian export houses: the company centred at the head,
+    'TO:' the buyer beside the invoice, packing list and contract numbers, the voyage as 'FROM ... TO ... BY ...',
+    a table of marks, lot, packages, quantity, N.W., G.W. and MEAS. per lot with a TOTAL row, and the package
+    count repeated in words ('SAY TOTAL TWELVE (12) BUNDLES ONLY')."""
+    s, sh = ctx.s, ctx.sheet
+    x, w = ctx.left, ctx.width
+    cx = sh.width / 2
+    sh.text(cx, 15, s.seller.name.upper(), ctx.jitter(13, 0.6), bold=True, align="center", max_w=w)
+    sh.text(cx, 20, ", ".join([*s.seller.lines, ctx.country(s.seller.country, upper=True)]), 7.6, align="center",
+            max_w=w)  # fmt: skip
+    sh.text(cx, 24, f"TEL: {s.seller.phone}   E-MAIL: {s.seller.email}", 7.2, align="center", max_w=w)
+    sh.hline(x, ctx.right, 26.5, 0.9)
+    tw = sh.text(cx, 35, ctx.pick(SAY_TITLES), ctx.jitter(14, 0.6), bold=True, align="center")
+    sh.hline(cx - tw / 2, cx + tw / 2, 36.3, 0.5)
+    y = 44.0
+    sh.text(x, y, ctx.pick(("TO:", "TO MESSRS.:", "CONSIGNEE:")), 8.4, bold=True, kind="label")
+    sh.lines(x + 2, y + 4.5, [s.buyer.name.upper(), *s.buyer.lines, ctx.country(s.buyer.country, upper=True)], 8.2,
+             kind="static", max_w=w * 0.5)  # fmt: skip
+    contract = f"{ctx.pick(('SC', 'S/C', 'CONTRACT'))} {s.invoice_date:%y}{ctx.rng.randrange(1000, 9999)}"
+    refs = [
+        (ctx.pick(("INVOICE NO.:", "INV. NO.:", "INVOICE:")), s.pl_invoice_ref, "invoice_number"),
+        (ctx.pick(("P/L NO.:", "PACKING LIST NO.:")), s.pl_no, None),
+        ("DATE:", ctx.date(s.invoice_date), None),
+        (ctx.pick(("S/C NO.:", "CONTRACT NO.:")), contract, None),
+    ]
+    rx = x + w * ctx.jitter(0.6, 0.02)
+    gap = ctx.jitter(30, 2)
+    ry = y
+    for label, value, field in refs:
+        ctx.label_value(rx, ry, label, value, field, gap=gap, size=8.4, max_w=ctx.right - rx - gap)
+        ry += 4.7
+    y = max(ry, y + 4.5 + 3.6 * (len(s.buyer.lines) + 2)) + 4
+    voyage = f"FROM {s.place_loading.upper()} TO {s.place_discharge.upper()} BY {s.transport.upper()}"
+    voyage += f" ({s.vessel})" if ctx.rng.random() < 0.6 else ""
+    y = sh.para(x, y, voyage, w, 8.4) + 1
+    goods = f"{ctx.pick(('COMMODITY:', 'DESCRIPTION OF GOODS:', 'GOODS:'))} {s.description('en').upper()}"
+    y = sh.para(x, y, goods, w, 8.2) + 1
+    y = sh.para(x, y, f"PACKING: {s.packing_text('en').upper()}", w, 7.8) + 3
+    if s.product == "ingot":
+        cbm_each = Decimal(ctx.pick(("0.210", "0.240", "0.264")))
+    else:
+        cbm_each = Decimal(ctx.pick(("1.210", "1.331", "1.452")))
+    places = ctx.pick((1, 2, 2))
+    widths = [0.21, 0.16, 0.1, 0.12, 0.14, 0.14, 0.13]
+    cols = [
+        Column(ctx.pick(("MARKS & NOS.", "SHIPPING MARKS", "MARKS")), w * widths[0]),
+        Column(ctx.pick(("LOT NO.", "LOT", "BATCH / LOT")), w * widths[1]),
+        Column(ctx.pick(("PKGS", "PACKAGES", "QTY (PKGS)")), w * widths[2], "right"),
+        Column(ctx.pick(("QUANTITY (MT)", "QTY (M/T)", "QUANTITY")), w * widths[3], "right"),
+        Column(ctx.pick(("N.W. (KGS)", "NET WT. (KGS)", "N.W.(KG)")), w * widths[4], "right"),
+        Column(ctx.pick(("G.W. (KGS)", "GROSS WT. (KGS)", "G.W.(KG)")), w * widths[5], "right"),
+        Column(ctx.pick(("MEAS. (CBM)", "MEAS. (M3)", "MEASUREMENT")), w * widths[6], "right"),
+    ]
+    marks = s.marks("en", packing_list=True)
+    rows: list[list[Cell]] = []
+    total_cbm = Decimal(0)
+    for i, lot in enumerate(lots):
+        cbm = cbm_each * lot.packages
+        total_cbm += cbm
+        rows.append(
+            [
+                Cell("\n".join(marks) if i == 0 else ("DITTO" if ctx.rng.random() < 0.3 else ""), "static"),
+                Cell(lot.number, field="lot_numbers"),
+                Cell(str(lot.packages)),
+                Cell(ctx.num(lot.net_kg / 1000, 3), "static"),
+                Cell(ctx.kg(lot.net_kg, places)),
+                Cell(ctx.kg(lot.gross_kg, places)),
+                Cell(ctx.num(cbm, 3), "static"),
+            ]
+        )
+    n, net, gross = _totals(lots)
+    ctx.set("net_weight_kg", float(net))
+    ctx.set("gross_weight_kg", float(gross))
+    rows.append(
+        [
+            Cell(ctx.pick(("TOTAL:", "TOTAL", "G. TOTAL:")), "label", bold=True),
+            Cell("", "static"),
+            Cell(str(n), field="package_count", bold=True),
+            Cell(ctx.num(net / 1000, 3), "static", bold=True),
+            Cell(ctx.kg(net, places), field="net_weight_kg", bold=True),
+            Cell(ctx.kg(gross, places), field="gross_weight_kg", bold=True),
+            Cell(ctx.num(total_cbm, 3), "static", bold=True),
+        ]
+    )
+    y = sh.table(x, y, cols, rows, size=ctx.jitter(8, 0.25), line_h=3.5, pad=1.2) + 6
+    word = s.package_word("en", n != 1)
+    y = sh.para(x, y, _say_packages_line(ctx, n, word), w, 8.6, bold=True) + 3
+    if ctx.rng.random() < 0.5:
+        line = f"TOTAL N.W.: {ctx.kg(net, places)} KGS   TOTAL G.W.: {ctx.kg(gross, places)} KGS"
+        y = sh.para(x, y, f"{line}   TOTAL MEAS.: {ctx.num(total_cbm, 3)} CBM", w, 8) + 3
+    y += 6
+    y = sh.para(ctx.right - w * 0.42, y, f"FOR AND ON BEHALF OF {s.seller.name.upper()}", w * 0.42, 7.8) - 3.3
+    sh.rect(ctx.right - w * 0.42, y + 3, w * 0.42, 22, 0.3)  # where the company chop is stamped
+    sh.scribble(ctx.right - w * 0.36, y + 17, 36, len(s.pl_no))
+    sh.text(ctx.right - w * 0.42, y + 29, ctx.pick(("AUTHORIZED SIGNATURE", "AUTHORISED SIGNATORY")), 7.4,
+            kind="label")  # fmt: skip
