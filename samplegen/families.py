@@ -206,6 +206,17 @@ _FAMILIES: tuple[Family, ...] = (
            "lot with a TOTAL row, and the package count again in words ('SAY TOTAL TWELVE (12) BUNDLES ONLY') "
            "(packing list fields incl. weights and CBM per package, umera.ai/en/resources/templates/packing-list; "
            "side marks N.W., G.W., MEAS. and 'N/M', en.52wmb.com/new/233)", fold=0),
+    Family("certificate_of_origin", "japan_epa", "a preferential certificate of origin for trade with Japan "
+           "under an economic partnership agreement (here Mexico's), in the box layout of the EPA certificates "
+           "issuing authorities print: 1 exporter, 2 consignee, 3 departure date, 4 vessel's name, 5 port of "
+           "discharge, 6 country of final destination, 7 country of origin of goods down the left, the "
+           "certificate number and 8 the exporter's declaration on the right, 9 marks, 10 packages and "
+           "description with HS number and invoice, 11 quantity and unit, 12 certification by the competent "
+           "authority; English only (Singapore's certificate of origin for the Japan-Singapore EPA with its "
+           "overleaf notes, vdocuments.net/certificate-of-origin-for-japan-singapore-epa-10-invoice-provide-the-"
+           "invoice.html; the Mexico-Japan agreement's uniform regulations, certificates issued in English, "
+           "docslib.org/doc/8931097; the choice between the bilateral agreement and the CPTPP, fcalogistica.com)",
+           fold=0),
 )  # fmt: skip
 
 FAMILIES: dict[str, Family] = {f.id: f for f in _FAMILIES}

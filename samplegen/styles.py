@@ -39,11 +39,12 @@ COO_LAYOUTS_ALL: dict[str, tuple[str, ...]] = {
     "statement": ("statement_on_origin",),
     "ace36": ("aladi_ace36",),
     "rcep": ("rcep",),
-    "pacific": ("aic_pacific",),
+    "pacific": ("aic_pacific", "japan_epa"),
 }
 LANDSCAPE = frozenset({"container_weights", "lots_across"})
-# Forms printed in English whatever the exporter's language (the ASEAN forms, GSP Form A, the EPA statement).
-ENGLISH_ONLY = frozenset({"form_d", "form_e", "gsp_form_a", "statement_on_origin"})
+# Forms printed in English whatever the exporter's language (the ASEAN forms, GSP Form A, the EPA statement,
+# the certificate under an economic partnership with Japan).
+ENGLISH_ONLY = frozenset({"form_d", "form_e", "gsp_form_a", "statement_on_origin", "japan_epa"})
 # Forms printed in one language whatever the exporter's: a French invoice and packing list, Spanish-only
 # Latin-American forms and laboratory reports, the English invoice drawn for a documentary credit and the
 # English packing list of Asian export houses.

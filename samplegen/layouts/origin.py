@@ -567,4 +567,5 @@ DRAWERS = {
     "aic_pacific": origin_regional.aic_pacific,
     "generic_sworn": origin_forms.generic_sworn,
     "chamber_affidavit": origin_forms.chamber_affidavit,
+    "japan_epa": origin_forms.japan_epa,
 }

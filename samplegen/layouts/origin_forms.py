@@ -20,6 +20,10 @@
 * `chamber_affidavit`: the generic chamber certificate: the shipper's sworn declaration as one sentence of
   filled-in blanks, the goods in columns (marks, packages, weight in kilos gross and net, description), the
   notary's line and the chamber's certification in its standing wording (unzco.com basic guide, figure 4).
+* `japan_epa`: a preferential certificate for trade with Japan under an economic partnership agreement, in the
+  layout of the EPA certificates issuing authorities print: boxes 1-7 (exporter, consignee, departure date,
+  vessel, port of discharge, final destination, country of origin) down the left, the certificate number and
+  the exporter's declaration (box 8) on the right, goods in boxes 9-11 and the certification in box 12.
 
 Every value a field records is drawn with kind="value"; wording, spacing and box sizes vary per document.
 """
@@ -1192,3 +1196,149 @@ def chamber_affidavit(ctx: Ctx) -> None:
     sh.hline(ctx.right - w * 0.4, ctx.right, y + 11, 0.3)
     sh.text(ctx.right - w * 0.4, y + 14.5, words["secretary"], 7.4, kind="label")
     sh.rect(x + w * 0.32, y + 2, 24, 24, 0.3)  # where the chamber's seal is pressed
+
+
+# --- fold 0 additions ---
+
+EPA_AGREEMENTS = {
+    "MX": "Agreement between Japan and the United Mexican States for the Strengthening of the Economic Partnership",
+    "TH": "Agreement between Japan and the Kingdom of Thailand for an Economic Partnership",
+}
+
+
+def _epa_cell(ctx: Ctx, x: float, y: float, w: float, h: float, number: str, caption: str) -> float:
+    """A ruled box with its number and caption; returns the baseline for the first value line."""
+    ctx.sheet.rect(x, y, w, h, 0.6)
+    return _caption(ctx, x, y, w, number, caption, 6.8) + 3.2
+
+
+def japan_epa(ctx: Ctx) -> None:
+    """A preferential certificate of origin for trade with Japan under an economic partnership agreement, in the
+    layout of the issuing authorities' EPA certificates: exporter, consignee, departure date, vessel, port of
+    discharge, final destination and country of origin in boxes 1-7 down the left, the certificate number and
+    the exporter's declaration (box 8) on the right, marks, packages and description with the HS number and
+    invoice, and quantity in boxes 9-11, the competent authority's certification in box 12."""
+    s, sh = ctx.s, ctx.sheet
+    x, w = ctx.left, ctx.width
+    lw = w * ctx.jitter(0.52, 0.015)
+    rx, rw = x + lw, w - lw
+    top = 12.0
+    value = ctx.jitter(8.6, 0.3)
+    # boxes 1 and 2: the parties
+    h12 = ctx.jitter(27, 1.5)
+    ctx.set("exporter_name", s.seller.name)
+    vy = _epa_cell(ctx, x, top, lw, h12, "1", ctx.pick(("Exporter (Name & Address)", "Exporter's name and address")))
+    sh.text(x + 2.5, vy, s.seller.name, value, kind="value", field="exporter_name", max_w=lw - 4)
+    sh.lines(x + 2.5, vy + 3.8, [*s.seller.lines, ctx.country(s.seller.country)], value - 1, kind="static",
+             step=3.4, max_w=lw - 4)  # fmt: skip
+    ctx.set("consignee_name", s.buyer.name)
+    y = top + h12
+    caption = ctx.pick(("Consignee (Name, Full Address & Country)", "Importer / consignee (name, address, country)"))
+    vy = _epa_cell(ctx, x, y, lw, h12, "2", caption)
+    sh.text(x + 2.5, vy, s.buyer.name, value, kind="value", field="consignee_name", max_w=lw - 4)
+    sh.lines(x + 2.5, vy + 3.8, [*s.buyer.lines, ctx.country(s.buyer.country)], value - 1, kind="static", step=3.4,
+             max_w=lw - 4)  # fmt: skip
+    y += h12
+    # boxes 3-7: the voyage and the origin, two to a row
+    hs_ = ctx.jitter(11.5, 0.5)
+    half = lw / 2
+    pairs = [
+        (("3", "Departure Date", ctx.date(s.departure_date)), ("4", "Vessel's Name / Flight No.", s.vessel)),
+        (("5", "Port of Discharge", s.place_discharge), ("6", "Country of Final Destination",
+                                                         ctx.country(s.buyer.country, upper=True))),
+    ]  # fmt: skip
+    for pair in pairs:
+        for i, (number, caption, text) in enumerate(pair):
+            vy = _epa_cell(ctx, x + i * half, y, half, hs_, number, caption)
+            sh.text(x + i * half + 2.5, vy, text, value - 0.4, max_w=half - 4)
+        y += hs_
+    ctx.set("country_of_origin", s.declared)
+    vy = _epa_cell(ctx, x, y, lw, hs_, "7", "Country of Origin of Goods")
+    sh.text(x + 2.5, vy, ctx.country(s.declared, upper=True), value + 0.4, bold=True, kind="value",
+            field="country_of_origin", max_w=lw - 4)  # fmt: skip
+    y += hs_
+    # the right column: the certificate's heading and number over the exporter's declaration
+    head_h = ctx.jitter(44, 2)
+    sh.rect(rx, top, rw, head_h, 0.6)
+    issuing = OFFICIAL_NAMES.get(s.declared, (country_name(s.declared, "en"), ""))[0].upper()
+    sh.text(rx + rw / 2, top + 6, issuing, 8.4, bold=True, align="center", max_w=rw - 4)
+    sh.text(rx + rw / 2, top + 12, "PREFERENTIAL CERTIFICATE OF ORIGIN", ctx.jitter(10.5, 0.4), bold=True,
+            align="center", max_w=rw - 4)  # fmt: skip
+    ctx.set("certificate_number", s.coo_no)
+    label = ctx.pick(("NO.", "No.", "Certificate No."))
+    lx = rx + 4
+    sh.text(lx, top + 19, label, 8.6, bold=True, kind="label")
+    sh.text(lx + sh.text_width(label, 8.6, True) + 3, top + 19, s.coo_no, 9.6, kind="value", field="certificate_number",
+            max_w=rw - 10 - sh.text_width(label, 8.6, True))  # fmt: skip
+    agreement = EPA_AGREEMENTS.get(
+        s.declared, f"Economic Partnership Agreement between Japan and {country_name(s.declared, 'en')}"
+    )
+    ay = sh.para(rx + 3, top + 25, agreement, rw - 6, 7.6)
+    sh.para(rx + 3, ay + 1, "NO UNAUTHORISED ADDITION / ALTERATION MAY BE MADE TO THIS CERTIFICATE", rw - 6, 6.4)
+    dy = top + head_h
+    dh = y - dy
+    vy = _epa_cell(ctx, rx, dy, rw, dh, "8", "DECLARATION BY THE EXPORTER")
+    vy = sh.para(rx + 2.5, vy, ctx.pick((
+        "We hereby declare that the details and statements provided in this Certificate are true and correct.",
+        "The undersigned hereby declares that the above details and statements are correct and that the goods "
+        "comply with the origin requirements of the Agreement.",
+    )), rw - 5, 7.6) + 1  # fmt: skip
+    sh.scribble(rx + 6, vy + 7, 30, len(s.coo_no))
+    signed = s.coo_date - timedelta(days=ctx.rng.randrange(0, 3))
+    sign_lines = [f"Name: {s.seller.person}", f"Designation: {s.seller.title}", f"Date: {ctx.date(signed)}"]
+    sh.lines(rx + 2.5, vy + 12, sign_lines, 7.4, kind="static", step=3.3, max_w=rw - 5)
+    # boxes 9-11: the goods
+    gh = ctx.jitter(70, 4)
+    widths = (0.22, 0.56, 0.22)
+    captions = (
+        ("9", "Marks & Numbers"),
+        ("10", "No. & Kind of Packages; Description of Goods (incl. HS number, number and date of invoice)"),
+        ("11", "Quantity & Unit"),
+    )
+    gx = x
+    starts = []
+    for share, (number, caption) in zip(widths, captions, strict=True):
+        starts.append((gx, _epa_cell(ctx, gx, y, w * share, gh, number, caption)))
+        gx += w * share
+    (mx, my), (dx, dy2), (qx, qy) = starts
+    sh.lines(mx + 2, my + 1, s.marks("en"), 7.6, kind="static", step=3.4, max_w=w * widths[0] - 3)
+    dw = w * widths[1] - 4
+    gy = sh.para(dx + 2, dy2 + 1, _goods_line(ctx), dw, 7.8)
+    ctx.set("invoice_number", s.coo_invoice_ref)
+    hs = ctx.hs(six_digits=True)
+    for label, text, field in (
+        (ctx.pick(("HS CODE:", "H.S. NO.:", "TARIFF NO.:")), hs, "hs_code"),
+        (ctx.pick(("INVOICE NO.:", "INV. NO.:")), s.coo_invoice_ref, "invoice_number"),
+        (ctx.pick(("DATED:", "INVOICE DATE:")), ctx.date(s.invoice_date), None),
+    ):
+        tw = sh.text(dx + 2, gy + 1, label, 7.8, kind="label")
+        sh.text(dx + 4 + tw, gy + 1, text, 7.8, kind="value" if field else "static", field=field, max_w=dw - tw - 2)
+        gy += 3.6
+    producer = _producer(ctx)
+    if producer:
+        gy = sh.para(dx + 2, gy + 1, producer, dw, 7.6)
+    sh.text(dx + 2, gy + 2, "*" * ctx.pick((3, 12, 24)), 7.8)
+    unit = ctx.pick(("KG", "KGS", "kg"))
+    net = ctx.weight_as(s.coo_net_kg, unit, "net_weight_kg")
+    sh.text(qx + 2, qy + 1, net, 8.2, kind="value", field="net_weight_kg", max_w=w * widths[2] - 3)
+    sh.text(qx + 2, qy + 4.6, ctx.pick(("(NET WEIGHT)", "N.W.", "NET")), 7.2, kind="label")
+    sh.text(qx + 2, qy + 10, f"G.W. {ctx.kg(s.gross_kg, 0)} {unit}", 7.4, max_w=w * widths[2] - 3)
+    y += gh
+    # box 12: the certification
+    ch = ctx.jitter(46, 2)
+    vy = _epa_cell(ctx, x, y, w, ch, "12", "CERTIFICATION BY THE COMPETENT AUTHORITY")
+    vy = sh.para(x + 2.5, vy, ctx.pick((
+        "We hereby certify that evidence has been produced to satisfy us that the goods specified above originate "
+        "in the country shown in box 7.",
+        "It is hereby certified, on the basis of control carried out, that the declaration of the exporter is "
+        "correct and that the goods originate in the country shown in box 7.",
+    )), w - 5, 7.8) + 2  # fmt: skip
+    authority, city = PREFERENTIAL_AUTHORITY.get(s.declared, (f"Ministry of Trade of {country_name(s.declared, 'en')}",
+                                                              s.seller.city))  # fmt: skip
+    sh.text(x + 2.5, vy + 1, authority, 8, max_w=w * 0.6)
+    ctx.set("issue_date", s.coo_date.isoformat())
+    tw = sh.text(x + 2.5, vy + 6, f"{ctx.pick(('Place and date:', 'Issued at', 'Date:'))} {city},", 8, kind="label")
+    sh.text(x + 4 + tw, vy + 6, ctx.date(s.coo_date), 8.4, kind="value", field="issue_date")
+    sh.canvas.circle((x + w * 0.8) * MM, (sh.height - (y + ch / 2 + 4)) * MM, 13 * MM)
+    sh.scribble(x + w * 0.45, vy + 16, 34, len(s.coo_no) + 1)
+    sh.text(x + w * 0.45, vy + 21, "Signature and stamp of the competent authority", 6.8, kind="label")
