@@ -217,6 +217,14 @@ _FAMILIES: tuple[Family, ...] = (
            "invoice.html; the Mexico-Japan agreement's uniform regulations, certificates issued in English, "
            "docslib.org/doc/8931097; the choice between the bilateral agreement and the CPTPP, fcalogistica.com)",
            fold=0),
+    Family("assay_certificate", "umpire_assay", "an umpire (referee) laboratory's certificate settling an assay "
+           "exchange: seller, buyer and the sealed umpire sample in the header, then per element the seller's and "
+           "buyer's exchanged results, their difference and the splitting limit beside the umpire's result for "
+           "the disputed elements and the umpire's result alone for the rest, the umpire's results final and "
+           "binding; English or Spanish (assay exchange, splitting limits and umpire, docs.dataminesoftware.com/"
+           "MineMarket/Latest/F-Sales-and-Marketing/03-Sales-Purchase-Contract-Terms/Assay-Rules.htm; final "
+           "analysis clause with splitting limits and umpires, lawinsider.com/clause/method-for-determining-"
+           "final-analysis)", fold=0),
 )  # fmt: skip
 
 FAMILIES: dict[str, Family] = {f.id: f for f in _FAMILIES}

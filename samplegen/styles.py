@@ -25,7 +25,7 @@ ADDED_LAYOUTS: dict[str, tuple[str, ...]] = {
     ),
     "assay_certificate": (
         "horizontal_samples", "dotted_leaders", "signature_lab", "icp_printout", "inspection_duplicates",
-        "informe_ensayo", "en10204_31", "quality_spec",
+        "informe_ensayo", "en10204_31", "quality_spec", "umpire_assay",
     ),
 }  # fmt: skip
 # Certificate families a trade lane can use, by the plan's kind of certificate (every family drawn).

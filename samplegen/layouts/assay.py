@@ -366,4 +366,5 @@ DRAWERS = {
     "informe_ensayo": assay_forms.informe_ensayo,
     "en10204_31": assay_forms.en10204_31,
     "quality_spec": assay_forms.quality_spec,
+    "umpire_assay": assay_forms.umpire_assay,
 }

@@ -11,6 +11,9 @@
   B07, C70, Z01-Z03), the composition with the specification's minimum and maximum beside the result.
 * `quality_spec`: a certificate of quality with the contract's guaranteed limits ('min.', 'max.') beside the
   values found and a verdict per element.
+* `umpire_assay`: an umpire (referee) laboratory's certificate settling a dispute: for the disputed elements
+  the seller's and buyer's exchanged results, their difference and the splitting limit beside the umpire's
+  result, which is the certified value; the umpire's result alone for the other elements.
 
 Laboratory certificates of analysis for antimony metal (GB/T 1599-2014 grades) and trioxide report Sb and
 the impurities As, Fe, S, Pb, Cu, Bi, Se, Cd, Hg, Au, Ni, Sn, Zn in these ways; the companies are fictional.
@@ -731,3 +734,138 @@ def quality_spec(ctx: Ctx, rows: list[Row]) -> None:
     y = sh.para(x, y, words["conclusion"], w, 8.2) + 4
     sh.text(x, y + 4, f"{lab.city or lab.lines[-1]}, {ctx.date(s.assay_date)}", 8.4)
     ctx.signature(x + w * 0.55, y + 14, lab.person, lab.title, len(s.assay_no))
+
+
+# --- fold 0 additions ---
+
+UMPIRE_WORDS = {
+    "en": {
+        "title": ("CERTIFICATE OF UMPIRE ANALYSIS", "UMPIRE ASSAY CERTIFICATE", "REFEREE ANALYSIS CERTIFICATE"),
+        "role": "Umpire laboratory agreed by seller and buyer",
+        "number": ("Certificate No.:", "Umpire cert. No.:", "Report No.:"),
+        "date": "Date:",
+        "commodity": "Commodity:",
+        "lot": ("Lot No.:", "Lot:", "Parcel / lot:"),
+        "producer": ("Producer:", "Smelter:", "Brand / producer:"),
+        "seller": "Seller:",
+        "buyer": "Buyer:",
+        "sample": ("Umpire sample:", "Sealed sample No.:"),
+        "intro": (
+            "At the joint request of the seller and the buyer, the sealed umpire sample of the lot named above was "
+            "analysed because their exchanged results differed by more than the splitting limit of the contract. "
+            "The results of the umpire laboratory are final and binding on both parties."
+        ),
+        "element": "Element",
+        "unit": "Unit",
+        "seller_result": "Seller's result",
+        "buyer_result": "Buyer's result",
+        "difference": "Difference",
+        "limit": "Splitting limit",
+        "umpire": ("Umpire result", "UMPIRE (final)", "Umpire value"),
+        "none": "not disputed",
+        "note": "Elements not disputed were analysed on the same sample; their umpire results are reported too.",
+        "chemist": "Chief chemist",
+    },
+    "es": {
+        "title": ("CERTIFICADO DE ANÁLISIS DIRIMENTE", "CERTIFICADO DE ANÁLISIS ARBITRAL", "INFORME DE DIRIMENCIA"),
+        "role": "Laboratorio dirimente designado por vendedor y comprador",
+        "number": ("Certificado No.:", "Informe No.:", "No.:"),
+        "date": "Fecha:",
+        "commodity": "Mercancía:",
+        "lot": ("Lote No.:", "Lote:", "Partida / lote:"),
+        "producer": ("Productor:", "Fundición:", "Marca / productor:"),
+        "seller": "Vendedor:",
+        "buyer": "Comprador:",
+        "sample": ("Muestra dirimente:", "Muestra sellada No.:"),
+        "intro": (
+            "A solicitud conjunta del vendedor y del comprador se analizó la muestra dirimente sellada del lote "
+            "indicado, porque los resultados intercambiados difirieron en más del límite de tolerancia del "
+            "contrato. Los resultados del laboratorio dirimente son definitivos y obligatorios para ambas partes."
+        ),
+        "element": "Elemento",
+        "unit": "Unidad",
+        "seller_result": "Resultado vendedor",
+        "buyer_result": "Resultado comprador",
+        "difference": "Diferencia",
+        "limit": "Límite",
+        "umpire": ("Resultado dirimente", "DIRIMENTE (final)", "Valor dirimente"),
+        "none": "sin disputa",
+        "note": "Los elementos sin disputa se analizaron en la misma muestra; se informan también sus resultados.",
+        "chemist": "Químico jefe",
+    },
+}
+
+
+def _umpire_exchange(ctx: Ctx, text: str) -> tuple[str, str, str, str]:
+    """The seller's and buyer's results that led to the umpire, their difference and the splitting limit: the
+    two lie on either side of the umpire's result and further apart than the limit."""
+    found, places = _decimal(ctx, text)
+    step = Decimal(1).scaleb(-places)
+    limit = max((found * Decimal("0.002") if found > 10 else found * Decimal("0.08")).quantize(step), step)
+    up = limit * Decimal(ctx.pick(("0.6", "0.8", "1.1"))) + step
+    down = limit * Decimal(ctx.pick(("0.5", "0.7", "0.9"))) + step
+    seller, buyer = (found + up).quantize(step), max(found - down, step).quantize(step)
+    return ctx.num(seller, places), ctx.num(buyer, places), ctx.num(seller - buyer, places), ctx.num(limit, places)
+
+
+def umpire_assay(ctx: Ctx, rows: list[Row]) -> None:
+    """An umpire (referee) laboratory's certificate: the dispute it settles in a header (seller, buyer, sealed
+    sample), then a table giving, for the disputed elements, the seller's and buyer's exchanged results, their
+    difference and the splitting limit beside the umpire's result, and the umpire's result alone for the rest;
+    the umpire's results are the certified composition."""
+    s, sh = ctx.s, ctx.sheet
+    c = UMPIRE_WORDS["es" if ctx.lang == "es" else "en"]
+    x, w = ctx.left, ctx.width
+    lab = s.lab
+    sh.text(x, 16, lab.name, ctx.jitter(12.5, 0.5), bold=True, kind="value", field="laboratory", max_w=w * 0.6)
+    sh.text(x, 21, ", ".join([*lab.lines, ctx.country(lab.country)]), 7.6, max_w=w * 0.6)
+    sh.text(x, 25, f"{lab.phone}  {lab.email}", 7.2)
+    sh.text(ctx.right, 16, c["role"], 7.4, align="right", max_w=w * 0.36)
+    sh.text(ctx.right, 20, "ISO/IEC 17025", 7.4, align="right")
+    sh.hline(x, ctx.right, 28.5, 0.8)
+    sh.text(sh.width / 2, 37, ctx.pick(c["title"]), ctx.jitter(13.5, 0.5), bold=True, align="center", max_w=w)
+    y = 46.0
+    half = w / 2
+    gap = ctx.jitter(28, 2)
+    ctx.set("certificate_number", s.assay_no)
+    sample = f"U-{s.assay_date:%y%m}-{ctx.rng.randrange(100, 999)}"
+    left = [
+        (ctx.pick(c["number"]), s.assay_no, "certificate_number"),
+        (c["date"], ctx.date(s.assay_date), None),
+        (ctx.pick(c["lot"]), s.assay_lot.number, "lot_number"),
+        (ctx.pick(c["sample"]), sample, None),
+    ]
+    right = [
+        (c["seller"], s.seller.name, None),
+        (c["buyer"], s.buyer.name, None),
+        (ctx.pick(c["producer"]), s.smelter.printed, "smelter_name"),
+        (c["commodity"], s.description(ctx.lang), None),
+    ]
+    for i, ((ll, lv, lf), (rl, rv, rf)) in enumerate(zip(left, right, strict=True)):
+        ctx.label_value(x, y + i * 4.8, ll, lv, lf, gap=gap, size=8.4, max_w=half - gap - 3)
+        ctx.label_value(x + half, y + i * 4.8, rl, rv, rf, gap=gap - 6, size=8.4, max_w=half - gap + 5)
+    y += 4 * 4.8 + 3
+    y = sh.para(x, y, c["intro"], w, 7.9) + 3
+    # the main element is always disputed; one or two impurities with it
+    disputed = {"Sb", *ctx.rng.sample([r[0] for r in rows if r[0] != "Sb"], ctx.pick((1, 2)))}
+    widths = [0.12, 0.09, 0.16, 0.16, 0.14, 0.14, 0.19]
+    titles = [c["element"], c["unit"], c["seller_result"], c["buyer_result"], c["difference"], c["limit"]]
+    titles.append(ctx.pick(c["umpire"]))
+    aligns = ["left", "left", "right", "right", "right", "right", "right"]
+    cols = [Column(t, w * f, a) for t, f, a in zip(titles, widths, aligns, strict=True)]
+    table: list[list[Cell]] = []
+    for sym, text, unit, _ in rows:
+        if sym in disputed:
+            exchange = [Cell(v, "static") for v in _umpire_exchange(ctx, text)]
+        else:
+            exchange = [Cell(c["none"], "static"), Cell("-", "static"), Cell("-", "static"), Cell("-", "static")]
+        table.append([Cell(sym, "label"), Cell(_trace_unit(ctx, unit), "label"), *exchange,
+                      Cell(text, field="composition_pct", bold=True)])  # fmt: skip
+    y = sh.table(x, y, cols, table, size=ctx.jitter(8, 0.25), line_h=3.4, pad=1.1) + 5
+    if s.sb2o3_pct is not None:
+        sb2o3 = f"Sb2O3 ({ctx.t('calculated from Sb', 'calculado a partir de Sb')}): {ctx.num(s.sb2o3_pct, 2)} %"
+        sh.text(x, y, sb2o3, 8)
+        y += 5
+    y = sh.para(x, y, c["note"], w, 7.6) + 4
+    sh.text(x, y + 4, f"{lab.city or lab.lines[-1]}, {ctx.date(s.assay_date)}", 8.4)
+    ctx.signature(x + w * 0.55, y + 14, lab.person, c["chemist"], len(s.assay_no))
