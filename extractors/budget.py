@@ -26,8 +26,10 @@ import math
 import mmap
 import os
 import re
+import warnings
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -205,3 +207,18 @@ def check_stream_sizes(data: bytes | mmap.mmap, budget: Budget) -> None:
                 f"the PDF holds a compressed stream (at byte {start:,}) that inflates to more than "
                 f"{_mib(budget.max_decoded_bytes)}"
             )
+
+
+@contextmanager
+def pixel_limit(max_pixels: int) -> Iterator[None]:
+    """PIL's decompression-bomb limit set to `max_pixels` for the `Image.open` inside, its warning raised as an
+    error, and the limit put back after: the limit is process-wide, and one reading's budget must not decide
+    what every later reading may open."""
+    previous = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = max_pixels
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            yield
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from oretrace.extractors.budget import (
     check_render,
     check_resample,
     fits_resampled,
+    pixel_limit,
 )
 from oretrace.extractors.language import detect_language
 from oretrace.extractors.ocr import OcrOptions, ocr_page
@@ -199,39 +199,37 @@ def _root_cause(err: BaseException) -> str:
 
 def _read_image(path: Path, options: ReadOptions) -> Iterator[Page]:
     budget = options.budget
-    Image.MAX_IMAGE_PIXELS = budget.max_pixels
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
+    try:
+        with pixel_limit(budget.max_pixels):
             image = Image.open(path)
             image.size  # noqa: B018 - forces the header to be parsed inside the guard
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
-            raise UnreadableDocument(
-                f"the image is too large to process safely (over {budget.max_pixels:,} pixels)"
-            ) from err
-        except (UnidentifiedImageError, OSError) as err:
-            raise UnreadableDocument(f"the image cannot be decoded ({err})") from err
-        with image:
-            frames = getattr(image, "n_frames", 1)
-            if frames > options.max_pages:
-                raise UnreadableDocument(f"the image has {frames} pages; the limit is {options.max_pages}")
-            for index, frame in enumerate(ImageSequence.Iterator(image)):
-                # From the frame's header, before its pixels are decoded: as it is, and resampled for OCR.
-                check_image(frame, index + 1, budget)
-                dpi = _image_dpi(frame)
-                if (
-                    dpi is not None
-                    and round(dpi) in SOFTWARE_DEFAULT_DPI
-                    and not fits_resampled(frame.width, frame.height, dpi, options.ocr.dpi, budget)
-                ):
-                    dpi = None  # a default no scanner wrote: read as it is, then at the size its lettering shows
-                check_resample(index + 1, frame.width, frame.height, dpi, options.ocr.dpi, budget)
-                try:
-                    frame.load()
-                except OSError as err:
-                    raise UnreadableDocument(f"the image is truncated or damaged ({err})") from err
-                read = ocr_page(frame, index + 1, source_dpi=dpi, options=options.ocr)
-                yield read.model_copy(update={"codes": decode_codes(frame)})
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
+        raise UnreadableDocument(
+            f"the image is too large to process safely (over {budget.max_pixels:,} pixels)"
+        ) from err
+    except (UnidentifiedImageError, OSError) as err:
+        raise UnreadableDocument(f"the image cannot be decoded ({err})") from err
+    with image:
+        frames = getattr(image, "n_frames", 1)
+        if frames > options.max_pages:
+            raise UnreadableDocument(f"the image has {frames} pages; the limit is {options.max_pages}")
+        for index, frame in enumerate(ImageSequence.Iterator(image)):
+            # From the frame's header, before its pixels are decoded: as it is, and resampled for OCR.
+            check_image(frame, index + 1, budget)
+            dpi = _image_dpi(frame)
+            if (
+                dpi is not None
+                and round(dpi) in SOFTWARE_DEFAULT_DPI
+                and not fits_resampled(frame.width, frame.height, dpi, options.ocr.dpi, budget)
+            ):
+                dpi = None  # a default no scanner wrote: read as it is, then at the size its lettering shows
+            check_resample(index + 1, frame.width, frame.height, dpi, options.ocr.dpi, budget)
+            try:
+                frame.load()
+            except OSError as err:
+                raise UnreadableDocument(f"the image is truncated or damaged ({err})") from err
+            read = ocr_page(frame, index + 1, source_dpi=dpi, options=options.ocr)
+            yield read.model_copy(update={"codes": decode_codes(frame)})
 
 
 def _image_dpi(image: Image.Image) -> float | None:

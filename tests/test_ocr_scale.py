@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from oretrace.core.errors import UnreadableDocument
 from oretrace.extractors import filetype
 from oretrace.extractors.layout import RawWord
 from oretrace.extractors.ocr import MAX_WORD_HEIGHT, MIN_WORD_HEIGHT, _median_word_height
@@ -49,3 +50,13 @@ def test_median_word_height_in_pixels(heights: list[float], median: float) -> No
     words = [RawWord(text="word", x0=0.1, y0=0.5, x1=0.2, y1=0.5 + h) for h in heights]
     words.append(RawWord(text=".", x0=0.3, y0=0.5, x1=0.31, y1=0.9))  # a mark, not a word
     assert _median_word_height(words, 2000) == pytest.approx(median)
+
+
+def test_a_small_pixel_budget_refuses_a_large_image_and_leaves_the_process_limit_alone(tmp_path: Path) -> None:
+    """PIL's decompression-bomb limit is process-wide: one reading's budget applies to its own file only."""
+    path = tmp_path / "large.png"
+    Image.new("L", (3000, 3000), 255).save(path)
+    before = Image.MAX_IMAGE_PIXELS
+    with pytest.raises(UnreadableDocument, match="too large"):
+        read_pages(path, filetype.PNG, ReadOptions(max_image_pixels=1_000_000))
+    assert before == Image.MAX_IMAGE_PIXELS

@@ -22,7 +22,6 @@ import io
 import os
 import tempfile
 import threading
-import warnings
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -34,7 +33,14 @@ from sqlalchemy.orm import Session
 
 from oretrace.core.config import get_settings
 from oretrace.core.errors import OretraceError, UnreadableDocument
-from oretrace.extractors.budget import Budget, check_image, check_page_size, check_pdf_page_images, check_render
+from oretrace.extractors.budget import (
+    Budget,
+    check_image,
+    check_page_size,
+    check_pdf_page_images,
+    check_render,
+    pixel_limit,
+)
 from oretrace.extractors.document import sha256_of
 from oretrace.extractors.safety import refuse_hostile_pdf
 from oretrace.extractors.text import PDFIUM_LOCK
@@ -216,13 +222,11 @@ def _render_pdf_page(path: Path, number: int, dpi: int, budget: Budget) -> Image
 
 
 def _render_image_page(path: Path, number: int, budget: Budget, bound: tuple[int, int]) -> Image.Image:
-    Image.MAX_IMAGE_PIXELS = budget.max_pixels
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
+    try:
+        with pixel_limit(budget.max_pixels):
             image = Image.open(path)
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
-            raise PageImageError(f"the image is too large to show (over {budget.max_pixels:,} pixels)") from err
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
+        raise PageImageError(f"the image is too large to show (over {budget.max_pixels:,} pixels)") from err
     with image:
         frames = getattr(image, "n_frames", 1)
         if not 1 <= number <= frames:
