@@ -95,7 +95,8 @@ def despeckle(gray: Image.Image) -> Image.Image:
 
 def rule_masks(gray: Image.Image, min_length: int = 80, ink_below: int = 200) -> tuple[np.ndarray, np.ndarray]:
     """Masks of the horizontal and of the vertical table rules and box borders: straight runs of ink at least
-    `min_length` pixels long (text strokes are far shorter than a rule)."""
+    `min_length` pixels long (text strokes are far shorter than a rule), and the hairlines a scan broke into
+    dashes (`dashed_rule_masks`)."""
     ink = (np.asarray(gray) < ink_below).astype(np.uint8)
 
     def runs(shape: tuple[int, int], last: tuple[int, int]) -> np.ndarray:
@@ -105,7 +106,101 @@ def rule_masks(gray: Image.Image, min_length: int = 80, ink_below: int = 200) ->
         starts = cv2.erode(ink, line, anchor=(0, 0), borderType=cv2.BORDER_CONSTANT, borderValue=0)
         return cv2.dilate(starts, line, anchor=last, borderType=cv2.BORDER_CONSTANT, borderValue=0).astype(bool)
 
-    return runs((1, min_length), (min_length - 1, 0)), runs((min_length, 1), (0, min_length - 1))
+    dashed_horizontal, dashed_vertical = dashed_rule_masks(ink, min_length)
+    return (
+        runs((1, min_length), (min_length - 1, 0)) | dashed_horizontal,
+        runs((min_length, 1), (0, min_length - 1)) | dashed_vertical,
+    )
+
+
+# Sizes at 300 dpi. A hairline is 1-4 px thick; the thinnest letter is taller than MAX_DASH_THICKNESS.
+MAX_DASH_THICKNESS = 6
+MIN_DASHES = 3
+# Pixels between the dashes of one rule. A horizontal hairline the scan broke has short gaps; a vertical one is
+# often a dashed separator with long ones, and its dashes must stand alone: the stroke of an 'l' or a '1' is
+# as thin, but has the other letters of its word close beside it.
+HORIZONTAL_DASH_GAP = 15
+VERTICAL_DASH_GAP = 80
+VERTICAL_DASH_CLEARANCE = 8
+DASH_SEARCH_SCALE = 2  # the pieces are found on the page at half its resolution: a quarter of the pixels
+
+
+def dashed_rule_masks(ink: np.ndarray, min_length: int = 80) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the hairline rules a scan broke into dashes: rows (columns) of at least three thin ink
+    pieces, each longer than it is thick, with short gaps between them and spanning a rule's length.
+
+    Each piece is a connected component of its own: a letter, a digit or a hyphen between digits is never a
+    thin piece in a row of thin pieces, so text keeps its ink however its strokes line up; a row of typed
+    dashes ('-------') is a rule, which it was drawn to be."""
+    scale = DASH_SEARCH_SCALE
+    height, width = ink.shape
+    # A reduced pixel is ink when any pixel it stands for is, so no gap opens that the page does not have.
+    small = cv2.resize(ink * 255, (-(-width // scale), -(-height // scale)), interpolation=cv2.INTER_AREA) > 0
+    length = min_length // scale
+    # Where a dashed separator crosses a rule, the two make one cross-shaped piece that is neither: the
+    # separators are found once the rules found so far are gone, and the rules again once the separators are.
+    horizontal = _dashed_rules(small, 0, 1, length, scale)
+    vertical = _dashed_rules(small & ~horizontal, 1, 0, length, scale)
+    horizontal |= _dashed_rules(small & ~vertical, 0, 1, length, scale)
+    return tuple(  # type: ignore[return-value]
+        np.repeat(np.repeat(mask, scale, axis=0), scale, axis=1)[:height, :width] for mask in (horizontal, vertical)
+    )
+
+
+def _dashed_rules(pieces: np.ndarray, along: int, across: int, min_length: int, scale: int) -> np.ndarray:
+    """The mask of the dashed rules running along one axis (0: horizontal, 1: vertical), in the reduced page."""
+    _, _, stats, centroids = cv2.connectedComponentsWithStats(pieces.astype(np.uint8), connectivity=8)
+    stats, centroids = stats[1:], centroids[1:]  # component 0 is the background
+    start, length = stats[:, along], stats[:, 2 + along]  # CC_STAT_LEFT/TOP, CC_STAT_WIDTH/HEIGHT
+    side, thickness = stats[:, across], stats[:, 2 + across]
+    # A line can straddle the reduced pixels, and a long piece slopes across a few more (up to about 1 degree).
+    thin = thickness <= -(-MAX_DASH_THICKNESS // scale) + 1 + length // 60
+    dashes = np.flatnonzero(thin & (length >= np.maximum(2 * thickness, 4 // scale)))
+    if along == 1:
+        clearance = VERTICAL_DASH_CLEARANCE // scale
+        dashes = np.array([d for d in dashes if _clear_beside(pieces, stats[d], clearance)], dtype=np.intp)
+    gap = (HORIZONTAL_DASH_GAP if along == 0 else VERTICAL_DASH_GAP) // scale
+    dashes = dashes[np.argsort(centroids[dashes, across], kind="stable")]
+    mask = np.zeros(pieces.shape, dtype=bool)
+    # Rows (columns) of dashes: a new one where the next dash lies more than a pixel further across.
+    for row in np.split(dashes, np.flatnonzero(np.diff(centroids[dashes, across]) > 2 / scale) + 1):
+        if len(row) < MIN_DASHES:
+            continue
+        row = row[np.argsort(start[row])]
+        ends = np.maximum.accumulate(start[row] + length[row])
+        gaps = start[row][1:] - ends[:-1]
+        line = round(float(np.median(centroids[row, across])))
+        # A longer gap is bridged where ink runs on along the rule: a separator crosses it there, and the dash
+        # it crosses is part of the cross-shaped piece.
+        bridged = [
+            g <= gap or (g <= 3 * gap and _inked_along(pieces, along, line, int(e), int(e + g)))
+            for g, e in zip(gaps, ends[:-1], strict=True)
+        ]
+        for chain in np.split(row, np.flatnonzero(~np.array(bridged, dtype=bool)) + 1):
+            lo, hi = int(start[chain].min()), int((start[chain] + length[chain]).max())
+            if len(chain) < MIN_DASHES or hi - lo < min_length:
+                continue
+            top, bottom = int(side[chain].min()), int((side[chain] + thickness[chain]).max())
+            if along == 0:
+                mask[top:bottom, lo:hi] = True
+            else:
+                mask[lo:hi, top:bottom] = True
+    return mask
+
+
+def _inked_along(ink: np.ndarray, along: int, line: int, lo: int, hi: int) -> bool:
+    """Whether most of the stretch lo..hi of a rule's centre line (a row, or a column) is ink."""
+    stretch = ink[line, lo:hi] if along == 0 else ink[lo:hi, line]
+    return stretch.size > 0 and stretch.mean() >= 0.6
+
+
+def _clear_beside(ink: np.ndarray, stat: np.ndarray, clearance: int) -> bool:
+    """Whether a vertical piece has blank paper just left and right of it over its whole height."""
+    x, y, width, height = (int(v) for v in stat[:4])
+    rows = slice(y, y + height)
+    left = ink[rows, max(0, x - clearance) : x]
+    right = ink[rows, x + width : x + width + clearance]
+    return not left.any() and not right.any()
 
 
 def remove_rules(gray: Image.Image, masks: tuple[np.ndarray, np.ndarray] | None = None) -> Image.Image:

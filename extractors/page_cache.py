@@ -17,7 +17,7 @@ from pydantic import TypeAdapter
 from oretrace.core.models import Page
 
 # Bumped whenever text-layer reading or OCR changes the pages they produce.
-TEXT_READER_VERSION = "18"  # 18: dotted leaders erased before OCR (typewriter leaders too, dot-matrix print not)
+TEXT_READER_VERSION = "19"  # 19: hairline rules a scan broke into dashes erased (and kept as rules)
 _PAGES = TypeAdapter(list[Page])
 
 

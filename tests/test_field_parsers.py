@@ -43,3 +43,13 @@ def test_parser_never_raises(name: str, text: str, decimal: str | None, day_firs
     assert result.found == (result.value is not None)
     if not result.found:
         assert result.reason, f"{name} gave no value and no reason for {text!r}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("23 atados", 23), ("1,200 bags", 1200), ("PO 4576084", None), ("Pkgs 18 / Seal 9921034", 18)],
+)
+def test_a_package_count_is_no_larger_than_a_consignment_allows(text: str, expected: int | None) -> None:
+    """A number by a package caption larger than the heaviest consignment in the smallest packages is an order
+    or seal number, not a count."""
+    assert parsers.count(text).value == expected

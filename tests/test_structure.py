@@ -21,7 +21,7 @@ from oretrace.extractors.fields.parsers import identifier
 from oretrace.extractors.fields.spec import names_other
 from oretrace.extractors.fields.view import DocumentView
 from oretrace.extractors.layout import RawWord, order_words
-from oretrace.extractors.ocr import OcrOptions, ocr_page, remove_leaders
+from oretrace.extractors.ocr import OcrOptions, ocr_page, remove_leaders, rule_masks
 from oretrace.extractors.rules import joined, main_networks, scan_rules, structural, turned
 from oretrace.extractors.text import ReadOptions, read_pages
 from tests.conftest import render
@@ -837,6 +837,49 @@ def test_a_consignee_same_as_the_buyer_is_no_name_and_the_notify_party_is_anothe
     fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
     assert fields["seller_name"].value == "Metales y Minerales del Bravo, S.A. de C.V."
     assert fields["buyer_name"].value is None
+
+
+def test_hairline_rules_a_scan_broke_into_dashes_are_rules_and_text_keeps_its_ink() -> None:
+    """A hairline the scan broke into dashes is erased and kept as a rule, horizontal (short gaps) and vertical
+    (a dashed separator, long gaps); dates with hyphens, digits with round counters and a column of values
+    ending in '1' under one another keep every pixel, and the rows read clean."""
+    rows = [("Arsenic (As)", "%", "0,0369"), ("Iron (Fe)", "%", "0,0131"), ("Lead (Pb)", "%", "0,0181"),
+            ("Bismuth (Bi)", "mg/kg", "8,8"), ("Tin (Sn)", "mg/kg", "9,9"), ("Zinc (Zn)", "mg/kg", "15,0")]  # fmt: skip
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(30 * MM, 270 * MM, "Received 12-03-2018, 08-08-2008, 0000 8888 0000")
+    for i, (name, unit, value) in enumerate(rows):
+        y = (250 - 8 * i) * MM
+        canvas.drawString(32 * MM, y, name)
+        canvas.drawString(82 * MM, y, unit)
+        canvas.drawRightString(150 * MM, y, value)
+        canvas.drawRightString(180 * MM, y + 14 * MM, "0,001")  # a tight column of values ending in '1'
+    canvas.setLineWidth(0.4)
+    canvas.setDash(6, 1.5)  # the hairline as a scan leaves it: dashes and short gaps
+    for i in range(len(rows) + 1):
+        canvas.line(30 * MM, (255 - 8 * i) * MM, 155 * MM, (255 - 8 * i) * MM)
+    canvas.setDash(7, 12)  # a dashed column separator: long gaps
+    canvas.line(78 * MM, 255 * MM, 78 * MM, (255 - 8 * len(rows)) * MM)
+    canvas.showPage()
+    canvas.save()
+    image = render(buffer.getvalue(), dpi=300)
+    pixels = np.asarray(image)
+    horizontal, vertical = rule_masks(image)
+    px = 300 / 25.4  # pixels per mm
+    for i in range(len(rows) + 1):  # every dashed rule is in the mask along most of its length
+        y = round((297 - 255 + 8 * i) * px)
+        assert horizontal[y - 3 : y + 4, round(32 * px) : round(153 * px)].any(axis=0).mean() > 0.95
+    rows_mm = slice(round((297 - 253) * px), round((297 - 257 + 8 * len(rows)) * px))
+    assert vertical[rows_mm, round(77 * px) : round(79 * px)].any(axis=1).mean() > 0.9
+    # The dates, the digits and the column of values: ink there, and none of it taken for a rule.
+    for top_mm, bottom_mm, left_mm, right_mm in ((23, 29, 28, 130), (40, 100, 158, 185)):
+        area = (slice(round(top_mm * px), round(bottom_mm * px)), slice(round(left_mm * px), round(right_mm * px)))
+        assert (pixels[area] < 200).any()
+        assert not (horizontal | vertical)[area].any()
+    page = ocr_page(image, 1, 300, OcrOptions())
+    for name, unit, value in rows:
+        assert f"{name} {unit} {value}" in page.text
 
 
 def test_a_row_of_dots_is_a_leader_only_with_blank_paper_above_and_below() -> None:

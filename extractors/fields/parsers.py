@@ -243,6 +243,11 @@ _GLUED_AMOUNT = re.compile(r"(?<=[A-Za-z$€£¥])(\d{1,3}(?:[.,]\d{3})*[.,]\d{2
 _LOST_DECIMALS = re.compile(r"(?:RM|\$|[A-Z]{3})?\s*(?P<units>\d{1,6})(?: (?P<cents>\d{2})|[.,])")
 
 
+# The most packages one consignment can have: the heaviest consignment (CONSIGNMENT_WEIGHT_KG) in 25 kg bags.
+# A larger number by a package caption is a reference (an order or seal number in the shipping marks).
+MAX_PACKAGES = int(CONSIGNMENT_WEIGHT_KG[1] / 25)
+
+
 def count(text: str) -> Parsed[int]:
     # A standalone number ("18 pallets"), not digits inside a reference like "B-2507-245".
     match = re.search(r"(?<![\w/-])\d[\d,.]*(?![\w/-])", text)
@@ -251,4 +256,6 @@ def count(text: str) -> Parsed[int]:
     number = parse_number(match.group(0).strip())
     if not number.found or number.value is None or number.value != int(number.value) or number.value <= 0:
         return Parsed.fail(f"not a whole count: {text!r}")
+    if number.value > MAX_PACKAGES:
+        return Parsed.fail(f"more packages than a consignment can have: {text!r}")
     return Parsed.ok(int(number.value))
