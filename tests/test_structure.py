@@ -903,3 +903,15 @@ def test_a_bilingual_caption_ending_in_its_translation_has_its_value_below() -> 
     words += _line("Steel Mill SE", 0.35, 0.061, 0.011)
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
     assert fields["smelter_name"].value == "Steel Mill SE"
+
+
+@pytest.mark.parametrize("doc_type", [DocType.CERTIFICATE_OF_ORIGIN, DocType.COMMERCIAL_INVOICE])
+def test_an_hs_code_named_inside_the_description_of_goods_is_read(doc_type: DocType) -> None:
+    """'Description of goods: Antimony ingots 99.65%, HS 8110.10': the code follows its name in the text, with no
+    caption of its own; the purity before it is no code, and a line naming no code gives none."""
+    words = _line("CERTIFICATE OF ORIGIN", 0.3, 0.05, 0.016)
+    words += _line("Description of goods: Antimony ingots 99.65%, HS 8110.10", 0.07, 0.2, 0.011)
+    assert extract_fields(doc_type, [_page(words, [])])["hs_code"].value == "811010"
+    plain = _line("CERTIFICATE OF ORIGIN", 0.3, 0.05, 0.016)
+    plain += _line("Description of goods: Antimony ingots 99.65%, 8110 tonnes this year", 0.07, 0.2, 0.011)
+    assert extract_fields(doc_type, [_page(plain, [])])["hs_code"].value is None

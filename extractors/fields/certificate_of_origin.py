@@ -7,7 +7,7 @@ from oretrace.core.models import DocType, FieldValue
 from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.labels import LABELS
 from oretrace.extractors.fields.registry import register
-from oretrace.extractors.fields.running_text import declared_origin_in_text
+from oretrace.extractors.fields.running_text import declared_origin_in_text, hs_code_in_text
 from oretrace.extractors.fields.spec import LabelledField, extract_labelled, field_value, first_found
 from oretrace.extractors.fields.totals import weight_field, weights_in_total_row
 from oretrace.extractors.fields.view import Candidate, DocumentView
@@ -48,6 +48,7 @@ def extract(view: DocumentView) -> dict[str, FieldValue]:
         values["country_of_origin"], declared_origin_in_text(view, "country_of_origin")
     )
     values["net_weight_kg"] = first_found(values["net_weight_kg"], weights_in_total_row(view, "net_weight_kg"))
+    values["hs_code"] = first_found(values["hs_code"], hs_code_in_text(view))
     values["issue_date"] = first_found(certified_date(view), values["issue_date"])
     return values
 

@@ -7,7 +7,7 @@ from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.labels import LABELS
 from oretrace.extractors.fields.letterhead import letterhead_name, title_reference, unlabelled_date
 from oretrace.extractors.fields.registry import register
-from oretrace.extractors.fields.running_text import declared_origin_in_text
+from oretrace.extractors.fields.running_text import declared_origin_in_text, hs_code_in_text
 from oretrace.extractors.fields.spec import (
     NUMBER_MARKS,
     LabelledField,
@@ -55,6 +55,7 @@ def extract(view: DocumentView) -> dict[str, FieldValue]:
     values["currency"] = first_found(values["currency"], _currency_of_total(values["total_amount"]),
                                      currency_near_amounts(view, "currency"))  # fmt: skip
     values["net_weight_kg"] = first_found(values["net_weight_kg"], weights_in_total_row(view, "net_weight_kg"))
+    values["hs_code"] = first_found(values["hs_code"], hs_code_in_text(view))
     return values
 
 
