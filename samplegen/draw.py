@@ -15,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 MM = 72 / 25.4
+MIN_FONT_SIZE = 6.0  # points: a line is shrunk to fit its width down to this size, then wrapped
 PAGE_SIZES = {"A4": A4, "LETTER": LETTER, "A4L": landscape(A4)}
 FONT_FAMILIES = {
     "Helvetica": ("Helvetica", "Helvetica-Bold"),
@@ -88,7 +89,7 @@ class Sheet:
         if not s:
             return 0.0
         font = self.bold if bold else self.regular
-        while max_w is not None and size > 6 and stringWidth(s, font, size) / MM > max_w:
+        while max_w is not None and size > MIN_FONT_SIZE and stringWidth(s, font, size) / MM > max_w:
             size -= 0.25
         width = stringWidth(s, font, size)
         xp = x * MM
@@ -227,21 +228,30 @@ class Sheet:
         total_w = sum(c.width for c in columns)
 
         def header(top: float) -> float:
-            h = line_h + 2 * pad
+            # A caption too wide for its column even at the smallest size is wrapped, as a form prints it,
+            # never run into the next column's caption.
+            titles = [
+                [col.title]
+                if stringWidth(col.title, self.bold, MIN_FONT_SIZE) / MM <= col.width - 2.5
+                else self.wrap(col.title, col.width - 2.5, MIN_FONT_SIZE, bold=True)
+                for col in columns
+            ]
+            h = max(map(len, titles)) * line_h + 2 * pad
             self.rect(x, top, total_w, h, lw=0.6, fill=0.9)
             cx = x
-            for col in columns:
+            for col, lines in zip(columns, titles, strict=True):
                 tx = cx + 1.5 if col.align == "left" else cx + col.width - 1.5
-                self.text(
-                    tx,
-                    top + pad + line_h * 0.78,
-                    col.title,
-                    size - 0.5,
-                    True,
-                    "label",
-                    align="left" if col.align == "left" else "right",
-                    max_w=col.width - 2.5,
-                )
+                for index, line in enumerate(lines):
+                    self.text(
+                        tx,
+                        top + pad + line_h * (0.78 + index),
+                        line,
+                        size - 0.5,
+                        True,
+                        "label",
+                        align="left" if col.align == "left" else "right",
+                        max_w=col.width - 2.5,
+                    )
                 cx += col.width
             return top + h
 
