@@ -53,3 +53,10 @@ def test_a_package_count_is_no_larger_than_a_consignment_allows(text: str, expec
     """A number by a package caption larger than the heaviest consignment in the smallest packages is an order
     or seal number, not a count."""
     assert parsers.count(text).value == expected
+
+
+def test_a_weight_heavier_than_a_consignment_is_refused() -> None:
+    """'PO 4523914' under a 'kg' caption, or two numbers OCR ran together, is no weight of one consignment."""
+    assert parsers.weight_kg("kg")("19,449.0").value == 19449.0
+    assert not parsers.weight_kg("kg")("PO 4523914 4523914.0").found
+    assert not parsers.weight_kg("kg")("17 253 474.539").found

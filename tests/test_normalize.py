@@ -562,6 +562,7 @@ def test_parse_weight_kg(text: str, expected: float) -> None:
         ("20 to 30 kg", "range"),
         ("-5 kg", "negative"),
         ("heavy", "no number"),
+        ("Antimony ingots, Sb 99.85% min.", "only percentages"),  # a share is no weight, whatever the unit
     ],
 )
 def test_parse_weight_kg_refuses(text: str, reason_part: str) -> None:
@@ -574,6 +575,7 @@ def test_parse_weight_kg_default_unit_and_hint() -> None:
     assert parse_weight_kg("20000", default_unit="kg").value == 20000.0
     assert parse_weight_kg("20", default_unit="MT").value == 20000.0
     assert not parse_weight_kg("20", default_unit="ton").found
+    assert not parse_weight_kg("Sb 99.85 % min., en bruto", default_unit="kg").found
     # A document known to group with dots: '20.000 toneladas' is twenty thousand tonnes.
     assert parse_weight_kg("20.000 toneladas", hint_decimal=",").value == 20_000_000.0
 

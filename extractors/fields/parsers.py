@@ -211,6 +211,8 @@ def weight_kg(default_unit: str | None = None) -> Parser:
         parsed = parse_weight_kg(
             text, default_unit=default_unit, hint_decimal=DECIMAL_MARK.get(), plausible_kg=CONSIGNMENT_WEIGHT_KG
         )
+        if parsed.found and parsed.value is not None and parsed.value > CONSIGNMENT_WEIGHT_KG[1]:
+            return Parsed.fail(f"heavier than a consignment can be: {text!r}")  # a reference read as a weight
         if parsed.found and parsed.value is not None and parsed.value > 0:
             return parsed
         return parsed if not parsed.found else Parsed.fail("weight is zero")

@@ -119,6 +119,8 @@ def parse_weight_kg(
         if after is not None and _RANGE.fullmatch(folded[number.end : after.start]):
             return Parsed.fail(f"weight range in {text[:80]!r}")
         assert number.value is not None
+        if folded[number.end :].lstrip().startswith("%"):
+            continue  # a share ('Sb 99.85%'), never a weight
         unit = _unit_after(prepared, folded, number)
         if unit is None:
             bare.append(number)
@@ -130,6 +132,8 @@ def parse_weight_kg(
         if factor == _TONNE and number.ambiguous_separator == "." and number.decimal_reading is not None:
             value = number.decimal_reading
         weights.append((value * factor, factor))
+    if not weights and not bare:
+        return Parsed.fail(f"only percentages in {text[:80]!r}")
     if not weights:
         units = {_unit_key(m.group("unit")) for m in _unit_pattern().finditer(folded)}
         if len(units) > 1:
