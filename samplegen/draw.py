@@ -259,7 +259,7 @@ class Sheet:
         y = header(y)
         for i, row in enumerate(rows):
             cells = [c if isinstance(c, Cell) else Cell(c, "static") for c in row]
-            split = [cell.text.split("\n") for cell in cells]
+            split = [self._fitted_lines(cell, col.width - 2.5) for cell, col in zip(cells, columns, strict=True)]
             h = max(len(s) for s in split) * line_h + 2 * pad
             if (break_after is not None and i == break_after) or y + h > bottom:
                 self._table_frame(x, top, y, columns, grid)
@@ -290,6 +290,20 @@ class Sheet:
                 self.hline(x, x + total_w, y, 0.3)
         self._table_frame(x, top, y, columns, grid)
         return y
+
+    def _fitted_lines(self, cell: Cell, width: float) -> list[str]:
+        """A cell's lines, each wrapped where it is too wide for the column even at the smallest size: a form
+        prints a long cell on several lines, never over the next cell."""
+        font = self.bold if cell.bold else self.regular
+        return [
+            wrapped
+            for line in cell.text.split("\n")
+            for wrapped in (
+                [line]
+                if stringWidth(line, font, MIN_FONT_SIZE) / MM <= width
+                else self.wrap(line, width, MIN_FONT_SIZE, cell.bold)
+            )
+        ]
 
     def _table_frame(self, x: float, top: float, y: float, columns: Sequence[Column], grid: bool) -> None:
         total_w = sum(c.width for c in columns)
