@@ -915,3 +915,40 @@ def test_an_hs_code_named_inside_the_description_of_goods_is_read(doc_type: DocT
     plain = _line("CERTIFICATE OF ORIGIN", 0.3, 0.05, 0.016)
     plain += _line("Description of goods: Antimony ingots 99.65%, 8110 tonnes this year", 0.07, 0.2, 0.011)
     assert extract_fields(doc_type, [_page(plain, [])])["hs_code"].value is None
+
+
+def test_french_origin_spanish_client_invoice_and_the_e_invoices_receiver_section_are_captions() -> None:
+    """'Origine : Thaïlande' on a French invoice, 'Factura del cliente:' on a surveyor's weight certificate and the
+    'Datos del receptor' section of a Mexican e-invoice, its name on the line under it."""
+    invoice = _line("FACTURE COMMERCIALE", 0.55, 0.04, 0.016) + _line("Origine : Thaïlande", 0.07, 0.5, 0.011)
+    assert extract_fields(DocType.COMMERCIAL_INVOICE, [_page(invoice, [])])["country_of_origin"].value == "TH"
+    weights = _line("CERTIFICADO DE PESAJE", 0.35, 0.05, 0.016) + _line(
+        "Factura del cliente: 2025/0894", 0.07, 0.12, 0.011
+    )
+    assert extract_fields(DocType.PACKING_LIST, [_page(weights, [])])["invoice_number"].value == "2025/0894"
+    cfdi = _line("FACTURA ELECTRÓNICA", 0.55, 0.04, 0.016) + _line("Datos del receptor", 0.07, 0.3, 0.011)
+    cfdi += _line("Rheinland Legierungen GmbH", 0.07, 0.32, 0.011) + _line("Hafenstraße 41", 0.07, 0.34, 0.011)
+    assert (
+        extract_fields(DocType.COMMERCIAL_INVOICE, [_page(cfdi, [])])["buyer_name"].value
+        == "Rheinland Legierungen GmbH"
+    )
+
+
+def test_the_exporter_of_an_origin_declaration_on_its_own_paper_is_its_letterhead() -> None:
+    """An invoice declaration in the EU agreements' wording ('The exporter of the products covered by this document
+    ... declares') is made out by the exporter on its own paper: the letterhead names it. A chamber's certificate
+    without that wording takes no name from its letterhead."""
+    words = _line("Kempen Specialty Oxides BV", 0.07, 0.04, 0.014) + _line("INVOICE DECLARATION", 0.6, 0.04, 0.014)
+    words += _line("Industriepark 14, 2300 Turnhout, Belgium", 0.07, 0.06, 0.011)
+    declaration = _line(
+        "The exporter of the products covered by this document declares that, except where", 0.07, 0.4, 0.011
+    )
+    declaration += _line(
+        "otherwise clearly indicated, these products are of EU preferential origin.", 0.07, 0.42, 0.011
+    )
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words + declaration, [])])
+    assert fields["exporter_name"].value == "Kempen Specialty Oxides BV"
+    chamber = _line("Antwerp Chamber of Commerce BV", 0.07, 0.04, 0.014) + _line(
+        "CERTIFICATE OF ORIGIN", 0.6, 0.04, 0.014
+    )
+    assert extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(chamber, [])])["exporter_name"].value is None

@@ -6,6 +6,7 @@ from oretrace.core.folding import fold
 from oretrace.core.models import DocType, FieldValue
 from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.labels import LABELS
+from oretrace.extractors.fields.letterhead import letterhead_name
 from oretrace.extractors.fields.registry import register
 from oretrace.extractors.fields.running_text import declared_origin_in_text, hs_code_in_text
 from oretrace.extractors.fields.spec import LabelledField, extract_labelled, field_value, first_found
@@ -29,6 +30,16 @@ INVOICE_LABELS = (
     "facture",
 )
 
+# The wording of an origin declaration the exporter makes out on its own invoice or an annex to it (the EU
+# agreements' text: 'The exporter of the products covered by this document ... declares that ...'), in English,
+# French, Spanish and Portuguese: the paper is the exporter's own, so its letterhead names the exporter.
+EXPORTERS_DECLARATION = (
+    "exporter of the products covered by this document",
+    "exportateur des produits couverts par le present document",
+    "exportador de los productos incluidos en el presente documento",
+    "exportador dos produtos abrangidos pelo presente documento",
+)
+
 FIELDS = (
     LabelledField("certificate_number", LABELS["certificate_number"], parsers.identifier),
     LabelledField("exporter_name", LABELS["exporter_name"], parsers.party_name, inline_needs_colon=True),
@@ -43,7 +54,9 @@ FIELDS = (
 
 @register(DocType.CERTIFICATE_OF_ORIGIN)
 def extract(view: DocumentView) -> dict[str, FieldValue]:
-    values, _ = extract_labelled(view, FIELDS)
+    values, skip = extract_labelled(view, FIELDS)
+    if is_exporters_declaration(view):
+        values["exporter_name"] = first_found(values["exporter_name"], letterhead_name(view, "exporter_name", skip))
     values["country_of_origin"] = first_found(
         values["country_of_origin"], declared_origin_in_text(view, "country_of_origin")
     )
@@ -51,6 +64,11 @@ def extract(view: DocumentView) -> dict[str, FieldValue]:
     values["hs_code"] = first_found(values["hs_code"], hs_code_in_text(view))
     values["issue_date"] = first_found(certified_date(view), values["issue_date"])
     return values
+
+
+def is_exporters_declaration(view: DocumentView) -> bool:
+    text = " ".join(fold(phrase.text) for row in view.rows for phrase in row)
+    return any(wording in text for wording in EXPORTERS_DECLARATION)
 
 
 def certified_date(view: DocumentView) -> FieldValue:

@@ -34,6 +34,10 @@ LABELS: dict[str, tuple[str, ...]] = {
         "reference invoice",
         # the invoice a third party's paper refers to ("Client's invoice", "Shipper's invoice")
         "client invoice",
+        "factura del cliente",
+        "fatura do cliente",
+        "facture du client",
+        "facture client",
         "customer invoice",
         "shipper invoice",
         "seller invoice",
@@ -204,6 +208,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "fournisseur",
         "emetteur",
         "emisor",
+        "datos del emisor",
         "leverancier",
         "verkoper",
         "sprzedawca",
@@ -238,6 +243,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "acheteur",
         "doit",  # the French invoice's 'Doit :' names who owes the amount
         "receptor",  # the Mexican e-invoice (CFDI) names its buyer 'Receptor', its seller 'Emisor'
+        "datos del receptor",  # its section headings: 'Datos del receptor', 'Datos del emisor'
+        "datos del cliente",
+        "datos del comprador",
         "client",
         "facture a",
         "facture a l ordre de",
@@ -307,6 +315,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "origen de las mercancias",
         "origine des marchandises",
         "origem das mercadorias",
+        "origine",
     ),
     "hs_code": (
         "hs code",
