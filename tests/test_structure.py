@@ -952,3 +952,21 @@ def test_the_exporter_of_an_origin_declaration_on_its_own_paper_is_its_letterhea
         "CERTIFICATE OF ORIGIN", 0.6, 0.04, 0.014
     )
     assert extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(chamber, [])])["exporter_name"].value is None
+
+
+def test_a_list_of_lots_wrapped_over_its_ruled_cell_is_read_whole() -> None:
+    """'LT-2509-073, LT-2509-074,' / 'LT-2509-075, LT-2509-076' in one ruled cell under 'Lots': every lot, not only
+    those of the cell's first line."""
+    words = _line("CERTIFICATE OF WEIGHT", 0.35, 0.05, 0.016)
+    rules: list[tuple[float, float, float, float]] = []
+    for x0, x1, caption, lines in (
+        (0.1, 0.3, "Container", ["TGHU8679595"]),
+        (0.3, 0.6, "Lots", ["LT-2509-073, LT-2509-074,", "LT-2509-075, LT-2509-076"]),
+        (0.6, 0.9, "Net kg", ["17,184.0"]),
+    ):
+        words += _line(caption, x0 + 0.01, 0.205, 0.009)
+        rules += _frame(x0, 0.2, x1, 0.23) + _frame(x0, 0.23, x1, 0.29)
+        for i, text in enumerate(lines):
+            words += _line(text, x0 + 0.01, 0.235 + 0.018 * i, 0.011)
+    fields = extract_fields(DocType.PACKING_LIST, [_page(words, rules)])
+    assert fields["lot_numbers"].value == ["LT-2509-073", "LT-2509-074", "LT-2509-075", "LT-2509-076"]

@@ -95,10 +95,10 @@ def _total_caption(text: str) -> bool:
     )
 
 
-def column_until_label(view: DocumentView, hit: LabelHit, skip: set[int]) -> list[Phrase]:
+def column_until_label(view: DocumentView, hit: LabelHit, skip: set[int], whole_cells: bool = False) -> list[Phrase]:
     """The column under a header, ending where another field's label starts."""
     cells = []
-    for cell in view.column_below(hit.phrase):
+    for cell in view.column_below(hit.phrase, whole_cells=whole_cells):
         if id(cell.words[0]) in skip:
             break
         cells.append(cell)
@@ -471,7 +471,7 @@ def lot_numbers(view: DocumentView, skip: set[int]) -> FieldValue:
                 found.extend(v for v in new if v not in found)
                 evidence.append(Candidate(text, tuple(hit.rest), hit.phrase.page, "inline"))
             continue
-        cells = column_until_label(view, hit, skip) or cells_across(view, hit)
+        cells = column_until_label(view, hit, skip, whole_cells=True) or cells_across(view, hit)
         for cell in cells:
             # A cell may list several lots ('L-2507-077, L-2507-080'); each piece's first token is one.
             for piece in re.split(r"[,;]\s*|\s+(?:and|y|&)\s+", cell.text):

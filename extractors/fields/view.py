@@ -156,13 +156,19 @@ class DocumentView:
             return list(below.lines) if below is not None else []
         return list(box.content)
 
-    def _ruled_column(self, header: Phrase) -> list[Phrase] | None:
+    def _ruled_column(self, header: Phrase, whole_cells: bool = False) -> list[Phrase] | None:
         box = self.box_of(header)
         if box is None or len(box.lines) != 1 or box.lines[0][0] is not header.words[0]:
             return None  # the header must be its cell's only line
         cells = self._boxes[header.page].column(box)
         if not cells:
             return None
+        if whole_cells:  # a list wrapped over the cell's lines ('LT-2509-073, LT-2509-074,' / 'LT-2509-075')
+            return [
+                Phrase(page=cell.page, line=cell.lines[0][0].line, words=[w for line in cell.lines for w in line])
+                for cell in cells
+                if cell.lines
+            ]
         return [
             Phrase(page=cell.page, line=line[0].line, words=list(line))
             for cell in cells
@@ -271,11 +277,12 @@ class DocumentView:
                 if (overlap > 0 or abs(p.x0 - label.x0) < 0.02) and not is_descriptor(p.text):
                     yield p
 
-    def column_below(self, header: Phrase, max_rows: int = 40) -> list[Phrase]:
+    def column_below(self, header: Phrase, max_rows: int = 40, whole_cells: bool = False) -> list[Phrase]:
         """Cells of a table column under its header, until the table ends. A ruled column ends where the rules
         at its sides end, and an empty cell does not end it; otherwise the column ends at an empty row or two,
-        a new label, or a line of running text wider than the column."""
-        ruled = self._ruled_column(header)
+        a new label, or a line of running text wider than the column. A ruled cell gives its first line, or
+        with `whole_cells` all its lines."""
+        ruled = self._ruled_column(header, whole_cells)
         if ruled is not None:
             return ruled[:max_rows]
         cells: list[Phrase] = []
