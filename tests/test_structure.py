@@ -970,3 +970,42 @@ def test_a_list_of_lots_wrapped_over_its_ruled_cell_is_read_whole() -> None:
             words += _line(text, x0 + 0.01, 0.235 + 0.018 * i, 0.011)
     fields = extract_fields(DocType.PACKING_LIST, [_page(words, rules)])
     assert fields["lot_numbers"].value == ["LT-2509-073", "LT-2509-074", "LT-2509-075", "LT-2509-076"]
+
+
+def test_a_trace_result_keeps_its_significant_digits() -> None:
+    """'Au 0.048 ppm' is 4.8e-06 %: rounded to six decimals it would read 5e-06 %, another result."""
+    words = _line("CERTIFICATE OF ANALYSIS", 0.35, 0.05, 0.016)
+    rows = [(0.30, ["Element", "Result"]), (0.32, ["Antimony (Sb)", "99.65 %"]), (0.34, ["Arsenic (As)", "0.0213 %"]),
+            (0.36, ["Gold (Au)", "0.048 ppm"]), (0.38, ["Mercury (Hg)", "0.12 ppm"])]  # fmt: skip
+    words += _table(rows, (0.1, 0.4))
+    composition = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])["composition_pct"].value
+    assert composition == {"Sb": 99.65, "As": 0.0213, "Au": 4.8e-06, "Hg": 1.2e-05}
+
+
+def test_results_whose_unit_is_lost_are_in_mg_per_kg_where_percent_would_weigh_more_than_the_sample() -> None:
+    """A unit column OCR lost: 'Níquel (Ni) 16,6' after 'Antimonio (Sb) 99,95' cannot be 16.6 % (the sample would
+    weigh over 100 %); the table lists percent first, then mg/kg. A concentrate's results summing under 100 %
+    stay in percent."""
+    header = (0.30, ["Elemento", "Resultado"])
+    refined = [header, (0.32, ["Antimonio (Sb)", "99,95"]), (0.34, ["Arsénico (As)", "0,0080"]),
+               (0.36, ["Azufre (S)", "0,0121"]), (0.38, ["Níquel (Ni)", "16,6"]),
+               (0.40, ["Estaño (Sn)", "7,6"])]  # fmt: skip
+    words = _line("INFORME DE ENSAYO", 0.35, 0.05, 0.016) + _table(refined, (0.1, 0.4))
+    composition = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])["composition_pct"].value
+    assert composition == {"Sb": 99.95, "As": 0.008, "S": 0.0121, "Ni": 0.00166, "Sn": 0.00076}
+    concentrate = [header, (0.32, ["Antimonio (Sb)", "65,2"]), (0.34, ["Plomo (Pb)", "1,2"]),
+                   (0.36, ["Arsénico (As)", "0,8"])]  # fmt: skip
+    words = _line("INFORME DE ENSAYO", 0.35, 0.05, 0.016) + _table(concentrate, (0.1, 0.4))
+    composition = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])["composition_pct"].value
+    assert composition == {"Sb": 65.2, "Pb": 1.2, "As": 0.8}
+
+
+def test_a_stamp_read_in_capitals_beside_a_table_of_proper_symbols_is_no_element() -> None:
+    """'«ER FIED»', a 'CERTIFIED' stamp across the results, stands where an element would: in a table printing
+    its symbols 'Cu', 'Bi', capitals in quotes are a slip and never erbium."""
+    rows = [(0.30, ["Element", "Result"]), (0.32, ["Antimony (Sb)", "99.86 %"]), (0.34, ["Copper (Cu)", "0.0034 %"]),
+            (0.36, ["«ER", "0.0034 %"]), (0.38, ["Bismuth (Bi)", "0.0027 %"])]  # fmt: skip
+    words = _line("CERTIFICATE OF ANALYSIS", 0.35, 0.05, 0.016) + _table(rows, (0.1, 0.4))
+    page = _scanned_page([(*word, 0.9) for word in words])
+    composition = extract_fields(DocType.ASSAY_CERTIFICATE, [page])["composition_pct"].value
+    assert composition == {"Sb": 99.86, "Cu": 0.0034, "Bi": 0.0027}

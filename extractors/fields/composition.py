@@ -73,7 +73,7 @@ def extract_composition(view: DocumentView) -> FieldValue:
         words = tuple(row[element_index].words) + tuple(cell.words)
         evidence = Candidate(f"{row[element_index].text} {cell.text}", words, cell.page, "column")
         readings.append((element, _without_leaders(value_text).strip(), unit, evidence))
-    readings = _symbols_checked(_units_from_neighbours(readings))
+    readings = _assumed_units(_symbols_checked(_units_from_neighbours(readings)))
     for element, cell, unit in captioned_sideways_results(view):
         readings.append((element, cell.text, unit, cell))
     for element, cell, element_cell, unit in _horizontal_results(view):
@@ -90,7 +90,8 @@ def extract_composition(view: DocumentView) -> FieldValue:
         repaired = _restore_decimal(_TRAILING_MARK.sub("", text), unit, readings) if ocr else text
         parsed = parse_concentration(repaired, unit)
         if parsed.found and parsed.value is not None:
-            composition[element] = round(parsed.value, 6)
+            # Six significant digits, not six decimals: 0.048 ppm is 4.8e-06 %, not 5e-06 %.
+            composition[element] = float(f"{parsed.value:.6g}")
             evidence_cells.append(evidence)
     if not composition:
         return FieldValue.missing("composition_pct", "no element results table found")
@@ -498,6 +499,8 @@ def _last_column_is_mean(rows: list[list[Phrase]]) -> bool:
 
 # The unit of a row whose cell in the unit column OCR could not read ('[MRE ali? tg' for 'mg/kg').
 UNREAD_UNIT = "unread"
+# The unit of a row nothing on the page gives a unit: percent, unless the total says otherwise (_assumed_units).
+ASSUMED_PERCENT = "assumed %"
 MAX_UNIT_CHARS = 6
 
 
@@ -525,7 +528,7 @@ def _value_and_unit(cell: Phrase, row: list[Phrase], headers: list[tuple[Phrase,
             for unit in UNITS:
                 if unit in header.text.lower():
                     return text, unit
-    return text, "%"
+    return text, ASSUMED_PERCENT
 
 
 # Units long enough to be told by their letters when OCR slips on one of them or loses the stroke ('mg ky',
@@ -576,7 +579,7 @@ def _symbols_checked(
 
 def _printed_symbol(evidence: Candidate) -> str | None:
     """The symbol as printed in a row's element cell: the cell itself or its bracket ('Lead (Pb)')."""
-    text = evidence.words[0].text.strip(":.,")
+    text = re.sub(r"^\W+|\W+$", "", evidence.words[0].text)  # quotes and specks around it ('«ER')
     bracketed = _BRACKETED_SYMBOL.search(" ".join(w.text for w in evidence.words))
     if bracketed:
         return bracketed.group(1)
@@ -588,15 +591,43 @@ def _units_from_neighbours(
 ) -> list[tuple[str, str, str | None, Candidate]]:
     """A unit OCR could not read is the unit of the rows around it when the nearest readable units above and
     below agree, or of the one side there is at a table's end: a table lists its results in runs of one unit
-    (percent, then mg/kg). Otherwise percent."""
+    (percent, then mg/kg). Otherwise, or where a neighbour's percent was itself assumed, percent is assumed."""
     units = [unit for _, _, unit, _ in readings]
     out = []
     for index, (element, text, unit, evidence) in enumerate(readings):
         if unit == UNREAD_UNIT:
             above = next((u for u in reversed(units[:index]) if u not in (None, UNREAD_UNIT)), None)
             below = next((u for u in units[index + 1 :] if u not in (None, UNREAD_UNIT)), None)
-            sides = {u for u in (above, below) if u is not None}
-            unit = sides.pop() if len(sides) == 1 else "%"
+            # A neighbour whose percent was itself assumed passes on an assumption, not a reading.
+            sides = {"%" if u == ASSUMED_PERCENT else u for u in (above, below) if u is not None}
+            unit = sides.pop() if len(sides) == 1 else ASSUMED_PERCENT
+            if unit == "%" and ASSUMED_PERCENT in (above, below):
+                unit = ASSUMED_PERCENT
+        out.append((element, text, unit, evidence))
+    return out
+
+
+MAX_TOTAL_PERCENT = 100.5  # a composition read right sums to at most the whole, rounding allowed
+
+
+def _assumed_units(
+    readings: list[tuple[str, str, str | None, Candidate]],
+) -> list[tuple[str, str, str | None, Candidate]]:
+    """Rows whose unit nothing on the page gave are in percent, unless percent makes the results weigh more
+    than the whole sample: a table lists its percent results first, then those in mg/kg, so from the first
+    such row that would carry the total over 100 % on, the rows with no unit of their own are in mg/kg
+    ('Níquel (Ni) 16,6' under a unit column OCR lost is 16.6 mg/kg, not 16.6 %)."""
+    out = []
+    total, in_mg_per_kg = 0.0, False
+    for index, (element, text, unit, evidence) in enumerate(readings):
+        if unit == ASSUMED_PERCENT:
+            as_percent = parse_concentration(text, "%")
+            if index and not in_mg_per_kg and as_percent.found and as_percent.value is not None:
+                in_mg_per_kg = total + as_percent.value > MAX_TOTAL_PERCENT
+            unit = "mg/kg" if in_mg_per_kg else "%"
+        parsed = parse_concentration(text, unit)
+        if parsed.found and parsed.value is not None:
+            total += parsed.value
         out.append((element, text, unit, evidence))
     return out
 
