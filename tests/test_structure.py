@@ -1009,3 +1009,17 @@ def test_a_stamp_read_in_capitals_beside_a_table_of_proper_symbols_is_no_element
     page = _scanned_page([(*word, 0.9) for word in words])
     composition = extract_fields(DocType.ASSAY_CERTIFICATE, [page])["composition_pct"].value
     assert composition == {"Sb": 99.86, "Cu": 0.0034, "Bi": 0.0027}
+
+
+def test_the_mean_row_of_samples_whose_captions_ocr_lost_is_the_result() -> None:
+    """Symbols over three rows of results, the sample names and 'Average' lost: the last row is, element by
+    element, the mean of the two above to within one unit of its last digit (each is rounded), so it is the
+    certificate's result, not the first sample."""
+    rows = [(0.30, ["Sb (%)", "As (%)", "Fe (%)", "S (%)", "Pb (%)"]),
+            (0.32, ["99.69", "0.0216", "0.0134", "0.0207", "0.0484"]),
+            (0.34, ["99.61", "0.0212", "0.0132", "0.0204", "0.0477"]),
+            (0.36, ["99.65", "0.0213", "0.0132", "0.0206", "0.0481"])]  # fmt: skip
+    words = _line("CERTIFICATE OF ANALYSIS", 0.35, 0.05, 0.016) + _table(rows, (0.1, 0.25, 0.4, 0.55, 0.7))
+    page = _scanned_page([(*word, 0.9) for word in words])
+    composition = extract_fields(DocType.ASSAY_CERTIFICATE, [page])["composition_pct"].value
+    assert composition == {"Sb": 99.65, "As": 0.0213, "Fe": 0.0132, "S": 0.0206, "Pb": 0.0481}

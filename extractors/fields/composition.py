@@ -265,10 +265,11 @@ def _is_mean_of(row: list[tuple[str, Phrase, Phrase, str | None]],
 
 
 def _printed_mean(text: str, value: float, determinations: list[float]) -> bool:
-    """Whether `value`, printed as `text`, is the mean of the determinations to its printed precision."""
+    """Whether `value`, printed as `text`, is the mean of the determinations to its printed precision: the
+    mean and the determinations are each rounded to it, so they may differ by one unit of its last digit."""
     fraction = re.search(r"[.,](\d+)", text)
     decimals = len(fraction.group(1)) if fraction else 0
-    return abs(value - sum(determinations) / len(determinations)) <= 0.5 * 10**-decimals + 1e-9
+    return abs(value - sum(determinations) / len(determinations)) <= 10**-decimals + 1e-9
 
 
 def _plain_number(text: str) -> float | None:
