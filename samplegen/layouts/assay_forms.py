@@ -124,13 +124,15 @@ def horizontal_samples(ctx: Ctx, rows: list[Row]) -> None:
 
 
 def _spread(ctx: Ctx, text: str, index: int, count: int) -> str:
-    """A sample's own reading around the mean, printed with the mean's decimals."""
+    """A sample's own reading around the mean, printed with the mean's decimals. The readings lie evenly
+    about the mean (one above, one below by as much, a third on it), so the printed mean is their mean."""
     conv = ctx.st.conv
     plain = text.replace(".", "").replace(",", ".") if conv == "comma" else text.replace(",", "")
     value = Decimal(plain)
     places = max(0, -value.as_tuple().exponent)  # type: ignore[operator]
     offsets = (Decimal("0.004"), Decimal("-0.004"), Decimal(0))[:count]
-    factor = 1 + offsets[index] * Decimal(ctx.rng.choice((1, 2, 3)))
+    spread = value.as_tuple().digits[-1] % 3 + 1  # one spread for all samples of an element
+    factor = 1 + offsets[index] * spread
     return ctx.num(value * factor, places) if value < 90 else ctx.num(value + offsets[index], places)
 
 
