@@ -1023,3 +1023,17 @@ def test_the_mean_row_of_samples_whose_captions_ocr_lost_is_the_result() -> None
     page = _scanned_page([(*word, 0.9) for word in words])
     composition = extract_fields(DocType.ASSAY_CERTIFICATE, [page])["composition_pct"].value
     assert composition == {"Sb": 99.65, "As": 0.0213, "Fe": 0.0132, "S": 0.0206, "Pb": 0.0481}
+
+
+def test_a_field_word_standing_as_another_captions_value_is_no_caption() -> None:
+    """'1. Certifier: Exporter' says who certifies; the line under it is no exporter's name. The exporter's own
+    caption, further down, is."""
+    words = _line("CERTIFICATION OF ORIGIN", 0.35, 0.05, 0.016)
+    words += _line("1. Certifier:", 0.07, 0.12, 0.011) + _line("Exporter", 0.3, 0.12, 0.011)
+    words += _line("2. Certifier name and address:", 0.07, 0.14, 0.011)
+    words += _line("Marc-André Gagnon, Vice-President, Trade", 0.3, 0.14, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
+    assert fields["exporter_name"].value is None
+    words += _line("3. Exporter:", 0.07, 0.2, 0.011) + _line("Laurentian Specialty Metals Inc.", 0.3, 0.2, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
+    assert fields["exporter_name"].value == "Laurentian Specialty Metals Inc."

@@ -53,6 +53,8 @@ class LabelledField:
             parse = self.parse_for_label(hit) if self.parse_for_label else self.parse
             if not is_label(hit, parse, self.inline_needs_colon) or names_other(hit, self.labels):
                 continue
+            if answers_caption(view, hit):
+                continue
             header = _in_header_row(view, hit)
             own = own_label_ids(hits)
             for candidate in translated_value(
@@ -224,6 +226,17 @@ def is_label(hit: LabelHit, parse: Parser, needs_colon: bool = False) -> bool:
     if is_descriptor(rest) or starts_with_label(rest):
         return True
     return not needs_colon and parse(rest).found
+
+
+def answers_caption(view: DocumentView, hit: LabelHit) -> bool:
+    """'1. Certifier: | Exporter', 'Notify: | Consignee': a label's word standing alone as the value of the
+    caption before it on its row names a role, not a box holding that field's value."""
+    if hit.colon or hit.rest:
+        return False
+    row = view.rows[view.row_index(hit.phrase)]
+    # A caption wrapped over its box's lines is a phrase of its own, in no row.
+    position = next((i for i, phrase in enumerate(row) if phrase is hit.phrase), 0)
+    return position > 0 and row[position - 1].text.rstrip().endswith(":")
 
 
 def run_on_caption(candidate: Candidate, hit: LabelHit) -> bool:
