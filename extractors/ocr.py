@@ -143,7 +143,10 @@ def dashed_rule_masks(ink: np.ndarray, min_length: int = 80) -> tuple[np.ndarray
     vertical = _dashed_rules(small & ~horizontal, 1, 0, length, scale)
     horizontal |= _dashed_rules(small & ~vertical, 0, 1, length, scale)
     return tuple(  # type: ignore[return-value]
-        np.repeat(np.repeat(mask, scale, axis=0), scale, axis=1)[:height, :width] for mask in (horizontal, vertical)
+        cv2.resize(
+            mask.view(np.uint8), (mask.shape[1] * scale, mask.shape[0] * scale), interpolation=cv2.INTER_NEAREST
+        )[:height, :width].view(bool)
+        for mask in (horizontal, vertical)
     )
 
 
