@@ -1037,3 +1037,24 @@ def test_a_field_word_standing_as_another_captions_value_is_no_caption() -> None
     words += _line("3. Exporter:", 0.07, 0.2, 0.011) + _line("Laurentian Specialty Metals Inc.", 0.3, 0.2, 0.011)
     fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
     assert fields["exporter_name"].value == "Laurentian Specialty Metals Inc."
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "line", "name", "expected"),
+    [
+        (DocType.COMMERCIAL_INVOICE, "Moeda: USD", "currency", "USD"),
+        (DocType.CERTIFICATE_OF_ORIGIN, "Date d'émission : 19/09/2025 Lieu : Paris", "issue_date", "2025-09-19"),
+        (DocType.COMMERCIAL_INVOICE, "Fornecedor: Minerales Andinos del Sur S.R.L.", "seller_name",
+         "Minerales Andinos del Sur S.R.L."),
+        (DocType.COMMERCIAL_INVOICE, "Destinataire : Penang Solder Works Sdn. Bhd.", "buyer_name",
+         "Penang Solder Works Sdn. Bhd."),
+        (DocType.CERTIFICATE_OF_ORIGIN, "Nom du destinataire : Kansai Flame Chemicals K.K.", "consignee_name",
+         "Kansai Flame Chemicals K.K."),
+        (DocType.PACKING_LIST, "Masa bruta: 19.449 kg", "gross_weight_kg", 19449.0),
+    ],
+)  # fmt: skip
+def test_captions_in_the_other_languages_of_the_trade_lanes(
+    doc_type: DocType, line: str, name: str, expected: object
+) -> None:
+    words = _line("DOCUMENT", 0.4, 0.04, 0.016) + _line(line, 0.07, 0.2, 0.011)
+    assert extract_fields(doc_type, [_page(words, [])])[name].value == expected

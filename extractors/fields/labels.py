@@ -166,6 +166,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "bill date",
         "data",
         *NUMBER_AND_DATE,
+        "emise le",
+        "data da fatura",
+        "data de emissao",
+        "date de facturation",
+        "fecha de la factura",
     ),
     "issue_date": (
         "date of issue",
@@ -185,6 +190,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         "data de emissao",
         "date de delivrance",
         "date et lieu",
+        "date d emission",
+        "emis le",
     ),
     "seller_name": (
         "seller",
@@ -218,6 +225,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "account holder",
         "kontoinhaber",
         "rekeninghouder",
+        "fornecedor",
+        "expediteur",
+        "remetente",
+        "exportateur",
+        "emitente",
     ),
     "buyer_name": (
         "buyer",
@@ -258,6 +270,10 @@ LABELS: dict[str, tuple[str, ...]] = {
         "adresse de facturation",
         "billing address",
         "invoice address",
+        "destinataire",
+        "importateur",
+        "adquirente",
+        "consignataire",
     ),
     "exporter_name": (
         "exporter",
@@ -278,6 +294,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "expedidor",
         "remetente",
         "nome do exportador",
+        "nom de l exportateur",
+        "razon social del exportador",
+        "razao social do exportador",
     ),
     "consignee_name": (
         "consignee",
@@ -293,6 +312,12 @@ LABELS: dict[str, tuple[str, ...]] = {
         "importateur",
         "consignataire",
         "nome do importador",
+        "consignee name",
+        "name of consignee",
+        "nombre del consignatario",
+        "nom du destinataire",
+        "nome do destinatario",
+        "razon social del importador",
     ),
     "country_of_origin": (
         "country of origin",
@@ -385,6 +410,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "net mass",
         "peso o cantidad",
         "weight or quantity",
+        "masa neta",
     ),
     "gross_weight_kg": (
         "total gross weight",
@@ -401,6 +427,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "masse brute",
         "brut",
         "gross",
+        "masa bruta",
     ),
     "total_amount": (
         "total amount",
@@ -445,6 +472,12 @@ LABELS: dict[str, tuple[str, ...]] = {
         "total sales",
         "amount incl gst",
         "amount inclusive gst",
+        "total general",
+        "total geral",
+        "valor a pagar",
+        "montant a payer",
+        "total da fatura",
+        "total de la factura",
     ),
     "currency": (
         "currency",
@@ -455,6 +488,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "monnaie",
         "valuta",
         "waluta",
+        "moeda",
     ),
     "package_count": (
         "number of packages",
