@@ -139,9 +139,9 @@ def dashed_rule_masks(ink: np.ndarray, min_length: int = 80) -> tuple[np.ndarray
     length = min_length // scale
     # Where a dashed separator crosses a rule, the two make one cross-shaped piece that is neither: the
     # separators are found once the rules found so far are gone, and the rules again once the separators are.
-    horizontal = _dashed_rules(small, 0, 1, length, scale)
-    vertical = _dashed_rules(small & ~horizontal, 1, 0, length, scale)
-    horizontal |= _dashed_rules(small & ~vertical, 0, 1, length, scale)
+    horizontal = _dashed_rules(small, 0, length, scale)
+    vertical = _dashed_rules(small & ~horizontal, 1, length, scale)
+    horizontal |= _dashed_rules(small & ~vertical, 0, length, scale)
     return tuple(  # type: ignore[return-value]
         cv2.resize(
             mask.view(np.uint8), (mask.shape[1] * scale, mask.shape[0] * scale), interpolation=cv2.INTER_NEAREST
@@ -150,8 +150,9 @@ def dashed_rule_masks(ink: np.ndarray, min_length: int = 80) -> tuple[np.ndarray
     )
 
 
-def _dashed_rules(pieces: np.ndarray, along: int, across: int, min_length: int, scale: int) -> np.ndarray:
+def _dashed_rules(pieces: np.ndarray, along: int, min_length: int, scale: int) -> np.ndarray:
     """The mask of the dashed rules running along one axis (0: horizontal, 1: vertical), in the reduced page."""
+    across = 1 - along
     _, _, stats, centroids = cv2.connectedComponentsWithStats(pieces.astype(np.uint8), connectivity=8)
     stats, centroids = stats[1:], centroids[1:]  # component 0 is the background
     start, length = stats[:, along], stats[:, 2 + along]  # CC_STAT_LEFT/TOP, CC_STAT_WIDTH/HEIGHT
