@@ -143,3 +143,28 @@ def test_the_report_counts_scanned_assay_certificates_read_whole() -> None:
     report = score(outcomes, truth)
     assert report.scanned_compositions == [1, 3]
     assert report.as_dict()["scanned_compositions_whole"] == {"right": 1, "of": 3}
+
+
+def test_the_report_scores_a_certificates_invoice_number_issue_date_and_net_weight_apart() -> None:
+    """The certificate of origin's invoice number, issue date and net weight have figures of their own in the
+    side-by-side report, apart from the same fields on invoices."""
+    from oretrace.evaluation.ground_truth import score
+    from oretrace.evaluation.side_by_side import side_rows
+    from tests.store_fixtures import certificate_of_origin, invoice
+
+    certificate, bill = certificate_of_origin(), invoice()
+    read = {name: value.value for name, value in certificate.fields.items()}
+    billed = {name: value.value for name, value in bill.fields.items()}
+    truth = {
+        "inbox/coo.pdf": {"doc_type": "certificate_of_origin", "scanned": False,
+                          "fields": {**read, "issue_date": "1999-01-01"}},
+        "inbox/inv.pdf": {"doc_type": "commercial_invoice", "scanned": False,
+                          "fields": {**billed, "net_weight_kg": 1.0}},
+    }  # fmt: skip
+    report = score({"coo.pdf": certificate, "inv.pdf": bill}, truth)
+    flag = {"tp": 0, "fp": 0, "fn": 0, "tn": 0, "precision": None, "recall": None, "f1": None}
+    rows = side_rows((report, {"flag": flag, "clean_with_findings": {"count": 0}}, 0))
+    assert rows["certificate of origin, invoice number F1"] == "1.000"
+    assert rows["certificate of origin, issue date F1"] == "0.000"
+    assert rows["certificate of origin, net weight F1"] == "1.000"
+    assert report.by_field["net_weight_kg"].fn == 1  # the invoice's weight is wrong, the certificate's is not

@@ -49,6 +49,8 @@ class Report:
     rejected: list[str] = field(default_factory=list)
     by_split: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     by_field: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    # The same by document type and field ('certificate_of_origin.invoice_number').
+    by_type_field: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     type_by_split: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     misses: list[Miss] = field(default_factory=list)
     # Scanned assay certificates whose whole composition was read right, of all scanned assay certificates.
@@ -71,6 +73,7 @@ class Report:
             },
             "fields_by_split": {k: tally(v) for k, v in sorted(self.by_split.items())},
             "fields": {k: tally(v) for k, v in sorted(self.by_field.items())},
+            "fields_by_doc_type": {k: tally(v) for k, v in sorted(self.by_type_field.items())},
             "scanned_compositions_whole": {"right": self.scanned_compositions[0], "of": self.scanned_compositions[1]},
             "rejected": self.rejected,
             "misses": [m.__dict__ for m in self.misses],
@@ -183,7 +186,11 @@ def score(
                 report.misses.append(Miss(path, "doc_type", expected["doc_type"], outcome.doc_type.value))
         for name, expected_value in expected["fields"].items():
             for unit, want, got in _field_units(name, expected_value, found_fields.get(name)):
-                tallies = (report.by_split[split], report.by_field[unit.split(".")[0]])
+                tallies = (
+                    report.by_split[split],
+                    report.by_field[name],
+                    report.by_type_field[f"{expected['doc_type']}.{name}"],
+                )
                 if want is None and got is None:
                     continue
                 if want is not None and got is not None and values_equal(want, got):

@@ -20,6 +20,21 @@ def _f1(report: Report, split: str) -> str:
     return f"{tally.f1:.3f}"
 
 
+def _field_f1(report: Report, key: str) -> str:
+    tally = report.by_type_field.get(key)
+    if tally is None or tally.tp + tally.fp + tally.fn == 0:
+        return "-"
+    return f"{tally.f1:.3f}"
+
+
+# Fields of one document type with a figure of their own: what a certificate of origin must be read for.
+TYPE_FIELD_ROWS = {
+    "certificate of origin, invoice number F1": "certificate_of_origin.invoice_number",
+    "certificate of origin, issue date F1": "certificate_of_origin.issue_date",
+    "certificate of origin, net weight F1": "certificate_of_origin.net_weight_kg",
+}
+
+
 def _type_accuracy(report: Report, split: str | None = None) -> str:
     if split is None:
         return _num(report.type_accuracy) if report.documents else "-"
@@ -44,6 +59,7 @@ def side_rows(side: Side) -> dict[str, str]:
         "shipment flag F1": _num(flag["f1"]),
         "clean shipments with a finding above low": f"{checks['clean_with_findings']['count']} of {clean}",
         "scanned assay certificates, composition whole": _share(*report.scanned_compositions),
+        **{label: _field_f1(report, key) for label, key in TYPE_FIELD_ROWS.items()},
     }
 
 
