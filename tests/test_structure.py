@@ -1058,3 +1058,12 @@ def test_captions_in_the_other_languages_of_the_trade_lanes(
 ) -> None:
     words = _line("DOCUMENT", 0.4, 0.04, 0.016) + _line(line, 0.07, 0.2, 0.011)
     assert extract_fields(doc_type, [_page(words, [])])[name].value == expected
+
+
+def test_a_bilingual_caption_runs_on_to_a_colon_ocr_put_a_speck_beside() -> None:
+    """'Nombre de colis / Numher of packages :° 21 palettes': the caption and its translation run on for five
+    words before the colon, OCR slipped on one and glued a speck to the colon; the count follows it."""
+    words = _line("LISTE DE COLISAGE / PACKING LIST", 0.3, 0.05, 0.016)
+    words += _line("Nombre de colis / Numher of packages :° 21 palettes / pallets", 0.07, 0.6, 0.011)
+    page = _scanned_page([(*word, 0.9) for word in words])
+    assert extract_fields(DocType.PACKING_LIST, [page])["package_count"].value == 21

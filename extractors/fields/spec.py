@@ -11,7 +11,14 @@ from oretrace.core.folding import fold
 from oretrace.core.models import Evidence, FieldValue, Word
 from oretrace.extractors.fields.labels import LABELS, OTHER_LABELS
 from oretrace.extractors.fields.parsers import Parser
-from oretrace.extractors.fields.view import RIGHT_REACH, Candidate, DocumentView, LabelHit, is_descriptor
+from oretrace.extractors.fields.view import (
+    RIGHT_REACH,
+    Candidate,
+    DocumentView,
+    LabelHit,
+    ends_with_colon,
+    is_descriptor,
+)
 from oretrace.extractors.layout import union_bbox
 
 WHERE_WEIGHT = {"inline": 1.0, "box": 0.95, "right": 0.95, "below": 0.9, "column": 0.9, "text": 0.8}
@@ -90,7 +97,7 @@ def after_number_mark(
 ) -> Sequence[Word] | None:
     """The words after a bare number mark and its colon ('N°: 2025/0894' -> '2025/0894'), the colon among the
     first `within` words; None where the words do not start with such a mark."""
-    colon = next((i for i, w in enumerate(words[:within]) if w.text.endswith(":")), None)
+    colon = next((i for i, w in enumerate(words[:within]) if ends_with_colon(w.text)), None)
     if colon is None or fold(" ".join(w.text for w in words[: colon + 1])) not in marks:
         return None
     return words[colon + 1 :]
@@ -236,7 +243,7 @@ def answers_caption(view: DocumentView, hit: LabelHit) -> bool:
     row = view.rows[view.row_index(hit.phrase)]
     # A caption wrapped over its box's lines is a phrase of its own, in no row.
     position = next((i for i, phrase in enumerate(row) if phrase is hit.phrase), 0)
-    return position > 0 and row[position - 1].text.rstrip().endswith(":")
+    return position > 0 and ends_with_colon(row[position - 1].text)
 
 
 def run_on_caption(candidate: Candidate, hit: LabelHit) -> bool:
@@ -290,7 +297,7 @@ def label_word_ids(view: DocumentView, label_sets: Iterable[tuple[str, ...]]) ->
     for row in view.rows:
         for phrase, following in zip(row, [*row[1:], None], strict=True):
             text = phrase.text.strip()
-            if text.endswith(":") or (text.startswith("(") and text.endswith(")")):
+            if ends_with_colon(text) or (text.startswith("(") and text.endswith(")")):
                 ids.add(id(phrase.words[0]))
             elif following is not None and following.text.startswith(":"):
                 ids.add(id(phrase.words[0]))  # 'Nummer  : GE2020211': the colon stands apart from its label

@@ -63,10 +63,21 @@ class Candidate:
         return min((w.confidence for w in self.words), default=0.0)
 
 
+_COLON_AT_END = re.compile(r":[°º'`.,·]*$")
+# Words a caption may run on for before its colon: 'Producer / smelter:', or its translation after a slash,
+# 'Nombre de colis / Number of packages :'.
+CAPTION_RUN_ON = 6
+
+
+def ends_with_colon(text: str) -> bool:
+    """Whether a word or caption ends with a colon, a speck OCR read beside it allowed (':°', ':.')."""
+    return bool(_COLON_AT_END.search(text.rstrip()))
+
+
 def is_descriptor(text: str) -> bool:
     """'(name, full address, country)' or 'electrónico': the wording of a box label, not its content."""
     stripped = text.strip()
-    if stripped.startswith(("(", "/")) or stripped.endswith(":"):
+    if stripped.startswith(("(", "/")) or ends_with_colon(stripped):
         return True
     tokens = fold(stripped).split()
     return bool(tokens) and sum(t in DESCRIPTOR_WORDS for t in tokens) / len(tokens) >= 0.6
@@ -191,13 +202,13 @@ class DocumentView:
         phrase = hit.phrase
         rest_words = hit.rest
         # "Producer / smelter: USAMSA": the label runs on to its colon, the value follows it.
-        colon_at = next((i for i, w in enumerate(rest_words[:4]) if w.text.endswith(":")), None)
+        colon_at = next((i for i, w in enumerate(rest_words[:CAPTION_RUN_ON]) if ends_with_colon(w.text)), None)
         if colon_at is not None and colon_at + 1 < len(rest_words):
             value_words = rest_words[colon_at + 1 :]
             yield Candidate(" ".join(w.text for w in value_words), tuple(value_words), phrase.page, "inline")
         rest = " ".join(w.text for w in rest_words)
         # A label that describes its box ("Goods consigned to (name, address)") has its value under it.
-        boxed = bool(rest) and is_descriptor(rest) and not rest.endswith(":")
+        boxed = bool(rest) and is_descriptor(rest) and not ends_with_colon(rest)
         if rest and inline and not is_descriptor(rest):
             yield Candidate(rest, tuple(hit.rest), phrase.page, "inline")
         captioned = self.captioned_box(phrase)
@@ -301,7 +312,7 @@ class DocumentView:
                     break
                 continue
             cell = in_column[0]
-            if cell.text.rstrip().endswith(":") or (cell.x1 - cell.x0) > max(3 * width, 0.3):
+            if ends_with_colon(cell.text) or (cell.x1 - cell.x0) > max(3 * width, 0.3):
                 break
             cells.append(cell)
             misses = 0
@@ -315,7 +326,7 @@ def _last_line(box: Box, phrase: Phrase) -> bool:
 def _box_wording(text: str) -> bool:
     """'(Country)', 'name, address': what a box says it holds. A label ending with a colon is kept: it starts
     another value."""
-    return is_descriptor(text) and not text.rstrip().endswith(":")
+    return is_descriptor(text) and not ends_with_colon(text)
 
 
 def _specks(row: list[Phrase]) -> bool:
@@ -405,7 +416,7 @@ def _match_inside(
             if start + n < len(words):
                 rest = words[start + n :]
                 # 'Titulaire du compte : NETPRESSE': the colon may stand apart from the label.
-                colon = words[start + n - 1].text.endswith(":") or words[start + n].text.startswith(":")
+                colon = ends_with_colon(words[start + n - 1].text) or words[start + n].text.startswith(":")
                 return LabelHit(
                     label=label, phrase=phrase, rest=_strip_separators(rest), score=95.0, colon=colon, inside=True
                 )
@@ -452,7 +463,7 @@ def _match_at_start(
             if score >= min_score and better:
                 rest = words[n:]
                 # "Producer / smelter:" - the label's own words may run on up to the colon.
-                colon = prefix_text.rstrip().endswith(":") or any(w.text.endswith(":") for w in rest[:4])
+                colon = ends_with_colon(prefix_text) or any(ends_with_colon(w.text) for w in rest[:CAPTION_RUN_ON])
                 best = LabelHit(label=label, phrase=phrase, rest=_strip_separators(rest), score=score, colon=colon)
     return best
 
