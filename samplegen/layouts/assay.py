@@ -157,9 +157,7 @@ def _results_table(ctx: Ctx, rows: list[tuple[str, str, str, float]]) -> None:
         (ctx.t("Producer / smelter:", "Productor / fundidora:"), _smelter_lines(ctx)[0], "smelter_name"),
     ]
     y = 52
-    for label, value, field in info:
-        ctx.label_value(ctx.left, y, label, value, field, gap=42, max_w=ctx.width - 44)
-        y += 5
+    y = ctx.label_values(ctx.left, y, info, 5, gap=42, max_w=ctx.width - 44)
     extra = _smelter_lines(ctx)[1:]
     for line in extra:
         sh.text(ctx.left + 42, y, line, 8.5, kind="value")

@@ -76,9 +76,7 @@ def _facts(ctx: Ctx, y: float, gap: float) -> float:
         (ctx.pick(("Lot No.:", "Lot:", "Batch No.:")), s.assay_lot.number, "lot_number"),
         (ctx.pick(("Producer:", "Smelter:", "Manufacturer:")), s.smelter.printed, "smelter_name"),
     ]
-    for label, value, field in lines:
-        ctx.label_value(ctx.left, y, label, value, field, gap=gap, max_w=ctx.width - gap - 2)
-        y += 4.8
+    y = ctx.label_values(ctx.left, y, lines, 4.8, gap=gap, max_w=ctx.width - gap - 2)
     return y
 
 
@@ -398,9 +396,7 @@ def informe_ensayo(ctx: Ctx, rows: list[Row]) -> None:
         (ctx.pick(("Productor:", "Fundición:", "Fabricante:")), s.smelter.printed, "smelter_name"),
         ("Fecha de recepción:", ctx.date(s.assay_date), None),
     ]
-    for label, value, field in facts:
-        ctx.label_value(x + 4, y, label, value, field, gap=gap, size=8.6, max_w=w - gap - 6)
-        y += step
+    y = ctx.label_values(x + 4, y, facts, step, gap=gap, size=8.6, max_w=w - gap - 6)
     y += 2
     caption(2, ctx.pick(("Método", "Métodos de ensayo", "Metodología")))
     y = sh.para(x + 4, y, "Sb: volumetría con KBrO3. Impurezas: ICP-OES tras digestión ácida. S: combustión IR.",
@@ -695,9 +691,7 @@ def quality_spec(ctx: Ctx, rows: list[Row]) -> None:
         (words["commodity"], s.description(ctx.lang), None),
         (words["quantity"], f"{ctx.packages_text(s.assay_lot.packages)}, {ctx.weight(s.assay_lot.net_kg)}", None),
     ]
-    for label, value, field in left:
-        ctx.label_value(x, y, label, value, field, gap=gap, size=8.5, max_w=w - gap - 2)
-        y += 4.8
+    y = ctx.label_values(x, y, left, 4.8, gap=gap, size=8.5, max_w=w - gap - 2)
     ctx.label_value(x, y, ctx.pick(words["lot"]), s.assay_lot.number, "lot_number", gap=gap, size=8.5,
                     max_w=half - gap - 2)  # fmt: skip
     ctx.label_value(x + half, y, ctx.pick(words["producer"]), s.smelter.printed, "smelter_name", gap=gap - 4,

@@ -156,3 +156,19 @@ class Ctx:
         self.sheet.text(x, y, label, size - 0.5, bold=True, kind="label")
         gap = max(gap, self.sheet.text_width(label, size - 0.5, bold=True) + 2.5)
         self.sheet.text(x + gap, y, value, size, kind="value", field=field, max_w=max_w)
+
+    def label_values(
+        self,
+        x: float,
+        y: float,
+        rows: Sequence[tuple[str, str, str | None]],
+        step: float,
+        gap: float = 32,
+        size: float = 9,
+        max_w: float | None = None,
+    ) -> float:
+        """(label, value, field) lines one under another from `y`, `step` apart; returns the y after the last."""
+        for label, value, field in rows:
+            self.label_value(x, y, label, value, field, gap=gap, size=size, max_w=max_w)
+            y += step
+        return y

@@ -678,9 +678,7 @@ def lc_say_total(ctx: Ctx) -> None:
     rx = x + w * ctx.jitter(0.58, 0.02)
     gap = ctx.jitter(25, 2)
     ry = y
-    for label, value, field in right:
-        ctx.label_value(rx, ry, label, value, field, gap=gap, size=8.6, max_w=ctx.right - rx - gap)
-        ry += 4.8
+    ry = ctx.label_values(rx, ry, right, 4.8, gap=gap, size=8.6, max_w=ctx.right - rx - gap)
     y = max(ry, y + 5 + 3.8 * (len(s.buyer.lines) + 2)) + 4
     voyage = (
         f"Shipped per {s.vessel} from {s.place_loading} to {s.place_discharge}, sailing on or about "
@@ -739,9 +737,7 @@ def lc_say_total(ctx: Ctx) -> None:
         facts.append((ctx.pick(("Country of Origin:", "Origin:")), ctx.country(s.declared, True, "country_of_origin"),
                       "country_of_origin"))  # fmt: skip
     gap = ctx.jitter(30, 2)
-    for label, value, field in facts:
-        ctx.label_value(x, y, label, value, field, gap=gap, size=8.4, max_w=w - gap - 2)
-        y += 4.6
+    y = ctx.label_values(x, y, facts, 4.6, gap=gap, size=8.4, max_w=w - gap - 2)
     for line in _producer(ctx, "Manufacturer"):
         sh.text(x, y, line, 8.4, kind="value")
         y += 4.6

@@ -49,9 +49,7 @@ def _lot_table(ctx: Ctx, lots: list[Lot]) -> None:
         (ctx.t("Vessel:", "Buque:"), s.vessel, None),
     ]
     y = 29
-    for label, value, field in meta:
-        ctx.label_value(ctx.right - 70, y, label, value, field, gap=28, max_w=42)
-        y += 4.6
+    y = ctx.label_values(ctx.right - 70, y, meta, 4.6, gap=28, max_w=42)
     sh.hline(ctx.left, ctx.right, 50, 0.8)
     sh.text(ctx.left, 56, ctx.t("Consignee:", "Consignatario:"), 8.5, bold=True, kind="label")
     sh.lines(ctx.left, 61, ctx.party_lines(s.buyer), 8.8)

@@ -413,9 +413,7 @@ def weight_certificate(ctx: Ctx, lots: list[Lot]) -> None:
         (ctx.t("Place of weighing:", "Lugar de pesaje:"), s.place_loading, None),
     ]  # fmt: skip
     y = 48.0
-    for label, value, field in refs:
-        ctx.label_value(x, y, label, value, field, gap=gap, max_w=w - gap - 2)
-        y += 5
+    y = ctx.label_values(x, y, refs, 5, gap=gap, max_w=w - gap - 2)
     y += 2
     y = (
         sh.para(
@@ -797,9 +795,7 @@ def weight_measurement(ctx: Ctx, lots: list[Lot]) -> None:
         (f"{c['vessel']}:", s.vessel, None),
         (f"{c['from_to']}:", f"{s.place_loading} / {s.place_discharge}", None),
     ]
-    for label, value, field in head:
-        ctx.label_value(x, y, label, value, field, gap=gap, size=8.5, max_w=w / 2 - gap - 2)
-        y += 4.7
+    y = ctx.label_values(x, y, head, 4.7, gap=gap, size=8.5, max_w=w / 2 - gap - 2)
     rx = x + w * 0.55
     sh.text(rx, 31, f"{c['consignee']}:", 8, bold=True, kind="label")
     sh.lines(rx, 35.5, ctx.party_lines(s.buyer), 8.2, kind="static", max_w=ctx.right - rx)
@@ -908,9 +904,7 @@ def say_packages(ctx: Ctx, lots: list[Lot]) -> None:
     rx = x + w * ctx.jitter(0.6, 0.02)
     gap = ctx.jitter(30, 2)
     ry = y
-    for label, value, field in refs:
-        ctx.label_value(rx, ry, label, value, field, gap=gap, size=8.4, max_w=ctx.right - rx - gap)
-        ry += 4.7
+    ry = ctx.label_values(rx, ry, refs, 4.7, gap=gap, size=8.4, max_w=ctx.right - rx - gap)
     y = max(ry, y + 4.5 + 3.6 * (len(s.buyer.lines) + 2)) + 4
     voyage = f"FROM {s.place_loading.upper()} TO {s.place_discharge.upper()} BY {s.transport.upper()}"
     voyage += f" ({s.vessel})" if ctx.rng.random() < 0.6 else ""
