@@ -230,12 +230,7 @@ class Sheet:
         def header(top: float) -> float:
             # A caption too wide for its column even at the smallest size is wrapped, as a form prints it,
             # never run into the next column's caption.
-            titles = [
-                [col.title]
-                if stringWidth(col.title, self.bold, MIN_FONT_SIZE) / MM <= col.width - 2.5
-                else self.wrap(col.title, col.width - 2.5, MIN_FONT_SIZE, bold=True)
-                for col in columns
-            ]
+            titles = [self._fitted(col.title, col.width - 2.5, bold=True) for col in columns]
             h = max(map(len, titles)) * line_h + 2 * pad
             self.rect(x, top, total_w, h, lw=0.6, fill=0.9)
             cx = x
@@ -292,18 +287,16 @@ class Sheet:
         return y
 
     def _fitted_lines(self, cell: Cell, width: float) -> list[str]:
-        """A cell's lines, each wrapped where it is too wide for the column even at the smallest size: a form
-        prints a long cell on several lines, never over the next cell."""
-        font = self.bold if cell.bold else self.regular
-        return [
-            wrapped
-            for line in cell.text.split("\n")
-            for wrapped in (
-                [line]
-                if stringWidth(line, font, MIN_FONT_SIZE) / MM <= width
-                else self.wrap(line, width, MIN_FONT_SIZE, cell.bold)
-            )
-        ]
+        """A cell's lines, each fitted to the column (`_fitted`)."""
+        return [wrapped for line in cell.text.split("\n") for wrapped in self._fitted(line, width, cell.bold)]
+
+    def _fitted(self, line: str, width: float, bold: bool) -> list[str]:
+        """A line as it fits a column `width` mm wide: whole, or wrapped where it is too wide even at the smallest
+        size. A form prints a long cell on several lines, never over the next cell."""
+        font = self.bold if bold else self.regular
+        if stringWidth(line, font, MIN_FONT_SIZE) / MM <= width:
+            return [line]
+        return self.wrap(line, width, MIN_FONT_SIZE, bold)
 
     def _table_frame(self, x: float, top: float, y: float, columns: Sequence[Column], grid: bool) -> None:
         total_w = sum(c.width for c in columns)
