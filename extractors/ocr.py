@@ -97,7 +97,8 @@ def rule_masks(gray: Image.Image, min_length: int = 80, ink_below: int = 200) ->
     """Masks of the horizontal and of the vertical table rules and box borders: straight runs of ink at least
     `min_length` pixels long (text strokes are far shorter than a rule), and the hairlines a scan broke into
     dashes (`dashed_rule_masks`)."""
-    ink = (np.asarray(gray) < ink_below).astype(np.uint8)
+    pixels = np.asarray(gray)
+    ink = ink_against_paper(pixels, ink_below).astype(np.uint8)
 
     def runs(shape: tuple[int, int], last: tuple[int, int]) -> np.ndarray:
         # An erosion marks each pixel that starts a long enough run; a dilation back over the run's length
@@ -111,6 +112,22 @@ def rule_masks(gray: Image.Image, min_length: int = 80, ink_below: int = 200) ->
         runs((1, min_length), (min_length - 1, 0)) | dashed_horizontal,
         runs((min_length, 1), (0, min_length - 1)) | dashed_vertical,
     )
+
+
+PAPER_WINDOW = 36  # pixels at 300 dpi: wider than the gaps inside a word, narrower than a shaded table cell
+INK_SHARE_OF_PAPER = 0.8
+
+
+def ink_against_paper(pixels: np.ndarray, ink_below: int) -> np.ndarray:
+    """Pixels darker than `ink_below` and clearly darker than the paper around them (its lightest pixel
+    within `PAPER_WINDOW`). On a shaded header cell the scan's blur darkens the gaps between bold letters
+    below a fixed threshold, and a row through the lettering would read as one long rule and be erased."""
+    height, width = pixels.shape
+    scale = 4  # the paper's shade varies slowly: estimated on a quarter of the page's size
+    small = cv2.resize(pixels, (max(1, width // scale), max(1, height // scale)), interpolation=cv2.INTER_AREA)
+    window = np.ones((PAPER_WINDOW // scale, PAPER_WINDOW // scale), np.uint8)
+    paper = cv2.resize(cv2.dilate(small, window), (width, height), interpolation=cv2.INTER_LINEAR)
+    return (pixels < ink_below) & (pixels < paper.astype(np.float32) * INK_SHARE_OF_PAPER)
 
 
 # Sizes at 300 dpi. A hairline is 1-4 px thick; the thinnest letter is taller than MAX_DASH_THICKNESS.

@@ -17,7 +17,7 @@ from pydantic import TypeAdapter
 from oretrace.core.models import Page
 
 # Bumped whenever text-layer reading or OCR changes the pages they produce.
-TEXT_READER_VERSION = "19"  # 19: hairline rules a scan broke into dashes erased (and kept as rules)
+TEXT_READER_VERSION = "20"  # 20: rules told from ink by the paper around them (shaded cells)
 _PAGES = TypeAdapter(list[Page])
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageFilter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -21,7 +21,7 @@ from oretrace.extractors.fields.parsers import identifier
 from oretrace.extractors.fields.spec import names_other
 from oretrace.extractors.fields.view import DocumentView
 from oretrace.extractors.layout import RawWord, order_words
-from oretrace.extractors.ocr import OcrOptions, ocr_page, remove_leaders, rule_masks
+from oretrace.extractors.ocr import OcrOptions, ocr_page, prepare_image, remove_leaders, rule_masks
 from oretrace.extractors.rules import joined, main_networks, scan_rules, structural, turned
 from oretrace.extractors.text import ReadOptions, read_pages
 from tests.conftest import render
@@ -1067,3 +1067,69 @@ def test_a_bilingual_caption_runs_on_to_a_colon_ocr_put_a_speck_beside() -> None
     words += _line("Nombre de colis / Numher of packages :° 21 palettes / pallets", 0.07, 0.6, 0.011)
     page = _scanned_page([(*word, 0.9) for word in words])
     assert extract_fields(DocType.PACKING_LIST, [page])["package_count"].value == 21
+
+
+def test_bold_captions_on_a_shaded_header_keep_their_ink_and_its_borders_are_rules() -> None:
+    """A grey header cell with bold captions, scanned at 150 dpi: the blur darkens the gaps between the
+    letters, so a fixed threshold sees rows through the lettering as long rules and erases them. Told
+    against the paper around it, the lettering keeps its ink and the cell's borders are still rules."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.setFillGray(0.78)
+    canvas.setLineWidth(0.8)
+    canvas.rect(20 * MM, 240 * MM, 170 * MM, 9 * MM, stroke=1, fill=1)
+    canvas.setFillGray(0)
+    canvas.setFont("Helvetica-Bold", 10)
+    captions = ["Elemento", "Resultado", "Unidad", "Incertidumbre"]
+    for i, caption in enumerate(captions):
+        canvas.drawString((24 + 42 * i) * MM, 243 * MM, caption)
+    canvas.showPage()
+    canvas.save()
+    scan = render(buffer.getvalue(), dpi=150).filter(ImageFilter.GaussianBlur(0.6))  # a scanner's optics
+    image = prepare_image(scan, 150, 300)
+    horizontal, _ = rule_masks(image)
+    px = 300 / 25.4
+    lettering = (slice(round((297 - 247) * px), round((297 - 242.5) * px)), slice(round(24 * px), round(186 * px)))
+    assert (np.asarray(image)[lettering] < 128).any()
+    assert not horizontal[lettering].any()
+    for border_mm in (240, 249):
+        y = round((297 - border_mm) * px)
+        assert horizontal[y - 3 : y + 4, round(22 * px) : round(188 * px)].any(axis=0).mean() > 0.95
+    page = ocr_page(scan, 1, 150, OcrOptions())
+    assert all(caption in page.text for caption in captions)
+
+
+def test_a_line_of_specks_between_the_rows_of_a_sideways_table_does_not_end_it() -> None:
+    """OCR reads a speck between two sample rows as a line (':'); the rows under it, the average among
+    them, still belong to the table."""
+    words = _grid_rows(
+        [
+            ["Sample", "Sb", "As", "Pb"],
+            ["LT-1/A", "83.63", "0.0208", "0.151"],
+            [":"],
+            ["LT-1/B", "82.97", "0.0204", "0.148"],
+            ["AVG", "83.30", "0.0206", "0.150"],
+        ]
+    )
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
+    assert fields["composition_pct"].value == {"Sb": 83.30, "As": 0.0206, "Pb": 0.150}
+    # A line of words there ends the table: the figures under it are another table's.
+    words = _grid_rows([["Sample", "Sb", "As", "Pb"], ["LT-1/A", "83.63", "0.0208", "0.151"], ["Remarks: none"],
+                        ["AVG", "83.30", "0.0206", "0.150"]])  # fmt: skip
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
+    assert fields["composition_pct"].value == {"Sb": 83.63, "As": 0.0208, "Pb": 0.151}
+
+
+def test_a_row_name_ocr_cut_to_capitals_gives_way_to_the_symbol_beside_it() -> None:
+    """'Selenio' read as 'PA' beside its symbol 'Se': the symbol column names the element, not protactinium;
+    a name in capitals that is its own symbol ('AS | As') reads the same either way."""
+    words = _grid_rows(
+        [
+            ["Elemento", "Símbolo", "Resultado"],
+            ["Arsénico", "As", "0.0274 %"],
+            ["PA", "Se", "0.00056 %"],
+            ["AS", "As", "0.0274 %"],
+        ]
+    )
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
+    assert fields["composition_pct"].value == {"As": 0.0274, "Se": 0.00056}

@@ -197,7 +197,7 @@ def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, s
                 if below is not None and _NUMBER.search(below.text):
                     pairs.append((str(element), below, element_cell, units[id(element_cell)]))
             if len(pairs) < 0.5 * len(named):
-                if candidates:
+                if candidates and not _speck_row(values):
                     break  # the table ended
                 continue
             first = fold(values[0].text).split()
@@ -213,6 +213,11 @@ def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, s
                 found.extend(candidates[0][1])
             grid = (last, [(p, units[id(p)]) for _, p in named])
     return found
+
+
+def _speck_row(row: list[Phrase]) -> bool:
+    """A line of specks OCR found between two rows of a table (':', '-'), which does not end it."""
+    return all(len(p.text.strip()) <= 2 and not any(c.isalnum() for c in p.text) for p in row)
 
 
 # Rows between the last results of a sideways table and a further row of its symbols (a speck, a heading).
@@ -378,8 +383,17 @@ def _row_element(row: list[Phrase]) -> tuple[str | None, int]:
                 continue  # 'C13', 'B08': a coded form field, not an element
             element = normalize_element(candidate.strip(":.,"))
             if element and not _doubted_symbol(phrase, candidate):
+                if index == 0 and candidate.strip(":.,") != element and _exact_symbol(row[1:2]):
+                    # 'PA | Se': a name OCR shortened to letters in the wrong case; the symbol column decides.
+                    return _exact_symbol(row[1:2]), 1
                 return element, index
     return None, -1
+
+
+def _exact_symbol(phrases: list[Phrase]) -> str | None:
+    """The element a phrase is the symbol of, written as a symbol is ('Se', not 'SE' or 'se')."""
+    text = phrases[0].text.strip(":.,") if phrases else ""
+    return text if text and normalize_element(text) == text else None
 
 
 def _case_slipped(text: str) -> list[str]:
