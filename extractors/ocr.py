@@ -239,7 +239,9 @@ def remove_rules(gray: Image.Image, masks: tuple[np.ndarray, np.ndarray] | None 
 MAX_DOT = 12  # pixels: a leader's dot at 300 dpi is 3-8 px across; a letter is larger
 MIN_LEADER_DOTS = 8  # more than the five dots of a dot-matrix letter's bar
 STAND_ALONE_SHARE = 0.8
+ONE_PITCH_SHARE = 0.8  # of a leader's gaps: the rest may span a dot the scan lost
 MAX_DOT_PITCH = 10  # dot sizes: farther apart, the dots are not one leader (typewriter leaders: ". . . .")
+MAX_LOST_DOTS = 3  # side by side in a leader, the scan lost at most these
 
 
 def remove_leaders(gray: Image.Image) -> Image.Image:
@@ -264,7 +266,7 @@ def remove_leaders(gray: Image.Image) -> Image.Image:
         if len(row) < MIN_LEADER_DOTS:
             continue
         row = row[np.argsort(centroids[row, 0])]
-        for chain in _chains(row, centroids[row, 0], widths[row]):
+        for chain in _chains(row, centroids, widths, ink):
             if _stand_alone(chain, ink, centroids, sizes):
                 erase[chain] = True
     if not erase.any():
@@ -289,13 +291,24 @@ def _stand_alone(chain: np.ndarray, ink: np.ndarray, centroids: np.ndarray, size
     return alone >= STAND_ALONE_SHARE * len(chain)
 
 
-def _chains(row: np.ndarray, xs: np.ndarray, widths: np.ndarray) -> Iterator[np.ndarray]:
-    """Runs of a row's dots close enough to be one leader, and evenly spaced."""
+def _chains(row: np.ndarray, centroids: np.ndarray, widths: np.ndarray, ink: np.ndarray) -> Iterator[np.ndarray]:
+    """Runs of a row's dots evenly spaced as one leader's: one pitch apart, or a whole number of pitches over
+    blank paper where the scan lost dots. A digit in such a gap ends the leader, so the decimal point after
+    it is no dot of it."""
+    xs = centroids[row, 0]
     gaps = np.diff(xs)
-    breaks = np.flatnonzero((gaps <= 0) | (gaps > MAX_DOT_PITCH * np.maximum(widths[:-1], 2))) + 1
-    for start, end in zip(np.r_[0, breaks], np.r_[breaks, len(row)], strict=True):
-        spacing = gaps[start : end - 1]
-        if end - start >= MIN_LEADER_DOTS and spacing.std() <= 0.25 * spacing.mean():
+    near = (gaps > 0) & (gaps <= MAX_DOT_PITCH * np.maximum(widths[row][:-1], 2))
+    if not near.any():
+        return
+    pitches = gaps / np.median(gaps[near])
+    whole = np.rint(pitches)
+    even = (gaps > 0) & (np.abs(pitches - whole) <= 0.25) & (whole <= MAX_LOST_DOTS + 1)
+    for index in np.flatnonzero(even & (whole > 1)):
+        y, left, right = round(centroids[row[index], 1]), round(xs[index]) + MAX_DOT, round(xs[index + 1]) - MAX_DOT
+        even[index] = not ink[max(0, y - MAX_DOT) : y + 1, left:right].any()
+    cuts = np.flatnonzero(~even) + 1
+    for start, end in zip(np.r_[0, cuts], np.r_[cuts, len(row)], strict=True):
+        if end - start >= MIN_LEADER_DOTS and (whole[start : end - 1] == 1).mean() >= ONE_PITCH_SHARE:
             yield row[start:end]
 
 

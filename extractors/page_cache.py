@@ -17,7 +17,7 @@ from pydantic import TypeAdapter
 from oretrace.core.models import Page
 
 # Bumped whenever text-layer reading or OCR changes the pages they produce.
-TEXT_READER_VERSION = "20"  # 20: rules told from ink by the paper around them (shaded cells)
+TEXT_READER_VERSION = "21"  # 21: a leader with dots the scan lost is still a leader
 _PAGES = TypeAdapter(list[Page])
 
 

@@ -517,6 +517,8 @@ UNREAD_UNIT = "unread"
 # The unit of a row nothing on the page gives a unit: percent, unless the total says otherwise (_assumed_units).
 ASSUMED_PERCENT = "assumed %"
 MAX_UNIT_CHARS = 6
+# What OCR makes of a '%' (circles and a stroke: 'oP', '°/o', '$') or a 'g/t' ('ot') after a value.
+_VALUE_AND_UNIT_SHAPES = re.compile(r"^(<?\s*\d+(?:[.,]\d+)?)\s+[oO°/PYye$%gt]{1,3}$")
 
 
 def _value_and_unit(cell: Phrase, row: list[Phrase], headers: list[tuple[Phrase, str]]) -> tuple[str, str | None]:
@@ -525,6 +527,10 @@ def _value_and_unit(cell: Phrase, row: list[Phrase], headers: list[tuple[Phrase,
     for unit in UNITS:
         if fold(text).endswith(fold(unit)) or text.strip().endswith(unit):
             return text, None  # the unit is written with the value
+    if (misread := _VALUE_AND_UNIT_SHAPES.match(text.strip())) is not None:
+        # '0.0017 oP': OCR read the unit after the value as the shapes it is made of; which unit it was, the
+        # neighbouring rows tell.
+        return misread.group(1), UNREAD_UNIT
     for phrase in row:
         if phrase is not cell and phrase.text.strip().lower() in UNITS:
             return text, phrase.text.strip()
