@@ -234,6 +234,8 @@ def test_fields_are_read_from_the_box_their_caption_names() -> None:
         ("2025/0423 USD 12,000", "2025/0423"),
         ("L-2508-013, L-2508-014", "L-2508-013"),
         ("INV-001 2 bundles", "INV-001"),
+        ("EXP- 2509-986", "EXP-2509-986"),  # OCR's space after a hyphen: no reference ends in one
+        ("MX-USMCA- 25-3836", "MX-USMCA-25-3836"),
     ],
 )
 def test_identifiers_keep_their_groups_and_nothing_else(text: str, expected: str) -> None:
@@ -366,6 +368,10 @@ def test_lot_numbers_of_another_form_than_the_list_are_left_out() -> None:
     words = _grid_rows([["Lot numbers:", "L-2503-018,", "L-2503-019,", "250301,", "L-2503-020", "41lots"]], 0.9)
     fields = extract_fields(DocType.PACKING_LIST, [_scanned_page(words)])
     assert fields["lot_numbers"].value == ["L-2503-018", "L-2503-019", "L-2503-020"]
+    # A lot whose capitals OCR read as small letters ('ur' for 'LT') is of another form too.
+    words = _grid_rows([["Lot numbers:", "LT-2501-092,", "LT-2501-095,", "ur-2501-095,", "LT-2501-096"]], 0.9)
+    fields = extract_fields(DocType.PACKING_LIST, [_scanned_page(words)])
+    assert fields["lot_numbers"].value == ["LT-2501-092", "LT-2501-095", "LT-2501-096"]
     words = _grid_rows([["Lot numbers:", "L-2503-018,", "250301"]], 0.9)  # too few to tell a form
     fields = extract_fields(DocType.PACKING_LIST, [_scanned_page(words)])
     assert fields["lot_numbers"].value == ["L-2503-018", "250301"]
@@ -1153,3 +1159,19 @@ def test_a_result_with_its_unit_misread_as_the_shapes_of_its_sign_keeps_its_valu
         words += _line(element, 0.1, 0.3 + 0.025 * i, 0.011) + _line(result, 0.5, 0.3 + 0.025 * i, 0.011)
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
     assert fields["composition_pct"].value == {"Ni": 0.0017, "Sn": 0.00078, "Zn": 0.00062}
+
+
+def test_a_figure_with_a_speck_read_as_a_colon_does_not_end_its_column() -> None:
+    """'1,022.0:' in a gross weight column captions nothing: the column goes on to its total row."""
+    words = _line("PACKING LIST", 0.4, 0.05, 0.02)
+    rows = [
+        (0.30, ["Bundle No.", "Net weight (kg)", "Gross weight (kg)"]),
+        (0.32, ["001", "1,000.0", "1,016.0"]),
+        (0.34, ["002", "1,005.0", "1,022.0:"]),
+        (0.36, ["003", "998.5", "1,013.5"]),
+        (0.38, ["TOTAL", "3,003.5", "3,051.5"]),
+    ]
+    words += _table(rows, (0.1, 0.4, 0.7))
+    fields = extract_fields(DocType.PACKING_LIST, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["net_weight_kg"].value == 3003.5
+    assert fields["gross_weight_kg"].value == 3051.5

@@ -45,6 +45,8 @@ def identifier(text: str) -> Parsed[str]:
     """The first reference number in the text. A number printed in groups keeps its groups ('VN 2025 0398340',
     'A 123.456', 'TH25 31 25164'): a short capital prefix before it and the digit groups after it belong to it,
     a date or a word after it does not."""
+    # A hyphen or slash never ends a reference: a space after one is OCR's ('EXP- 2509-986').
+    text = _SPACE_AFTER_JOINER.sub("", text)
     raw = [t for part in text.split() for t in _split_commas(part)]
     tokens = [t.strip(".:;,()[]") for t in raw]
     for index, token in enumerate(tokens):
@@ -60,6 +62,7 @@ def identifier(text: str) -> Parsed[str]:
     return Parsed.fail(f"no reference number in {text!r}")
 
 
+_SPACE_AFTER_JOINER = re.compile(r"(?<=\w[-/])\s+(?=\w)")
 _CODE_WORD = re.compile(r"[A-Z]{3,5}")
 # Capital words that start another reference or a date rather than continue this one.
 _NOT_CODE_WORDS = frozenset("REF INV DATED DATE LOT BATCH CONT AWB".split())

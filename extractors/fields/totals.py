@@ -489,8 +489,9 @@ def lot_numbers(view: DocumentView, skip: set[int]) -> FieldValue:
 
 
 def _form(lot: str) -> str:
-    """A lot number's form: its runs of letters and of digits and its separators ('L-2503-018' -> 'A-9-9')."""
-    return re.sub(r"[^\W\d_]+", "A", re.sub(r"\d+", "9", lot))
+    """A lot number's form: its runs of capitals, of other letters and of digits, and its separators
+    ('L-2503-018' -> 'A-9-9'; 'ur-2501-095', OCR's for 'LT-2501-095', -> 'a-9-9')."""
+    return re.sub(r"[^\W\d_]+", lambda run: "A" if run.group().isupper() else "a", re.sub(r"\d+", "9", lot))
 
 
 def _of_one_form(found: list[str], evidence: list[Candidate]) -> tuple[list[str], list[Candidate]]:

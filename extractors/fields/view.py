@@ -70,8 +70,10 @@ CAPTION_RUN_ON = 6
 
 
 def ends_with_colon(text: str) -> bool:
-    """Whether a word or caption ends with a colon, a speck OCR read beside it allowed (':°', ':.')."""
-    return bool(_COLON_AT_END.search(text.rstrip()))
+    """Whether a word or caption ends with a colon, a speck OCR read beside it allowed (':°', ':.'). A figure
+    never does: what follows its digits is a speck ('1,022.0:')."""
+    figure = any(c.isdigit() for c in text) and not any(c.isalpha() for c in text)
+    return bool(_COLON_AT_END.search(text.rstrip())) and not figure
 
 
 def is_descriptor(text: str) -> bool:
