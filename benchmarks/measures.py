@@ -274,6 +274,7 @@ def _pdfium_text(paths: Iterable[Path]) -> int:
 def born_digital(corpus: Corpus, work: Path) -> Figure:
     """Throughput once the process is warm: the one-off loading of the NER model, gazetteer, name indexes and
     reference data (start-up, measured in the scanned-pages figure) is done before the timer starts."""
+    import oretrace.store.repository  # noqa: F401  (the store's modules: imported at start-up by `oretrace run`)
     from oretrace.flows.prefect_startup import warm_up
     from oretrace.reference import default_reference
 

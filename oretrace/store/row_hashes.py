@@ -154,7 +154,16 @@ def table_of(name: str) -> Table:
 
 def canonical_value(value: Any) -> Any:
     """A stored value as the JSON value that stands for it in a row hash, alike on every backend."""
-    if value is None or isinstance(value, bool | int | str):
+    # The JSON columns' own types first, by exact type: most of a row's values are in them, and testing
+    # for the abstract Mapping is slow.
+    kind = type(value)
+    if kind is str or kind is int or value is None or kind is bool:
+        return value
+    if kind is dict:
+        return {str(k): canonical_value(v) for k, v in value.items()}
+    if kind is list:
+        return [canonical_value(v) for v in value]
+    if isinstance(value, bool | int | str):
         return value
     if isinstance(value, float):
         # Shortest round-trip text; NaN and the infinities, which JSON lacks, as text.
