@@ -1175,3 +1175,19 @@ def test_a_figure_with_a_speck_read_as_a_colon_does_not_end_its_column() -> None
     fields = extract_fields(DocType.PACKING_LIST, [_scanned_page([(*w, 0.9) for w in words])])
     assert fields["net_weight_kg"].value == 3003.5
     assert fields["gross_weight_kg"].value == 3051.5
+
+
+def test_a_one_word_header_ocr_joined_to_the_header_before_it_heads_its_own_column() -> None:
+    """'Colis n° / Pkg No. Lot' read as one phrase: 'Lot' heads the column under it. A lot followed by a speck
+    read as a colon ('KS-2506-056 :1.000,0') is a value, not a caption that ends the column, and a lot with a
+    speck read as a letter before it ('UKS-2506-054') is the lot above it again."""
+    words = _line("LISTE DE COLISAGE / PACKING LIST", 0.3, 0.05, 0.016)
+    words += _line("Colis n° / Pkg No. Lot", 0.08, 0.3, 0.011)
+    words += _line("Poids net / Net wt. (kg)", 0.5, 0.3, 0.011)
+    rows = [("1", "KS-2506-054", "1.000,0"), ("2", "UKS-2506-054", "1.000,0"), ("3", "KS-2506-056", ":1.000,0"),
+            ("4", "KS-2506-058", "1.000,0")]  # fmt: skip
+    for i, (package, lot, net) in enumerate(rows):
+        y = 0.33 + 0.025 * i
+        words += _line(package, 0.08, y, 0.011) + _line(lot, 0.212, y, 0.011) + _line(net, 0.5, y, 0.011)
+    fields = extract_fields(DocType.PACKING_LIST, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["lot_numbers"].value == ["KS-2506-054", "KS-2506-056", "KS-2506-058"]

@@ -299,8 +299,10 @@ def label_word_ids(view: DocumentView, label_sets: Iterable[tuple[str, ...]]) ->
             text = phrase.text.strip()
             if ends_with_colon(text) or (text.startswith("(") and text.endswith(")")):
                 ids.add(id(phrase.words[0]))
-            elif following is not None and following.text.startswith(":"):
-                ids.add(id(phrase.words[0]))  # 'Nummer  : GE2020211': the colon stands apart from its label
+            elif following is not None and following.text.startswith(":") and not any(c.isdigit() for c in text):
+                # 'Nummer  : GE2020211': the colon stands apart from its label. A figure before a speck
+                # ('KS-2506-056 :1.000,0') is a value.
+                ids.add(id(phrase.words[0]))
     return LabelWords(ids, fields)
 
 

@@ -481,11 +481,21 @@ def lot_numbers(view: DocumentView, skip: set[int]) -> FieldValue:
                 if parsed.found and parsed.value not in found:
                     found.append(str(parsed.value))
                     evidence.append(Candidate(cell.text, tuple(cell.words), cell.page, "column"))
-    found, evidence = _of_one_form(found, evidence)
+    found, evidence = _of_one_form(*_without_specked_copies(found, evidence))
     if not found:
         return FieldValue.missing("lot_numbers", "no lot numbers found")
     value = field_value("lot_numbers", found, evidence[0])
     return value.model_copy(update={"evidence": [field_value("lot_numbers", found, c).evidence[0] for c in evidence]})
+
+
+def _without_specked_copies(found: list[str], evidence: list[Candidate]) -> tuple[list[str], list[Candidate]]:
+    """A lot listed again with a speck OCR read as a letter before it ('UKS-2506-054' under 'KS-2506-054')
+    is the same lot."""
+    copies = {i for i, lot in enumerate(found) if lot[1:] in found}
+    if not copies:
+        return found, evidence
+    kept = [i for i in range(len(found)) if i not in copies]
+    return [found[i] for i in kept], [evidence[i] for i in kept] if len(evidence) == len(found) else evidence
 
 
 def _form(lot: str) -> str:

@@ -407,6 +407,10 @@ def _match_inside(
     folded_words = folded.words
     for label, folded_label in labels:
         tokens = folded_label.split()
+        if len(tokens) == 1 and _ends_merged_header(words, folded_words, folded_label):
+            # 'Colis n° / Pkg No. Lot': a one-word header OCR joined to the header before it heads its own column.
+            return LabelHit(label=label, phrase=Phrase(page=phrase.page, line=phrase.line, words=words[-1:]), rest=[],
+                            score=95.0)  # fmt: skip
         if len(tokens) < 2 or folded_label not in folded.joined:
             continue
         for start in range(1, len(words) - 1):
@@ -427,6 +431,14 @@ def _match_inside(
             header = Phrase(page=phrase.page, line=phrase.line, words=list(words[start:]))
             return LabelHit(label=label, phrase=header, rest=[], score=95.0)
     return None
+
+
+def _ends_merged_header(words: list[Word], folded_words: list[str], folded_label: str) -> bool:
+    """Whether a phrase of column headers ends with a one-word header: capitalised, after a header that ends
+    in a mark of its own ('No.', '°', '/', ')')."""
+    if len(words) < 3 or folded_words[-1] != folded_label or not words[-1].text[:1].isupper():
+        return False
+    return words[-2].text.rstrip()[-1:] in ".°)/:"
 
 
 def _match_at_start(
