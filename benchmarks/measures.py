@@ -104,6 +104,26 @@ def extract_all(paths: Iterable[Path], inbox: Path, settings: Settings) -> list[
         return list(pool.map(lambda p: process_document(p, inbox, settings), paths))
 
 
+def read_as_a_run_does(paths: list[Path], inbox: Path, settings: Settings) -> list[ExtractedDocument | Rejection]:
+    """The documents read as `oretrace run` reads them: in batches planned by their estimated work, each read
+    by `pipeline.workers.read_batch` (in a worker process when large enough), `settings.workers` at a time.
+    The outcomes come without their pages, as between a run's stages."""
+    from oretrace.pipeline.batching import Batch, estimate_seconds, plan_batches
+    from oretrace.pipeline.workers import read_batch, worth_workers
+
+    batches = plan_batches([(p, estimate_seconds(p, lambda _: False)) for p in paths], settings.workers)
+    workers = worth_workers(batches, settings)
+
+    def read(batch: Batch) -> list[ExtractedDocument | Rejection]:
+        return read_batch(batch.paths, inbox, settings, [None] * len(batch.paths), workers and not batch.is_ocr)
+
+    with ThreadPoolExecutor(max_workers=settings.workers) as pool:
+        read = pool.map(read, batches)
+        by_path = {path: outcome for batch, outcomes in zip(batches, read, strict=True)
+                   for path, outcome in zip(batch.paths, outcomes, strict=True)}  # fmt: skip
+    return [by_path[path] for path in paths]
+
+
 def _pages(outcomes: Iterable[ExtractedDocument | Rejection]) -> int:
     return sum(len(o.pages) for o in outcomes if isinstance(o, ExtractedDocument))
 
@@ -112,10 +132,11 @@ def check_and_store(outcomes: list[ExtractedDocument | Rejection], inbox: Path, 
     """The per-shipment half of a run as plain functions: checks, then the store."""
     from datetime import UTC, datetime
 
-    from oretrace.pipeline.documents import assemble_shipment
+    from oretrace.pipeline.documents import assemble_shipment, with_pages
     from oretrace.store.db import make_engine, migrate, session_scope
     from oretrace.store.repository import record_shipment
 
+    outcomes = [with_pages(o, inbox, settings) if isinstance(o, ExtractedDocument) else o for o in outcomes]
     by_shipment: dict[str, list[ExtractedDocument | Rejection]] = {}
     for outcome in outcomes:
         shipment = outcome.source.shipment_id if isinstance(outcome, ExtractedDocument) else outcome.shipment_id
@@ -276,15 +297,18 @@ def born_digital(corpus: Corpus, work: Path) -> Figure:
     reference data (start-up, measured in the scanned-pages figure) is done before the timer starts."""
     import oretrace.store.repository  # noqa: F401  (the store's modules: imported at start-up by `oretrace run`)
     from oretrace.flows.prefect_startup import warm_up
+    from oretrace.pipeline.workers import start_workers
     from oretrace.reference import default_reference
 
     warm_up(default_reference())
     settings = Settings(home=work / "digital-home", workers=2)
+    with Timer() as workers_start:
+        start_workers(settings)
     inbox = corpus.digital_inbox
     with Timer() as end_to_end:
-        outcomes = extract_all(corpus.digital, inbox, settings)
+        outcomes = read_as_a_run_does(list(corpus.digital), inbox, settings)
         check_and_store(outcomes, inbox, settings)
-    pages = _pages(outcomes)
+    pages = sum(len(o.box_outlines) for o in outcomes if isinstance(o, ExtractedDocument))
     with Timer() as plumber:
         _pdfplumber_words(corpus.digital)
     with Timer() as pdfium:
@@ -294,6 +318,7 @@ def born_digital(corpus: Corpus, work: Path) -> Figure:
     rate = pages / end_to_end.seconds
     detail: dict[str, float | int | str] = {
         "pages": pages,
+        "worker_processes_start_s": round(workers_start.seconds, 2),
         "pdfium_text_pages_per_s_1_thread": round(pages / pdfium.seconds, 1),
         **{f"share {stage}": round(seconds / total, 3) for stage, seconds in stages.items()},
         "one_thread_stage_seconds": round(total, 2),
@@ -445,8 +470,9 @@ def _bytes_per_item(load: Callable[[], list]) -> float:
 
 def _run_peak_rss(inbox: Path, home: Path, api_url: str) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of `oretrace run INBOX` against a running Prefect server. The peak is the
-    process's VmHWM, read while it runs (it only grows, so the last reading before the exit is the peak)."""
-    from benchmarks.memory_probe import peak_rss_mb
+    VmHWM of the process and its reading workers, read while it runs (it only grows, so the last reading
+    before the exit is the peak)."""
+    from benchmarks.memory_probe import tree_peak_rss_mb
 
     command = [sys.executable, "-m", "oretrace", "run", str(inbox)]
     env = _clean_env(home) | {"PREFECT_API_URL": api_url}
@@ -456,7 +482,7 @@ def _run_peak_rss(inbox: Path, home: Path, api_url: str) -> tuple[float, float]:
         errors = ThreadPoolExecutor(max_workers=1).submit(process.stderr.read) if process.stderr else None
         while process.poll() is None:
             try:
-                peak = max(peak, peak_rss_mb(process.pid))
+                peak = max(peak, tree_peak_rss_mb(process.pid))
             except (OSError, RuntimeError):  # exited between the poll and the read (a zombie has no VmHWM)
                 break
             time.sleep(0.2)

@@ -27,6 +27,28 @@ def peak_rss_mb(pid: int) -> float:
     raise RuntimeError(f"no VmHWM for process {pid}")
 
 
+def tree_peak_rss_mb(pid: int) -> float:
+    """The VmHWM of a process plus those of the processes it started (its reading workers): an upper bound of
+    the whole tree's peak. Raises as `peak_rss_mb` when the process itself is gone."""
+    total = peak_rss_mb(pid)
+    for child in _descendants(pid):
+        try:
+            total += peak_rss_mb(child)
+        except (OSError, RuntimeError):  # it exited meanwhile
+            continue
+    return total
+
+
+def _descendants(pid: int) -> list[int]:
+    try:
+        children = [
+            int(c) for task in Path(f"/proc/{pid}/task").iterdir() for c in (task / "children").read_text().split()
+        ]
+    except OSError:
+        return []
+    return children + [grandchild for child in children for grandchild in _descendants(child)]
+
+
 def main() -> None:
     path, home = Path(sys.argv[1]).resolve(), Path(sys.argv[2])
     started = time.perf_counter()

@@ -34,6 +34,7 @@ from oretrace.flows.local_server import STARTUP_TIMEOUT_SECONDS, LocalServer, ap
 from oretrace.pipeline import progress
 from oretrace.pipeline.documents import process_document
 from oretrace.pipeline.inbox import InboxSnapshot
+from oretrace.pipeline.workers import warm_reading
 from oretrace.reference import ReferenceData
 
 log = logging.getLogger(__name__)
@@ -132,15 +133,8 @@ def warm_up(reference: ReferenceData) -> None:
     wait for: the place gazetteer, country, date and currency name indexes, the NER pipeline and the reference
     data (8-20 s here)."""
     from oretrace.checks.context import load_default_nlp
-    from oretrace.extractors.normalize.countries import parse_country
-    from oretrace.extractors.normalize.currency import parse_currency
-    from oretrace.extractors.normalize.dates import parse_date
-    from oretrace.nlp_models.gazetteer import place_country
 
-    place_country("Bangkok")
-    parse_country("Thailand")
-    parse_date("6 April 2025")
-    parse_currency("USD 1,000.00")
+    warm_reading()
     load_default_nlp(reference)
 
 

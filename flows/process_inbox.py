@@ -22,8 +22,9 @@ from oretrace.core.models import DueDiligenceTemplate, ExtractedDocument, Reject
 from oretrace.core.names import printable
 from oretrace.pipeline import progress
 from oretrace.pipeline.batching import Batch, estimate_seconds, plan_batches, shipment_groups
-from oretrace.pipeline.documents import assemble_shipment, is_extracted, process_document, with_pages, without_pages
+from oretrace.pipeline.documents import assemble_shipment, is_extracted, with_pages
 from oretrace.pipeline.inbox import InboxSnapshot
+from oretrace.pipeline.workers import read_batch, worth_workers
 from oretrace.reference import ReferenceData
 from oretrace.store.db import make_engine, session_scope
 from oretrace.store.reference_store import reference_in_force
@@ -36,12 +37,12 @@ Outcome = ExtractedDocument | Rejection
 # Nothing is cached by Prefect (no cache policy): the extraction cache keys by content instead, and hashing
 # a task's inputs would cost more than some of the tasks themselves.
 @task(name="extract-documents", task_run_name="extract {batch.label}", cache_policy=NO_CACHE)
-def extract_batch_task(batch: Batch, snapshot: InboxSnapshot, settings: Settings) -> list[Outcome]:
-    """Read, classify and extract a batch of documents (OCR runs in Tesseract subprocesses); each comes back
-    without its pages, which stay in the extraction cache."""
-    return [
-        without_pages(process_document(path, snapshot.root, settings, snapshot.sha256_of(path))) for path in batch.paths
-    ]
+def extract_batch_task(batch: Batch, snapshot: InboxSnapshot, settings: Settings, in_worker: bool) -> list[Outcome]:
+    """Read, classify and extract a batch of documents (OCR runs in Tesseract subprocesses, a large batch of
+    born-digital ones in a worker process); each comes back without its pages, which stay in the extraction
+    cache."""
+    sha256s = [snapshot.sha256_of(path) for path in batch.paths]
+    return read_batch(batch.paths, snapshot.root, settings, sha256s, in_worker)
 
 
 @task(name="check-and-store", task_run_name="check and store {group_label}", cache_policy=NO_CACHE)
@@ -106,7 +107,13 @@ def process_inbox(inbox: Path, settings: Settings, snapshot_file: Path | None = 
     # Extract: every document of every shipment, in batches sized by their work.
     costs = [(p, estimate_seconds(p, lambda p: is_extracted(snapshot.sha256_of(p), settings))) for p in snapshot.paths]
     batches = plan_batches(costs, settings.workers)
-    futures = extract_batch_task.map(batches, snapshot=unmapped(snapshot), settings=unmapped(settings))
+    workers = worth_workers(batches, settings)
+    futures = extract_batch_task.map(
+        batches,
+        snapshot=unmapped(snapshot),
+        settings=unmapped(settings),
+        in_worker=[workers and not batch.is_ocr for batch in batches],
+    )
     for done in as_completed(futures):
         progress.advance("documents", len(done.result()))
     outcomes = {

@@ -2,4 +2,6 @@
 
 from oretrace.cli.main import main
 
-main()
+# Guarded: worker processes (pipeline.workers) import the main module again, and must not run the command.
+if __name__ == "__main__":
+    main()

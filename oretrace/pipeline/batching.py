@@ -40,6 +40,11 @@ class Batch:
     seconds: float  # estimated
 
     @property
+    def is_ocr(self) -> bool:
+        """A document estimated as OCR pages (batches of text-layer documents hold several, or less work)."""
+        return len(self.paths) == 1 and self.seconds >= OCR_PAGE_SECONDS
+
+    @property
     def label(self) -> str:
         first = self.paths[0].name
         return first if len(self.paths) == 1 else f"{first} +{len(self.paths) - 1}"

@@ -85,12 +85,12 @@ def process_document(
             known_sha256=sha256,
         )
     except UnreadableDocument as err:
-        return _rejection(path, inbox_root, str(err))
+        return rejected(path, inbox_root, str(err))
     except OSError as err:
-        return _rejection(path, inbox_root, f"the file could not be read ({err.strerror or err})")
+        return rejected(path, inbox_root, f"the file could not be read ({err.strerror or err})")
     except Exception as err:
         log.exception("reading %s failed", path)  # the traceback, for whoever fixes the reader
-        return _rejection(path, inbox_root, f"reading failed on an error in oretrace ({type(err).__name__}: {err})")
+        return rejected(path, inbox_root, f"reading failed on an error in oretrace ({type(err).__name__}: {err})")
 
 
 def without_pages(outcome: ExtractedDocument | Rejection) -> ExtractedDocument | Rejection:
@@ -117,7 +117,8 @@ def with_pages(document: ExtractedDocument, inbox_root: Path, settings: Settings
     return document.model_copy(update={"pages": cached.pages})
 
 
-def _rejection(path: Path, inbox_root: Path, reason: str) -> Rejection:
+def rejected(path: Path, inbox_root: Path, reason: str) -> Rejection:
+    """The file refused with `reason`, placed in its shipment."""
     where = placement(path, inbox_root)
     return Rejection(source_path=where["path"], shipment_id=where["shipment_id"], reason=reason)
 

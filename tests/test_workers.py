@@ -1,0 +1,85 @@
+"""Batches read in worker processes (pipeline.workers): the same outcomes as in a thread, and a worker that
+dies on a file costs that file only."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from oretrace.core.config import Settings
+from oretrace.core.models import ExtractedDocument, Rejection
+from oretrace.pipeline.batching import Batch
+from oretrace.pipeline.workers import (
+    MIN_RUN_SECONDS,
+    read_batch,
+    read_documents,
+    start_workers,
+    stop_workers,
+    worth_workers,
+)
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_docs" / "inbox" / "SHP-2025-0001"
+DOCUMENTS = ["file_4585.pdf", "ed796b79.pdf", "doc-7b0f.pdf"]
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    shipment = tmp_path / "inbox" / "SHP-1"
+    shipment.mkdir(parents=True)
+    for name in DOCUMENTS:
+        shutil.copy(SAMPLES / name, shipment / name)
+    return tmp_path / "inbox"
+
+
+def _dies_on_the_second(
+    paths: Sequence[Path], inbox_root: Path, settings: Settings, sha256s: Sequence[str | None]
+) -> list[ExtractedDocument | Rejection]:
+    """A reader that crashes its process on one file, as a native library's fault would."""
+    if any(path.name == DOCUMENTS[1] for path in paths):
+        os._exit(3)
+    return read_documents(paths, inbox_root, settings, sha256s)
+
+
+def test_a_batch_read_in_a_worker_process_comes_back_as_in_a_thread(inbox: Path, tmp_path: Path) -> None:
+    paths = sorted((inbox / "SHP-1").iterdir())
+    in_thread = read_batch(paths, inbox, Settings(home=tmp_path / "a", workers=2), [None] * 3, in_worker=False)
+    in_worker = read_batch(paths, inbox, Settings(home=tmp_path / "b", workers=2), [None] * 3, in_worker=True)
+    assert all(isinstance(o, ExtractedDocument) for o in in_thread)
+    assert [o.model_dump() for o in in_worker] == [o.model_dump() for o in in_thread]
+    # The boxes' outlines, kept for the checks, come across too.
+    assert [o.box_outlines.keys() for o in in_worker] == [o.box_outlines.keys() for o in in_thread]  # type: ignore[union-attr]
+
+
+def test_a_worker_that_dies_on_a_file_costs_that_file_only(inbox: Path, tmp_path: Path) -> None:
+    paths = [inbox / "SHP-1" / name for name in DOCUMENTS]
+    settings = Settings(home=tmp_path / "home", workers=2)
+    outcomes = read_batch(paths, inbox, settings, [None] * 3, in_worker=True, reader=_dies_on_the_second)
+    assert [type(o) for o in outcomes] == [ExtractedDocument, Rejection, ExtractedDocument]
+    refused = outcomes[1]
+    assert isinstance(refused, Rejection)
+    assert refused.reason == "the reading process died on this file"
+    assert refused.source_path == f"SHP-1/{DOCUMENTS[1]}"
+    # The pool was made anew: the next batch is read in a worker again.
+    again = read_batch(paths[:1], inbox, settings, [None], in_worker=True)
+    assert isinstance(again[0], ExtractedDocument)
+
+
+def test_workers_are_used_when_the_runs_text_work_pays_for_their_start(tmp_path: Path) -> None:
+    stop_workers()
+    settings = Settings(home=tmp_path, workers=2)
+    few = [Batch((tmp_path / "a.pdf",), 0.05)]
+    many = [Batch(tuple(tmp_path / f"{i}.pdf" for i in range(40)), MIN_RUN_SECONDS / 2)] * 2
+    scans = [Batch((tmp_path / f"{i}.png",), 3.0) for i in range(10)]  # OCR: threads already run in parallel
+    assert not worth_workers(few, settings)
+    assert not worth_workers(scans, settings)
+    assert worth_workers(many, settings)
+    assert not worth_workers(many, Settings(home=tmp_path, workers=1))
+    # Once running, they cost nothing more to use.
+    start_workers(settings)
+    assert worth_workers(few, settings)
+    stop_workers()
+    assert not worth_workers(few, settings)
