@@ -491,7 +491,7 @@ def lot_numbers(view: DocumentView, skip: set[int]) -> FieldValue:
 def _without_specked_copies(found: list[str], evidence: list[Candidate]) -> tuple[list[str], list[Candidate]]:
     """A lot listed again with a speck OCR read as a letter before it ('UKS-2506-054' under 'KS-2506-054')
     is the same lot."""
-    copies = {i for i, lot in enumerate(found) if lot[1:] in found}
+    copies = {i for i, lot in enumerate(found) if lot[:1].isalpha() and lot[1:] in found}
     if not copies:
         return found, evidence
     kept = [i for i in range(len(found)) if i not in copies]
