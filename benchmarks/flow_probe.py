@@ -19,41 +19,34 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmarks.measures import read_as_a_run_does
 from oretrace.core.config import Settings
 from oretrace.core.models import ExtractedDocument, Rejection
 from oretrace.flows.prefect_env import configure_prefect, without_heartbeats
-from oretrace.pipeline.batching import Batch, estimate_seconds, plan_batches
 from oretrace.pipeline.documents import assemble_shipment, with_pages
 from oretrace.pipeline.inbox import InboxSnapshot, ShipmentFolder
-from oretrace.pipeline.workers import read_batch, start_workers, worth_workers
+from oretrace.pipeline.workers import start_workers
 from oretrace.reference import default_reference
 from oretrace.store.db import make_engine, migrate, session_scope
 from oretrace.store.repository import record_shipment
 
 
 def plain(inbox: Path, settings: Settings) -> int:
-    """The flow's work without Prefect: extract in the flow's batches on `workers` threads (each batch in a
-    worker process when the flow would use one), then check and store every shipment."""
+    """The flow's work without Prefect: read as a run reads (`benchmarks.measures.read_as_a_run_does`), then
+    check and store every shipment on `workers` threads."""
     snapshot = InboxSnapshot.take(inbox)
     shipments, paths = snapshot.shipments, snapshot.paths
-    batches = plan_batches([(p, estimate_seconds(p, lambda _: False)) for p in paths], settings.workers)
-    workers = worth_workers(batches, settings)
-
-    def read(batch: Batch) -> list[ExtractedDocument | Rejection]:
-        sha256s = [snapshot.sha256_of(p) for p in batch.paths]
-        light = read_batch(batch.paths, snapshot.root, settings, sha256s, workers and not batch.is_ocr)
-        return [with_pages(o, snapshot.root, settings) if isinstance(o, ExtractedDocument) else o for o in light]
-
-    with ThreadPoolExecutor(max_workers=settings.workers) as pool:
-        outcomes = {path: o for batch, read_ in zip(batches, pool.map(read, batches), strict=True)
-                    for path, o in zip(batch.paths, read_, strict=True)}  # fmt: skip
+    outcomes = dict(zip(paths, read_as_a_run_does(paths, snapshot.root, settings, snapshot.sha256_of), strict=True))
     engine = make_engine(settings.resolved_database_url)
     migrate(engine)
     started = datetime.now(UTC)
     reference = default_reference()
 
     def check_and_store(shipment: ShipmentFolder) -> int:
-        docs: list[ExtractedDocument | Rejection] = [outcomes[p] for p in shipment.files]
+        docs: list[ExtractedDocument | Rejection] = [
+            with_pages(o, snapshot.root, settings) if isinstance(o, ExtractedDocument) else o
+            for o in (outcomes[p] for p in shipment.files)
+        ]
         result = assemble_shipment(shipment.shipment_id, docs, reference)
         with session_scope(engine) as session:
             record_shipment(session, result, str(inbox), started, datetime.now(UTC))

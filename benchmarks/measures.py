@@ -104,10 +104,12 @@ def extract_all(paths: Iterable[Path], inbox: Path, settings: Settings) -> list[
         return list(pool.map(lambda p: process_document(p, inbox, settings), paths))
 
 
-def read_as_a_run_does(paths: list[Path], inbox: Path, settings: Settings) -> list[ExtractedDocument | Rejection]:
+def read_as_a_run_does(
+    paths: list[Path], inbox: Path, settings: Settings, sha256_of: Callable[[Path], str | None] = lambda _: None
+) -> list[ExtractedDocument | Rejection]:
     """The documents read as `oretrace run` reads them: in batches planned by their estimated work, each read
-    by `pipeline.workers.read_batch` (in a worker process when large enough), `settings.workers` at a time.
-    The outcomes come without their pages, as between a run's stages."""
+    by `pipeline.workers.read_batch`, `settings.workers` at a time. The outcomes come without their pages, as
+    between a run's stages."""
     from oretrace.pipeline.batching import Batch, estimate_seconds, plan_batches
     from oretrace.pipeline.workers import read_batch, worth_workers
 
@@ -115,11 +117,10 @@ def read_as_a_run_does(paths: list[Path], inbox: Path, settings: Settings) -> li
     workers = worth_workers(batches, settings)
 
     def read(batch: Batch) -> list[ExtractedDocument | Rejection]:
-        return read_batch(batch.paths, inbox, settings, [None] * len(batch.paths), workers and not batch.is_ocr)
+        return read_batch(batch, inbox, settings, [sha256_of(p) for p in batch.paths], workers)
 
     with ThreadPoolExecutor(max_workers=settings.workers) as pool:
-        read = pool.map(read, batches)
-        by_path = {path: outcome for batch, outcomes in zip(batches, read, strict=True)
+        by_path = {path: outcome for batch, outcomes in zip(batches, pool.map(read, batches), strict=True)
                    for path, outcome in zip(batch.paths, outcomes, strict=True)}  # fmt: skip
     return [by_path[path] for path in paths]
 

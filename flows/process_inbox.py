@@ -37,12 +37,12 @@ Outcome = ExtractedDocument | Rejection
 # Nothing is cached by Prefect (no cache policy): the extraction cache keys by content instead, and hashing
 # a task's inputs would cost more than some of the tasks themselves.
 @task(name="extract-documents", task_run_name="extract {batch.label}", cache_policy=NO_CACHE)
-def extract_batch_task(batch: Batch, snapshot: InboxSnapshot, settings: Settings, in_worker: bool) -> list[Outcome]:
+def extract_batch_task(batch: Batch, snapshot: InboxSnapshot, settings: Settings, workers: bool) -> list[Outcome]:
     """Read, classify and extract a batch of documents (OCR runs in Tesseract subprocesses, a large batch of
     born-digital ones in a worker process); each comes back without its pages, which stay in the extraction
     cache."""
     sha256s = [snapshot.sha256_of(path) for path in batch.paths]
-    return read_batch(batch.paths, snapshot.root, settings, sha256s, in_worker)
+    return read_batch(batch, snapshot.root, settings, sha256s, workers)
 
 
 @task(name="check-and-store", task_run_name="check and store {group_label}", cache_policy=NO_CACHE)
@@ -107,12 +107,11 @@ def process_inbox(inbox: Path, settings: Settings, snapshot_file: Path | None = 
     # Extract: every document of every shipment, in batches sized by their work.
     costs = [(p, estimate_seconds(p, lambda p: is_extracted(snapshot.sha256_of(p), settings))) for p in snapshot.paths]
     batches = plan_batches(costs, settings.workers)
-    workers = worth_workers(batches, settings)
     futures = extract_batch_task.map(
         batches,
         snapshot=unmapped(snapshot),
         settings=unmapped(settings),
-        in_worker=[workers and not batch.is_ocr for batch in batches],
+        workers=unmapped(worth_workers(batches, settings)),
     )
     for done in as_completed(futures):
         progress.advance("documents", len(done.result()))

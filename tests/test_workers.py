@@ -45,9 +45,9 @@ def _dies_on_the_second(
 
 
 def test_a_batch_read_in_a_worker_process_comes_back_as_in_a_thread(inbox: Path, tmp_path: Path) -> None:
-    paths = sorted((inbox / "SHP-1").iterdir())
-    in_thread = read_batch(paths, inbox, Settings(home=tmp_path / "a", workers=2), [None] * 3, in_worker=False)
-    in_worker = read_batch(paths, inbox, Settings(home=tmp_path / "b", workers=2), [None] * 3, in_worker=True)
+    batch = Batch(tuple(sorted((inbox / "SHP-1").iterdir())), 0.15)
+    in_thread = read_batch(batch, inbox, Settings(home=tmp_path / "a", workers=2), [None] * 3, workers=False)
+    in_worker = read_batch(batch, inbox, Settings(home=tmp_path / "b", workers=2), [None] * 3, workers=True)
     assert all(isinstance(o, ExtractedDocument) for o in in_thread)
     assert [o.model_dump() for o in in_worker] == [o.model_dump() for o in in_thread]
     # The boxes' outlines, kept for the checks, come across too.
@@ -57,14 +57,16 @@ def test_a_batch_read_in_a_worker_process_comes_back_as_in_a_thread(inbox: Path,
 def test_a_worker_that_dies_on_a_file_costs_that_file_only(inbox: Path, tmp_path: Path) -> None:
     paths = [inbox / "SHP-1" / name for name in DOCUMENTS]
     settings = Settings(home=tmp_path / "home", workers=2)
-    outcomes = read_batch(paths, inbox, settings, [None] * 3, in_worker=True, reader=_dies_on_the_second)
+    outcomes = read_batch(
+        Batch(tuple(paths), 0.15), inbox, settings, [None] * 3, workers=True, reader=_dies_on_the_second
+    )
     assert [type(o) for o in outcomes] == [ExtractedDocument, Rejection, ExtractedDocument]
     refused = outcomes[1]
     assert isinstance(refused, Rejection)
     assert refused.reason == "the reading process died on this file"
     assert refused.source_path == f"SHP-1/{DOCUMENTS[1]}"
     # The pool was made anew: the next batch is read in a worker again.
-    again = read_batch(paths[:1], inbox, settings, [None], in_worker=True)
+    again = read_batch(Batch(tuple(paths[:1]), 0.05), inbox, settings, [None], workers=True)
     assert isinstance(again[0], ExtractedDocument)
 
 

@@ -383,9 +383,10 @@ def _row_element(row: list[Phrase]) -> tuple[str | None, int]:
                 continue  # 'C13', 'B08': a coded form field, not an element
             element = normalize_element(candidate.strip(":.,"))
             if element and not _doubted_symbol(phrase, candidate):
-                if index == 0 and candidate.strip(":.,") != element and _exact_symbol(row[1:2]):
+                beside = _exact_symbol(row[1:2]) if index == 0 and candidate.strip(":.,") != element else None
+                if beside is not None:
                     # 'PA | Se': a name OCR shortened to letters in the wrong case; the symbol column decides.
-                    return _exact_symbol(row[1:2]), 1
+                    return beside, 1
                 return element, index
     return None, -1
 

@@ -46,15 +46,17 @@ def read_documents(
 
 
 def read_batch(
-    paths: Sequence[Path],
+    batch: Batch,
     inbox_root: Path,
     settings: Settings,
     sha256s: Sequence[str | None],
-    in_worker: bool,
+    workers: bool,
     reader: Reader = read_documents,
 ) -> list[Outcome]:
-    """`reader` over the batch, in a worker process when `in_worker` (see `worth_workers`)."""
-    if not in_worker:
+    """`reader` over the batch's documents; in a worker process when the run uses `workers` (see
+    `worth_workers`) and the batch reads text layers rather than needing OCR."""
+    paths = batch.paths
+    if not workers or batch.is_ocr:
         return reader(paths, inbox_root, settings, sha256s)
     pool = _shared_pool(settings.workers)
     try:
