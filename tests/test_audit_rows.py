@@ -406,6 +406,13 @@ def test_timestamps_decimals_and_json_serialise_alike_on_every_backend(sample_ta
     assert canonical_row("row_hash_sample", _SAMPLE_VALUES, list(_SAMPLE.c.keys())) == _SAMPLE_TEXT
 
 
+def test_a_value_with_no_json_form_is_written_in_its_canonical_form() -> None:
+    # NaN has no JSON form: the whole row takes the walk through canonical_value, decimals and all.
+    values = {"id": 1, "doc": {"b": float("nan"), "a": [Decimal("1.50"), 2.5]}}
+    text = '{"row":{"doc":{"a":["1.5",2.5],"b":"nan"},"id":1},"table":"t"}'
+    assert canonical_row("t", values, ["id", "doc"]) == text
+
+
 def test_real_rows_hash_alike_on_every_backend(store_engine: Engine) -> None:
     at = datetime(2025, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)
     with session_scope(store_engine) as session:

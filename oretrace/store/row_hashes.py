@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from enum import Enum
@@ -193,10 +193,22 @@ def canonical_value(value: Any) -> Any:
 
 
 def canonical_row(table: str, values: Mapping[str, Any], columns: Sequence[str]) -> str:
-    """The text a row hash is taken over: the table's name and each listed column's canonical value."""
-    row = {column: canonical_value(values[column]) for column in columns}
+    """The text a row hash is taken over: the table's name and each listed column's canonical value.
+
+    The values are a row read from the store, whose JSON columns come back with text keys: their dicts,
+    lists, text and numbers are their own canonical form, and the JSON encoder (compiled code) writes them
+    as they are; `canonical_value` is asked only for the other values (timestamps, decimals). A value with
+    no finite JSON form (NaN) falls back to the walk through `canonical_value`."""
+    row = {column: values[column] for column in columns}
+    try:
+        return _canonical_text({"table": table, "row": row}, default=canonical_value)
+    except ValueError:
+        return _canonical_text({"table": table, "row": {c: canonical_value(v) for c, v in row.items()}})
+
+
+def _canonical_text(value: Any, default: Callable[[Any], Any] | None = None) -> str:
     return json.dumps(
-        {"table": table, "row": row}, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False, default=default
     )
 
 
