@@ -20,11 +20,12 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from oretrace.core.config import Settings
 from oretrace.core.models import DueDiligenceTemplate, ExtractedDocument, Rejection, ShipmentSummary
 from oretrace.core.names import printable
+from oretrace.flows.runners import as_plain_value
 from oretrace.pipeline import progress
 from oretrace.pipeline.batching import Batch, estimate_seconds, plan_batches, shipment_groups
-from oretrace.pipeline.documents import assemble_shipment, is_extracted, with_pages
+from oretrace.pipeline.documents import is_extracted
 from oretrace.pipeline.inbox import InboxSnapshot
-from oretrace.pipeline.workers import read_batch, worth_workers
+from oretrace.pipeline.workers import checked_shipments, read_batch, worth_workers
 from oretrace.reference import ReferenceData
 from oretrace.store.db import make_engine, session_scope
 from oretrace.store.reference_store import reference_in_force
@@ -53,20 +54,20 @@ def check_and_store_task(
     settings: Settings,
     reference: ReferenceData,
     started_at: datetime,
-    supplier_templates: dict[str, DueDiligenceTemplate] | None = None,
+    supplier_templates: dict[str, DueDiligenceTemplate] | None,
+    workers: bool,
 ) -> list[ShipmentSummary]:
-    """Take each shipment's documents together (declared origin, consistency checks) and write the shipment,
-    its documents, rejections and findings to the review store, one transaction per shipment."""
+    """Take each shipment's documents together (declared origin, consistency checks; in worker processes when
+    the run reads in them) and write the shipment, its documents, rejections and findings to the review store,
+    one transaction per shipment."""
     engine = make_engine(settings.resolved_database_url)
     summaries = []
     try:
-        for shipment_id, light in shipments.items():
+        checked = checked_shipments(shipments, inbox_root, settings, reference, supplier_templates, workers)
+        for shipment_id, check in checked:
             # One shipment that cannot be checked or stored costs only itself, not the rest of its group.
             try:
-                outcomes = [
-                    with_pages(o, inbox_root, settings) if isinstance(o, ExtractedDocument) else o for o in light
-                ]
-                result = assemble_shipment(shipment_id, outcomes, reference, supplier_templates)
+                result = check()
                 progress.advance("checked")
                 with session_scope(engine) as session:
                     run_id = record_shipment(session, result, str(inbox_root), started_at, datetime.now(UTC))
@@ -107,11 +108,12 @@ def process_inbox(inbox: Path, settings: Settings, snapshot_file: Path | None = 
     # Extract: every document of every shipment, in batches sized by their work.
     costs = [(p, estimate_seconds(p, lambda p: is_extracted(snapshot.sha256_of(p), settings))) for p in snapshot.paths]
     batches = plan_batches(costs, settings.workers)
+    workers = worth_workers(batches, settings)
     futures = extract_batch_task.map(
         batches,
-        snapshot=unmapped(snapshot),
+        snapshot=as_plain_value(settings, unmapped(snapshot)),
         settings=unmapped(settings),
-        workers=unmapped(worth_workers(batches, settings)),
+        workers=unmapped(workers),
     )
     for done in as_completed(futures):
         progress.advance("documents", len(done.result()))
@@ -131,12 +133,13 @@ def process_inbox(inbox: Path, settings: Settings, snapshot_file: Path | None = 
     ids = [s.shipment_id for s in shipments]
     groups = shipment_groups(ids, [len(by_shipment[i]) for i in ids], settings.workers)
     checked = check_and_store_task.map(
-        [{i: by_shipment[i] for i in group} for group in groups],
+        as_plain_value(settings, [{i: by_shipment[i] for i in group} for group in groups]),
         [f"{group[0]} +{len(group) - 1}" if len(group) > 1 else group[0] for group in groups],
         inbox_root=unmapped(inbox),
         settings=unmapped(settings),
-        reference=unmapped(reference),
+        reference=as_plain_value(settings, unmapped(reference)),
         started_at=unmapped(started_at),
-        supplier_templates=unmapped(supplier_templates),
+        supplier_templates=as_plain_value(settings, unmapped(supplier_templates)),
+        workers=unmapped(workers),
     )
     return [summary for group in checked.result() for summary in group]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from oretrace.core.config import Settings
 
@@ -23,3 +24,11 @@ def task_runner(settings: Settings) -> TaskRunner:
 
         return DaskTaskRunner(address=settings.dask_address)
     return ThreadPoolTaskRunner(max_workers=settings.workers)
+
+
+def as_plain_value(settings: Settings, value: Any) -> Any:
+    """A large task parameter that holds no future (an inbox snapshot, documents, reference data) as the flow
+    passes it: `quote`d, so Prefect does not walk its every field looking for futures at each submission (0.7 s
+    for a 200-document shipment); on Dask as it is, since Dask's client rebuilds the tuples among a task's
+    arguments, and `quote` is one."""
+    return value if settings.dask_address else quote(value)

@@ -9,6 +9,7 @@ from typing import Any
 from prefect import flow, task, unmapped
 from prefect.artifacts import create_table_artifact
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from oretrace.core.models import ShipmentResult
 from oretrace.store.claims import FileState
@@ -79,8 +80,9 @@ def shipment_flow(places: WatchPlaces, claim: Claim, snapshot: ShipmentSnapshot)
     started_at = datetime.now(UTC)
     tickets = [t for t in register_task(places, snapshot) if t.state == FileState.WAITING]
     outcomes = extract_task.map(unmapped(places), tickets).result() if tickets else []
-    result = check_task(places, claim.shipment_id, tickets, outcomes) if tickets else None
-    report = commit_task(places, claim, tickets, outcomes, result, started_at)
+    # Documents and results are plain values: `quote` spares Prefect walking their every field for futures.
+    result = check_task(places, claim.shipment_id, tickets, quote(outcomes)) if tickets else None
+    report = commit_task(places, claim, tickets, quote(outcomes), quote(result), started_at)
     if result is not None:
         create_table_artifact(
             table=findings_table(result), key=artifact_key(claim.shipment_id), description=describe(result)

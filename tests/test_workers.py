@@ -1,26 +1,30 @@
-"""Batches read in worker processes (pipeline.workers): the same outcomes as in a thread, and a worker that
-dies on a file costs that file only."""
+"""Batches read and shipments checked in worker processes (pipeline.workers): the same outcomes as in a
+thread, and a worker that dies on a file or a shipment costs that file only, and that shipment nothing."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
 
 from oretrace.core.config import Settings
-from oretrace.core.models import ExtractedDocument, Rejection
+from oretrace.core.models import DueDiligenceTemplate, ExtractedDocument, Rejection, ShipmentJudgement
 from oretrace.pipeline.batching import Batch
+from oretrace.pipeline.documents import judge_shipment
 from oretrace.pipeline.workers import (
     MIN_RUN_SECONDS,
+    checked_shipments,
     read_batch,
     read_documents,
     start_workers,
     stop_workers,
     worth_workers,
 )
+from oretrace.reference import ReferenceData
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_docs" / "inbox" / "SHP-2025-0001"
 DOCUMENTS = ["file_4585.pdf", "ed796b79.pdf", "doc-7b0f.pdf"]
@@ -42,6 +46,20 @@ def _dies_on_the_second(
     if any(path.name == DOCUMENTS[1] for path in paths):
         os._exit(3)
     return read_documents(paths, inbox_root, settings, sha256s)
+
+
+def _fails_on_shp_2(
+    shipment_id: str,
+    documents: list[ExtractedDocument],
+    reference: ReferenceData | None,
+    templates: Mapping[str, DueDiligenceTemplate] | None,
+) -> ShipmentJudgement:
+    """Checks that fail on one shipment: in a worker process, by killing it; here, with an error."""
+    if shipment_id == "SHP-2":
+        if multiprocessing.parent_process() is not None:
+            os._exit(3)
+        raise ValueError("no check for SHP-2")
+    return judge_shipment(shipment_id, documents, reference, templates)
 
 
 def test_a_batch_read_in_a_worker_process_comes_back_as_in_a_thread(inbox: Path, tmp_path: Path) -> None:
@@ -85,3 +103,30 @@ def test_workers_are_used_when_the_runs_text_work_pays_for_their_start(tmp_path:
     assert worth_workers(few, settings)
     stop_workers()
     assert not worth_workers(few, settings)
+
+
+def test_shipments_checked_in_worker_processes_come_back_as_in_a_thread(inbox: Path, tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path / "home", workers=2)
+    batch = Batch(tuple(sorted((inbox / "SHP-1").iterdir())), 0.15)
+    light = read_batch(batch, inbox, settings, [None] * 3, workers=False)
+    shipments = {"SHP-1": light, "SHP-3": light[:1]}
+    here = [(i, check()) for i, check in checked_shipments(shipments, inbox, settings, None, None, workers=False)]
+    there = [(i, check()) for i, check in checked_shipments(shipments, inbox, settings, None, None, workers=True)]
+    assert [i for i, _ in there] == ["SHP-1", "SHP-3"]
+    assert [r.model_dump() for _, r in there] == [r.model_dump() for _, r in here]
+    whole = there[0][1]
+    assert whole.findings and whole.declared_origin and whole.facts is not None
+    assert all(d.pages for d in whole.documents)  # made whole again for the store
+
+
+def test_a_shipment_whose_checks_fail_or_kill_their_worker_costs_nothing_else(inbox: Path, tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path / "home", workers=2)
+    batch = Batch(tuple(sorted((inbox / "SHP-1").iterdir())), 0.15)
+    light = read_batch(batch, inbox, settings, [None] * 3, workers=False)
+    shipments = {"SHP-1": light, "SHP-2": light, "SHP-3": light}
+    checked = dict(checked_shipments(shipments, inbox, settings, None, None, workers=True, judge=_fails_on_shp_2))
+    assert checked["SHP-1"]().shipment_id == "SHP-1"
+    # Its worker died; judged again here, the shipment fails with its own error.
+    with pytest.raises(ValueError, match="no check for SHP-2"):
+        checked["SHP-2"]()
+    assert checked["SHP-3"]().findings

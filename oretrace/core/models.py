@@ -272,6 +272,16 @@ class ShipmentFacts(Frozen):
     shipped_on: date | None = None
 
 
+class ShipmentJudgement(Frozen):
+    """What a shipment's documents say taken together: the origin they declare, the checks' findings and the
+    facts the portfolio compares. Small: it travels back from a worker process without the documents."""
+
+    declared_origin: str | None = None
+    findings: list[Finding] = Field(default_factory=list)
+    reference_version: str | None = None
+    facts: ShipmentFacts | None = None
+
+
 class ShipmentResult(Frozen):
     shipment_id: str
     documents: list[ExtractedDocument]

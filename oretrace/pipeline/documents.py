@@ -10,7 +10,13 @@ from oretrace.checks import ShipmentContext, run_checks
 from oretrace.checks.facts import shipment_facts
 from oretrace.core.config import Settings
 from oretrace.core.errors import UnreadableDocument
-from oretrace.core.models import DueDiligenceTemplate, ExtractedDocument, Rejection, ShipmentResult
+from oretrace.core.models import (
+    DueDiligenceTemplate,
+    ExtractedDocument,
+    Rejection,
+    ShipmentJudgement,
+    ShipmentResult,
+)
 from oretrace.extractors.boxes import PageBoxes
 from oretrace.extractors.document import placement
 from oretrace.extractors.document_cache import (
@@ -136,25 +142,46 @@ def with_embedded(outcomes: list[ExtractedDocument | Rejection]) -> list[Extract
     return flat
 
 
+def judge_shipment(
+    shipment_id: str,
+    documents: list[ExtractedDocument],
+    reference: ReferenceData | None = None,
+    supplier_templates: Mapping[str, DueDiligenceTemplate] | None = None,
+) -> ShipmentJudgement:
+    """A shipment's documents taken together: the origin they declare, the checks' findings, the facts."""
+    context = ShipmentContext.build(
+        documents, reference, shipment_id=shipment_id, supplier_templates=supplier_templates
+    )
+    return ShipmentJudgement(
+        declared_origin=context.declared_origin,
+        findings=run_checks(context),
+        reference_version=context.reference.version,
+        facts=shipment_facts(context),
+    )
+
+
+def shipment_result(
+    shipment_id: str, outcomes: list[ExtractedDocument | Rejection], judgement: ShipmentJudgement
+) -> ShipmentResult:
+    """The shipment as it is stored: its documents (embedded ones as their own), its rejections, the judgement."""
+    outcomes = with_embedded(outcomes)
+    return ShipmentResult(
+        shipment_id=shipment_id,
+        documents=[o for o in outcomes if isinstance(o, ExtractedDocument)],
+        rejected=[o for o in outcomes if isinstance(o, Rejection)],
+        declared_origin=judgement.declared_origin,
+        findings=judgement.findings,
+        reference_version=judgement.reference_version,
+        facts=judgement.facts,
+    )
+
+
 def assemble_shipment(
     shipment_id: str,
     outcomes: list[ExtractedDocument | Rejection],
     reference: ReferenceData | None = None,
     supplier_templates: Mapping[str, DueDiligenceTemplate] | None = None,
 ) -> ShipmentResult:
-    """A shipment's documents taken together: the origin they declare and the checks' findings."""
-    outcomes = with_embedded(outcomes)
-    documents = [o for o in outcomes if isinstance(o, ExtractedDocument)]
-    rejected = [o for o in outcomes if isinstance(o, Rejection)]
-    context = ShipmentContext.build(
-        documents, reference, shipment_id=shipment_id, supplier_templates=supplier_templates
-    )
-    return ShipmentResult(
-        shipment_id=shipment_id,
-        documents=documents,
-        rejected=rejected,
-        declared_origin=context.declared_origin,
-        findings=run_checks(context),
-        reference_version=context.reference.version,
-        facts=shipment_facts(context),
-    )
+    """A shipment's documents and rejections with their judgement (`judge_shipment`)."""
+    documents = [o for o in with_embedded(outcomes) if isinstance(o, ExtractedDocument)]
+    return shipment_result(shipment_id, outcomes, judge_shipment(shipment_id, documents, reference, supplier_templates))

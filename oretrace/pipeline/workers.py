@@ -1,9 +1,10 @@
-"""Batches of born-digital documents read in worker processes.
+"""Born-digital documents read, and shipments checked, in worker processes.
 
-Reading a text layer is Python work (characters to words, boxes, fields), and the threads of one process run
-Python one at a time: on 2 cores a second thread reads no faster. When a run's text-layer work pays for their
-start, its batches are read in a pool of worker processes instead, forked from a server that imported the
-readers once. Documents that need OCR stay in threads: Tesseract runs in processes of its own.
+Reading a text layer is Python work (characters to words, boxes, fields), and so are the checks; the threads
+of one process run Python one at a time: on 2 cores a second thread reads no faster. When a run's text-layer
+work pays for their start, its batches are read in a pool of worker processes instead, forked from a server
+that imported the readers once, and its shipments are checked there too, while the run's own process writes
+the results to the store. Documents that need OCR stay in threads: Tesseract runs in processes of its own.
 
 A worker that dies on a document (a crash in a native library) costs only that document: the pool is made
 anew, the batch's documents are read again one by one, and the one that kills a worker again is refused with
@@ -13,22 +14,36 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from oretrace.core.config import Settings
-from oretrace.core.models import ExtractedDocument, Rejection
+from oretrace.core.models import DueDiligenceTemplate, ExtractedDocument, Rejection, ShipmentJudgement, ShipmentResult
 from oretrace.pipeline.batching import Batch
-from oretrace.pipeline.documents import process_document, rejected, without_pages
+from oretrace.pipeline.documents import (
+    judge_shipment,
+    process_document,
+    rejected,
+    shipment_result,
+    with_embedded,
+    with_pages,
+    without_pages,
+)
+from oretrace.reference import ReferenceData, default_reference
 
 Outcome = ExtractedDocument | Rejection
 Reader = Callable[[Sequence[Path], Path, Settings, Sequence[str | None]], list[Outcome]]
+Judge = Callable[
+    [str, list[ExtractedDocument], ReferenceData | None, Mapping[str, DueDiligenceTemplate] | None], ShipmentJudgement
+]
 
 # Estimated seconds of text-layer reading in a run (pipeline.batching) from which worker processes pay for
-# their start (2.5-3 s of CPU here: the server's imports, each worker's name indexes); reading in them is
-# about 1.6x faster on 2 cores.
+# their start (3-4 s of CPU here: the server's imports, each worker's name indexes and NER pipeline); reading
+# in them is about 1.6x faster on 2 cores, and the checks run beside the store writes.
 MIN_RUN_SECONDS = 6.0
 
 _pool: ProcessPoolExecutor | None = None
@@ -74,6 +89,80 @@ def read_batch(
     return outcomes
 
 
+def checked_shipments(
+    shipments: Mapping[str, Sequence[Outcome]],
+    inbox_root: Path,
+    settings: Settings,
+    reference: ReferenceData | None,
+    supplier_templates: Mapping[str, DueDiligenceTemplate] | None,
+    workers: bool,
+    judge: Judge = judge_shipment,
+) -> Iterator[tuple[str, Callable[[], ShipmentResult]]]:
+    """Each shipment with a call that returns its result (as `pipeline.documents.assemble_shipment`), in order;
+    the call raises what checking that shipment raised. With `workers`, every shipment is judged in the worker
+    processes at once while the caller takes the results one by one (to store them); without, each is checked
+    when its result is asked for, so only one shipment's pages are held at a time."""
+    checking = _Checking(judge, inbox_root, settings, reference, dict(supplier_templates or {}))
+    pool = _shared_pool(settings.workers) if workers else None
+    judged = {i: pool.submit(checking.judgement, i, light) for i, light in shipments.items()} if pool else {}
+    for shipment_id, light in shipments.items():
+        yield shipment_id, partial(checking.result, shipment_id, light, pool, judged.get(shipment_id))
+
+
+@dataclass(frozen=True)
+class _Checking:
+    """What checking a run's shipments needs, here and in a worker process (it is sent there with each)."""
+
+    judge: Judge
+    inbox_root: Path
+    settings: Settings
+    reference: ReferenceData | None
+    templates: dict[str, DueDiligenceTemplate]
+
+    def judgement(self, shipment_id: str, light: Sequence[Outcome]) -> ShipmentJudgement:
+        """In a worker: the shipment's judgement, its pages taken from the extraction cache."""
+        outcomes = _whole(light, self.inbox_root, self.settings)
+        reference = _known(self.reference or default_reference())
+        return self.judge(shipment_id, _documents(outcomes), reference, self.templates)
+
+    def result(
+        self,
+        shipment_id: str,
+        light: Sequence[Outcome],
+        pool: ProcessPoolExecutor | None,
+        judged: Future[ShipmentJudgement] | None,
+    ) -> ShipmentResult:
+        """The shipment made whole, with its judgement from a worker (`judged`) or made here."""
+        outcomes = _whole(light, self.inbox_root, self.settings)
+        judgement = None
+        if pool is not None and judged is not None:
+            try:
+                judgement = judged.result()
+            except BrokenProcessPool:  # a worker died (out of memory, say): the shipment is judged here instead
+                _discard(pool)
+        if judgement is None:
+            judgement = self.judge(shipment_id, _documents(outcomes), self.reference, self.templates)
+        return shipment_result(shipment_id, outcomes, judgement)
+
+
+def _whole(light: Sequence[Outcome], inbox_root: Path, settings: Settings) -> list[Outcome]:
+    return [with_pages(o, inbox_root, settings) if isinstance(o, ExtractedDocument) else o for o in light]
+
+
+def _documents(outcomes: list[Outcome]) -> list[ExtractedDocument]:
+    """The documents checked: embedded ones as their own."""
+    return [o for o in with_embedded(outcomes) if isinstance(o, ExtractedDocument)]
+
+
+_references: dict[str, ReferenceData] = {}
+
+
+def _known(reference: ReferenceData) -> ReferenceData:
+    """The worker's own copy of this version of the reference data: what is built from it on first use (the
+    smelter matcher, the NER pipeline's ruler) is built once per worker, not once per shipment."""
+    return _references.setdefault(reference.version, reference)
+
+
 def worth_workers(batches: Sequence[Batch], settings: Settings) -> bool:
     """Whether a run's text-layer batches are worth worker processes: they are running already, or the work
     pays for their start (`MIN_RUN_SECONDS`). Never in a Dask worker: a daemon process, which may not start
@@ -113,6 +202,14 @@ def warm_reading() -> None:
     parse_currency("USD 1,000.00")
 
 
+def _warm_worker() -> None:
+    """A worker's start: what reading and checking build on first use (the NER pipeline: about a second)."""
+    from oretrace.checks.context import load_default_nlp
+
+    warm_reading()
+    load_default_nlp(_known(default_reference()))
+
+
 def _shared_pool(workers: int) -> ProcessPoolExecutor:
     global _pool
     with _pool_lock:
@@ -121,7 +218,7 @@ def _shared_pool(workers: int) -> ProcessPoolExecutor:
             # threads (Prefect's, the server's) may hold locks a forked child would wait on for ever.
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["oretrace.pipeline.documents"])
-            _pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_reading)
+            _pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker)
         return _pool
 
 
