@@ -843,6 +843,18 @@ def test_a_speck_between_pairs_is_read_through_and_a_doubled_letter_invents_no_e
     assert fields["composition_pct"].value == {"As": 0.0084, "Fe": 0.0058}
 
 
+def test_a_dollar_sign_where_a_row_names_its_element_is_sulphur() -> None:
+    """OCR reads a small-print 'S' as '$': at the head of a row of results it is sulphur, the wavelength after
+    it no result. A '$' among the results is no element."""
+    words = _line("CERTIFICATE OF ANALYSIS", 0.35, 0.05, 0.016)
+    words += _line("Element", 0.07, 0.25, 0.011) + _line("Unit", 0.3, 0.25, 0.011) + _line("Result", 0.5, 0.25, 0.011)
+    words += _line("Fe 238.204", 0.07, 0.3, 0.011) + _line("%", 0.3, 0.3, 0.011) + _line("0.0101", 0.5, 0.3, 0.011)
+    words += _line("$ 181.972", 0.07, 0.32, 0.011) + _line("%", 0.3, 0.32, 0.011) + _line("0.0134", 0.5, 0.32, 0.011)
+    words += _line("Fee", 0.07, 0.36, 0.011) + _line("$", 0.3, 0.36, 0.011) + _line("120.00", 0.5, 0.36, 0.011)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["composition_pct"].value == {"Fe": 0.0101, "S": 0.0134}
+
+
 def test_a_consignee_same_as_the_buyer_is_no_name_and_the_notify_party_is_another_box() -> None:
     """'Consignatario: El mismo comprador' refers to the buyer's box; the 'Notificar:' line under it is the
     notify party's, never the consignee's name. The letterhead name stops where the title OCR ran into it."""

@@ -224,6 +224,8 @@ def _speck_row(row: list[Phrase]) -> bool:
 GRID_GAP_ROWS = 3
 # Letters OCR gives in either case, their shapes the same but for size: 's' for 'S'.
 _CASELESS_SHAPES = frozenset("cklopsuvwxyz")
+# Signs OCR reads for a one-letter symbol of their shape, where a row names its element: '$' for S.
+_SHAPE_SLIPS = {"$": "S", "§": "S"}
 
 
 def _with_slipped_symbols(
@@ -381,7 +383,8 @@ def _row_element(row: list[Phrase]) -> tuple[str | None, int]:
         for candidate in candidates:
             if any(c.isdigit() for c in candidate):
                 continue  # 'C13', 'B08': a coded form field, not an element
-            element = normalize_element(candidate.strip(":.,"))
+            bare = candidate.strip(":.,")
+            element = normalize_element(_SHAPE_SLIPS.get(bare, bare))
             if element and not _doubted_symbol(phrase, candidate):
                 beside = _exact_symbol(row[1:2]) if index == 0 and candidate.strip(":.,") != element else None
                 if beside is not None:
