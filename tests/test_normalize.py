@@ -893,6 +893,9 @@ def test_parse_detection_limit_and_element_never_raise(text: str) -> None:
         ("Eastern Seaboard Alloy Supply Co., Lid", "Eastern Seaboard Alloy Supply Co., Ltd"),  # 't' read as 'i'
         ("Unit 8 Smelter Co., Ltd.", "Unit 8 Smelter Co., Ltd."),  # a numbered unit, not an ampersand
         ("Lido Metals", "Lido Metals"),
+        ("Metales y Minerales de! Bravo, S.A. de C.V.", "Metales y Minerales del Bravo, S.A. de C.V."),  # 'l' as '!'
+        ("Andean Meta!s Co.", "Andean Metals Co."),
+        ("Yahoo! Trading Inc.", "Yahoo! Trading Inc."),  # a capitalised word keeps its mark
     ],
 )
 def test_clean_party_name(text: str, expected: str) -> None:

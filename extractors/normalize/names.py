@@ -59,13 +59,16 @@ def _strip_label(line: str) -> str:
 _AMPERSAND_AS_EIGHT = re.compile(r"\b([A-Z][^\W\d_]{2,}) 8 (?=[A-Z][^\W\d_]{2,})")
 _NUMBERING_WORDS = frozenset("unit plant block lot line building floor room no number house gate dock berth".split())
 _LTD_AS_LID = re.compile(r"(?<=[,.] )L[i1l]d(?=\.?$)")
+# An 'l' OCR read as '!': inside a word ('Meta!s'), or ending a small word between words ('de! Bravo').
+# A capitalised word keeps its mark ('Yahoo! Inc').
+_L_AS_BANG = re.compile(r"\b([a-z]{1,3})!(?= \w)|(?<=[a-z])!(?=[a-z])")
 
 
 def _repair_glyphs(name: str) -> str:
     # 'Unit 8 Road' numbers something: left as it is.
     name = _AMPERSAND_AS_EIGHT.sub(lambda m: m.group(0) if m.group(1).lower() in _NUMBERING_WORDS
                                    else f"{m.group(1)} & ", name)  # fmt: skip
-    return _LTD_AS_LID.sub("Ltd", name)
+    return _L_AS_BANG.sub(lambda m: f"{m.group(1) or ''}l", _LTD_AS_LID.sub("Ltd", name))
 
 
 def _tidy(name: str) -> str:
