@@ -82,6 +82,16 @@ class PageBoxes:
     def box_of(self, word: Word) -> Box | None:
         return self._by_word.get(id(word))
 
+    def ruled_apart(self, left: Word, right: Word) -> bool:
+        """Whether a rule runs between two words of a line: they stand in different boxes and a side of one
+        of those boxes lies in the gap between them. A word that overflows its box's rule shares its box with
+        nothing and parts from no one ('18,168' printed across a column rule before 'toneladas')."""
+        left_box, right_box = self.box_of(left), self.box_of(right)
+        if left_box is None or right_box is None or left_box is right_box:
+            return False
+        gap_start, gap_end = left.bbox[2] - SPAN_TOLERANCE, right.bbox[0] + SPAN_TOLERANCE
+        return any(gap_start <= x <= gap_end for x in (left_box.bbox[2], right_box.bbox[0]))
+
     def box_below(self, box: Box) -> Box | None:
         return _below(box, self.boxes)
 

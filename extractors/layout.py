@@ -7,6 +7,7 @@ same notion of a line whatever the page came from.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -130,9 +131,10 @@ class Phrase:
 GAP_FACTOR = {TextSource.TEXT_LAYER: 1.0, TextSource.OCR: 1.6}
 
 
-def split_phrases(page: Page) -> list[list[Phrase]]:
-    """Split each line of a page into phrases wherever the gap between words is wider than a space:
-    a column or cell boundary."""
+def split_phrases(page: Page, ruled_apart: Callable[[Word, Word], bool] | None = None) -> list[list[Phrase]]:
+    """Split each line of a page into phrases wherever the gap between words is wider than a space: a column
+    or cell boundary. With `ruled_apart` (whether a rule runs between two words), a rule also ends the phrase,
+    however close the words stand ('N° de orden' | 'NALADISA' in two header cells)."""
     gap_factor = GAP_FACTOR[page.source]
     by_line: dict[int, list[Word]] = {}
     for word in page.words:
@@ -151,7 +153,8 @@ def split_phrases(page: Page) -> list[list[Phrase]]:
                 # OCR reads table rules as bars: they separate cells and carry no text.
                 prev = None
                 continue
-            if prev is None or word.bbox[0] - prev.bbox[2] > max_gap:
+            apart = prev is None or word.bbox[0] - prev.bbox[2] > max_gap
+            if apart or (ruled_apart is not None and ruled_apart(prev, word)):
                 phrases.append(Phrase(page=page.number, line=line_no, words=[word]))
             else:
                 phrases[-1].words.append(word)

@@ -1203,3 +1203,23 @@ def test_a_one_word_header_ocr_joined_to_the_header_before_it_heads_its_own_colu
         words += _line(package, 0.08, y, 0.011) + _line(lot, 0.212, y, 0.011) + _line(net, 0.5, y, 0.011)
     fields = extract_fields(DocType.PACKING_LIST, [_scanned_page([(*w, 0.9) for w in words])])
     assert fields["lot_numbers"].value == ["KS-2506-054", "KS-2506-056", "KS-2506-058"]
+
+
+def test_a_rule_between_two_words_ends_the_phrase() -> None:
+    """Two header cells whose words stand a space apart are two phrases; a number printed across a column rule
+    stays with the unit beside it."""
+    y0, y1 = 0.105, 0.116
+    header = [("No.", 0.11, y0, 0.125, y1), ("de", 0.13, y0, 0.14, y1), ("orden", 0.145, y0, 0.185, y1)]
+    header += [("NALADISA", 0.193, y0, 0.25, y1)]  # less than a space after 'orden', beyond the rule at 0.19
+    row = [("18,168", 0.17, 0.135, 0.205, 0.146), ("toneladas", 0.21, 0.135, 0.27, 0.146)]  # across the rule
+    rules = _frame(0.1, 0.1, 0.19, 0.12) + _frame(0.19, 0.1, 0.4, 0.12)
+    rules += [(0.1, 0.15, 0.4, 0.15), (0.1, 0.12, 0.1, 0.15), (0.4, 0.12, 0.4, 0.15), (0.19, 0.13, 0.19, 0.15)]
+    page = _page(header + row, rules)
+    boxes = PageBoxes(page)
+    by_text = {w.text: w for w in page.words}
+    assert boxes.ruled_apart(by_text["orden"], by_text["NALADISA"])
+    assert not boxes.ruled_apart(by_text["de"], by_text["orden"])
+    assert not boxes.ruled_apart(by_text["18,168"], by_text["toneladas"])
+    view = DocumentView([page])
+    assert [[p.text for p in row] for row in view.rows] == [["No. de orden", "NALADISA"], ["18,168 toneladas"]]
+    assert view.find_labels(LABELS["hs_code"])[0].phrase.text == "NALADISA"

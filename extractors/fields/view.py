@@ -93,7 +93,7 @@ class DocumentView:
     @cached_property
     def rows(self) -> list[list[Phrase]]:
         """All rows of all pages, in reading order."""
-        return [row for page in self.pages for row in split_phrases(page)]
+        return [row for page in self.pages for row in split_phrases(page, self._boxes[page.number].ruled_apart)]
 
     @cached_property
     def _row_of(self) -> dict[tuple[int, int], int]:
