@@ -855,6 +855,20 @@ def test_a_dollar_sign_where_a_row_names_its_element_is_sulphur() -> None:
     assert fields["composition_pct"].value == {"Fe": 0.0101, "S": 0.0134}
 
 
+def test_a_symbol_read_twice_is_its_letter_when_no_other_symbol_could_have_slipped_into_it() -> None:
+    """'Ss' in a table of element/result pairs is sulphur: no symbol repeats its letter, and no S-symbol's second
+    letter looks like an 's'. 'Cc' could be Co, Ce or Cu as well as carbon (see the speck test above)."""
+    words = _line("CERTIFICATE OF ANALYSIS", 0.35, 0.05, 0.016)
+    for i, row in enumerate(["Sb 99.95 As 0.0101 Fe 0.0061", "Ss 0.0112 Pb 0.0099 Cu 0.0021"]):
+        cells = row.split()
+        for j, (element, value) in enumerate(zip(cells[::2], cells[1::2], strict=True)):
+            words += _line(element, 0.07 + 0.3 * j, 0.3 + 0.02 * i, 0.011)
+            words += _line(f"{value} %", 0.13 + 0.3 * j, 0.3 + 0.02 * i, 0.011)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["composition_pct"].value == {"Sb": 99.95, "As": 0.0101, "Fe": 0.0061, "S": 0.0112, "Pb": 0.0099,
+                                               "Cu": 0.0021}  # fmt: skip
+
+
 def test_a_consignee_same_as_the_buyer_is_no_name_and_the_notify_party_is_another_box() -> None:
     """'Consignatario: El mismo comprador' refers to the buyer's box; the 'Notificar:' line under it is the
     notify party's, never the consignee's name. The letterhead name stops where the title OCR ran into it."""

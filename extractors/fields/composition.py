@@ -401,11 +401,28 @@ def _exact_symbol(phrases: list[Phrase]) -> str | None:
 
 
 def _case_slipped(text: str) -> list[str]:
-    """A symbol whose capital OCR read as its small letter of the same shape ('s' for S, 'cd' for Cd)."""
+    """A symbol whose capital OCR read as its small letter of the same shape ('s' for S, 'cd' for Cd), or a
+    one-letter symbol OCR read twice (`_doubled_letter`)."""
     bare = text.strip(":.,")
-    if 1 <= len(bare) <= 2 and bare.isalpha() and bare[0] in _CASELESS_SHAPES:
-        return [bare.capitalize()]
-    return []
+    if not (1 <= len(bare) <= 2 and bare.isalpha()):
+        return []
+    if len(bare) == 2 and bare[1].upper() == bare[0].upper():
+        return [letter] if (letter := _doubled_letter(bare)) else []
+    return [bare.capitalize()] if bare[0] in _CASELESS_SHAPES else []
+
+
+# Small letters OCR takes for one another by their shape: the round ones, the stems, the arches.
+_SHAPE_CLASSES = ("aceou", "fijlt", "hmnru")
+
+
+def _doubled_letter(text: str) -> str | None:
+    """'Ss' is S read twice (no symbol repeats its letter), unless the second letter may be the slip of another
+    symbol's: 'Cc' may be Co, Ce or Cu as well as C, and is no element."""
+    letter, second = text[0].upper(), text[1].lower()
+    near = {c for shapes in _SHAPE_CLASSES if second in shapes for c in shapes}
+    if normalize_element(letter) is None or any(normalize_element(letter + c) for c in near):
+        return None
+    return letter
 
 
 def _doubted_symbol(phrase: Phrase, candidate: str) -> bool:
