@@ -1237,3 +1237,12 @@ def test_a_rule_between_two_words_ends_the_phrase() -> None:
     view = DocumentView([page])
     assert [[p.text for p in row] for row in view.rows] == [["No. de orden", "NALADISA"], ["18,168 toneladas"]]
     assert view.find_labels(LABELS["hs_code"])[0].phrase.text == "NALADISA"
+
+
+def test_a_total_before_a_weight_label_still_names_the_weight() -> None:
+    """'Total net' and 'Total gross' at a packing list's foot give the shipment's weights."""
+    words = _line("PACKING LIST", 0.4, 0.05, 0.016)
+    words += _line("Total net:", 0.07, 0.6, 0.011) + _line("15.000 MT", 0.3, 0.6, 0.011)
+    words += _line("Total gross", 0.07, 0.62, 0.011) + _line("15.355 MT", 0.3, 0.62, 0.011)
+    fields = extract_fields(DocType.PACKING_LIST, [_scanned_page([(*w, 0.9) for w in words])])
+    assert (fields["net_weight_kg"].value, fields["gross_weight_kg"].value) == (15000.0, 15355.0)

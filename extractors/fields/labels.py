@@ -385,6 +385,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "net_weight_kg": (
         "total net weight",
+        "total net",
+        "total net wt",
+        "total neto",
         "net weight",
         "net wt",
         "n w",
@@ -414,6 +417,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "gross_weight_kg": (
         "total gross weight",
+        "total gross",
+        "total gross wt",
+        "total bruto",
         "gross weight",
         "gross wt",
         "g w",
