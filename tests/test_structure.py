@@ -1246,3 +1246,24 @@ def test_a_total_before_a_weight_label_still_names_the_weight() -> None:
     words += _line("Total gross", 0.07, 0.62, 0.011) + _line("15.355 MT", 0.3, 0.62, 0.011)
     fields = extract_fields(DocType.PACKING_LIST, [_scanned_page([(*w, 0.9) for w in words])])
     assert (fields["net_weight_kg"].value, fields["gross_weight_kg"].value) == (15000.0, 15355.0)
+
+
+def test_parties_named_in_a_chamber_declaration_are_read_from_its_sentence() -> None:
+    """A chamber certificate in the US form's wording names the shipper and the consignee in its sentence; a
+    sentence's 'to the United States' names no party."""
+    words = _line("CERTIFICATE OF ORIGIN", 0.35, 0.05, 0.016)
+    sentence = [
+        "The undersigned Somchai Rattanakul, Export Manager for Andaman Minerals Trading Co., Ltd.,",
+        "Bangkok, declares that the following goods shipped on MV Sierra Azul on 2025-05-28 consigned to",
+        "Great Lakes Alloy Supply Inc., Cleveland, OH, are the products of Thailand.",
+    ]
+    for i, line in enumerate(sentence):
+        words += _line(line, 0.07, 0.2 + 0.02 * i, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
+    assert fields["exporter_name"].value == "Andaman Minerals Trading Co., Ltd."
+    assert fields["consignee_name"].value == "Great Lakes Alloy Supply Inc."
+    assert fields["country_of_origin"].value == "TH"
+    plain = _line("CERTIFICATE OF ORIGIN", 0.35, 0.05, 0.016)
+    plain += _line("The goods exported to the United States are the products of Thailand.", 0.07, 0.2, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(plain, [])])
+    assert fields["consignee_name"].value is None and fields["exporter_name"].value is None

@@ -1,25 +1,28 @@
 """Facts stated in sentences rather than beside a label: the origin declared in a certificate's text, the tariff
-code named in a description of the goods."""
+code named in a description of the goods, the parties a declaration names."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from oretrace.core.models import FieldValue
+from oretrace.core.folding import fold
+from oretrace.core.models import FieldValue, Word
+from oretrace.extractors.fields.parsers import party_name
 from oretrace.extractors.fields.spec import field_value
 from oretrace.extractors.fields.view import Candidate, DocumentView
-from oretrace.extractors.normalize import parse_country, parse_hs_code
+from oretrace.extractors.normalize import is_legal_form, parse_country, parse_hs_code
 
 _DECLARED = re.compile(
-    r"(?:produced|originat\w*|made|manufactured|producid\w*|originari\w*|fabricad\w*|elaborad\w*)\s+"
-    r"(?:in|en|de|from)\s+(?:the\s+)?([^\W\d_][^\n,.;()]{2,40})",
+    r"(?:(?:produced|originat\w*|made|manufactured|producid\w*|originari\w*|fabricad\w*|elaborad\w*)\s+"
+    r"(?:in|en|de|from)|(?:are|is)\s+(?:the\s+)?products?\s+of)\s+(?:the\s+)?([^\W\d_][^\n,.;()]{2,40})",
     re.IGNORECASE,
 )
 
 
 def declared_origin_in_text(view: DocumentView, name: str) -> FieldValue:
-    """'... all the goods were produced in THAILAND' — an origin stated in a declaration sentence,
-    possibly with the country on the next line."""
+    """'... all the goods were produced in THAILAND', '... are the products of Thailand' (a chamber's form): an
+    origin stated in a declaration sentence, possibly with the country on the next line."""
     for index, row in enumerate(view.rows):
         for phrase in row:
             for match in _DECLARED.finditer(phrase.text + " "):
@@ -57,3 +60,59 @@ def hs_code_in_text(view: DocumentView, name: str = "hs_code") -> FieldValue:
                     candidate = Candidate(phrase.text, tuple(phrase.words), phrase.page, "text")
                     return field_value(name, parsed.value, candidate)
     return FieldValue.missing(name, "no HS code named in the text")
+
+
+# A party named in a sentence by what it does with the goods: 'consigned to Great Lakes Alloy Supply Inc.',
+# 'exported by ...', 'The undersigned Jane Doe (Owner or Agent) for ACME Metals Co., Ltd. declares ...'.
+_PARTY_CUES = {
+    "consignee_name": re.compile(
+        r"\b(?:consigned|shipped|sent|exported|delivered|sold|destined|consignad[oa]s?|enviad[oa]s?|exportad[oa]s?"
+        r"|destinad[oa]s?|expedid[oa]s?|vendid[oa]s?|expediee?s?|destinee?s?)\s+(?:to|a|al|à|para|pour)\s+"
+        r"(?:the\s+order\s+of\s+|la\s+orden\s+de\s+)?",
+        re.IGNORECASE,
+    ),
+    "exporter_name": re.compile(
+        r"\b(?:shipped|exported|supplied|sold|consigned|sent|manufactured|embarcad[oa]s?|exportad[oa]s?"
+        r"|expedid[oa]s?|vendid[oa]s?|expediee?s?|exportee?s?)\s+(?:by|por|par|pela|pelo)\s+"
+        r"|\bundersigned\b[^.;]{0,80}?\b(?:agent|manager|director|officer|representative|owner)\s+(?:for|of)\s+",
+        re.IGNORECASE,
+    ),
+}
+NAME_WORDS = 12  # a company name runs to its legal form within this many words
+
+
+def party_in_text(view: DocumentView, name: str) -> FieldValue:
+    """The party a sentence names by its part in the shipment, where no caption of its own stands before it.
+    Only a company name that ends in its legal form ('Inc.', 'Co., Ltd.', 'S.A. de C.V.') is taken: without
+    one a sentence's words ('to the United States') are no party."""
+    placed = [(phrase.page, word) for row in view.rows for phrase in row for word in phrase.words]
+    words = [word for _, word in placed]
+    text, starts = _running_text(words)
+    for match in _PARTY_CUES[name].finditer(text):
+        first = bisect_left(starts, match.end())
+        named = _company_name(words[first : first + NAME_WORDS])
+        parsed = party_name(" ".join(w.text for w in named)) if named else None
+        if parsed is not None and parsed.found:
+            candidate = Candidate(" ".join(w.text for w in named), tuple(named), placed[first][0], "text")
+            return field_value(name, parsed.value, candidate)
+    return FieldValue.missing(name, f"no {name.removesuffix('_name')} named in the text")
+
+
+def _running_text(words: list[Word]) -> tuple[str, list[int]]:
+    """The words joined by single spaces, and where each starts in the text."""
+    starts, position = [], 0
+    for word in words:
+        starts.append(position)
+        position += len(word.text) + 1
+    return " ".join(w.text for w in words), starts
+
+
+def _company_name(words: list[Word]) -> list[Word]:
+    """The leading words up to and including the name's legal form, or none where no legal form ends it."""
+    for index, word in enumerate(words):
+        if index and is_legal_form(word.text) and word.text[:1].isupper():
+            end = index + 1
+            while end < len(words) and (is_legal_form(words[end].text) or fold(words[end].text) == "de"):
+                end += 1  # 'Co., Ltd.', 'S.A. de C.V.'
+            return words[:end] if is_legal_form(words[end - 1].text) else words[: end - 1]
+    return []

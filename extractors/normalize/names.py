@@ -116,6 +116,11 @@ _LEGAL = frozenset(
 )
 
 
+def is_legal_form(word: str) -> bool:
+    """Whether a word is (a part of) a company's legal form: 'Ltd.', 'Inc.,', 'S.A.', 'C.V.'."""
+    return re.sub(r"[\W_]", "", fold_chars(word).lower()) in _LEGAL
+
+
 @lru_cache(maxsize=4096)
 def _core(name: str) -> tuple[str, ...]:
     words = re.sub(r"[^\w\s]|_", " ", fold_chars(name).replace("&", " and ").replace(".", "").replace("'", "")).split()
