@@ -1267,3 +1267,12 @@ def test_parties_named_in_a_chamber_declaration_are_read_from_its_sentence() -> 
     plain += _line("The goods exported to the United States are the products of Thailand.", 0.07, 0.2, 0.011)
     fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(plain, [])])
     assert fields["consignee_name"].value is None and fields["exporter_name"].value is None
+
+
+@pytest.mark.parametrize("caption", ["Purchaser's name and address", "Messrs.", "Invoiced to", "Recipient"])
+def test_the_buyer_under_the_words_other_invoices_use_for_it(caption: str) -> None:
+    words = _line("COMMERCIAL INVOICE", 0.35, 0.05, 0.016) + _line("Invoice No.: F-00311", 0.6, 0.1, 0.011)
+    words += _line(f"{caption}:", 0.07, 0.2, 0.011) + _line("Great Lakes Alloy Supply Inc.", 0.07, 0.22, 0.011)
+    words += _line("1650 Columbus Road, Cleveland, OH 44113", 0.07, 0.24, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert fields["buyer_name"].value == "Great Lakes Alloy Supply Inc."

@@ -195,6 +195,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "seller_name": (
         "seller",
+        "sender",
         "exporter",
         "shipper",
         "vendor",
@@ -233,6 +234,13 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "buyer_name": (
         "buyer",
+        "purchaser",
+        "purchaser name",
+        "receiver",
+        "recipient",
+        "invoiced to",
+        "invoice to",
+        "messrs",
         "sold to",
         "bill to",
         "consignee",
