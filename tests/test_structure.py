@@ -1276,3 +1276,18 @@ def test_the_buyer_under_the_words_other_invoices_use_for_it(caption: str) -> No
     words += _line("1650 Columbus Road, Cleveland, OH 44113", 0.07, 0.24, 0.011)
     fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
     assert fields["buyer_name"].value == "Great Lakes Alloy Supply Inc."
+
+
+def test_lots_one_per_line_that_a_cell_joined_are_each_a_lot() -> None:
+    """A ruled lot column whose row rules the scan lost holds its lots as the lines of one cell."""
+    words = _line("PACKING LIST", 0.4, 0.05, 0.016)
+    words += _line("Lot No.", 0.07, 0.3, 0.011) + _line("Packages", 0.27, 0.3, 0.011)
+    for i, (lot, packages) in enumerate([("LT-2507-049", "8 bundles"), ("LT-2507-051", "4 bundles"),
+                                         ("LT-2507-052", "4 bundles"), ("LT-2507-053", "1 bundle")]):  # fmt: skip
+        words += _line(lot, 0.07, 0.325 + 0.02 * i, 0.011) + _line(packages, 0.27, 0.325 + 0.02 * i, 0.011)
+    words += _line("TOTAL", 0.07, 0.415, 0.011) + _line("17 bundles", 0.27, 0.415, 0.011)
+    rules = _frame(0.06, 0.29, 0.25, 0.32) + _frame(0.25, 0.29, 0.45, 0.32)
+    rules += _frame(0.06, 0.32, 0.25, 0.41) + _frame(0.25, 0.32, 0.45, 0.41)
+    rules += _frame(0.06, 0.41, 0.25, 0.43) + _frame(0.25, 0.41, 0.45, 0.43)
+    fields = extract_fields(DocType.PACKING_LIST, [_page(words, rules)])
+    assert fields["lot_numbers"].value == ["LT-2507-049", "LT-2507-051", "LT-2507-052", "LT-2507-053"]

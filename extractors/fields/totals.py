@@ -473,19 +473,30 @@ def lot_numbers(view: DocumentView, skip: set[int]) -> FieldValue:
             continue
         cells = column_until_label(view, hit, skip, whole_cells=True) or cells_across(view, hit)
         for cell in cells:
-            # A cell may list several lots ('L-2507-077, L-2507-080'); each piece's first token is one.
-            for piece in re.split(r"[,;]\s*|\s+(?:and|y|&)\s+", cell.text):
-                if not piece.strip():
-                    continue
-                parsed = parsers.identifier(piece.split()[0])
-                if parsed.found and parsed.value not in found:
-                    found.append(str(parsed.value))
+            for lot in _lots_in_cell(cell.text):
+                if lot not in found:
+                    found.append(lot)
                     evidence.append(Candidate(cell.text, tuple(cell.words), cell.page, "column"))
     found, evidence = _of_one_form(*_without_specked_copies(found, evidence))
     if not found:
         return FieldValue.missing("lot_numbers", "no lot numbers found")
     value = field_value("lot_numbers", found, evidence[0])
     return value.model_copy(update={"evidence": [field_value("lot_numbers", found, c).evidence[0] for c in evidence]})
+
+
+def _lots_in_cell(text: str) -> list[str]:
+    """The lots a cell lists: 'L-2507-077, L-2507-080', each piece's first token ('L-2507-077 (8 bundles)'); or
+    lots one per line that the cell joined ('LT-2507-049 LT-2507-051'), every token a lot of one form."""
+    lots = []
+    for piece in re.split(r"[,;]\s*|\s+(?:and|y|&)\s+", text):
+        tokens = piece.split()
+        parsed = [parsers.identifier(token) for token in tokens]
+        if not parsed or not parsed[0].found:
+            continue
+        values = [str(p.value) for p in parsed if p.found]
+        one_form = len(values) == len(tokens) and len({_form(v) for v in values}) == 1
+        lots.extend(values if one_form else values[:1])
+    return lots
 
 
 def _without_specked_copies(found: list[str], evidence: list[Candidate]) -> tuple[list[str], list[Candidate]]:
