@@ -1291,3 +1291,16 @@ def test_lots_one_per_line_that_a_cell_joined_are_each_a_lot() -> None:
     rules += _frame(0.06, 0.41, 0.25, 0.43) + _frame(0.25, 0.41, 0.45, 0.43)
     fields = extract_fields(DocType.PACKING_LIST, [_page(words, rules)])
     assert fields["lot_numbers"].value == ["LT-2507-049", "LT-2507-051", "LT-2507-052", "LT-2507-053"]
+
+
+def test_a_header_spanning_two_weight_columns_gives_their_unit() -> None:
+    """The chamber form's 'Weight in Kilos' over 'Gross' and 'Net': the bare numbers under each are kilograms."""
+    words = _line("CERTIFICATE OF ORIGIN", 0.35, 0.05, 0.016)
+    words += _line("Marks and Numbers", 0.07, 0.5, 0.009) + _line("No. of Pkgs", 0.25, 0.5, 0.009)
+    words += _line("Weight in Kilos", 0.45, 0.49, 0.009) + _line("Full Description of Item", 0.65, 0.5, 0.009)
+    words += _line("Gross", 0.42, 0.505, 0.009) + _line("Net", 0.52, 0.505, 0.009)
+    words += _line("AMT/SPA", 0.07, 0.53, 0.011) + _line("17 bundles", 0.25, 0.53, 0.011)
+    words += _line("17,400.50", 0.42, 0.53, 0.011) + _line("17,153.50", 0.52, 0.53, 0.011)
+    words += _line("Antimony metal ingots", 0.65, 0.53, 0.011)
+    for page in (_page(words, []), _scanned_page([(*w, 0.9) for w in words])):
+        assert extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [page])["net_weight_kg"].value == 17153.5

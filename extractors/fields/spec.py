@@ -31,8 +31,8 @@ class LabelledField:
     name: str
     labels: tuple[str, ...]
     parse: Parser
-    # A parser may depend on the label itself, e.g. "Net weight (MT)" sets the unit.
-    parse_for_label: Callable[[LabelHit], Parser] | None = None
+    # A parser may depend on the label and what heads it, e.g. "Net weight (MT)" sets the unit.
+    parse_for_label: Callable[[DocumentView, LabelHit], Parser] | None = None
     # Names run on from a label without a colon ("Laboratory Manager", "Exporter declares"): only a
     # colon makes the rest of the phrase a value.
     inline_needs_colon: bool = False
@@ -57,7 +57,7 @@ class LabelledField:
             return FieldValue.missing(self.name, f"no label for {self.name} found")
         reasons: list[str] = []
         for hit in hits:
-            parse = self.parse_for_label(hit) if self.parse_for_label else self.parse
+            parse = self.parse_for_label(view, hit) if self.parse_for_label else self.parse
             if not is_label(hit, parse, self.inline_needs_colon) or names_other(hit, self.labels):
                 continue
             if answers_caption(view, hit):

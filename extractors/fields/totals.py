@@ -95,6 +95,18 @@ def _total_caption(text: str) -> bool:
     )
 
 
+def unit_over(view: DocumentView, hit: LabelHit) -> str | None:
+    """The unit a header spanning the label's column states ('Weight in Kilos' over 'Gross' and 'Net'): it
+    applies to the bare numbers under each of them. The nearest header over the label within two rows
+    decides (the other headers of a two-row header row stand beside it)."""
+    label, row = hit.phrase, view.row_index(hit.phrase)
+    for above in reversed(view.rows[max(0, row - 2) : row]):
+        over = [p for p in above if p.page == label.page and min(p.x1, label.x1) - max(p.x0, label.x0) > 0]
+        if over:
+            return next((_UNIT_IN_LABEL[t] for t in fold(over[0].text).split() if t in _UNIT_IN_LABEL), None)
+    return None
+
+
 def column_until_label(view: DocumentView, hit: LabelHit, skip: set[int], whole_cells: bool = False) -> list[Phrase]:
     """The column under a header, ending where another field's label starts."""
     cells = []
@@ -108,13 +120,13 @@ def column_until_label(view: DocumentView, hit: LabelHit, skip: set[int], whole_
 class ColumnTotalField(LabelledField):
     """A quantity next to its label or, when the label heads a table column, the column's total row."""
 
-    def parser(self, hit: LabelHit) -> Parser:
-        return self.parse_for_label(hit) if self.parse_for_label else self.parse
+    def parser(self, view: DocumentView, hit: LabelHit) -> Parser:
+        return self.parse_for_label(view, hit) if self.parse_for_label else self.parse
 
     def extract(self, view: DocumentView, skip: set[int]) -> FieldValue:
         hits = sorted(view.find_labels(self.labels), key=lambda h: -("total" in fold(h.label)))
         for hit in hits:
-            parse = self.parser(hit)
+            parse = self.parser(view, hit)
             if not is_label(hit, parse):
                 continue
             numeric = [c for c in column_until_label(view, hit, skip) if parse(c.text).found]
@@ -232,7 +244,10 @@ def packages_in_total_row(view: DocumentView) -> FieldValue:
 
 
 def weight_field(name: str) -> ColumnTotalField:
-    return ColumnTotalField(name, LABELS[name], parsers.weight_kg(), lambda hit: parsers.weight_kg(label_unit(hit)))
+    def parse_for_label(view: DocumentView, hit: LabelHit) -> Parser:
+        return parsers.weight_kg(label_unit(hit) or unit_over(view, hit))
+
+    return ColumnTotalField(name, LABELS[name], parsers.weight_kg(), parse_for_label)
 
 
 class AmountField(LabelledField):
