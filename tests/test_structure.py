@@ -1239,6 +1239,21 @@ def test_a_rule_between_two_words_ends_the_phrase() -> None:
     assert view.find_labels(LABELS["hs_code"])[0].phrase.text == "NALADISA"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The undersigned Jane Doe, Export Manager, for Andaman Minerals Trading Co., Ltd. declares that",
+        "I, Jane Doe, acting on behalf of Andaman Minerals Trading Co., Ltd., hereby declare that",
+        "El suscrito, Juan Pérez, en representación de Andaman Minerals Trading Co., Ltd., declara que",
+        "The goods described below were exported by Andaman Minerals Trading Co., Ltd. from Bangkok.",
+    ],
+)
+def test_the_exporter_a_sworn_statement_names(sentence: str) -> None:
+    words = _line("CERTIFICATE OF ORIGIN", 0.35, 0.05, 0.016) + _line(sentence, 0.07, 0.2, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
+    assert fields["exporter_name"].value == "Andaman Minerals Trading Co., Ltd."
+
+
 def test_a_total_before_a_weight_label_still_names_the_weight() -> None:
     """'Total net' and 'Total gross' at a packing list's foot give the shipment's weights."""
     words = _line("PACKING LIST", 0.4, 0.05, 0.016)

@@ -74,7 +74,11 @@ _PARTY_CUES = {
     "exporter_name": re.compile(
         r"\b(?:shipped|exported|supplied|sold|consigned|sent|manufactured|embarcad[oa]s?|exportad[oa]s?"
         r"|expedid[oa]s?|vendid[oa]s?|expediee?s?|exportee?s?)\s+(?:by|por|par|pela|pelo)\s+"
-        r"|\bundersigned\b[^.;]{0,80}?\b(?:agent|manager|director|officer|representative|owner)\s+(?:for|of)\s+",
+        # 'The undersigned Jane Doe, Agent for ...', 'El suscrito ..., de ...'
+        r"|\b(?:undersigned|suscrit[oa]|soussign[ée]e?|abaixo\s+assinad[oa])\b[^.;]{0,100}?"
+        r"\b(?:for|of|representing|de|por|pour|da|do)\s+"
+        r"|\b(?:on\s+behalf|en\s+nombre|en\s+representaci[oó]n|au\s+nom|em\s+nome)\s+(?:of|de|do|da)\s+"
+        r"|\bpour\s+le\s+compte\s+de\s+",
         re.IGNORECASE,
     ),
 }
