@@ -1319,3 +1319,18 @@ def test_a_header_spanning_two_weight_columns_gives_their_unit() -> None:
     words += _line("Antimony metal ingots", 0.65, 0.53, 0.011)
     for page in (_page(words, []), _scanned_page([(*w, 0.9) for w in words])):
         assert extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [page])["net_weight_kg"].value == 17153.5
+
+
+def test_the_numbers_the_packages_carry_count_them_when_no_count_is_stated() -> None:
+    """A weight list's 'Pkg No.' column (1 to 4) or the marks' 'BUNDLE NO. 1-17' count the packages; numbers with
+    a gap, or bundle codes, count nothing."""
+    rows = [(0.3, ["Pkg No.", "Description", "Net Wt (kg)", "Gross Wt (kg)"])]
+    rows += [(0.32 + 0.02 * i, [str(i + 1), "Antimony ingots", "1,000.0", f"1,02{i}.0"]) for i in range(4)]
+    rows.append((0.42, ["TOTAL", "", "4,000.0", "4,086.0"]))
+    header = _line("WEIGHT AND MEASUREMENT LIST", 0.3, 0.05, 0.016)
+    words = header + _table(rows, (0.06, 0.2, 0.5, 0.7))
+    assert extract_fields(DocType.PACKING_LIST, [_page(words, [])])["package_count"].value == 4
+    gap = header + _table([rows[0], rows[1], rows[3], rows[4], rows[5]], (0.06, 0.2, 0.5, 0.7))
+    assert extract_fields(DocType.PACKING_LIST, [_page(gap, [])])["package_count"].value is None
+    marks = header + _line("Marks and numbers:", 0.07, 0.5, 0.011) + _line("BUNDLE NO. 1-17", 0.07, 0.52, 0.011)
+    assert extract_fields(DocType.PACKING_LIST, [_page(marks, [])])["package_count"].value == 17

@@ -243,6 +243,36 @@ def packages_in_total_row(view: DocumentView) -> FieldValue:
     return FieldValue.missing("package_count", "no package label and no count of packages in a total row")
 
 
+# Captions of what numbers the packages one by one: a column's ('Pkg No.' over 1, 2, 3) or the marks' ('BUNDLE NO.
+# 1-17').
+_NUMBERED = "pkg package bundle pallet case bag carton crate drum c bulto atado colis tarima saco".split()
+PACKAGE_NUMBER_LABELS = (*(f"{word} no" for word in _NUMBERED), "no de bulto", "no de atado", "numero de bulto")
+_NUMBERS = re.compile(r"^(\d{1,4})(?:\s*(?:-|–|to|a|al|à)\s*(\d{1,4}))?$")
+
+
+def packages_numbered(view: DocumentView) -> FieldValue:
+    """Where no count is stated: the numbers the packages carry count them, when they run from 1 without a gap
+    ('Pkg No.' over 1, 2, 3, 4; over ranges '1-8', '9-12'; 'BUNDLE NO. 1-17' in the marks)."""
+    for hit in view.find_labels(PACKAGE_NUMBER_LABELS):
+        cells = (
+            [hit.rest] if hit.rest else [c.words for c in view.column_below(hit.phrase) if not is_total_row(view, c)]
+        )
+        numbers: set[int] = set()
+        for words in cells:
+            match = _NUMBERS.match(" ".join(w.text for w in words).strip(" .:"))
+            if match is None:
+                numbers.clear()  # a cell that numbers no package: the column is something else
+                break
+            first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+            numbers.update(range(first, last + 1))
+        counted = len(cells) > 1 or len(numbers) > 1  # one package number alone counts nothing
+        if counted and numbers and numbers == set(range(1, len(numbers) + 1)):
+            text = " ".join(w.text for words in cells for w in words)
+            candidate = Candidate(text, tuple(w for words in cells for w in words), hit.phrase.page, "column")
+            return field_value("package_count", len(numbers), candidate, 0.8)
+    return FieldValue.missing("package_count", "no package numbers that count the packages")
+
+
 def weight_field(name: str) -> ColumnTotalField:
     def parse_for_label(view: DocumentView, hit: LabelHit) -> Parser:
         return parsers.weight_kg(label_unit(hit) or unit_over(view, hit))
