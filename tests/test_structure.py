@@ -1334,3 +1334,27 @@ def test_the_numbers_the_packages_carry_count_them_when_no_count_is_stated() -> 
     assert extract_fields(DocType.PACKING_LIST, [_page(gap, [])])["package_count"].value is None
     marks = header + _line("Marks and numbers:", 0.07, 0.5, 0.011) + _line("BUNDLE NO. 1-17", 0.07, 0.52, 0.011)
     assert extract_fields(DocType.PACKING_LIST, [_page(marks, [])])["package_count"].value == 17
+
+
+def test_a_customs_invoice_leaves_the_buyer_to_the_consignee() -> None:
+    """The Canada customs invoice's '5. Purchaser's name and address (if other than consignee)' says 'Same as
+    consignee': the buyer is in '4. Consignee (name and address)', a caption whose description is no other
+    field's label. The net weight stands in a sub-box of '16. Total weight'."""
+    boxes = [
+        (0.05, 0.08, 0.5, 0.2, "1. Vendor (name and address)", "Andaman Minerals Trading Co., Ltd."),
+        (0.05, 0.2, 0.5, 0.32, "4. Consignee (name and address)", "Laurentian Specialty Metals Inc."),
+        (0.5, 0.2, 0.95, 0.32, "5. Purchaser's name and address (if other than consignee)", "Same as consignee"),
+        (0.05, 0.56, 0.5, 0.58, "16. Total weight - Poids total", ""),
+        (0.05, 0.58, 0.275, 0.62, "Net", "17,153.50 kg"),
+        (0.275, 0.58, 0.5, 0.62, "Gross", "17,400.50 kg"),
+    ]
+    words, rules = _line("CANADA CUSTOMS INVOICE", 0.35, 0.03, 0.016), []
+    for x0, y0, x1, y1, caption, value in boxes:
+        rules += _frame(x0, y0, x1, y1)
+        words += _line(caption, x0 + 0.01, y0 + 0.005, 0.007) + (
+            _line(value, x0 + 0.01, y0 + 0.018, 0.011) if value else []
+        )
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, rules)])
+    assert fields["buyer_name"].value == "Laurentian Specialty Metals Inc."
+    assert fields["seller_name"].value == "Andaman Minerals Trading Co., Ltd."
+    assert fields["net_weight_kg"].value == 17153.5

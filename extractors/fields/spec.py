@@ -216,10 +216,17 @@ _FOLDED_OTHER = tuple(
 
 @lru_cache(maxsize=4096)
 def _longer_labels(label: str, own: tuple[str, ...]) -> tuple[str, ...]:
-    """The folded labels longer than `label` that are not among the field's own: asked for every label hit of
-    every field, so worked out once for each label and field."""
+    """The folded labels longer than `label` that are not among the field's own, nor the label with only a
+    description after it ('consignee name' for 'Consignee (name and address)' names the consignee whatever the
+    field): asked for every label hit of every field, so worked out once for each label and field."""
     mine = {fold(o) for o in own}
-    return tuple(other for other in _FOLDED_OTHER if len(other) > len(label) and other not in mine)
+    return tuple(
+        other
+        for other in _FOLDED_OTHER
+        if len(other) > len(label)
+        and other not in mine
+        and not (other.startswith(f"{label} ") and is_descriptor(other.removeprefix(f"{label} ")))
+    )
 
 
 def is_label(hit: LabelHit, parse: Parser, needs_colon: bool = False) -> bool:
