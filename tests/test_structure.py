@@ -1358,3 +1358,13 @@ def test_a_customs_invoice_leaves_the_buyer_to_the_consignee() -> None:
     assert fields["buyer_name"].value == "Laurentian Specialty Metals Inc."
     assert fields["seller_name"].value == "Andaman Minerals Trading Co., Ltd."
     assert fields["net_weight_kg"].value == 17153.5
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["SAY SEVENTEEN (17) BUNDLES ONLY", "SAY TOTAL: SEVENTEEN BUNDLES ONLY", "SAY: DIECISIETE ATADOS SOLAMENTE"],
+)
+def test_a_count_of_packages_written_out_in_words(said: str) -> None:
+    words = _line("PACKING LIST", 0.4, 0.05, 0.016) + _line("TOTAL NET WEIGHT: 17,153.50 KGS", 0.07, 0.5, 0.011)
+    words += _line(said, 0.07, 0.52, 0.011)
+    assert extract_fields(DocType.PACKING_LIST, [_page(words, [])])["package_count"].value == 17

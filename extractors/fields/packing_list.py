@@ -12,6 +12,7 @@ from oretrace.extractors.fields.totals import (
     lot_numbers,
     packages_in_total_row,
     packages_numbered,
+    packages_said,
     weight_field,
     weights_in_total_row,
 )
@@ -33,7 +34,9 @@ FIELDS = (
 def extract(view: DocumentView) -> dict[str, FieldValue]:
     values, skip = extract_labelled(view, FIELDS)
     values["lot_numbers"] = lot_numbers(view, skip)
-    values["package_count"] = first_found(values["package_count"], packages_in_total_row(view), packages_numbered(view))
+    values["package_count"] = first_found(
+        values["package_count"], packages_in_total_row(view), packages_said(view), packages_numbered(view)
+    )
     for name in ("net_weight_kg", "gross_weight_kg"):
         values[name] = first_found(values[name], weights_in_total_row(view, name))
     return values

@@ -17,6 +17,7 @@ from oretrace.extractors.fields.view import is_descriptor
 from oretrace.extractors.normalize import (
     Parsed,
     clean_party_name,
+    digits_for_words,
     parse_country,
     parse_currency,
     parse_date,
@@ -254,7 +255,10 @@ MAX_PACKAGES = int(CONSIGNMENT_WEIGHT_KG[1] / 25)
 
 
 def count(text: str) -> Parsed[int]:
-    # A standalone number ("18 pallets"), not digits inside a reference like "B-2507-245".
+    # A standalone number ("18 pallets"), not digits inside a reference like "B-2507-245"; a count spelt in
+    # words ("SEVENTEEN BUNDLES") is read as its digits.
+    if not any(c.isdigit() for c in text):
+        text = digits_for_words(text)
     match = re.search(r"(?<![\w/-])\d[\d,.]*(?![\w/-])", text)
     if not match:
         return Parsed.fail(f"no count in {text!r}")

@@ -21,7 +21,7 @@ from oretrace.extractors.fields.spec import (
 )
 from oretrace.extractors.fields.view import Candidate, DocumentView, LabelHit, is_descriptor
 from oretrace.extractors.layout import Phrase
-from oretrace.extractors.normalize import parse_currency, parse_number
+from oretrace.extractors.normalize import digits_for_words, parse_currency, parse_number
 
 _UNIT_IN_LABEL = {"kg": "kg", "kgs": "kg", "kilos": "kg", "mt": "mt", "t": "t", "tm": "mt", "lbs": "lb", "lb": "lb"}
 # A "total" that is not the invoice amount: the total weight, count or quantity.
@@ -241,6 +241,25 @@ def packages_in_total_row(view: DocumentView) -> FieldValue:
                     candidate = Candidate(phrase.text, tuple(phrase.words), phrase.page, "text")
                     return field_value("package_count", parsed.value, candidate, 0.8)
     return FieldValue.missing("package_count", "no package label and no count of packages in a total row")
+
+
+# 'SAY SEVENTEEN (17) BUNDLES ONLY', 'SAY TOTAL: 17 PALLETS ONLY': a count written out, as letters of credit ask.
+_SAID = re.compile(r"^say\b[\s:]*(?:total\b[\s:]*)?(?:of\s+)?(.+)$", re.IGNORECASE)
+_SAID_COUNT = re.compile(r"(\d[\d,.]*)\s+(?:\(\d[\d,.]*\)\s+)?([^\W\d_]+)")
+
+
+def packages_said(view: DocumentView) -> FieldValue:
+    """A count of packages a 'SAY ... ONLY' line writes out in words (with or without its digits)."""
+    for row in view.rows:
+        for phrase in row:
+            said = _SAID.match(phrase.text.strip())
+            match = _SAID_COUNT.search(digits_for_words(said.group(1))) if said else None
+            if match and fold(match.group(2)) in PACKAGE_WORDS:
+                parsed = parsers.count(match.group(1))
+                if parsed.found:
+                    candidate = Candidate(phrase.text, tuple(phrase.words), phrase.page, "text")
+                    return field_value("package_count", parsed.value, candidate, 0.8)
+    return FieldValue.missing("package_count", "no count of packages written out")
 
 
 # Captions of what numbers the packages one by one: a column's ('Pkg No.' over 1, 2, 3) or the marks' ('BUNDLE NO.

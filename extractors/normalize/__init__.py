@@ -9,7 +9,7 @@ from oretrace.extractors.normalize.currency import parse_currency
 from oretrace.extractors.normalize.dates import detect_day_first, parse_date
 from oretrace.extractors.normalize.hs import parse_hs_code
 from oretrace.extractors.normalize.names import clean_party_name, is_legal_form, names_match
-from oretrace.extractors.normalize.numbers import detect_decimal_convention, parse_number
+from oretrace.extractors.normalize.numbers import detect_decimal_convention, digits_for_words, parse_number
 from oretrace.extractors.normalize.result import Parsed
 from oretrace.extractors.normalize.weights import parse_weight_kg, weight_unit_factor
 
@@ -18,6 +18,7 @@ __all__ = [
     "clean_party_name",
     "detect_day_first",
     "detect_decimal_convention",
+    "digits_for_words",
     "find_countries",
     "is_legal_form",
     "names_match",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pycountry
+from text_to_num import alpha2digit
 
 from oretrace.extractors.normalize._text import clean, fix_ocr_digits
 from oretrace.extractors.normalize.result import Parsed
@@ -210,3 +211,18 @@ def detect_decimal_convention(texts: Iterable[str]) -> str | None:
     if votes[","] == votes["."]:
         return None
     return "," if votes[","] > votes["."] else "."
+
+
+# The languages whose number words a document may spell a count in ('SAY SEVENTEEN BUNDLES ONLY').
+NUMBER_WORD_LANGUAGES = ("en", "es", "fr", "pt")
+
+
+def digits_for_words(text: str) -> str:
+    """The text with the numbers it spells in words written in digits ('seventeen bundles' -> '17 bundles',
+    'diecisiete atados' -> '17 atados'), in the first language whose number words it uses; unchanged if none."""
+    lowered = text.lower()
+    for language in NUMBER_WORD_LANGUAGES:
+        converted = alpha2digit(lowered, language, threshold=0)
+        if converted != lowered:
+            return converted
+    return text
