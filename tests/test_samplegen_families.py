@@ -27,26 +27,12 @@ ORIGINAL = {f"{doc_type}/{layout}" for doc_type, layouts in LAYOUTS.items() for 
 # The machine-readable specimens are drawn for their own sample shipments, not as layout families of a plan.
 MACHINE_READABLE = {QR_CHAMBER.id, FACTUR_X.id}
 ADDED = sorted(set(FAMILIES) - ORIGINAL - MACHINE_READABLE)
-# Folds 0, 1 and 2: four families each, one of each document type, their fold decided when they were drawn,
-# before any extractor read them.
-FOLD_0 = {
-    "commercial_invoice/courier_customs",
-    "packing_list/say_packages",
-    "certificate_of_origin/japan_epa",
-    "assay_certificate/umpire_assay",
-}
-FOLD_1 = {
-    "commercial_invoice/canada_customs",
-    "packing_list/weight_tally",
-    "certificate_of_origin/generic_sworn",
-    "assay_certificate/en10204_31",
-}
-FOLD_2 = {
-    "commercial_invoice/lc_say_total",
-    "packing_list/weight_measurement",
-    "certificate_of_origin/chamber_affidavit",
-    "assay_certificate/quality_spec",
-}
+# Folds 0, 1 and 2: the families still held out, their fold decided when they were drawn, before any extractor
+# read them. Each fold held one family of each document type; a spent family leaves its place empty until a new
+# family takes it.
+FOLD_0 = {"certificate_of_origin/japan_epa", "assay_certificate/umpire_assay"}
+FOLD_1 = {"packing_list/weight_tally", "assay_certificate/en10204_31"}
+FOLD_2 = {"assay_certificate/quality_spec"}
 NEW_FOLDS = dict.fromkeys(FOLD_0, 0) | dict.fromkeys(FOLD_1, 1) | dict.fromkeys(FOLD_2, 2)
 # Families whose misses were read while the structure reading was built: developed, never held out again.
 SPENT = {
@@ -66,6 +52,14 @@ SPENT = {
     "packing_list/lots_across",
     "certificate_of_origin/aic_pacific",
     "assay_certificate/informe_ensayo",
+    # the fourth round of 2026-12-07: readings built from the public forms these follow
+    "commercial_invoice/courier_customs",
+    "packing_list/say_packages",
+    "commercial_invoice/canada_customs",
+    "certificate_of_origin/generic_sworn",
+    "commercial_invoice/lc_say_total",
+    "packing_list/weight_measurement",
+    "certificate_of_origin/chamber_affidavit",
 }
 
 
@@ -103,19 +97,20 @@ def rendered() -> dict[str, Rendered]:
 
 
 def test_families_added_later_name_their_forms() -> None:
-    assert len(ADDED) == 24 + len(FOLD_0) + len(FOLD_1) + len(FOLD_2)
+    assert len(ADDED) == 36 and SPENT | set(NEW_FOLDS) <= set(ADDED)
     assert all(FAMILIES[f].modelled_on for f in ADDED)
     assert all(FAMILIES[f].seen_in_development for f in ORIGINAL)
 
 
 def test_folds_are_assigned_by_hand() -> None:
-    """Every family is developed or in one fold; the newest held out keep the fold decided before tuning, one
-    family of each document type; a family whose misses were read is developed, never held out again."""
+    """Every family is developed or in one fold; the newest held out keep the fold decided before tuning, at most
+    one family of each document type; a spent family is developed, never held out again."""
     for family, fold in NEW_FOLDS.items():
         assert FAMILIES[family].fold == fold, family
         assert not FAMILIES[family].seen_in_development
     for held in set(NEW_FOLDS.values()):
-        assert sorted(f.split("/")[0] for f, fold in NEW_FOLDS.items() if fold == held) == sorted(LAYOUTS), held
+        types = [f.split("/")[0] for f, fold in NEW_FOLDS.items() if fold == held]
+        assert len(types) == len(set(types)) and set(types) <= set(LAYOUTS), held
     assert all(FAMILIES[f].seen_in_development and FAMILIES[f].fold is None for f in SPENT)
     assert all((f.fold is None) == f.seen_in_development for f in FAMILIES.values())
 
