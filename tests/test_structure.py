@@ -1368,3 +1368,12 @@ def test_a_count_of_packages_written_out_in_words(said: str) -> None:
     words = _line("PACKING LIST", 0.4, 0.05, 0.016) + _line("TOTAL NET WEIGHT: 17,153.50 KGS", 0.07, 0.5, 0.011)
     words += _line(said, 0.07, 0.52, 0.011)
     assert extract_fields(DocType.PACKING_LIST, [_page(words, [])])["package_count"].value == 17
+
+
+def test_a_leader_of_spaced_dots_runs_from_the_element_to_its_result() -> None:
+    """'Sb . . . . . . 99.95 %': a text layer sets each dot of a spaced leader as a word of its own."""
+    words = _line("CERTIFICATE OF ANALYSIS", 0.35, 0.05, 0.016)
+    for i, (element, result) in enumerate([("Sb", "99.95 %"), ("As", "0.0088 %"), ("Bi", "5.5 mg/kg")]):
+        words += _line(f"{element} {'. ' * 30}{result}", 0.07, 0.3 + 0.02 * i, 0.011)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
+    assert fields["composition_pct"].value == {"Sb": 99.95, "As": 0.0088, "Bi": 0.00055}

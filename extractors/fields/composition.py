@@ -446,7 +446,7 @@ def _split_at_leaders(row: list[Phrase]) -> list[Phrase]:
     cells, the leader between them dropped (a leader glued to the result stays with it, to be read off)."""
     out: list[Phrase] = []
     for phrase in row:
-        at = next((i for i, w in enumerate(phrase.words) if _LEADERS.match(w.text.strip())), None)
+        at = next((i for i in range(len(phrase.words)) if _leader_at(phrase.words, i)), None)
         if at is None or at == 0:
             out.append(phrase)
             continue
@@ -455,6 +455,17 @@ def _split_at_leaders(row: list[Phrase]) -> list[Phrase]:
         if after:
             out.append(Phrase(page=phrase.page, line=phrase.line, words=after))
     return out
+
+
+_LEADER_MARKS = re.compile(r"[.·…_]+")
+
+
+def _leader_at(words: list[Word], index: int) -> bool:
+    """A leader starts at the word: dots in one word ('........'), or spaced out, one to a word ('. . . .')."""
+    if _LEADERS.match(words[index].text.strip()):
+        return True
+    marks = words[index : index + 3]
+    return len(marks) == 3 and all(_LEADER_MARKS.fullmatch(w.text.strip()) for w in marks)
 
 
 MAX_HEADER_WORDS = 4  # 'Result (mg/kg)', 'Resultado promedio': a caption is a few words
