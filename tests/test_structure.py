@@ -1377,3 +1377,22 @@ def test_a_leader_of_spaced_dots_runs_from_the_element_to_its_result() -> None:
         words += _line(f"{element} {'. ' * 30}{result}", 0.07, 0.3 + 0.02 * i, 0.011)
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
     assert fields["composition_pct"].value == {"Sb": 99.95, "As": 0.0088, "Bi": 0.00055}
+
+
+def test_a_continuing_row_of_symbols_with_one_ocr_garbled_still_continues_the_table() -> None:
+    """'Bi | Se | ca' under the main row of symbols: 'ca' (Cd as OCR read it) is no symbol, and no calcium, but
+    it does not end the table: Bi and Se are read with the unit of their heading."""
+    words = _grid_rows(
+        [
+            ["Results, % (m/m)"],
+            ["Sb", "As", "Fe", "Pb", "Cu"],
+            ["99.95", "0.0095", "0.0057", "0.0094", "0.0022"],
+            ["Trace elements, ppm"],
+            ["Bi", "Se", "ca"],
+            ["5.7", "3.2", "1.3"],
+        ]
+    )
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
+    assert fields["composition_pct"].value == {
+        "Sb": 99.95, "As": 0.0095, "Fe": 0.0057, "Pb": 0.0094, "Cu": 0.0022, "Bi": 0.00057, "Se": 0.00032,
+    }  # fmt: skip

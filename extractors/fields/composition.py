@@ -169,7 +169,12 @@ def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, s
             and index - grid[0] <= GRID_GAP_ROWS
             and row[0].page == grid[1][0][0].page
             and bool(named)
-            and (not unnamed or unnamed == [cells[0]])  # a caption ('Sample') may head the row
+            # a caption ('Sample') may head the row; symbols OCR garbled ('ca' for Cd) are fewer than the rest
+            and (
+                not unnamed
+                or unnamed == [cells[0]]
+                or (len(unnamed) < len(named) and all(_symbol_sized(p) for p in unnamed))
+            )
         )
         if not standalone and not continues:
             continue
@@ -213,6 +218,10 @@ def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, s
                 found.extend(candidates[0][1])
             grid = (last, [(p, units[id(p)]) for _, p in named])
     return found
+
+
+def _symbol_sized(cell: Phrase) -> bool:
+    return len(cell.text.strip(":.,")) <= 2
 
 
 def _speck_row(row: list[Phrase]) -> bool:
