@@ -1396,3 +1396,17 @@ def test_a_continuing_row_of_symbols_with_one_ocr_garbled_still_continues_the_ta
     assert fields["composition_pct"].value == {
         "Sb": 99.95, "As": 0.0095, "Fe": 0.0057, "Pb": 0.0094, "Cu": 0.0022, "Bi": 0.00057, "Se": 0.00032,
     }  # fmt: skip
+
+
+def test_a_speck_read_as_a_digit_before_a_result_gives_way_to_the_result_column() -> None:
+    """'Plomo (Pb) | 8 | 0,0096 | 0,001': the results of the other rows stand in one column; the '8' left of it
+    is a speck, the result is the number in the column."""
+    words = _line("INFORME DE ENSAYO", 0.35, 0.05, 0.016)
+    rows = [("Antimonio (Sb)", "", "99,95"), ("Arsénico (As)", "", "0,0080"), ("Hierro (Fe)", "", "0,0046"),
+            ("Plomo (Pb)", "8", "0,0096")]  # fmt: skip
+    for i, (element, speck, result) in enumerate(rows):
+        y = 0.3 + 0.02 * i
+        words += _line(element, 0.07, y, 0.011) + _line(result, 0.4, y, 0.011) + _line("0,001", 0.6, y, 0.011)
+        words += _line(speck, 0.3, y, 0.011) if speck else []
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["composition_pct"].value == {"Sb": 99.95, "As": 0.008, "Fe": 0.0046, "Pb": 0.0096}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from statistics import median
 
 from rapidfuzz.distance import Levenshtein
 
@@ -65,8 +66,11 @@ def extract_composition(view: DocumentView) -> FieldValue:
         if element is not None
     ]
     mean_last = _last_column_is_mean([_numeric_cells(row, index, headers) for row, _, index in element_rows])
-    for row, element, element_index in element_rows:
-        cell = _result_cell(row, element_index, headers, mean_last)
+    cells = _in_result_column(
+        [_result_cell(row, index, headers, mean_last) for row, _, index in element_rows],
+        [_numeric_cells(row, index, headers) for row, _, index in element_rows],
+    )
+    for (row, element, element_index), cell in zip(element_rows, cells, strict=True):
         if cell is None:
             continue
         value_text, unit = _value_and_unit(cell, row[element_index + 1 :], headers)
@@ -536,6 +540,24 @@ def _result_cell(
 
 
 MIN_CELLS_WITH_MEAN = 3  # two determinations and their mean
+
+
+def _in_result_column(chosen: list[Phrase | None], numeric: list[list[Phrase]]) -> list[Phrase | None]:
+    """The results of a table stand in one column: a row whose chosen cell lies outside the column most rows'
+    results share (a speck OCR read as a digit before the result, 'Plomo (Pb) | 8 | 0,0096') takes its number
+    in that column instead, when it has one."""
+    placed = [c for c in chosen if c is not None]
+    if len(placed) < 3:
+        return chosen
+    left, right = median(c.x0 for c in placed), median(c.x1 for c in placed)
+
+    def in_column(cell: Phrase) -> bool:
+        return min(cell.x1, right) - max(cell.x0, left) > 0
+
+    return [
+        next((c for c in cells if in_column(c)), cell) if cell is not None and not in_column(cell) else cell
+        for cell, cells in zip(chosen, numeric, strict=True)
+    ]
 
 
 def _last_column_is_mean(rows: list[list[Phrase]]) -> bool:
