@@ -236,6 +236,8 @@ def test_fields_are_read_from_the_box_their_caption_names() -> None:
         ("INV-001 2 bundles", "INV-001"),
         ("EXP- 2509-986", "EXP-2509-986"),  # OCR's space after a hyphen: no reference ends in one
         ("MX-USMCA- 25-3836", "MX-USMCA-25-3836"),
+        ("602,131.60 USD EXP-2501-505", "EXP-2501-505"),  # an amount in thousands with cents is no reference
+        ("1.234,56 EUR F-00711", "F-00711"),
     ],
 )
 def test_identifiers_keep_their_groups_and_nothing_else(text: str, expected: str) -> None:
@@ -1410,3 +1412,13 @@ def test_a_speck_read_as_a_digit_before_a_result_gives_way_to_the_result_column(
         words += _line(speck, 0.3, y, 0.011) if speck else []
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
     assert fields["composition_pct"].value == {"Sb": 99.95, "As": 0.008, "Fe": 0.0046, "Pb": 0.0096}
+
+
+def test_the_transport_documents_number_is_not_the_invoices() -> None:
+    """'Documento de transporte No.' (a waybill's number) is no 'Document No.' of the invoice, however loosely OCR
+    reads it; with the invoice's own number unreadable, there is none."""
+    words = _line("FACTURA COMERCIAL DE EXPORTACIÓN", 0.3, 0.05, 0.016)
+    words += _line("Lugar de emisión", 0.07, 0.12, 0.009) + _line("Documento de transporte No.", 0.6, 0.12, 0.009)
+    words += _line("Khujand", 0.07, 0.14, 0.011) + _line("SUB2463062", 0.6, 0.14, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["invoice_number"].value is None

@@ -647,6 +647,21 @@ LABELS: dict[str, tuple[str, ...]] = {
 # certificate ('8. Origin criterion' holding 'PE', 'WO', 'P', 'CTH': codes of the agreement's rules, not
 # countries), transport places. A phrase that starts with one of these is never the shorter label's phrase.
 OTHER_LABELS: tuple[str, ...] = (
+    # the transport document's number (bill of lading, air waybill, consignment note), not the invoice's
+    "transport document",
+    "documento de transporte",
+    "document de transport",
+    "documento de transporte no",
+    "bill of lading",
+    "b l no",
+    "air waybill",
+    "awb no",
+    "waybill no",
+    "conocimiento de embarque",
+    "guia aerea",
+    "carta de porte",
+    "lettre de transport",
+    "connaissement",
     # the party to notify of the arrival, a box of its own beside the consignee
     "notify",
     "notify party",

@@ -48,7 +48,8 @@ def identifier(text: str) -> Parsed[str]:
     a date or a word after it does not."""
     # A hyphen or slash never ends a reference: a space after one is OCR's ('EXP- 2509-986').
     text = _SPACE_AFTER_JOINER.sub("", text)
-    raw = [t for part in text.split() for t in _split_commas(part)]
+    # '602,131.60': an amount in thousands with its cents is no reference, nor are its groups.
+    raw = [t for part in text.split() if not _AMOUNT.fullmatch(part.strip("()")) for t in _split_commas(part)]
     tokens = [t.strip(".:;,()[]") for t in raw]
     for index, token in enumerate(tokens):
         if fold(token) in _NOT_IDS or len(token) < 3:
@@ -64,6 +65,7 @@ def identifier(text: str) -> Parsed[str]:
 
 
 _SPACE_AFTER_JOINER = re.compile(r"(?<=\w[-/])\s+(?=\w)")
+_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+\.\d{2}|\d{1,3}(?:\.\d{3})+,\d{2}")
 _CODE_WORD = re.compile(r"[A-Z]{3,5}")
 # Capital words that start another reference or a date rather than continue this one.
 _NOT_CODE_WORDS = frozenset("REF INV DATED DATE LOT BATCH CONT AWB".split())
