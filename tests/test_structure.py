@@ -1248,6 +1248,7 @@ def test_a_rule_between_two_words_ends_the_phrase() -> None:
         "I, Jane Doe, acting on behalf of Andaman Minerals Trading Co., Ltd., hereby declare that",
         "El suscrito, Juan Pérez, en representación de Andaman Minerals Trading Co., Ltd., declara que",
         "The goods described below were exported by Andaman Minerals Trading Co., Ltd. from Bangkok.",
+        "The undersigned Nguyen Thi Thu Ha for (Owner or Agent) Andaman Minerals Trading Co., Ltd. (Name and",
     ],
 )
 def test_the_exporter_a_sworn_statement_names(sentence: str) -> None:
@@ -1286,7 +1287,9 @@ def test_parties_named_in_a_chamber_declaration_are_read_from_its_sentence() -> 
     assert fields["consignee_name"].value is None and fields["exporter_name"].value is None
 
 
-@pytest.mark.parametrize("caption", ["Purchaser's name and address", "Messrs.", "Invoiced to", "Recipient"])
+@pytest.mark.parametrize(
+    "caption", ["Purchaser's name and address", "Messrs.", "To Messrs.", "Invoiced to", "Recipient"]
+)
 def test_the_buyer_under_the_words_other_invoices_use_for_it(caption: str) -> None:
     words = _line("COMMERCIAL INVOICE", 0.35, 0.05, 0.016) + _line("Invoice No.: F-00311", 0.6, 0.1, 0.011)
     words += _line(f"{caption}:", 0.07, 0.2, 0.011) + _line("Great Lakes Alloy Supply Inc.", 0.07, 0.22, 0.011)
@@ -1422,3 +1425,11 @@ def test_the_transport_documents_number_is_not_the_invoices() -> None:
     words += _line("Khujand", 0.07, 0.14, 0.011) + _line("SUB2463062", 0.6, 0.14, 0.011)
     fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_scanned_page([(*w, 0.9) for w in words])])
     assert fields["invoice_number"].value is None
+
+
+@pytest.mark.parametrize("header", ["Commodity code", "Código SA", "Code tarifaire"])
+def test_the_tariff_code_under_the_headers_customs_invoices_give_it(header: str) -> None:
+    words = _line("COMMERCIAL INVOICE", 0.35, 0.05, 0.016)
+    rows = [(0.3, ["Description of goods", header, "Quantity"]), (0.32, ["Antimony ingots", "8110.10", "1,001 M/T"])]
+    words += _table(rows, (0.07, 0.4, 0.6))
+    assert extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])["hs_code"].value == "811010"

@@ -234,6 +234,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "buyer_name": (
         "buyer",
+        "to messrs",
         "purchaser",
         "purchaser name",
         "receiver",
@@ -352,6 +353,12 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "hs_code": (
         "hs code",
+        "commodity code",
+        "harmonised code",
+        "harmonized tariff code",
+        "tariff number",
+        "codigo sa",
+        "code tarifaire",
         "hs",
         "h s code",
         "hts",

@@ -93,13 +93,21 @@ def party_in_text(view: DocumentView, name: str) -> FieldValue:
     words = [word for _, word in placed]
     text, starts = _running_text(words)
     for match in _PARTY_CUES[name].finditer(text):
-        first = bisect_left(starts, match.end())
+        first = _after_aside(words, bisect_left(starts, match.end()))
         named = _company_name(words[first : first + NAME_WORDS])
         parsed = party_name(" ".join(w.text for w in named)) if named else None
         if parsed is not None and parsed.found:
             candidate = Candidate(" ".join(w.text for w in named), tuple(named), placed[first][0], "text")
             return field_value(name, parsed.value, candidate)
     return FieldValue.missing(name, f"no {name.removesuffix('_name')} named in the text")
+
+
+def _after_aside(words: list[Word], index: int) -> int:
+    """Past a form's bracketed caption under a blank ('for (Owner or Agent) ACME Co.'): where the name starts."""
+    if index < len(words) and words[index].text.startswith("("):
+        end = next((i for i in range(index, min(index + 8, len(words))) if words[i].text.endswith(")")), None)
+        return index if end is None else end + 1
+    return index
 
 
 def _running_text(words: list[Word]) -> tuple[str, list[int]]:
