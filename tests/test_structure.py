@@ -238,6 +238,8 @@ def test_fields_are_read_from_the_box_their_caption_names() -> None:
         ("MX-USMCA- 25-3836", "MX-USMCA-25-3836"),
         ("602,131.60 USD EXP-2501-505", "EXP-2501-505"),  # an amount in thousands with cents is no reference
         ("1.234,56 EUR F-00711", "F-00711"),
+        ("21,170 kg F-00111", "F-00111"),  # a quantity, in thousands or with its unit, is no reference
+        ("18.114 MT F-00111", "F-00111"),
     ],
 )
 def test_identifiers_keep_their_groups_and_nothing_else(text: str, expected: str) -> None:

@@ -48,7 +48,7 @@ def identifier(text: str) -> Parsed[str]:
     a date or a word after it does not."""
     # A hyphen or slash never ends a reference: a space after one is OCR's ('EXP- 2509-986').
     text = _SPACE_AFTER_JOINER.sub("", text)
-    # '602,131.60': an amount in thousands with its cents is no reference, nor are its groups.
+    # '602,131.60', '21,170': a number in thousands is an amount or a quantity, no reference, nor are its groups.
     raw = [t for part in text.split() if not _AMOUNT.fullmatch(part.strip("()")) for t in _split_commas(part)]
     tokens = [t.strip(".:;,()[]") for t in raw]
     for index, token in enumerate(tokens):
@@ -56,6 +56,8 @@ def identifier(text: str) -> Parsed[str]:
             continue
         if _year_of_a_date(tokens, index):
             continue  # '17 Mar 2025': the year of a date beside the label, never the reference
+        if index + 1 < len(tokens) and fold(tokens[index + 1]) in _QUANTITY_UNITS:
+            continue  # '18.114 MT', '2,016 kg': a quantity beside the label, never the reference
         match = _IDENT.fullmatch(token)
         if match and not _DATE_LIKE.match(token) and len(token) <= 40:
             if _spaced_code(tokens[index:]):
@@ -65,7 +67,8 @@ def identifier(text: str) -> Parsed[str]:
 
 
 _SPACE_AFTER_JOINER = re.compile(r"(?<=\w[-/])\s+(?=\w)")
-_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+\.\d{2}|\d{1,3}(?:\.\d{3})+,\d{2}")
+_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+,\d+")
+_QUANTITY_UNITS = frozenset("kg kgs mt t tm lb lbs tons tonnes ppm pct".split())
 _CODE_WORD = re.compile(r"[A-Z]{3,5}")
 # Capital words that start another reference or a date rather than continue this one.
 _NOT_CODE_WORDS = frozenset("REF INV DATED DATE LOT BATCH CONT AWB".split())
