@@ -1435,3 +1435,18 @@ def test_the_tariff_code_under_the_headers_customs_invoices_give_it(header: str)
     rows = [(0.3, ["Description of goods", header, "Quantity"]), (0.32, ["Antimony ingots", "8110.10", "1,001 M/T"])]
     words += _table(rows, (0.07, 0.4, 0.6))
     assert extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])["hs_code"].value == "811010"
+
+
+def test_a_ruled_cell_of_numbers_one_per_line_is_rows_whose_rules_were_lost() -> None:
+    """A weight column whose rule between two rows the scan lost holds both rows' weights in one cell: each line
+    is a row of the column, and the last row sums them."""
+    words = (
+        _line("PACKING LIST", 0.4, 0.05, 0.016) + _line("Lot", 0.07, 0.3, 0.011) + _line("N.W. (kg)", 0.32, 0.3, 0.011)
+    )
+    for i, (lot, net) in enumerate([("L-2508-019", "980.5"), ("L-2508-022", "4,084.5"), ("L-2508-023", "9,087.5")]):
+        words += _line(lot, 0.07, 0.325 + 0.02 * i, 0.011) + _line(net, 0.32, 0.325 + 0.02 * i, 0.011)
+    words += _line("3 lots", 0.07, 0.395, 0.011) + _line("14,152.5", 0.32, 0.395, 0.011)
+    rules = [(0.06, y, 0.45, y) for y in (0.29, 0.32, 0.34, 0.39, 0.41)]  # the rule at 0.36 lost
+    rules += [(x, 0.29, x, 0.41) for x in (0.06, 0.3, 0.45)]
+    fields = extract_fields(DocType.PACKING_LIST, [_page(words, rules)])
+    assert fields["net_weight_kg"].value == 14152.5

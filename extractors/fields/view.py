@@ -76,6 +76,14 @@ def ends_with_colon(text: str) -> bool:
     return bool(_COLON_AT_END.search(text.rstrip())) and not figure
 
 
+_NUMERIC_LINE = re.compile(r"^[(<]?\d[\d.,' ]*\s*(?:%|[a-zA-Z]{1,3}\.?)?$")
+
+
+def _numeric_line(words: tuple[Word, ...]) -> bool:
+    """A line that is one number, with at most a short unit ('9,087.5', '993.5 kg', '14 MT')."""
+    return bool(_NUMERIC_LINE.match(" ".join(w.text for w in words)))
+
+
 def is_descriptor(text: str) -> bool:
     """'(name, full address, country)' or 'electrónico': the wording of a box label, not its content."""
     stripped = text.strip()
@@ -182,10 +190,12 @@ class DocumentView:
                 for cell in cells
                 if cell.lines
             ]
+        # A cell's first line is its value (a wrapped description runs on); a cell whose every line is a number
+        # is rows whose rules the scan lost ('4,084.5' over '9,087.5'): each line is a cell.
         return [
             Phrase(page=cell.page, line=line[0].line, words=list(line))
             for cell in cells
-            for line in cell.lines[:1]  # a cell's first line: its value (a wrapped description runs on)
+            for line in (cell.lines if all(_numeric_line(line) for line in cell.lines) else cell.lines[:1])
         ]
 
     def row_index(self, phrase: Phrase) -> int:
