@@ -1450,3 +1450,17 @@ def test_a_ruled_cell_of_numbers_one_per_line_is_rows_whose_rules_were_lost() ->
     rules += [(x, 0.29, x, 0.41) for x in (0.06, 0.3, 0.45)]
     fields = extract_fields(DocType.PACKING_LIST, [_page(words, rules)])
     assert fields["net_weight_kg"].value == 14152.5
+
+
+def test_a_column_reads_on_past_the_marks_wrapped_in_the_column_beside_it() -> None:
+    """The shipping marks of the first row run over three lines of their own column; the lot column goes on
+    under them."""
+    rows = [(0.3, ["MARKS & NOS.", "BATCH / LOT", "PACKAGES", "N.W. (KGS)"]),
+            (0.32, ["ESA/DVP", "L-2505-343", "6", "6,101.00"]), (0.34, ["ANTIMONY INGOTS", "", "", ""]),
+            (0.36, ["BUNDLE NO. 1-14", "", "", ""]), (0.38, ["MADE IN THAILAND", "", "", ""]),
+            (0.40, ["", "L-2505-346", "6", "6,054.00"]), (0.42, ["", "L-2505-348", "2", "1,985.50"]),
+            (0.44, ["TOTAL:", "", "14", "14,140.50"])]  # fmt: skip
+    words = _line("PACKING LIST", 0.4, 0.05, 0.016) + _table(rows, (0.07, 0.3, 0.5, 0.65))
+    fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
+    assert fields["lot_numbers"].value == ["L-2505-343", "L-2505-346", "L-2505-348"]
+    assert fields["net_weight_kg"].value == 14140.5

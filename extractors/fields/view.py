@@ -76,6 +76,14 @@ def ends_with_colon(text: str) -> bool:
     return bool(_COLON_AT_END.search(text.rstrip())) and not figure
 
 
+def _wraps_another_column(row: list[Phrase], header_row: list[Phrase], header: Phrase) -> bool:
+    """A line holding one cell, under another header of the table than `header`: that column's cell wrapped."""
+    if len(row) != 1 or len(header_row) < 3:
+        return False
+    under = [h for h in header_row if min(h.x1, row[0].x1) - max(h.x0, row[0].x0) > 0]
+    return len(under) == 1 and under[0] is not header
+
+
 _NUMERIC_LINE = re.compile(r"^[(<]?\d[\d.,' ]*\s*(?:%|[a-zA-Z]{1,3}\.?)?$")
 
 
@@ -318,6 +326,8 @@ class DocumentView:
             if _specks(row):
                 continue
             in_column = [p for p in row if min(p.x1, header.x1) - max(p.x0, header.x0) > 0]
+            if not in_column and _wraps_another_column(row, self.rows[start], header):
+                continue  # the marks of the row above, wrapped over lines of their own column
             if not in_column:
                 misses += 1
                 if misses > 1:
