@@ -571,6 +571,13 @@ def test_parse_weight_kg_refuses(text: str, reason_part: str) -> None:
     assert reason_part in (result.reason or "")
 
 
+@pytest.mark.parametrize("text", ["3.432 CBM", "3.432 M3", "14 bundles", "6 pallets"])
+def test_a_volume_or_a_count_is_no_weight_whatever_unit_the_caption_gives(text: str) -> None:
+    result = parse_weight_kg(text, default_unit="kg")
+    assert not result.found and "only volumes or counts" in (result.reason or "")
+    assert parse_weight_kg(f"13,368.00 KGS TOTAL MEAS.: {text}").value == 13368.0
+
+
 def test_parse_weight_kg_default_unit_and_hint() -> None:
     assert parse_weight_kg("20000", default_unit="kg").value == 20000.0
     assert parse_weight_kg("20", default_unit="MT").value == 20000.0

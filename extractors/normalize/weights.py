@@ -92,6 +92,13 @@ def _plausible_value(number: NumberMatch, factor: float, plausible_kg: tuple[flo
     return number.value
 
 
+# Units of what a packing list also measures beside weights: volume, and counts of packages or pieces.
+_NOT_A_WEIGHT = re.compile(
+    r"\s*(?:cbm|m3|m³|cu\.?\s?m|cft|cu\.?\s?ft|litres?|liters?|bundles?|pallets?|bags?|drums?|cases?|boxes|"
+    r"packages?|pkgs?|bultos?|atados?|colis|sacos?|pcs|pieces?|ingots?)\b"
+)
+
+
 def parse_weight_kg(
     text: str,
     default_unit: str | None = None,
@@ -115,12 +122,16 @@ def parse_weight_kg(
         return Parsed.fail(f"no number in {text[:80]!r}")
     weights: list[tuple[float, float]] = []  # (kg, factor)
     bare: list[NumberMatch] = []
+    measures = 0  # numbers of a volume or a count
     for number, after in zip(numbers, [*numbers[1:], None], strict=True):
         if after is not None and _RANGE.fullmatch(folded[number.end : after.start]):
             return Parsed.fail(f"weight range in {text[:80]!r}")
         assert number.value is not None
         if folded[number.end :].lstrip().startswith("%"):
             continue  # a share ('Sb 99.85%'), never a weight
+        if _NOT_A_WEIGHT.match(folded[number.end :]):
+            measures += 1
+            continue  # a volume ('3.432 CBM') or a count ('5 bundles'), whatever unit a label gives
         unit = _unit_after(prepared, folded, number)
         if unit is None:
             bare.append(number)
@@ -133,6 +144,8 @@ def parse_weight_kg(
             value = number.decimal_reading
         weights.append((value * factor, factor))
     if not weights and not bare:
+        if measures:
+            return Parsed.fail(f"only volumes or counts in {text[:80]!r}")
         return Parsed.fail(f"only percentages in {text[:80]!r}")
     if not weights:
         units = {_unit_key(m.group("unit")) for m in _unit_pattern().finditer(folded)}
