@@ -1464,3 +1464,15 @@ def test_a_column_reads_on_past_the_marks_wrapped_in_the_column_beside_it() -> N
     fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
     assert fields["lot_numbers"].value == ["L-2505-343", "L-2505-346", "L-2505-348"]
     assert fields["net_weight_kg"].value == 14140.5
+
+
+def test_a_package_word_after_a_count_is_its_unit_not_a_caption() -> None:
+    """A total row '3 lots | 11 | pallets | 15.972 | 11,000.0': 'pallets' names the unit of the 11 before it; the
+    volume after it is no count of packages."""
+    rows = [(0.3, ["C/Nos.", "Lot", "Qty", "", "Meas. (CBM)", "N.W. (kg)"]),
+            (0.32, ["1-3", "LT-2509-320", "3", "", "4.356", "3,000.0"]),
+            (0.34, ["4-11", "LT-2509-322", "8", "", "11.616", "8,000.0"]),
+            (0.36, ["3 lots", "", "11", "pallets", "15.972", "11,000.0"])]  # fmt: skip
+    words = _line("PACKING LIST", 0.4, 0.05, 0.016) + _table(rows, (0.07, 0.15, 0.3, 0.36, 0.5, 0.65))
+    fields = extract_fields(DocType.PACKING_LIST, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["package_count"].value == 11

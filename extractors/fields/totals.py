@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from oretrace.core.folding import fold
 from oretrace.core.models import FieldValue
@@ -107,6 +108,15 @@ def unit_over(view: DocumentView, hit: LabelHit) -> str | None:
     return None
 
 
+def _unit_of_a_count(view: DocumentView, hit: LabelHit) -> bool:
+    """'11 | pallets': a package word after a number in the cell before it is that count's unit, no caption."""
+    if hit.rest or len(hit.phrase.words) != 1 or fold(hit.phrase.text) not in PACKAGE_WORDS:
+        return False
+    row = view.rows[view.row_index(hit.phrase)]
+    position = next((i for i, phrase in enumerate(row) if phrase is hit.phrase), 0)
+    return position > 0 and bool(re.fullmatch(r"\d[\d,.]*", row[position - 1].words[-1].text))
+
+
 def column_until_label(view: DocumentView, hit: LabelHit, skip: set[int], whole_cells: bool = False) -> list[Phrase]:
     """The column under a header, ending where another field's label starts."""
     cells = []
@@ -127,7 +137,7 @@ class ColumnTotalField(LabelledField):
         hits = sorted(view.find_labels(self.labels), key=lambda h: -("total" in fold(h.label)))
         for hit in hits:
             parse = self.parser(view, hit)
-            if not is_label(hit, parse):
+            if not is_label(hit, parse) or _unit_of_a_count(view, hit):
                 continue
             numeric = [c for c in column_until_label(view, hit, skip) if parse(c.text).found]
             if len(numeric) > 1:
@@ -265,7 +275,14 @@ def packages_said(view: DocumentView) -> FieldValue:
 # Captions of what numbers the packages one by one: a column's ('Pkg No.' over 1, 2, 3) or the marks' ('BUNDLE NO.
 # 1-17').
 _NUMBERED = "pkg package bundle pallet case bag carton crate drum c bulto atado colis tarima saco".split()
-PACKAGE_NUMBER_LABELS = (*(f"{word} no" for word in _NUMBERED), "no de bulto", "no de atado", "numero de bulto")
+PACKAGE_NUMBER_LABELS = (
+    *(f"{word} {mark}" for word in _NUMBERED for mark in ("no", "nos")),
+    "c/no",
+    "c/nos",
+    "no de bulto",
+    "no de atado",
+    "numero de bulto",
+)
 _NUMBERS = re.compile(r"^(\d{1,4})(?:\s*(?:-|–|to|a|al|à)\s*(\d{1,4}))?$")
 
 
@@ -276,18 +293,14 @@ def packages_numbered(view: DocumentView) -> FieldValue:
         cells = (
             [hit.rest] if hit.rest else [c.words for c in view.column_below(hit.phrase) if not is_total_row(view, c)]
         )
-        numbers: set[int] = set()
-        for words in cells:
-            match = _NUMBERS.match(" ".join(w.text for w in words).strip(" .:"))
-            if match is None:
-                numbers.clear()  # a cell that numbers no package: the column is something else
-                break
-            first, last = int(match.group(1)), int(match.group(2) or match.group(1))
-            numbers.update(range(first, last + 1))
-        counted = len(cells) > 1 or len(numbers) > 1  # one package number alone counts nothing
-        if counted and numbers and numbers == set(range(1, len(numbers) + 1)):
-            text = " ".join(w.text for words in cells for w in words)
-            candidate = Candidate(text, tuple(w for words in cells for w in words), hit.phrase.page, "column")
+        ranges = [_NUMBERS.match(" ".join(w.text for w in words).strip(" .:")) for words in cells]
+        numbered = list(takewhile(lambda match: match is not None, ranges))
+        if len(numbered) < min(2, len(ranges)):
+            continue  # a column that numbers no packages; after two numbered rows, a cell is the table's foot
+        numbers = {n for match in numbered if match for n in range(int(match[1]), int(match[2] or match[1]) + 1)}
+        if len(numbers) > 1 and numbers == set(range(1, len(numbers) + 1)):  # one number alone counts nothing
+            words = tuple(w for cell in cells[: len(numbered)] for w in cell)
+            candidate = Candidate(" ".join(w.text for w in words), words, hit.phrase.page, "column")
             return field_value("package_count", len(numbers), candidate, 0.8)
     return FieldValue.missing("package_count", "no package numbers that count the packages")
 
