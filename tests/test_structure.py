@@ -1476,3 +1476,19 @@ def test_a_package_word_after_a_count_is_its_unit_not_a_caption() -> None:
     words = _line("PACKING LIST", 0.4, 0.05, 0.016) + _table(rows, (0.07, 0.15, 0.3, 0.36, 0.5, 0.65))
     fields = extract_fields(DocType.PACKING_LIST, [_scanned_page([(*w, 0.9) for w in words])])
     assert fields["package_count"].value == 11
+
+
+def test_a_bilingual_customs_invoice_names_its_invoice_tariff_and_net_weight_its_own_way() -> None:
+    """'Inv.: CP-INV-25-0278' among the other references, 'HS / SH 8110.10' under the goods, and the net weight
+    in field 16 ('Net 23.214 MT') before the sum of a quantity column that lost a row's weight."""
+    words = _line("CANADA CUSTOMS INVOICE", 0.35, 0.03, 0.016) + _line("Inv.: CP-INV-25-0278", 0.55, 0.1, 0.011)
+    rows = [(0.3, ["12. Specification of commodities", "13. Quantity", "15. Total"]),
+            (0.32, ["9 bundles, lot LT-2507-082", "9,019 KGS", "473,046.55"]),
+            (0.34, ["3 bundles, lot LT-2507-083", "3,010.50 KGS", "157,900.72"]),
+            (0.36, ["11 bundles, lot LT-2507-086", "", "586,600.80"])]  # fmt: skip
+    words += _table(rows, (0.07, 0.45, 0.65)) + _line("HS / SH 8110.10", 0.07, 0.38, 0.011)
+    words += _line("16. Total weight", 0.07, 0.45, 0.009) + _line("Net 23.214 MT", 0.07, 0.47, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert fields["invoice_number"].value == "CP-INV-25-0278"
+    assert fields["hs_code"].value == "811010"
+    assert fields["net_weight_kg"].value == 23214.0

@@ -23,6 +23,7 @@ NUMBER_AND_DATE = (
 LABELS: dict[str, tuple[str, ...]] = {
     "invoice_number": (
         "invoice no",
+        "inv",
         "invoice number",
         "invoice #",
         "inv no",

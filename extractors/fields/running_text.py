@@ -44,7 +44,7 @@ def declared_origin_in_text(view: DocumentView, name: str) -> FieldValue:
 
 # 'HS 8110.10', 'H.S. code: 2825.80', 'HTS No. 8110.10.0000' inside a line of text: the code follows its name.
 _NAMED_CODE = re.compile(
-    r"(?i)(?<![\w.])h\.?\s?t?\.?\s?s\.?(?:\s?code)?(?!\w)"  # HS, H.S., HTS, HS code
+    r"(?i)(?<![\w.])h\.?\s?t?\.?\s?s\.?(?:\s?code)?(?:\s?/\s?s[ha]\.?)?(?!\w)"  # HS, H.S., HTS, HS code, HS / SH
     r"[^\w]{0,3}(?:no\.?|number)?[^\w]{0,3}(?=\d)"  # then 'No.' or punctuation, and the digits
 )
 

@@ -108,6 +108,12 @@ def unit_over(view: DocumentView, hit: LabelHit) -> str | None:
     return None
 
 
+# Net-weight labels that name a quantity rather than the weight: the goods sold by weight are counted in it.
+QUANTITY_LABELS = frozenset(
+    ("quantity", "cantidad", "quantite", "quantidade", "net quantity", "peso o cantidad", "weight or quantity")
+)
+
+
 def _unit_of_a_count(view: DocumentView, hit: LabelHit) -> bool:
     """'11 | pallets': a package word after a number in the cell before it is that count's unit, no caption."""
     if hit.rest or len(hit.phrase.words) != 1 or fold(hit.phrase.text) not in PACKAGE_WORDS:
@@ -134,7 +140,11 @@ class ColumnTotalField(LabelledField):
         return self.parse_for_label(view, hit) if self.parse_for_label else self.parse
 
     def extract(self, view: DocumentView, skip: set[int]) -> FieldValue:
-        hits = sorted(view.find_labels(self.labels), key=lambda h: -("total" in fold(h.label)))
+        # A total first; a quantity column only after the labels that name the weight ('Net' over 'Quantity').
+        hits = sorted(
+            view.find_labels(self.labels),
+            key=lambda h: (-("total" in fold(h.label)), fold(h.label) in QUANTITY_LABELS),
+        )
         for hit in hits:
             parse = self.parser(view, hit)
             if not is_label(hit, parse) or _unit_of_a_count(view, hit):
