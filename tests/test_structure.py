@@ -240,6 +240,7 @@ def test_fields_are_read_from_the_box_their_caption_names() -> None:
         ("1.234,56 EUR F-00711", "F-00711"),
         ("21,170 kg F-00111", "F-00111"),  # a quantity, in thousands or with its unit, is no reference
         ("18.114 MT F-00111", "F-00111"),
+        ("18.114 metric tons F-00111", "F-00111"),
     ],
 )
 def test_identifiers_keep_their_groups_and_nothing_else(text: str, expected: str) -> None:
@@ -1492,3 +1493,8 @@ def test_a_bilingual_customs_invoice_names_its_invoice_tariff_and_net_weight_its
     assert fields["invoice_number"].value == "CP-INV-25-0278"
     assert fields["hs_code"].value == "811010"
     assert fields["net_weight_kg"].value == 23214.0
+
+
+@pytest.mark.parametrize("text", ["P.O. No. 4567443", "L/C No.: DC752563210", "Order No 12345", "S/C No. SC 252216"])
+def test_a_line_naming_another_papers_number_holds_no_reference_of_ours(text: str) -> None:
+    assert not identifier(text).found

@@ -46,6 +46,8 @@ def identifier(text: str) -> Parsed[str]:
     """The first reference number in the text. A number printed in groups keeps its groups ('VN 2025 0398340',
     'A 123.456', 'TH25 31 25164'): a short capital prefix before it and the digit groups after it belong to it,
     a date or a word after it does not."""
+    if _OTHER_REFERENCE.match(text):
+        return Parsed.fail(f"another paper's reference: {text!r}")
     # A hyphen or slash never ends a reference: a space after one is OCR's ('EXP- 2509-986').
     text = _SPACE_AFTER_JOINER.sub("", text)
     # '602,131.60', '21,170': a number in thousands is an amount or a quantity, no reference, nor are its groups.
@@ -66,9 +68,16 @@ def identifier(text: str) -> Parsed[str]:
     return Parsed.fail(f"no reference number in {text!r}")
 
 
+# 'P.O. No. 4567443', 'L/C No.: DC752563210', 'S/C No. CT-2025-105': a line that starts by naming another paper's
+# number (purchase order, credit, contract, transport document) holds that number.
+_OTHER_REFERENCE = re.compile(
+    r"\s*(?:p\.?\s?o\.?|purchase\s+order|order|l\s?/\s?c|s\s?/\s?c|contract|b\s?/\s?l|awb|pedido|contrato)"
+    r"\s*(?:no\.?|n[°º]\.?|#|number|nr\.?)\s*[:.]?\s*\w",
+    re.IGNORECASE,
+)
 _SPACE_AFTER_JOINER = re.compile(r"(?<=\w[-/])\s+(?=\w)")
 _AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+,\d+")
-_QUANTITY_UNITS = frozenset("kg kgs mt t tm lb lbs tons tonnes ppm pct".split())
+_QUANTITY_UNITS = frozenset("kg kgs mt t tm lb lbs tons tonnes metric ppm pct".split())
 _CODE_WORD = re.compile(r"[A-Z]{3,5}")
 # Capital words that start another reference or a date rather than continue this one.
 _NOT_CODE_WORDS = frozenset("REF INV DATED DATE LOT BATCH CONT AWB".split())
