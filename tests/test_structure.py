@@ -1498,3 +1498,13 @@ def test_a_bilingual_customs_invoice_names_its_invoice_tariff_and_net_weight_its
 @pytest.mark.parametrize("text", ["P.O. No. 4567443", "L/C No.: DC752563210", "Order No 12345", "S/C No. SC 252216"])
 def test_a_line_naming_another_papers_number_holds_no_reference_of_ours(text: str) -> None:
     assert not identifier(text).found
+
+
+def test_a_share_over_a_hundred_percent_lost_its_point_after_two_digits() -> None:
+    words = _line("CERTIFICATE OF ANALYSIS", 0.35, 0.05, 0.016)
+    for i, (element, result) in enumerate(
+        [("Antimony Sb", "9995 %"), ("Arsenic As", "0.0110 %"), ("Iron Fe", "0.0053 %")]
+    ):
+        words += _line(element, 0.07, 0.3 + 0.02 * i, 0.011) + _line(result, 0.4, 0.3 + 0.02 * i, 0.011)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["composition_pct"].value == {"Sb": 99.95, "As": 0.011, "Fe": 0.0053}

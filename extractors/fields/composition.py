@@ -116,7 +116,8 @@ def _restore_decimal(text: str, unit: str | None, readings: list[tuple[str, str,
     """A result OCR read without its decimal point ('00667', '199 ppm' for '19.9 ppm'), with the point put
     back. A numeral never starts with a zero unless a point follows it; and a laboratory prints the results of
     one unit to the same number of decimals, so a bare numeral among at least three results of its unit that
-    share one count of decimals, with more digits than that count, lost its point there."""
+    share one count of decimals, with more digits than that count, lost its point there. A share over 100 %
+    lost it after its first two digits."""
     match = _BARE_DIGITS.match(text.strip())
     if match is None:
         return text
@@ -124,6 +125,10 @@ def _restore_decimal(text: str, unit: str | None, readings: list[tuple[str, str,
     if len(digits) > 1 and digits[0] == "0":
         return f"0.{digits[1:]}{rest}"
     key = _unit_key(text, unit)
+    if key in ("%", "wt%", "wt %", "pct") and len(digits) > 3 and int(digits) > 100:
+        # No share is over 100 %: '9995 %' is 99.95 %, the main element's content with its point lost.
+        whole = 3 if digits.startswith("100") else 2
+        return f"{digits[:whole]}.{digits[whole:]}{rest}"
     formats = [m.groups() for _, other, u, _ in readings if _unit_key(other, u) == key
                for m in [_DECIMALS.match(other.strip())] if m]  # fmt: skip
     if len(formats) < 3:
