@@ -33,7 +33,7 @@ from oretrace.extractors.safety import refuse_hostile_pdf
 from oretrace.extractors.text import PDFIUM_LOCK, ReadOptions, read_pages
 
 # Bumped whenever text reading, classification or field extraction changes what they produce.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 PIPELINE_VERSION = f"oretrace-{__version__}+extractors.{EXTRACTOR_VERSION}"
 
 

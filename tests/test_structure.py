@@ -1252,6 +1252,7 @@ def test_a_rule_between_two_words_ends_the_phrase() -> None:
         "El suscrito, Juan Pérez, en representación de Andaman Minerals Trading Co., Ltd., declara que",
         "The goods described below were exported by Andaman Minerals Trading Co., Ltd. from Bangkok.",
         "The undersigned Nguyen Thi Thu Ha for (Owner or Agent) Andaman Minerals Trading Co., Ltd. (Name and",
+        "El suscrito Juan Pérez, por cuenta de Andaman Minerals Trading Co., Ltd., declara que",
     ],
 )
 def test_the_exporter_a_sworn_statement_names(sentence: str) -> None:
@@ -1508,3 +1509,10 @@ def test_a_share_over_a_hundred_percent_lost_its_point_after_two_digits() -> Non
         words += _line(element, 0.07, 0.3 + 0.02 * i, 0.011) + _line(result, 0.4, 0.3 + 0.02 * i, 0.011)
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
     assert fields["composition_pct"].value == {"Sb": 99.95, "As": 0.011, "Fe": 0.0053}
+
+
+def test_a_packing_list_cites_its_invoice_as_fact_no() -> None:
+    words = _line("LISTA DE PESOS Y DIMENSIONES", 0.4, 0.05, 0.016) + _line(
+        "Fact. No.: MY-INV-25-0291", 0.07, 0.12, 0.011
+    )
+    assert extract_fields(DocType.PACKING_LIST, [_page(words, [])])["invoice_number"].value == "MY-INV-25-0291"

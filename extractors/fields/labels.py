@@ -24,6 +24,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "invoice_number": (
         "invoice no",
         "inv",
+        "fact no",
         "invoice number",
         "invoice #",
         "inv no",

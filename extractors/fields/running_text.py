@@ -120,7 +120,10 @@ def _running_text(words: list[Word]) -> tuple[str, list[int]]:
 
 
 def _company_name(words: list[Word]) -> list[Word]:
-    """The leading words up to and including the name's legal form, or none where no legal form ends it."""
+    """The leading words up to and including the name's legal form, or none where no legal form ends it. A name
+    starts with a capital: the small words before it are the sentence's ('por cuenta de Metales ...')."""
+    while words and not words[0].text[:1].isupper():
+        words = words[1:]
     for index, word in enumerate(words):
         if index and is_legal_form(word.text) and word.text[:1].isupper():
             end = index + 1
