@@ -65,11 +65,9 @@ def extract_composition(view: DocumentView) -> FieldValue:
         for element, index in [_row_element(row)]
         if element is not None
     ]
-    mean_last = _last_column_is_mean([_numeric_cells(row, index, headers) for row, _, index in element_rows])
-    cells = _in_result_column(
-        [_result_cell(row, index, headers, mean_last) for row, _, index in element_rows],
-        [_numeric_cells(row, index, headers) for row, _, index in element_rows],
-    )
+    numeric = [_numeric_cells(row, index, headers) for row, _, index in element_rows]
+    mean_last = _last_column_is_mean(numeric)
+    cells = _in_result_column([_result_cell(row_cells, headers, mean_last) for row_cells in numeric], numeric)
     for (row, element, element_index), cell in zip(element_rows, cells, strict=True):
         if cell is None:
             continue
@@ -532,10 +530,8 @@ def _numeric_cells(row: list[Phrase], element_index: int, headers: list[tuple[Ph
     return [c for c in numeric if _column_kind(c, headers) != "limit"]
 
 
-def _result_cell(
-    row: list[Phrase], element_index: int, headers: list[tuple[Phrase, str]], mean_last: bool = False
-) -> Phrase | None:
-    numeric = _numeric_cells(row, element_index, headers)
+def _result_cell(numeric: list[Phrase], headers: list[tuple[Phrase, str]], mean_last: bool = False) -> Phrase | None:
+    """Of a row's numeric cells (`_numeric_cells`), its result."""
     for cell in numeric:
         if _column_kind(cell, headers) == "result":
             return cell

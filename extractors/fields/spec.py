@@ -247,10 +247,8 @@ def answers_caption(view: DocumentView, hit: LabelHit) -> bool:
     caption before it on its row names a role, not a box holding that field's value."""
     if hit.colon or hit.rest:
         return False
-    row = view.rows[view.row_index(hit.phrase)]
-    # A caption wrapped over its box's lines is a phrase of its own, in no row.
-    position = next((i for i, phrase in enumerate(row) if phrase is hit.phrase), 0)
-    return position > 0 and ends_with_colon(row[position - 1].text)
+    before = view.phrase_before(hit.phrase)
+    return before is not None and ends_with_colon(before.text)
 
 
 def run_on_caption(candidate: Candidate, hit: LabelHit) -> bool:

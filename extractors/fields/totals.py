@@ -118,9 +118,8 @@ def _unit_of_a_count(view: DocumentView, hit: LabelHit) -> bool:
     """'11 | pallets': a package word after a number in the cell before it is that count's unit, no caption."""
     if hit.rest or len(hit.phrase.words) != 1 or fold(hit.phrase.text) not in PACKAGE_WORDS:
         return False
-    row = view.rows[view.row_index(hit.phrase)]
-    position = next((i for i, phrase in enumerate(row) if phrase is hit.phrase), 0)
-    return position > 0 and bool(re.fullmatch(r"\d[\d,.]*", row[position - 1].words[-1].text))
+    before = view.phrase_before(hit.phrase)
+    return before is not None and bool(re.fullmatch(r"\d[\d,.]*", before.words[-1].text))
 
 
 def column_until_label(view: DocumentView, hit: LabelHit, skip: set[int], whole_cells: bool = False) -> list[Phrase]:
@@ -254,13 +253,22 @@ def packages_in_total_row(view: DocumentView) -> FieldValue:
         if not row or not _total_caption(row[0].text):
             continue
         for phrase in row[1:]:
-            match = _COUNT_OF_PACKAGES.match(phrase.text.strip())
-            if match and fold(match.group(2)) in PACKAGE_WORDS:
-                parsed = parsers.count(match.group(1))
-                if parsed.found:
-                    candidate = Candidate(phrase.text, tuple(phrase.words), phrase.page, "text")
-                    return field_value("package_count", parsed.value, candidate, 0.8)
+            if (counted := _packages_counted(_COUNT_OF_PACKAGES.match(phrase.text.strip()), phrase)) is not None:
+                return counted
     return FieldValue.missing("package_count", "no package label and no count of packages in a total row")
+
+
+def _packages_counted(match: re.Match[str] | None, phrase: Phrase) -> FieldValue | None:
+    """The package count a match of a number (group 1) and its word (group 2) gives, when the word counts
+    packages."""
+    if match is None or fold(match.group(2)) not in PACKAGE_WORDS:
+        return None
+    parsed = parsers.count(match.group(1))
+    if not parsed.found:
+        return None
+    return field_value(
+        "package_count", parsed.value, Candidate(phrase.text, tuple(phrase.words), phrase.page, "text"), 0.8
+    )
 
 
 # 'SAY SEVENTEEN (17) BUNDLES ONLY', 'SAY TOTAL: 17 PALLETS ONLY': a count written out, as letters of credit ask.
@@ -274,11 +282,8 @@ def packages_said(view: DocumentView) -> FieldValue:
         for phrase in row:
             said = _SAID.match(phrase.text.strip())
             match = _SAID_COUNT.search(digits_for_words(said.group(1))) if said else None
-            if match and fold(match.group(2)) in PACKAGE_WORDS:
-                parsed = parsers.count(match.group(1))
-                if parsed.found:
-                    candidate = Candidate(phrase.text, tuple(phrase.words), phrase.page, "text")
-                    return field_value("package_count", parsed.value, candidate, 0.8)
+            if (counted := _packages_counted(match, phrase)) is not None:
+                return counted
     return FieldValue.missing("package_count", "no count of packages written out")
 
 

@@ -209,6 +209,13 @@ class DocumentView:
     def row_index(self, phrase: Phrase) -> int:
         return self._row_of[(phrase.page, phrase.line)]
 
+    def phrase_before(self, phrase: Phrase) -> Phrase | None:
+        """The phrase to the left of `phrase` on its row (None for the first, or for a caption wrapped over its
+        box's lines, which stands in no row)."""
+        row = self.rows[self.row_index(phrase)]
+        position = next((i for i, other in enumerate(row) if other is phrase), 0)
+        return row[position - 1] if position > 0 else None
+
     def row_of(self, candidate: Candidate) -> int:
         """Index of the row a candidate's first word stands in."""
         return self._row_of[(candidate.page, candidate.words[0].line)]
