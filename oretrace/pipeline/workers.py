@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from oretrace.core import index_files
 from oretrace.core.config import Settings
 from oretrace.core.models import DueDiligenceTemplate, ExtractedDocument, Rejection, ShipmentJudgement, ShipmentResult
 from oretrace.pipeline.batching import Batch
@@ -202,10 +203,12 @@ def warm_reading() -> None:
     parse_currency("USD 1,000.00")
 
 
-def _warm_worker() -> None:
-    """A worker's start: what reading and checking build on first use (the NER pipeline: about a second)."""
+def _warm_worker(index_directory: Path | None) -> None:
+    """A worker's start: what reading and checking build on first use (the NER pipeline: about a second), the
+    name indexes from the run's index files."""
     from oretrace.checks.context import load_default_nlp
 
+    index_files.keep_in(index_directory)
     warm_reading()
     load_default_nlp(_known(default_reference()))
 
@@ -218,7 +221,9 @@ def _shared_pool(workers: int) -> ProcessPoolExecutor:
             # threads (Prefect's, the server's) may hold locks a forked child would wait on for ever.
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["oretrace.pipeline.documents"])
-            _pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker)
+            _pool = ProcessPoolExecutor(
+                max_workers=workers, mp_context=context, initializer=_warm_worker, initargs=(index_files.directory(),)
+            )
         return _pool
 
 
