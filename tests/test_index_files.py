@@ -14,12 +14,20 @@ from oretrace.extractors.normalize import countries
 from oretrace.nlp_models import gazetteer
 
 
+@pytest.fixture(autouse=True)
+def in_memory() -> Iterator[None]:
+    """Each test starts with no directory (a command run in-process earlier may have set its data directory's)."""
+    before = index_files.directory()
+    index_files.keep_in(None)
+    yield
+    index_files.keep_in(before)
+
+
 @pytest.fixture
 def kept(tmp_path: Path) -> Iterator[Path]:
     directory = tmp_path / "indexes"
     index_files.keep_in(directory)
     yield directory
-    index_files.keep_in(None)
 
 
 class Builder:
@@ -71,10 +79,7 @@ def test_an_unwritable_directory_still_gives_the_index(tmp_path: Path) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("not a directory", encoding="utf-8")
     index_files.keep_in(blocked / "indexes")
-    try:
-        assert load(Builder()) == {"tin": 50}
-    finally:
-        index_files.keep_in(None)
+    assert load(Builder()) == {"tin": 50}
 
 
 def test_the_fingerprint_follows_the_sources_and_the_format() -> None:
