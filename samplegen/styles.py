@@ -18,10 +18,11 @@ COO_LAYOUT = {"form_d": "form_d", "usmca": "usmca_elements", "chamber": "chamber
 ADDED_LAYOUTS: dict[str, tuple[str, ...]] = {
     "commercial_invoice": (
         "facture_arretee", "factura_electronica", "side_totals", "canada_customs", "lc_say_total", "courier_customs",
+        "un_aligned", "erp_invoice",
     ),
     "packing_list": (
         "bundle_lots", "lot_summary", "container_weights", "weight_certificate", "colisage_bilingual", "lots_across",
-        "weight_tally", "weight_measurement", "say_packages",
+        "weight_tally", "weight_measurement", "say_packages", "load_plan",
     ),
     "assay_certificate": (
         "horizontal_samples", "dotted_leaders", "signature_lab", "icp_printout", "inspection_duplicates",
@@ -31,8 +32,8 @@ ADDED_LAYOUTS: dict[str, tuple[str, ...]] = {
 # Certificate families a trade lane can use, by the plan's kind of certificate (every family drawn).
 COO_LAYOUTS_ALL: dict[str, tuple[str, ...]] = {
     "form_d": ("form_d",),
-    "usmca": ("usmca_elements", "usmca_letter"),
-    "chamber": ("chamber_boxed", "icc_chamber", "generic_sworn", "chamber_affidavit"),
+    "usmca": ("usmca_elements", "usmca_letter", "cbp434"),
+    "chamber": ("chamber_boxed", "icc_chamber", "generic_sworn", "chamber_affidavit", "chamber_latam"),
     "form_e": ("form_e",),
     "eur1": ("eur1",),
     "form_a": ("gsp_form_a",),
@@ -56,6 +57,7 @@ FIXED_LANGUAGE = {
     "informe_ensayo": "es",
     "lc_say_total": "en",
     "say_packages": "en",
+    "chamber_latam": "es",
 }
 # Forms that always print decimal commas (the Spanish laboratory report).
 COMMA_ONLY = frozenset({"informe_ensayo"})

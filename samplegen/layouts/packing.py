@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from samplegen.draw import Cell, Column
 from samplegen.facts import Lot
-from samplegen.layouts import packing_forms
+from samplegen.layouts import packing_forms, packing_load_plan
 from samplegen.layouts.common import Ctx, Rendered
 
 
@@ -312,4 +312,5 @@ DRAWERS = {
     "weight_tally": packing_forms.weight_tally,
     "weight_measurement": packing_forms.weight_measurement,
     "say_packages": packing_forms.say_packages,
+    "load_plan": packing_load_plan.load_plan,
 }
