@@ -60,3 +60,21 @@ def test_a_weight_heavier_than_a_consignment_is_refused() -> None:
     assert parsers.weight_kg("kg")("19,449.0").value == 19449.0
     assert not parsers.weight_kg("kg")("PO 4523914 4523914.0").found
     assert not parsers.weight_kg("kg")("17 253 474.539").found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("www.lcinspection.example", None),
+        ("assay@lcinspection.example", None),
+        ("assay Olcinspection.example", None),  # OCR read the '@' as an 'O'
+        ("Tel. +66 38 490 552 sales.antimony.com", None),
+        ("Laem Chabang Inspection & Assay Co., Ltd.", "Laem Chabang Inspection & Assay Co., Ltd."),
+        ("THAI UNIPET INDUSTRIES.CO LTD", "THAI UNIPET INDUSTRIES.CO LTD"),
+        ("labdx", None),  # the start of a mail address under a 'Laboratorio' caption
+        ("fictional company", None),
+    ],
+)
+def test_a_web_or_mail_address_or_lower_case_words_are_no_party_name(text: str, name: str | None) -> None:
+    parsed = parsers.party_name(text)
+    assert parsed.value == name

@@ -1516,3 +1516,41 @@ def test_a_packing_list_cites_its_invoice_as_fact_no() -> None:
         "Fact. No.: MY-INV-25-0291", 0.07, 0.12, 0.011
     )
     assert extract_fields(DocType.PACKING_LIST, [_page(words, [])])["invoice_number"].value == "MY-INV-25-0291"
+
+
+@pytest.mark.parametrize(
+    ("text", "lab"),
+    [
+        ("Siam Metallurgical Testing Laboratory Co., Ltd.", True),
+        ("Análisis Minerales de Torreón, S.A. de C.V.", True),
+        ("INFORME DE ENSAYO / CERTIFICADO DE ANÁLISIS", False),  # the certificate's title
+        ("Rapport d'analyse", False),
+        ("Chemical analysis", False),
+    ],
+)
+def test_a_title_of_laboratory_words_names_no_laboratory(text: str, lab: bool) -> None:
+    from oretrace.extractors.fields.letterhead import is_lab_name
+
+    assert is_lab_name(text) is lab
+
+
+def test_a_laboratory_signing_under_its_label_beats_a_stamp_read_beside_the_label() -> None:
+    """'Analysed and certified by | Expbr': OCR read a stamp beside the label; the laboratory signs under it."""
+    words = _line("Eastern Seaboard Alloy Supply Co., Ltd.", 0.05, 0.03, 0.013)
+    words += _line("MILL CERTIFICATE", 0.4, 0.1, 0.016)
+    words += _line("Client: Eastern Seaboard Alloy Supply Co., Ltd.", 0.05, 0.16, 0.011)
+    words += _line("Analysed and certified by", 0.05, 0.8, 0.011) + _line("Expbr", 0.5, 0.8, 0.011)
+    words += _line("Laem Chabang Inspection & Assay Co., Ltd.", 0.05, 0.82, 0.011)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
+    assert fields["laboratory"].value == "Laem Chabang Inspection & Assay Co., Ltd."
+
+
+def test_the_client_a_report_is_addressed_to_is_no_laboratory() -> None:
+    words = _line("INFORME DE ENSAYO / CERTIFICADO DE ANÁLISIS", 0.3, 0.1, 0.014)
+    words += _line("Para: Exportadora Sierra Madre Metals, S. de R.L. de C.V.", 0.05, 0.16, 0.011)
+    words += _line("Lote: LT-2505-387", 0.05, 0.2, 0.011)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
+    assert fields["laboratory"].value is None
+    words += _line("Análisis Minerales de Torreón, S.A. de C.V.", 0.05, 0.03, 0.014)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
+    assert fields["laboratory"].value == "Análisis Minerales de Torreón, S.A. de C.V."

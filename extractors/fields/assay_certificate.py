@@ -12,11 +12,12 @@ from oretrace.extractors.fields.registry import register
 from oretrace.extractors.fields.spec import LabelledField, extract_labelled
 from oretrace.extractors.fields.view import DocumentView
 
-# The shipment's parties named on the certificate ('Client:', 'Exporter:'): never its laboratory.
+# The shipment's parties named on the certificate ('Client:', 'Exporter:', a report addressed 'Para:' / 'To:'
+# its client): never its laboratory.
 PARTY_FIELDS = (
     LabelledField(
         "seller_name",
-        (*LABELS["seller_name"], "client", "cliente", "customer", "applicant", "solicitante"),
+        (*LABELS["seller_name"], "client", "cliente", "customer", "applicant", "solicitante", "para", "to", "pour"),
         parsers.party_name,
         inline_needs_colon=True,
     ),

@@ -155,7 +155,7 @@ def unlabelled_date(view: DocumentView, name: str) -> FieldValue:
 # companies that issue certificates of analysis under their own names.
 LAB_WORDS = frozenset(
     """laboratory laboratories lab labs laboratorio laboratorios laboratoire laboratoires laboratorium analytical
-    analysis analyses analisis analyse analytics assay assayers assaying ensayos ensaye ensaios testing
+    analysis analyses analisis analyse analytics assay assayers assaying ensayo ensayos ensaye ensaios testing
     inspection inspectorate metallurgical metalurgico metalurgica metallurgique chemical quimico quimica chimique
     sgs intertek veritas als stewart cotecna""".split()
 )
@@ -173,7 +173,12 @@ def is_lab_name(text: str) -> bool:
     return bool(set(words) & LAB_WORDS) and bool(own)
 
 
-_FILLERS = frozenset("the and of for del de la las los y et du des results resultados report certificate".split())
+# Words of a document's title in the languages of the documents: 'INFORME DE ENSAYO / CERTIFICADO DE ANÁLISIS' is
+# a title, not a laboratory's name.
+_FILLERS = frozenset(
+    """the and of for del de la las los y et du des results resultados resultats report certificate informe
+    certificado certificat certificacao rapport relatorio laudo boletin bulletin""".split()
+)
 
 
 def is_stamp(text: str) -> bool:
@@ -183,16 +188,21 @@ def is_stamp(text: str) -> bool:
 
 def laboratory_name(view: DocumentView, labelled: FieldValue, skip: set[int], parties: set[str]) -> FieldValue:
     """The laboratory that issued an assay certificate. A name under a laboratory label ('Tested by', 'For and
-    on behalf of') that is no party of the shipment comes first; then a name in the head of the first page or
-    in a signature block that names a laboratory's trade ('... Testing Laboratory', 'Análisis Minerales');
-    then the letterhead's company name, unless that is the exporter or client (an exporter's quality
-    certificate names the laboratory only where it signs). A stamp ('QC PASSED') is never a laboratory."""
+    on behalf of') that is no party of the shipment and names a laboratory's trade ('... Testing Laboratory',
+    'Análisis Minerales') comes first; then such a name in the head of the first page or in a signature block;
+    then the labelled name without a trade word; then the letterhead's company name, unless that is the
+    exporter or client (an exporter's quality certificate names the laboratory only where it signs). A stamp
+    ('QC PASSED') is never a laboratory."""
     value = labelled.value
-    if labelled.found and isinstance(value, str) and not _is_party(value, parties) and not is_stamp(value):
+    usable = labelled.found and isinstance(value, str) and not _is_party(value, parties) and not is_stamp(value)
+    if usable and isinstance(value, str) and is_lab_name(value):
         return labelled
+    # 'Analysed and certified by | Expbr': OCR read a stamp beside the label, the laboratory signs below it.
     lab_named = _lab_phrase(view, skip, parties)
     if lab_named.found:
         return lab_named
+    if usable:
+        return labelled
     letterhead = letterhead_name(view, "laboratory", skip)
     if letterhead.found and isinstance(letterhead.value, str) and not _is_party(letterhead.value, parties):
         return letterhead

@@ -178,7 +178,9 @@ def date(text: str) -> Parsed[str]:
 
 
 # A web or mail address, '@' lost to OCR or not ('laboratorio € lmnorte.example', 'www.sgs.com').
-_ADDRESS = re.compile(r"(?:^|[\s@€])(?:www\.)?[a-z0-9-]{2,}\.(?:com|net|org|edu|gov|example|co|info|biz|[a-z]{2})\b")
+# A web or mail address; its first letter may be a capital where OCR read the '@' before it as a letter
+# ('assay Olcinspection.example'), but 'INDUSTRIES.CO' is a name run into its legal form.
+_ADDRESS = re.compile(r"(?:^|[\s@€])(?:[A-Za-z0-9][a-z0-9-]+\.)+(?:com|net|org|edu|gov|example|co|info|biz|[a-z]{2})\b")
 
 
 # "Same as consignee", "El mismo comprador", "Idem": the party named in another box, not a name of its own.
@@ -194,6 +196,9 @@ def party_name(text: str) -> Parsed[str]:
         return Parsed.fail(f"no name in {text!r}")
     if _ADDRESS.search(text):
         return Parsed.fail(f"a web or mail address, not a name: {text!r}")
+    if not any(c.isupper() for c in text):
+        # Names are written with capitals; 'fictional', 'labdx' are words of another line read as a value.
+        return Parsed.fail(f"no capital letter, not a name: {text!r}")
     if _SAME_AS.match(fold(text)):
         return Parsed.fail(f"a reference to another party, not a name: {text!r}")
     # "Globale Nummer: 4000001123452 (GTIN)", "Tel: +49 ...": a labelled number, not a name.
