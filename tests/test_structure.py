@@ -1554,3 +1554,42 @@ def test_the_client_a_report_is_addressed_to_is_no_laboratory() -> None:
     words += _line("Análisis Minerales de Torreón, S.A. de C.V.", 0.05, 0.03, 0.014)
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
     assert fields["laboratory"].value == "Análisis Minerales de Torreón, S.A. de C.V."
+
+
+def test_a_stamp_across_the_sample_rows_neither_ends_the_table_nor_hides_its_result_row() -> None:
+    """Debris OCR read from a stamp ('a', 'rd', '=') between the samples' rows is no end of the table, and does
+    not use up the rows the result row is looked for in; a one-letter symbol in the wrong case ('s') is counted
+    among the symbols that make the row a table's head."""
+    debris = [["i"], ["A"], ["a"], ["rd"], ["="], ["7"]]
+    words = _grid_rows(
+        [
+            ["Sample", "Sb", "s", "Pb", "Cu", "Bi"],
+            ["Unit", "%", "%", "%", "%", "%"],
+            *debris[:2],
+            ["L-1/A", "99.95", "0.0112", "0.0103", "0.0018", "0.00061"],
+            *debris[2:],
+            ["L-1/B", "99.95", "0.0110", "0.0101", "0.0018", "0.00061"],
+            ["Result", "99.95", "0.0111", "0.0102", "0.0018", "0.00061"],
+        ]
+    )
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
+    assert fields["composition_pct"].value == {"Sb": 99.95, "S": 0.0111, "Pb": 0.0102, "Cu": 0.0018, "Bi": 0.00061}
+
+
+def test_a_line_under_several_symbols_is_no_row_of_results() -> None:
+    """The next table's head, its symbols run together into one phrase with a digit in it, under the first
+    table's symbols: not a row of results, so the first table ends at its own result row."""
+    words = _grid_rows(
+        [
+            ["Sample", "Sb", "As", "Fe", "Pb", "Cu"],
+            ["L-1/A", "99.89", "0.0241", "0.0131", "0.0268", "0.0065"],
+            ["L-1/B", "99.89", "0.0235", "0.0129", "0.0262", "0.0063"],
+            ["Result", "99.89", "0.0238", "0.0130", "0.0265", "0.0064"],
+            ["Oe"],
+        ]
+    )
+    words.append(("Se(ppm) Cd (ppm) Hg (ppm)] 7", 0.2, 0.425, 0.52, 0.435, 0.9))
+    words += _grid_rows([["Sample"], ["L-1/A", "5.7", "1.6", "28.9", "0.87", "9.6"],
+                         ["Result", "5.7", "1.6", "29.0", "0.88", "9.7"]], y=0.425)  # fmt: skip
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
+    assert fields["composition_pct"].value == {"Sb": 99.89, "As": 0.0238, "Fe": 0.013, "Pb": 0.0265, "Cu": 0.0064}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from statistics import median
 
 from rapidfuzz.distance import Levenshtein
@@ -167,8 +168,8 @@ def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, s
                  or p.text.strip() in _CASELESS_SHAPES]  # fmt: skip
         # 'C71', 'B08': coded form fields, not carbon or boron.
         elements = [(None if _coded(p.text) else normalize_element(p.text.strip(":.,")), p) for p in cells]
-        named = [(e, p) for e, p in elements if e]
-        unnamed = [p for e, p in elements if not e]
+        named = _with_slipped_symbols(elements, [(e, p) for e, p in elements if e])
+        unnamed = [p for _, p in elements if all(p is not q for _, q in named)]
         standalone = len(named) >= 3 and len(named) >= 0.6 * len(elements)
         continues = (
             not standalone
@@ -185,14 +186,17 @@ def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, s
         )
         if not standalone and not continues:
             continue
-        named = _with_slipped_symbols(elements, named)
         heading = _heading_unit(rows[max(0, index - 3) : index])
         units = {id(p): _cell_unit(p.text) or heading or (_unit_above(p, grid) if continues else None)
                  for _, p in named}  # fmt: skip
         candidates: list[tuple[bool, list[tuple[str, Phrase, Phrase, str | None]]]] = []
         last = index
-        for offset, values in enumerate(rows[index + 1 : index + 1 + HORIZONTAL_ROWS_BELOW], start=index + 1):
+        read = 0  # rows below the symbols, specks not counted
+        for offset, values in enumerate(rows[index + 1 :], start=index + 1):
             if values[0].page != row[0].page:
+                break
+            read += not _speck_row(values)
+            if read > HORIZONTAL_ROWS_BELOW:
                 break
             caption = _caption(values)
             if caption is not None and caption[0] == "unit":
@@ -203,11 +207,14 @@ def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, s
                 continue
             if caption is not None and caption[0] != "result":
                 continue  # the specification's Min / Max
-            pairs = []
-            for element, element_cell in named:
-                below = _under(values, element_cell)
-                if below is not None and _NUMBER.search(below.text):
-                    pairs.append((str(element), below, element_cell, units[id(element_cell)]))
+            below_each = [(element, cell, _under(values, cell)) for element, cell in named]
+            # One cell holds one column's result: a phrase under several symbols is a line of something else.
+            shared = Counter(id(below) for _, _, below in below_each if below is not None)
+            pairs = [
+                (str(element), below, element_cell, units[id(element_cell)])
+                for element, element_cell, below in below_each
+                if below is not None and shared[id(below)] == 1 and _NUMBER.search(below.text)
+            ]
             if len(pairs) < 0.5 * len(named):
                 if candidates and not _speck_row(values):
                     break  # the table ended
@@ -232,8 +239,9 @@ def _symbol_sized(cell: Phrase) -> bool:
 
 
 def _speck_row(row: list[Phrase]) -> bool:
-    """A line of specks OCR found between two rows of a table (':', '-'), which does not end it."""
-    return all(len(p.text.strip()) <= 2 and not any(c.isalnum() for c in p.text) for p in row)
+    """A line of specks OCR found between two rows of a table (':', '-', or 'a', 'rd' where a stamp crosses
+    it), which does not end it."""
+    return all(len(p.text.strip()) <= 2 for p in row)
 
 
 # Rows between the last results of a sideways table and a further row of its symbols (a speck, a heading).
@@ -247,20 +255,19 @@ _SHAPE_SLIPS = {"$": "S", "§": "S"}
 def _with_slipped_symbols(
     elements: list[tuple[str | None, Phrase]], named: list[tuple[str, Phrase]]
 ) -> list[tuple[str, Phrase]]:
-    """In a row of element symbols, a cell OCR misread out of one: a one-letter symbol in the wrong case ('s')
-    or its letter doubled ('Ss', 'SS'). Taken only for an element the row does not already name."""
+    """In a row of element symbols, a cell OCR misread out of a one-letter symbol (`_case_slipped`): its capital
+    read as the small letter of the same shape ('s') or its letter read twice ('Ss'). Taken only for an element
+    the row does not already name. A two-letter cell in small letters ('ca') may as well be another symbol
+    garbled (Cd) and is left."""
     taken = {e for e, _ in named}
     out = list(named)
     for element, phrase in elements:
-        text = phrase.text.strip(":.,")
-        if element is not None or not text.isalpha() or len(text) > 2:
+        if element is not None:
             continue
-        letter = text[0].upper()
-        slipped = (len(text) == 1 and text in _CASELESS_SHAPES) or (len(text) == 2 and text[1].upper() == letter)
-        symbol = normalize_element(letter)
-        if slipped and symbol is not None and symbol not in taken:
-            taken.add(symbol)
-            out.append((symbol, phrase))
+        for symbol in map(normalize_element, _case_slipped(phrase.text)):
+            if symbol is not None and len(symbol) == 1 and symbol not in taken:
+                taken.add(symbol)
+                out.append((symbol, phrase))
     return sorted(out, key=lambda ep: ep[1].x0)
 
 
