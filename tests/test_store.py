@@ -145,8 +145,25 @@ def test_migrate_current_database_is_a_noop(engine: Engine, monkeypatch: pytest.
     def fail(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("migrate() ran Alembic on an up-to-date database")
 
-    monkeypatch.setattr(store_db.command, "upgrade", fail)
+    monkeypatch.setattr(command, "upgrade", fail)
     migrate(engine)
+
+
+def test_the_migration_files_name_the_schema_heads(bare_engine: Engine) -> None:
+    """`schema_heads` (the up-to-date check that needs no Alembic) reads the heads Alembic finds."""
+    with bare_engine.connect() as connection:
+        scripts = ScriptDirectory.from_config(alembic_config(connection))
+    assert store_db.schema_heads() == set(scripts.get_heads())
+    assert len(store_db.schema_heads()) > 1  # the history branches: every head counts
+
+
+def test_a_store_one_migration_behind_is_brought_up(bare_engine: Engine) -> None:
+    migrate(bare_engine)
+    with bare_engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "-1")
+    migrate(bare_engine)
+    with bare_engine.connect() as connection:
+        assert set(MigrationContext.configure(connection).get_current_heads()) == store_db.schema_heads()
 
 
 def test_session_scope_rolls_back_on_error(engine: Engine) -> None:

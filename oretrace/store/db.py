@@ -2,23 +2,43 @@
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 DATABASE_URL_ENV = "ORETRACE_DATABASE_URL"
 MIGRATIONS_DIR = Path(str(resources.files("oretrace.store") / "migrations"))
+_REVISION_LINE = re.compile(r"^(?P<key>down_revision|revision)\b[^=]*=\s*(?P<value>.+)$", re.MULTILINE)
+
+
+def schema_heads() -> frozenset[str]:
+    """The revisions no other migration builds on, read from the migration files' `revision` and
+    `down_revision` lines (tests/test_store.py checks them against Alembic's), so that a store already at them
+    is told by one query, without importing Alembic (half a second of every command's start)."""
+    revisions: set[str] = set()
+    built_on: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("[0-9]*.py"):
+        for match in _REVISION_LINE.finditer(path.read_text(encoding="utf-8")):
+            value = ast.literal_eval(match["value"])
+            if match["key"] == "revision":
+                revisions.add(value)
+            elif value is not None:
+                built_on.update((value,) if isinstance(value, str) else value)
+    return frozenset(revisions - built_on)
+
+
 # Parallel pipeline tasks share one SQLite file: wait for the writer lock rather than fail at once.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # PostgreSQL advisory lock id serialising migrations ("oretrace" in ASCII).
@@ -90,6 +110,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
     With a connection, env.py migrates over it; that is how migrate() and the tests drive Alembic.
     """
+    from alembic.config import Config
+
     config = Config()
     # Config values go through configparser interpolation, where "%" is special.
     config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
@@ -100,6 +122,12 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the latest revision; a no-op (one small query) when it is already there."""
+    with engine.begin() as connection:
+        if _recorded_revisions(connection) == schema_heads():
+            return
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     with engine.begin() as connection:
         config = alembic_config(connection)
         heads = set(ScriptDirectory.from_config(config).get_heads())
@@ -122,4 +150,13 @@ def migrate(engine: Engine) -> None:
 
 
 def _current_heads(connection: Connection) -> set[str]:
+    from alembic.runtime.migration import MigrationContext
+
     return set(MigrationContext.configure(connection).get_current_heads())
+
+
+def _recorded_revisions(connection: Connection) -> set[str]:
+    """The revisions Alembic recorded in the store (none in a new one)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return set()
+    return {row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))}
