@@ -239,6 +239,12 @@ CUES: dict[DocType, TypeCues] = {
             "pais de expedicion",
             "pays de delivrance",
             "pais de origem",
+            # the rules a certificate cites, and the association whose agreements the ALADI forms serve
+            "rules of origin",
+            "normas de origen",
+            "regles d origine",
+            "regras de origem",
+            "asociacion latinoamericana de integracion",
         ),
     ),
     DocType.ASSAY_CERTIFICATE: TypeCues(

@@ -1593,3 +1593,15 @@ def test_a_line_under_several_symbols_is_no_row_of_results() -> None:
                          ["Result", "5.7", "1.6", "29.0", "0.88", "9.7"]], y=0.425)  # fmt: skip
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
     assert fields["composition_pct"].value == {"Sb": 99.89, "As": 0.0238, "Fe": 0.013, "Pb": 0.0265, "Cu": 0.0064}
+
+
+def test_a_certificate_whose_title_ocr_garbled_is_told_by_the_rules_of_origin_it_cites() -> None:
+    """An ALADI certificate whose title OCR lost: packing-list words ('Peso bruto', 'TARIMAS') stand on it too,
+    but the association's name and the 'Normas de origen' column say what it is."""
+    words = _line("ASOCIACION LATINOAMERICANA DE INTEGRACION", 0.2, 0.04, 0.014)
+    words += _line("CERTIFI-? peewee see", 0.3, 0.08, 0.016)
+    words += _line("24 TARIMAS DE TRIOXIDO DE ANTIMONIO", 0.1, 0.3, 0.011)
+    words += _line("N° de orden Normas de origen", 0.1, 0.4, 0.011)
+    words += _line("Peso bruto: 24.564 kg", 0.1, 0.45, 0.011)
+    words += _line("y son originarias de BOLIVIA", 0.1, 0.6, 0.011)
+    assert classify([_page(words, [])]).doc_type is DocType.CERTIFICATE_OF_ORIGIN
