@@ -1605,3 +1605,18 @@ def test_a_certificate_whose_title_ocr_garbled_is_told_by_the_rules_of_origin_it
     words += _line("Peso bruto: 24.564 kg", 0.1, 0.45, 0.011)
     words += _line("y son originarias de BOLIVIA", 0.1, 0.6, 0.011)
     assert classify([_page(words, [])]).doc_type is DocType.CERTIFICATE_OF_ORIGIN
+
+
+def test_a_caption_run_into_its_bracketed_unit_is_still_its_label() -> None:
+    """'G.W.(KG)', 'NET WT.(KGS)': the caption and its unit are one word; the label still heads its column."""
+    words = _line("PACKING LIST", 0.4, 0.05, 0.016)
+    rows = [
+        (0.30, ["LOT NO.", "PKGS", "NET WT.(KGS)", "G.W.(KG)"]),
+        (0.32, ["L-2503-290", "10", "10,003.5", "10,146.0"]),
+        (0.34, ["L-2503-291", "2", "1,986.0", "2,018.0"]),
+        (0.36, ["TOTAL:", "12", "11,989.5", "12,164.0"]),
+    ]
+    words += _table(rows, (0.07, 0.3, 0.45, 0.65))
+    fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
+    assert fields["gross_weight_kg"].value == pytest.approx(12164.0)
+    assert fields["net_weight_kg"].value == pytest.approx(11989.5)

@@ -488,7 +488,7 @@ def _match_at_start(
         for n in lengths:
             prefix_text = " ".join(folded.texts[:n])
             prefix = fold(prefix_text)
-            if prefix == folded_label:
+            if prefix == folded_label or fold(_GLUED_UNIT.sub("", prefix_text)) == folded_label:
                 score = 100.0
             elif scanned and len(folded_label) >= 6:
                 score = fuzz.ratio(prefix, folded_label)  # OCR garbles a letter or two
@@ -507,6 +507,10 @@ def _match_at_start(
                 colon = ends_with_colon(prefix_text) or any(ends_with_colon(w.text) for w in rest[:CAPTION_RUN_ON])
                 best = LabelHit(label=label, phrase=phrase, rest=_strip_separators(rest), score=score, colon=colon)
     return best
+
+
+# A caption run into its bracketed unit ('G.W.(KG)', 'NET WT.(KGS)'): one word to OCR and to a text layer.
+_GLUED_UNIT = re.compile(r"(?<=[^\s(])\((?:kgs?|kilos?|lbs?|mts?|m/t|t|tm|tons?|tonnes?)\.?\)[.:]?$", re.IGNORECASE)
 
 
 def _words_covering(words: list[Word], tokens: int) -> int | None:
