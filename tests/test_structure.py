@@ -1620,3 +1620,19 @@ def test_a_caption_run_into_its_bracketed_unit_is_still_its_label() -> None:
     fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
     assert fields["gross_weight_kg"].value == pytest.approx(12164.0)
     assert fields["net_weight_kg"].value == pytest.approx(11989.5)
+
+
+def test_a_box_caption_beside_the_buyers_is_no_buyer_and_a_french_tariff_caption_heads_the_hs_column() -> None:
+    """'Bill to | Shipment': the caption of the voyage's box is not the buyer's name, the name stands under
+    'Bill to'. 'N° tarifaire SH' heads the column of HS numbers."""
+    words = _line("COMMERCIAL INVOICE", 0.5, 0.05, 0.016)
+    words += _line("Bill to", 0.05, 0.2, 0.011) + _line("Shipment", 0.5, 0.2, 0.011)
+    words += _line("Cascade Battery Metals Corp.", 0.05, 0.22, 0.011) + _line("MV Sierra Azul V.078S", 0.5, 0.22, 0.011)
+    rows = [
+        (0.40, ["Colis", "Désignation", "N° tarifaire SH", "Origine"]),
+        (0.42, ["2", "Lingots d'antimoine", "8110.10", "Thaïlande"]),
+    ]
+    words += _table(rows, (0.05, 0.15, 0.45, 0.65))
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert fields["buyer_name"].value == "Cascade Battery Metals Corp."
+    assert fields["hs_code"].value == "811010"

@@ -399,6 +399,12 @@ LABELS: dict[str, tuple[str, ...]] = {
         "subpartida",
         "subpartida arancelaria",
         "partida",
+        "no tarifaire",
+        "no tarifaire sh",
+        "numero tarifaire",
+        "numero tarifaire sh",
+        "no tarifario",
+        "numero tarifario",
     ),
     "net_weight_kg": (
         "total net weight",
@@ -703,6 +709,14 @@ OTHER_LABELS: tuple[str, ...] = (
     "origen de la materia prima",
     "origine du minerai",
     "origem do minerio",
+    # the caption of the box with the voyage beside the buyer's ('Bill to | Shipment'), not a name
+    "shipment",
+    "shipment details",
+    "shipping details",
+    "datos de embarque",
+    "embarque",
+    "envio",
+    "expedition",
     # The fiscal UUID of a Mexican CFDI, not the invoice's folio.
     "folio fiscal",
     # The exporter's own registration, not the document's number.
