@@ -842,7 +842,14 @@ def test_parse_detection_limit(text: str, expected: float | None) -> None:
         ("Sb, %", "Sb"),
         ("Fe %", "Fe"),
         ("Pb + Zn", None),
-        ("Sample No", None),  # 'No' is nobelium only on its own
+        ("Sample No", None),
+        # no assay reports an element without a stable or long-lived isotope: an OCR slip or another word
+        ("Po", None),  # 'Pb' as OCR read it
+        ("No", None),
+        ("Mt", None),
+        ("Polonium", None),
+        ("U", "U"),
+        ("Th", "Th"),
         ("as", None),  # a lower-case word, not a case slip
         ("Total", None),
         ("Sb2O3", None),

@@ -1636,3 +1636,18 @@ def test_a_box_caption_beside_the_buyers_is_no_buyer_and_a_french_tariff_caption
     fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
     assert fields["buyer_name"].value == "Cascade Battery Metals Corp."
     assert fields["hs_code"].value == "811010"
+
+
+def test_a_symbol_no_assay_reports_is_no_element_and_a_row_caption_is_no_missing_symbol() -> None:
+    """'Po' is lead as OCR read it (no certificate reports polonium): not read as an element; 'sb' is no symbol
+    either. The row is still the table's head: 'Sample' captions it, and three of the five other cells are
+    symbols."""
+    words = _grid_rows(
+        [
+            ["Sample", "sb", "s", "Po", "Cu", "Bi"],
+            ["L-1/A", "99.95", "0.0112", "0.0103", "0.0018", "0.00061"],
+            ["Result", "99.95", "0.0111", "0.0102", "0.0018", "0.00061"],
+        ]
+    )
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
+    assert fields["composition_pct"].value == {"S": 0.0111, "Cu": 0.0018, "Bi": 0.00061}

@@ -170,7 +170,9 @@ def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, s
         elements = [(None if _coded(p.text) else normalize_element(p.text.strip(":.,")), p) for p in cells]
         named = _with_slipped_symbols(elements, [(e, p) for e, p in elements if e])
         unnamed = [p for _, p in elements if all(p is not q for _, q in named)]
-        standalone = len(named) >= 3 and len(named) >= 0.6 * len(elements)
+        # A caption heading the row ('Sample', 'Element') is no symbol the row lacks.
+        headed = bool(unnamed) and unnamed[0] is cells[0] and not _symbol_sized(cells[0])
+        standalone = len(named) >= 3 and len(named) >= 0.6 * (len(elements) - headed)
         continues = (
             not standalone
             and grid is not None

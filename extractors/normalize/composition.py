@@ -30,6 +30,10 @@ _NAMES = (
     "rutherfordium dubnium seaborgium bohrium hassium meitnerium darmstadtium roentgenium copernicium nihonium "
     "flerovium moscovium livermorium tennessine oganesson"
 ).split()
+# Elements no certificate of analysis reports: those without a stable or long-lived isotope and all after
+# uranium. A symbol of theirs is an OCR slip or another word ('Po' for Pb, 'Mt' for metric tons, 'No.'), never
+# an element.
+_NEVER_ASSAYED = frozenset("Tc Pm Po At Rn Fr Ra Ac Pa".split()) | frozenset(_SYMBOLS[92:])
 # US and common variant spellings.
 _ENGLISH_VARIANTS = {"aluminum": "Al", "sulphur": "S", "cesium": "Cs", "wolfram": "W", "columbium": "Nb"}
 # Spanish names of the elements assay certificates report (accents are folded away before lookup).
@@ -67,9 +71,10 @@ _MORE = re.compile(r"^\s*(?:>|&gt;|more than|greater than|mayor (?:a|que))\s*", 
 @lru_cache(maxsize=1)
 def _elements() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """(exact symbols, lower-case symbols, folded names) -> symbol."""
-    exact = {s: s for s in _SYMBOLS}
-    lower = {s.lower(): s for s in _SYMBOLS}
-    names = {n: s for n, s in zip(_NAMES, _SYMBOLS, strict=True)}
+    reported = [(n, s) for n, s in zip(_NAMES, _SYMBOLS, strict=True) if s not in _NEVER_ASSAYED]
+    exact = {s: s for _, s in reported}
+    lower = {s.lower(): s for _, s in reported}
+    names = dict(reported)
     names.update(_ENGLISH_VARIANTS)
     names.update(_SPANISH)
     return exact, lower, names
