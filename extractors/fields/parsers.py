@@ -177,9 +177,9 @@ def date(text: str) -> Parsed[str]:
     return parsed
 
 
-# A web or mail address, '@' lost to OCR or not ('laboratorio € lmnorte.example', 'www.sgs.com').
-# A web or mail address; its first letter may be a capital where OCR read the '@' before it as a letter
-# ('assay Olcinspection.example'), but 'INDUSTRIES.CO' is a name run into its legal form.
+# A web or mail address, '@' lost to OCR or not ('laboratorio € lmnorte.example', 'www.sgs.com'); its first
+# letter may be a capital where OCR read the '@' as a letter ('assay Olcinspection.example'), but
+# 'INDUSTRIES.CO' is a name run into its legal form.
 _ADDRESS = re.compile(r"(?:^|[\s@€])(?:[A-Za-z0-9][a-z0-9-]+\.)+(?:com|net|org|edu|gov|example|co|info|biz|[a-z]{2})\b")
 
 
