@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -147,9 +148,9 @@ class DocumentView:
         return "\n".join(folded.joined for _, folded in self._folded if not folded.scanned)
 
     def _find_labels(self, labels: tuple[str, ...], min_score: float) -> list[LabelHit]:
-        folded_labels = [(label, fold(label)) for label in labels]
+        folded_labels = [_Label(label, folded, len(folded.split())) for label in labels for folded in [fold(label)]]
         # On a text layer only exact matches count, so a label absent from all of it is not tried there.
-        present = [(label, folded) for label, folded in folded_labels if folded in self._text_layer_text]
+        present = [label for label in folded_labels if label.folded in self._text_layer_text]
         hits: list[LabelHit] = []
         for phrase, folded in self._folded:
             tried = folded_labels if folded.scanned else present
@@ -383,9 +384,13 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and any(c.islower() for c in word[1:])
 
 
-def _match_label(
-    phrase: Phrase, labels: list[tuple[str, str]], min_score: float, folded: _FoldedWords
-) -> list[LabelHit]:
+class _Label(NamedTuple):
+    label: str
+    folded: str
+    tokens: int  # words of the folded label
+
+
+def _match_label(phrase: Phrase, labels: list[_Label], min_score: float, folded: _FoldedWords) -> list[LabelHit]:
     words = _label_words(phrase)
     scanned = folded.scanned
     # A phrase may start with one label and hold another further on (two headers read as one phrase).
@@ -416,9 +421,32 @@ class _FoldedWords:
         self.words = [fold(text) for text in self.texts]
         self.joined = " ".join(self.words)
         self.tokens = " ".join(w for w in self.words if w)  # = fold() of all the words' text
+        self._prefixes: dict[int, tuple[str, str, str]] = {}
+        self._lengths: dict[int, tuple[int, ...]] = {}
         self.cumulative = [0]
         for word in self.words:
             self.cumulative.append(self.cumulative[-1] + len(word.split()))
+
+    def prefix(self, n: int) -> tuple[str, str, str]:
+        """The first `n` words' text, folded, and folded without a unit run into its caption ('G.W.(KG)'):
+        worked out once per phrase for every label tried."""
+        if n not in self._prefixes:
+            text = " ".join(self.texts[:n])
+            self._prefixes[n] = (text, fold(text), fold(_GLUED_UNIT.sub("", text)))
+        return self._prefixes[n]
+
+    def prefix_lengths(self, tokens: int) -> tuple[int, ...]:
+        """How many words from the start a label of `tokens` folded words may take: the words that cover it,
+        on scans also one word more or less (OCR splits and joins words)."""
+        if tokens not in self._lengths:
+            n = self.covering(0, tokens)
+            if n is None:
+                self._lengths[tokens] = ()
+            elif self.scanned:
+                self._lengths[tokens] = tuple(k for k in (n - 1, n, n + 1) if 0 < k <= len(self.words))
+            else:
+                self._lengths[tokens] = (n,)
+        return self._lengths[tokens]
 
     def covering(self, start: int, tokens: int) -> int | None:
         """`_words_covering(words[start:], tokens)`, from the running token counts."""
@@ -426,22 +454,19 @@ class _FoldedWords:
         return end - start if end < len(self.cumulative) else None
 
 
-def _match_inside(
-    phrase: Phrase, words: list[Word], labels: list[tuple[str, str]], folded: _FoldedWords
-) -> LabelHit | None:
+def _match_inside(phrase: Phrase, words: list[Word], labels: list[_Label], folded: _FoldedWords) -> LabelHit | None:
     """A label of two or more words inside running text, followed by its value:
     "... single shipment, invoice No. ES-INV-25-0099"."""
     folded_words = folded.words
-    for label, folded_label in labels:
-        tokens = folded_label.split()
-        if len(tokens) == 1 and _ends_merged_header(words, folded_words, folded_label):
+    for label, folded_label, tokens in labels:
+        if tokens == 1 and _ends_merged_header(words, folded_words, folded_label):
             # 'Colis n° / Pkg No. Lot': a one-word header OCR joined to the header before it heads its own column.
             return LabelHit(label=label, phrase=Phrase(page=phrase.page, line=phrase.line, words=words[-1:]), rest=[],
                             score=95.0)  # fmt: skip
-        if len(tokens) < 2 or folded_label not in folded.joined:
+        if tokens < 2 or folded_label not in folded.joined:
             continue
         for start in range(1, len(words) - 1):
-            n = folded.covering(start, len(tokens))
+            n = folded.covering(start, tokens)
             if n is None:
                 break
             if " ".join(folded_words[start : start + n]) != folded_label:
@@ -471,24 +496,18 @@ def _ends_merged_header(words: list[Word], folded_words: list[str], folded_label
 def _match_at_start(
     phrase: Phrase,
     words: list[Word],
-    labels: list[tuple[str, str]],
+    labels: list[_Label],
     min_score: float,
     scanned: bool,
     folded: _FoldedWords,
 ) -> LabelHit | None:
     best: LabelHit | None = None
-    for label, folded_label in labels:
+    for label, folded_label, tokens in labels:
         if not scanned and not folded.tokens.startswith(folded_label):
             continue  # only an exact match counts on a text layer, and the phrase does not start with it
-        n_words = folded.covering(0, len(folded_label.split()))
-        if n_words is None:
-            continue
-        # On scans also try one word more or less: OCR splits and joins words.
-        lengths = [n for n in (n_words - 1, n_words, n_words + 1) if 0 < n <= len(words)] if scanned else [n_words]
-        for n in lengths:
-            prefix_text = " ".join(folded.texts[:n])
-            prefix = fold(prefix_text)
-            if prefix == folded_label or fold(_GLUED_UNIT.sub("", prefix_text)) == folded_label:
+        for n in folded.prefix_lengths(tokens):
+            prefix_text, prefix, unglued = folded.prefix(n)
+            if folded_label in (prefix, unglued):
                 score = 100.0
             elif scanned and len(folded_label) >= 6:
                 score = fuzz.ratio(prefix, folded_label)  # OCR garbles a letter or two
