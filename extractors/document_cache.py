@@ -16,10 +16,7 @@ on every shipment every time (they are cheap) and never read this cache.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -28,6 +25,7 @@ from pathlib import Path
 import pytesseract
 
 from oretrace.core.models import ExtractedDocument
+from oretrace.core.stored_files import code_digest, write_atomically
 from oretrace.extractors.document import PIPELINE_VERSION, describe_source, extract_document, placement
 from oretrace.extractors.page_cache import TEXT_READER_VERSION, PageCache
 from oretrace.extractors.text import ReadOptions
@@ -38,25 +36,6 @@ ENTRY_FORMAT = "1"
 EXTRACTION_CODE = ("oretrace.extractors", "oretrace.core")
 LIBRARIES = ("pdfplumber", "pdfminer.six", "pypdfium2", "pytesseract", "Pillow", "numpy", "pycountry", "babel",
              "rapidfuzz")  # fmt: skip
-
-
-def code_digest(packages: tuple[str, ...]) -> str:
-    """One digest over the source of the given packages (or modules), wherever they are installed."""
-    digest = hashlib.sha256()
-    for name in packages:
-        spec = importlib.util.find_spec(name)
-        if spec is None or spec.origin is None:
-            raise ModuleNotFoundError(name)
-        if spec.submodule_search_locations:
-            base = Path(next(iter(spec.submodule_search_locations)))
-            files = sorted(base.rglob("*.py"))
-        else:
-            base = Path(spec.origin).parent
-            files = [Path(spec.origin)]
-        for file in files:
-            digest.update(f"{name}/{file.relative_to(base).as_posix()}".encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()
 
 
 def _library_versions() -> dict[str, str]:
@@ -132,13 +111,7 @@ class DocumentCache:
         return self._path(key).is_file()
 
     def put(self, key: ExtractionKey, document: ExtractedDocument) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Write then rename, so a crash never leaves half an entry for the next run to trust.
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(document.model_dump_json().encode())
-        os.replace(tmp, path)
+        write_atomically(self._path(key), document.model_dump_json().encode())
 
 
 def extract_with_cache(

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from pydantic import TypeAdapter
 
 from oretrace.core.models import Page
+from oretrace.core.stored_files import write_atomically
 
 # Bumped whenever text-layer reading or OCR changes the pages they produce.
 TEXT_READER_VERSION = "21"  # 21: a leader with dots the scan lost is still a leader
@@ -37,13 +36,7 @@ class PageCache:
             return None  # absent or unreadable: read the document again
 
     def put(self, sha256: str, settings_key: str, pages: list[Page]) -> None:
-        path = self._path(sha256, settings_key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Write then rename, so a crash never leaves half an entry for the next run to trust.
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(_PAGES.dump_json(pages))
-        os.replace(tmp, path)
+        write_atomically(self._path(sha256, settings_key), _PAGES.dump_json(pages))
 
 
 def settings_key(languages: str, dpi: int) -> str:

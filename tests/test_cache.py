@@ -9,11 +9,11 @@ import pytest
 
 from oretrace.core.config import Settings
 from oretrace.core.models import DocType, ExtractedDocument
+from oretrace.core.stored_files import code_digest
 from oretrace.extractors.document_cache import (
     EXTRACTION_CODE,
     DocumentCache,
     ExtractionKey,
-    code_digest,
     extract_with_cache,
     extractor_fingerprint,
     read_settings_key,

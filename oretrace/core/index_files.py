@@ -14,12 +14,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Callable
-from importlib import metadata, util
+from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
+
+from oretrace.core.stored_files import code_digest, write_atomically
 
 T = TypeVar("T")
 
@@ -38,16 +38,8 @@ def directory() -> Path | None:
 
 def fingerprint(modules: tuple[str, ...], libraries: tuple[str, ...], fmt: str) -> str:
     """A digest of the building modules' source, the libraries' versions and the index's format."""
-    digest = hashlib.sha256(fmt.encode())
-    for name in modules:
-        spec = util.find_spec(name)
-        if spec is None or spec.origin is None:
-            raise ModuleNotFoundError(name)
-        digest.update(name.encode())
-        digest.update(Path(spec.origin).read_bytes())
-    for library in libraries:
-        digest.update(f"{library}={metadata.version(library)}".encode())
-    return digest.hexdigest()[:20]
+    versions = [f"{library}={metadata.version(library)}" for library in libraries]
+    return hashlib.sha256("|".join([fmt, code_digest(modules), *versions]).encode()).hexdigest()[:20]
 
 
 def load_or_build(
@@ -68,17 +60,5 @@ def load_or_build(
         pass  # none kept yet, or a damaged file: built (again) and written below
     index = build()
     with contextlib.suppress(OSError):  # a read-only data directory: the index serves this process only
-        _write_atomically(path, json.dumps(encode(index), ensure_ascii=False, separators=(",", ":")).encode())
+        write_atomically(path, json.dumps(encode(index), ensure_ascii=False, separators=(",", ":")).encode())
     return index
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

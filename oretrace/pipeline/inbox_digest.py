@@ -13,8 +13,9 @@ from importlib import metadata
 from pathlib import Path
 
 from oretrace.core.config import Settings
+from oretrace.core.stored_files import code_digest
 from oretrace.extractors.document import sha256_of
-from oretrace.extractors.document_cache import code_digest, extractor_fingerprint, read_settings_key
+from oretrace.extractors.document_cache import extractor_fingerprint, read_settings_key
 from oretrace.nlp_models.paths import MODEL_DIR
 from oretrace.pipeline.documents import read_options
 from oretrace.pipeline.inbox import InboxSnapshot

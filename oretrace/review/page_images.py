@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from oretrace.core.config import get_settings
 from oretrace.core.errors import OretraceError, UnreadableDocument
+from oretrace.core.stored_files import write_atomically
 from oretrace.extractors.budget import (
     Budget,
     check_image,
@@ -120,11 +121,7 @@ def _annex_copy(session: Session, document_row: schema.Document, annex_dir: Path
         data = _annex_bytes(session, document_row)
     except SourceUnavailable:
         return None
-    annex_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=annex_dir, suffix=".tmp")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, target)
+    write_atomically(target, data)
     return target
 
 
