@@ -18,11 +18,11 @@ COO_LAYOUT = {"form_d": "form_d", "usmca": "usmca_elements", "chamber": "chamber
 ADDED_LAYOUTS: dict[str, tuple[str, ...]] = {
     "commercial_invoice": (
         "facture_arretee", "factura_electronica", "side_totals", "canada_customs", "lc_say_total", "courier_customs",
-        "un_aligned", "erp_invoice",
+        "un_aligned", "erp_invoice", "spreadsheet_invoice",
     ),
     "packing_list": (
         "bundle_lots", "lot_summary", "container_weights", "weight_certificate", "colisage_bilingual", "lots_across",
-        "weight_tally", "weight_measurement", "say_packages", "load_plan",
+        "weight_tally", "weight_measurement", "say_packages", "load_plan", "delivery_note",
     ),
     "assay_certificate": (
         "horizontal_samples", "dotted_leaders", "signature_lab", "icp_printout", "inspection_duplicates",

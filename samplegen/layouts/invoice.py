@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from samplegen.draw import Cell, Column
 from samplegen.facts import Lot
-from samplegen.layouts import invoice_erp_printout, invoice_forms, invoice_un_aligned
+from samplegen.layouts import invoice_erp_printout, invoice_forms, invoice_spreadsheet, invoice_un_aligned
 from samplegen.layouts.common import Ctx, Rendered
 
 
@@ -388,4 +388,5 @@ DRAWERS = {
     "courier_customs": invoice_forms.courier_customs,
     "un_aligned": invoice_un_aligned.un_aligned,
     "erp_invoice": invoice_erp_printout.erp_invoice,
+    "spreadsheet_invoice": invoice_spreadsheet.spreadsheet_invoice,
 }
