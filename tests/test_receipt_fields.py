@@ -220,3 +220,14 @@ def test_total_caption_over_the_line_items_gives_no_total() -> None:
         [(0.05, "GST REG 000656195584")],
     ])  # fmt: skip
     assert not total.found
+
+
+def test_a_house_number_written_like_a_short_date_is_no_unlabelled_date() -> None:
+    """'2-4-11 Nankohigashi' (a Japanese address) reads as 2 April 2011; without a label only a date written
+    out more fully is taken."""
+    page = receipt([
+        [(0.05, "Kansai Flame Chemicals K.K.")],
+        [(0.05, "2-4-11 Nankohigashi, Suminoe-ku")],
+        [(0.05, "Fried Rice"), (0.7, "71.00")],
+    ])  # fmt: skip
+    assert extract(DocumentView([page]))["invoice_date"].value is None

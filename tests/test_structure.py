@@ -1639,8 +1639,8 @@ def test_a_box_caption_beside_the_buyers_is_no_buyer_and_a_french_tariff_caption
 
 
 def test_a_symbol_no_assay_reports_is_no_element_and_a_row_caption_is_no_missing_symbol() -> None:
-    """'Po' is lead as OCR read it (no certificate reports polonium): not read as an element; 'sb' is no symbol
-    either. The row is still the table's head: 'Sample' captions it, and three of the five other cells are
+    """'Po' is lead as OCR read it (no certificate reports polonium): not read as an element; 'sb', read surely,
+    is antimony. The row is still the table's head: 'Sample' captions it, and four of the five other cells are
     symbols."""
     words = _grid_rows(
         [
@@ -1650,4 +1650,30 @@ def test_a_symbol_no_assay_reports_is_no_element_and_a_row_caption_is_no_missing
         ]
     )
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])
-    assert fields["composition_pct"].value == {"S": 0.0111, "Cu": 0.0018, "Bi": 0.00061}
+    assert fields["composition_pct"].value == {"Sb": 99.95, "S": 0.0111, "Cu": 0.0018, "Bi": 0.00061}
+
+
+def test_a_header_symbol_read_surely_in_small_letters_is_its_element_and_a_stroke_after_a_result_no_unit() -> None:
+    """'sb', 'cd': OCR sure of a symbol's letters but not of its capital. Read as uncertainly, the same small
+    letters may be another symbol garbled ('ca' for Cd) and are left. '0.0089 -': a stroke beside a result is
+    no unit."""
+    rows = [["Sample", "sb", "As", "cd", "Pb", "Fe"], ["Result", "99.88", "0.0444", "0.0053", "0.0256", "0.0089 -"]]
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(_grid_rows(rows, 0.9))])
+    assert fields["composition_pct"].value == {"Sb": 99.88, "As": 0.0444, "Fe": 0.0089, "Cd": 0.0053, "Pb": 0.0256}
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(_grid_rows(rows, 0.6))])
+    assert fields["composition_pct"].value == {"As": 0.0444, "Fe": 0.0089, "Pb": 0.0256}
+
+
+def test_a_certificate_gives_its_number_after_a_bare_mark_and_its_origin_on_the_next_line_of_its_column() -> None:
+    """The ALADI form: 'Número: 9511980' under the title; the declaration '... y son originarias de' in the
+    left column, the certification's lines interleaved beside it, the country on the declaration's next line."""
+    words = _line("CERTIFICADO DE ORIGEN", 0.35, 0.08, 0.016)
+    words += _line("Número: 9511980", 0.68, 0.12, 0.011)
+    words += _line("establecido en las normas de origen, y son originarias de", 0.09, 0.389, 0.009)
+    words += _line("Servicio Nacional de Verificación de", 0.51, 0.395, 0.009)
+    words += _line("Exportaciones", 0.71, 0.402, 0.009)
+    words += _line("La Paz, 3 de marzo de 2025", 0.51, 0.418, 0.009)
+    words += _line("BOLIVIA", 0.26, 0.42, 0.009)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
+    assert fields["certificate_number"].value == "9511980"
+    assert fields["country_of_origin"].value == "BO"

@@ -9,7 +9,13 @@ from oretrace.extractors.fields.labels import LABELS
 from oretrace.extractors.fields.letterhead import letterhead_name
 from oretrace.extractors.fields.registry import register
 from oretrace.extractors.fields.running_text import declared_origin_in_text, hs_code_in_text, party_in_text
-from oretrace.extractors.fields.spec import LabelledField, extract_labelled, field_value, first_found
+from oretrace.extractors.fields.spec import (
+    LabelledField,
+    bare_number,
+    extract_labelled,
+    field_value,
+    first_found,
+)
 from oretrace.extractors.fields.totals import weight_field, weights_in_total_row
 from oretrace.extractors.fields.view import Candidate, DocumentView
 
@@ -55,6 +61,7 @@ FIELDS = (
 @register(DocType.CERTIFICATE_OF_ORIGIN)
 def extract(view: DocumentView) -> dict[str, FieldValue]:
     values, skip = extract_labelled(view, FIELDS)
+    values["certificate_number"] = first_found(values["certificate_number"], bare_number(view, "certificate_number"))
     if is_exporters_declaration(view):
         values["exporter_name"] = first_found(values["exporter_name"], letterhead_name(view, "exporter_name", skip))
     for party in ("exporter_name", "consignee_name"):

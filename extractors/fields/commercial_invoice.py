@@ -9,15 +9,13 @@ from oretrace.extractors.fields.letterhead import letterhead_name, title_referen
 from oretrace.extractors.fields.registry import register
 from oretrace.extractors.fields.running_text import declared_origin_in_text, hs_code_in_text
 from oretrace.extractors.fields.spec import (
-    NUMBER_MARKS,
     LabelledField,
-    after_number_mark,
+    bare_number,
     extract_labelled,
-    field_value,
     first_found,
 )
 from oretrace.extractors.fields.totals import AmountField, currency_near_amounts, weight_field, weights_in_total_row
-from oretrace.extractors.fields.view import Candidate, DocumentView
+from oretrace.extractors.fields.view import DocumentView
 
 FIELDS = (
     LabelledField("invoice_number", LABELS["invoice_number"], parsers.identifier),
@@ -31,18 +29,12 @@ FIELDS = (
     LabelledField("country_of_origin", LABELS["country_of_origin"], parsers.country),
 )
 
-# Under an invoice's title a bare 'No.:' or 'Folio:' is the invoice's own number ('FACTURA' over 'No.: F-00659');
-# lower down the page the same mark numbers anything (a bill of lading, a container, a package), and a mark with
-# more words before its colon is another number ('Núm. reg. id. trib.:', a tax registration).
-BARE_MARKS = NUMBER_MARKS - {"#"} | {"folio"}
-HEADER_ZONE = 0.3  # the top of the first page
-
 
 @register(DocType.COMMERCIAL_INVOICE)
 def extract(view: DocumentView) -> dict[str, FieldValue]:
     values, skip = extract_labelled(view, FIELDS)
     title_number, title_date = title_reference(view)
-    values["invoice_number"] = first_found(values["invoice_number"], title_number, _bare_number(view))
+    values["invoice_number"] = first_found(values["invoice_number"], title_number, bare_number(view, "invoice_number"))
     # A date the title line gives its number ('Nr. 471102 vom 05.03.2018') is the invoice's own; a 'Date'
     # label may head another one (delivery, due, order).
     values["invoice_date"] = first_found(title_date, values["invoice_date"], unlabelled_date(view, "invoice_date"))
@@ -67,20 +59,3 @@ def _currency_of_total(total: FieldValue) -> FieldValue:
     if not parsed.found:
         return FieldValue.missing("currency", parsed.reason or "no currency beside the total")
     return total.model_copy(update={"name": "currency", "value": parsed.value, "raw": total.evidence[0].text})
-
-
-def _bare_number(view: DocumentView) -> FieldValue:
-    """The reference after a bare number mark and its colon in the header of the first page."""
-    for row in view.rows:
-        for index, phrase in enumerate(row):
-            if phrase.page != 1 or phrase.y0 >= HEADER_ZONE:
-                continue
-            after = after_number_mark(phrase.words, BARE_MARKS, within=2)
-            if after is None:
-                continue
-            value = after or (row[index + 1].words if index + 1 < len(row) else [])
-            text = " ".join(w.text for w in value)
-            parsed = parsers.identifier(text)
-            if value and parsed.found:
-                return field_value("invoice_number", parsed.value, Candidate(text, tuple(value), 1, "right"), 0.9)
-    return FieldValue.missing("invoice_number", "no bare number mark in the header")

@@ -250,6 +250,8 @@ def _speck_row(row: list[Phrase]) -> bool:
 GRID_GAP_ROWS = 3
 # Letters OCR gives in either case, their shapes the same but for size: 's' for 'S'.
 _CASELESS_SHAPES = frozenset("cklopsuvwxyz")
+# Tesseract's confidence in a two-letter symbol read in small letters ('sb') above which it is that symbol.
+CASE_SLIP_CONFIDENCE = 0.85
 # Signs OCR reads for a one-letter symbol of their shape, where a row names its element: '$' for S.
 _SHAPE_SLIPS = {"$": "S", "§": "S"}
 
@@ -257,17 +259,21 @@ _SHAPE_SLIPS = {"$": "S", "§": "S"}
 def _with_slipped_symbols(
     elements: list[tuple[str | None, Phrase]], named: list[tuple[str, Phrase]]
 ) -> list[tuple[str, Phrase]]:
-    """In a row of element symbols, a cell OCR misread out of a one-letter symbol (`_case_slipped`): its capital
-    read as the small letter of the same shape ('s') or its letter read twice ('Ss'). Taken only for an element
-    the row does not already name. A two-letter cell in small letters ('ca') may as well be another symbol
-    garbled (Cd) and is left."""
+    """In a row of element symbols, a cell OCR misread out of a symbol (`_case_slipped`): its capital read as the
+    small letter of the same shape ('s', 'sb') or its letter read twice ('Ss'). Taken only for an element the
+    row does not already name. A two-letter cell in small letters may as well be another symbol garbled ('ca'
+    for Cd): it is taken only where OCR is sure of its letters and no other symbol has a second letter of that
+    shape ('sb' is Sb; 'ca' may be Ce, Co or Cu)."""
     taken = {e for e, _ in named}
     out = list(named)
     for element, phrase in elements:
         if element is not None:
             continue
+        sure = min((w.confidence for w in phrase.words), default=0.0) >= CASE_SLIP_CONFIDENCE
         for symbol in map(normalize_element, _case_slipped(phrase.text)):
-            if symbol is not None and len(symbol) == 1 and symbol not in taken:
+            if symbol is None or symbol in taken:
+                continue
+            if len(symbol) == 1 or (sure and not _shape_shared(symbol)):
                 taken.add(symbol)
                 out.append((symbol, phrase))
     return sorted(out, key=lambda ep: ep[1].x0)
@@ -438,6 +444,14 @@ def _case_slipped(text: str) -> list[str]:
 
 # Small letters OCR takes for one another by their shape: the round ones, the stems, the arches.
 _SHAPE_CLASSES = ("aceou", "fijlt", "hmnru")
+
+
+def _shape_shared(symbol: str) -> bool:
+    """Whether another element's symbol differs from a two-letter one only by a second letter of the same
+    shape ('Ca' and 'Ce', 'Co', 'Cu')."""
+    second = symbol[1]
+    near = {c for shapes in _SHAPE_CLASSES if second in shapes for c in shapes} - {second}
+    return any(normalize_element(symbol[0] + c) for c in near)
 
 
 def _doubled_letter(text: str) -> str | None:

@@ -131,6 +131,9 @@ _NUMERIC_DATE = re.compile(
 )  # '14/03/2018', '05-AUG-2017', '18 Mar 2018', '2018-01-05'
 
 FIRST_DATE_ROWS = 30
+# Without a label, 'd-m-yy' with a one-digit day or month is as likely a house number ('2-4-11 Nankohigashi'),
+# a part or a reference: an unlabelled date is taken only written out more fully.
+_SHORT_NUMERIC = re.compile(r"(?:\d[/.-]\d{1,2}|\d{1,2}[/.-]\d)[/.-]\d{2}")
 
 
 def unlabelled_date(view: DocumentView, name: str) -> FieldValue:
@@ -141,7 +144,7 @@ def unlabelled_date(view: DocumentView, name: str) -> FieldValue:
             if phrase.page != 1:
                 return FieldValue.missing(name, "no date on the first page")
             match = _NUMERIC_DATE.search(phrase.text)
-            if match is None:
+            if match is None or _SHORT_NUMERIC.fullmatch(match.group(0)):
                 continue
             parsed = parsers.date(match.group(0))
             if parsed.found:

@@ -10,7 +10,7 @@ from oretrace.core.folding import fold
 from oretrace.core.models import FieldValue, Word
 from oretrace.extractors.fields.parsers import party_name
 from oretrace.extractors.fields.spec import field_value
-from oretrace.extractors.fields.view import Candidate, DocumentView
+from oretrace.extractors.fields.view import Candidate, DocumentView, Phrase
 from oretrace.extractors.normalize import is_legal_form, parse_country, parse_hs_code
 
 _DECLARED = re.compile(
@@ -33,13 +33,26 @@ def declared_origin_in_text(view: DocumentView, name: str) -> FieldValue:
                         candidate = Candidate(phrase.text, tuple(phrase.words), phrase.page, "text")
                         return field_value(name, parsed.value, candidate)
             if re.search(r"(produced|producid\w*|originat\w*|originari\w*)\s+(in|en|de)\s*$", phrase.text, re.I):
-                for below in view.rows[index + 1 : index + 3]:
-                    for p in below:
-                        parsed = parse_country(p.text)
-                        if parsed.found:
-                            candidate = Candidate(p.text, tuple(p.words), p.page, "text")
-                            return field_value(name, parsed.value, candidate)
+                for p in [*(p for below in view.rows[index + 1 : index + 3] for p in below),
+                          *_next_in_column(view, index, phrase)]:  # fmt: skip
+                    parsed = parse_country(p.text)
+                    if parsed.found:
+                        candidate = Candidate(p.text, tuple(p.words), p.page, "text")
+                        return field_value(name, parsed.value, candidate)
     return FieldValue.missing(name, "no country of origin stated")
+
+
+# Rows below a sentence in which its next line may stand, where a form's other column interleaves its own lines.
+COLUMN_ROWS = 4
+
+
+def _next_in_column(view: DocumentView, index: int, phrase: Phrase) -> list[Phrase]:
+    """The phrases of the next line under `phrase` in its own column (those that overlap it across)."""
+    for row in view.rows[index + 1 : index + 1 + COLUMN_ROWS]:
+        under = [p for p in row if p.page == phrase.page and min(p.x1, phrase.x1) - max(p.x0, phrase.x0) > 0]
+        if under:
+            return under
+    return []
 
 
 # 'HS 8110.10', 'H.S. code: 2825.80', 'HTS No. 8110.10.0000' inside a line of text: the code follows its name.

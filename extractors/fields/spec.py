@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from oretrace.core.folding import fold
 from oretrace.core.models import Evidence, FieldValue, Word
+from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.labels import LABELS, OTHER_LABELS
 from oretrace.extractors.fields.parsers import Parser
 from oretrace.extractors.fields.view import (
@@ -309,6 +310,30 @@ def label_word_ids(view: DocumentView, label_sets: Iterable[tuple[str, ...]]) ->
                 # ('KS-2506-056 :1.000,0') is a value.
                 ids.add(id(phrase.words[0]))
     return LabelWords(ids, fields)
+
+
+# Under a document's title a bare 'No.:', 'Número:' or 'Folio:' is the document's own number ('FACTURA' over
+# 'No.: F-00659'); lower down the page the same mark numbers anything (a bill of lading, a container, a
+# package), and a mark with more words before its colon is another number ('Núm. reg. id. trib.:').
+BARE_MARKS = NUMBER_MARKS - {"#"} | {"folio"}
+HEADER_ZONE = 0.3  # the top of the first page
+
+
+def bare_number(view: DocumentView, name: str) -> FieldValue:
+    """The reference after a bare number mark and its colon in the header of the first page."""
+    for row in view.rows:
+        for index, phrase in enumerate(row):
+            if phrase.page != 1 or phrase.y0 >= HEADER_ZONE:
+                continue
+            after = after_number_mark(phrase.words, BARE_MARKS, within=2)
+            if after is None:
+                continue
+            value = after or (row[index + 1].words if index + 1 < len(row) else [])
+            text = " ".join(w.text for w in value)
+            parsed = parsers.identifier(text)
+            if value and parsed.found:
+                return field_value(name, parsed.value, Candidate(text, tuple(value), 1, "right"), 0.9)
+    return FieldValue.missing(name, "no bare number mark in the header")
 
 
 def first_found(*values: FieldValue) -> FieldValue:

@@ -126,6 +126,10 @@ def _unit_factor(unit: str) -> float | None:
     return None
 
 
+# Marks OCR leaves beside a number from a stroke, a rule or dirt: no unit.
+_SPECKS = frozenset("-–—|_.,:; ")
+
+
 def _read(text: str, hint_decimal: str | None) -> tuple[float | None, float | None, str | None, str | None]:
     """(value, other reading of '1,250', unit written after the number, reason) for an assay cell."""
     prepared = prepare(text)
@@ -134,6 +138,8 @@ def _read(text: str, hint_decimal: str | None) -> tuple[float | None, float | No
         return None, None, None, f"no number in {text!r}"
     first = numbers[0]
     unit = prepared[first.end :].strip() or None
+    if unit is not None and set(unit) <= _SPECKS:
+        unit = None  # a speck or a stroke beside the number ('0.0089 -', '12.5 |'), not its unit
     # More numbers are fine only inside the unit ('g/100g').
     if len(numbers) > 1 and (unit is None or _unit_factor(unit) is None):
         return None, None, None, f"several numbers in {text!r}"
