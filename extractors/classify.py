@@ -114,12 +114,17 @@ CUES: dict[DocType, TypeCues] = {
             "packing note",
             "packing and weight list",
             "weight and packing list",
+            "weight and measurement list",
+            "measurement list",
+            "lista de pesos y medidas",
             # Portuguese, French
             "lista de embalagem",
             "romaneio",
             "romaneio de pesos",
             "liste de colisage",
             "note de colisage",
+            "liste de poids et mesures",
+            "lista de pesos e medidas",
             # A surveyor's or weighbridge certificate of the weights states what a packing list states.
             "weight certificate",
             "certificate of weight",

@@ -236,6 +236,8 @@ def test_fields_are_read_from_the_box_their_caption_names() -> None:
         ("INV-001 2 bundles", "INV-001"),
         ("EXP- 2509-986", "EXP-2509-986"),  # OCR's space after a hyphen: no reference ends in one
         ("MX-USMCA- 25-3836", "MX-USMCA-25-3836"),
+        ("MX -USMCA-25-6674", "MX-USMCA-25-6674"),  # nor starts with one
+        ("123 / 2025", "123"),  # a slash between spaces parts two figures
         ("602,131.60 USD EXP-2501-505", "EXP-2501-505"),  # an amount in thousands with cents is no reference
         ("1.234,56 EUR F-00711", "F-00711"),
         ("21,170 kg F-00111", "F-00111"),  # a quantity, in thousands or with its unit, is no reference
@@ -1677,3 +1679,13 @@ def test_a_certificate_gives_its_number_after_a_bare_mark_and_its_origin_on_the_
     fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
     assert fields["certificate_number"].value == "9511980"
     assert fields["country_of_origin"].value == "BO"
+
+
+def test_a_weight_and_measurement_list_is_a_packing_list_whose_title_shares_the_sellers_line() -> None:
+    """OCR ran the title into the seller's name on one line, and garbled a column caption; the document's
+    own name still says what it is, against the invoice's words ('Invoice No.', 'Qty') on it."""
+    words = _line("Laurentian Specialty Metals Inc. WEIGHT AND MEASUREMENT LIST", 0.07, 0.05, 0.016)
+    words += _line("Invoice No.: F-00503", 0.07, 0.11, 0.011)
+    words += _line("Case Nos. Lot Qty Disenstons Meas. (CBM) N.W. (kg)", 0.08, 0.2, 0.011)
+    words += _line("Total packages: 11 bundles", 0.07, 0.3, 0.011)
+    assert classify([_page(words, [])]).doc_type is DocType.PACKING_LIST

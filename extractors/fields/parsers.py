@@ -48,8 +48,9 @@ def identifier(text: str) -> Parsed[str]:
     a date or a word after it does not."""
     if _OTHER_REFERENCE.match(text):
         return Parsed.fail(f"another paper's reference: {text!r}")
-    # A hyphen or slash never ends a reference: a space after one is OCR's ('EXP- 2509-986').
-    text = _SPACE_AFTER_JOINER.sub("", text)
+    # A hyphen or slash never ends or starts a reference: a space beside one is OCR's ('EXP- 2509-986',
+    # 'MX -USMCA-25-6674').
+    text = _SPACE_BEFORE_JOINER.sub("", _SPACE_AFTER_JOINER.sub("", text))
     # '602,131.60', '21,170': a number in thousands is an amount or a quantity, no reference, nor are its groups.
     raw = [t for part in text.split() if not _AMOUNT.fullmatch(part.strip("()")) for t in _split_commas(part)]
     tokens = [t.strip(".:;,()[]") for t in raw]
@@ -76,6 +77,7 @@ _OTHER_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _SPACE_AFTER_JOINER = re.compile(r"(?<=\w[-/])\s+(?=\w)")
+_SPACE_BEFORE_JOINER = re.compile(r"(?<=\w)\s+(?=[-/]\w)")
 _AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+,\d+")
 _QUANTITY_UNITS = frozenset("kg kgs mt t tm lb lbs tons tonnes metric ppm pct".split())
 _CODE_WORD = re.compile(r"[A-Z]{3,5}")
