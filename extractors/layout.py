@@ -125,6 +125,10 @@ class Phrase:
     def y1(self) -> float:
         return self.bbox[3]
 
+    def overlaps_horizontally(self, other: Phrase) -> bool:
+        """Whether the two share part of their width: one stands above the other in a column."""
+        return min(self.x1, other.x1) - max(self.x0, other.x0) > 0
+
 
 # Gap between words, in text heights, beyond which they belong to different cells. OCR boxes hug the
 # ink (no ascender/descender room), so the same spacing measures more heights there.

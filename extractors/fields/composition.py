@@ -269,7 +269,7 @@ def _with_slipped_symbols(
     for element, phrase in elements:
         if element is not None:
             continue
-        sure = min((w.confidence for w in phrase.words), default=0.0) >= CASE_SLIP_CONFIDENCE
+        sure = phrase.confidence >= CASE_SLIP_CONFIDENCE
         for symbol in map(normalize_element, _case_slipped(phrase.text)):
             if symbol is None or symbol in taken:
                 continue
@@ -283,7 +283,7 @@ def _unit_above(cell: Phrase, grid: tuple[int, list[tuple[Phrase, str | None]]] 
     """The unit of the column of the table above that a continuing row's symbol stands under."""
     if grid is None:
         return None
-    above = [unit for symbol, unit in grid[1] if min(symbol.x1, cell.x1) - max(symbol.x0, cell.x0) > 0]
+    above = [unit for symbol, unit in grid[1] if symbol.overlaps_horizontally(cell)]
     return above[0] if above else None
 
 
@@ -323,7 +323,7 @@ def _coded(text: str) -> bool:
 
 
 def _under(values: list[Phrase], header: Phrase) -> Phrase | None:
-    below = [v for v in values if min(v.x1, header.x1) - max(v.x0, header.x0) > 0]
+    below = [v for v in values if v.overlaps_horizontally(header)]
     return below[0] if below else None
 
 
@@ -530,9 +530,7 @@ def _headers(view: DocumentView) -> list[tuple[Phrase, str]]:
 
 def _column_kind(cell: Phrase, headers: list[tuple[Phrase, str]]) -> str | None:
     above = [
-        (h, kind)
-        for h, kind in headers
-        if h.page == cell.page and h.y1 <= cell.y0 and min(h.x1, cell.x1) - max(h.x0, cell.x0) > 0
+        (h, kind) for h, kind in headers if h.page == cell.page and h.y1 <= cell.y0 and h.overlaps_horizontally(cell)
     ]
     return max(above, key=lambda hk: hk[0].y1)[1] if above else None
 
@@ -632,7 +630,7 @@ def _value_and_unit(cell: Phrase, row: list[Phrase], headers: list[tuple[Phrase,
         return text, UNREAD_UNIT
     # A unit in the result column's header, e.g. "Result (ppm)".
     for header, kind in headers:
-        if kind == "result" and header.page == cell.page and min(header.x1, cell.x1) - max(header.x0, cell.x0) > 0:
+        if kind == "result" and header.page == cell.page and header.overlaps_horizontally(cell):
             for unit in UNITS:
                 if unit in header.text.lower():
                     return text, unit

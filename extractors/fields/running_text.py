@@ -49,7 +49,7 @@ COLUMN_ROWS = 4
 def _next_in_column(view: DocumentView, index: int, phrase: Phrase) -> list[Phrase]:
     """The phrases of the next line under `phrase` in its own column (those that overlap it across)."""
     for row in view.rows[index + 1 : index + 1 + COLUMN_ROWS]:
-        under = [p for p in row if p.page == phrase.page and min(p.x1, phrase.x1) - max(p.x0, phrase.x0) > 0]
+        under = [p for p in row if p.page == phrase.page and p.overlaps_horizontally(phrase)]
         if under:
             return under
     return []

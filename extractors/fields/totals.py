@@ -102,7 +102,7 @@ def unit_over(view: DocumentView, hit: LabelHit) -> str | None:
     decides (the other headers of a two-row header row stand beside it)."""
     label, row = hit.phrase, view.row_index(hit.phrase)
     for above in reversed(view.rows[max(0, row - 2) : row]):
-        over = [p for p in above if p.page == label.page and min(p.x1, label.x1) - max(p.x0, label.x0) > 0]
+        over = [p for p in above if p.page == label.page and p.overlaps_horizontally(label)]
         if over:
             return next((_UNIT_IN_LABEL[t] for t in fold(over[0].text).split() if t in _UNIT_IN_LABEL), None)
     return None

@@ -81,7 +81,7 @@ def _wraps_another_column(row: list[Phrase], header_row: list[Phrase], header: P
     """A line holding one cell, under another header of the table than `header`: that column's cell wrapped."""
     if len(row) != 1 or len(header_row) < 3:
         return False
-    under = [h for h in header_row if min(h.x1, row[0].x1) - max(h.x0, row[0].x0) > 0]
+    under = [h for h in header_row if h.overlaps_horizontally(row[0])]
     return len(under) == 1 and under[0] is not header
 
 
@@ -333,7 +333,7 @@ class DocumentView:
                 break
             if _specks(row):
                 continue
-            in_column = [p for p in row if min(p.x1, header.x1) - max(p.x0, header.x0) > 0]
+            in_column = [p for p in row if p.overlaps_horizontally(header)]
             if not in_column and _wraps_another_column(row, self.rows[start], header):
                 continue  # the marks of the row above, wrapped over lines of their own column
             if not in_column:
