@@ -231,3 +231,13 @@ def test_a_house_number_written_like_a_short_date_is_no_unlabelled_date() -> Non
         [(0.05, "Fried Rice"), (0.7, "71.00")],
     ])  # fmt: skip
     assert extract(DocumentView([page]))["invoice_date"].value is None
+
+
+def test_an_unlabelled_date_written_out_in_spanish() -> None:
+    """'Fecha' garbled by OCR ('Founa:'): the date after it is still the first whole date at the head."""
+    page = receipt([
+        [(0.05, "Comercializadora Antimonio del Bajío"), (0.7, "No.: EXP-2503-926")],
+        [(0.6, "Founa: 24 de marzo de 2025")],
+        [(0.05, "5 bundles 2025"), (0.7, "71.00")],
+    ])  # fmt: skip
+    assert extract(DocumentView([page]))["invoice_date"].value == "2025-03-24"

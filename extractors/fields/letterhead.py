@@ -126,9 +126,9 @@ def _no_title() -> tuple[FieldValue, FieldValue]:
 
 
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d.])\d{1,2}(?:[/.-](?:\d{1,2}|[A-Za-z]{3})[/.-]|\s+[A-Za-z]{3,9}\.?\s+)\d{2,4}(?![\d.])"
+    r"(?<![\d.])\d{1,2}(?:[/.-](?:\d{1,2}|[A-Za-z]{3})[/.-]|\s+(?:de\s+)?[^\W\d_]{3,9}\.?\s+(?:de\s+)?)\d{2,4}(?![\d.])"
     r"|(?<![\d.])\d{4}-\d{2}-\d{2}(?![\d.])"
-)  # '14/03/2018', '05-AUG-2017', '18 Mar 2018', '2018-01-05'
+)  # '14/03/2018', '05-AUG-2017', '18 Mar 2018', '24 de marzo de 2025', '2018-01-05'
 
 FIRST_DATE_ROWS = 30
 # Without a label, 'd-m-yy' with a one-digit day or month is as likely a house number ('2-4-11 Nankohigashi'),
