@@ -261,7 +261,11 @@ def _numbered(line: tuple[Word, ...]) -> bool:
 
 def _caption_lines(lines: tuple[tuple[Word, ...], ...]) -> int:
     """How many leading lines are the caption: those printed clearly smaller than the box's other lines; where
-    sizes do not differ, a first line that starts with a box number ('10.', '3', 'B)') and has words after it."""
+    sizes do not differ, a first line that starts with a box number ('10.', '3', 'B)') and has words after it.
+    A box number OCR set on a line of its own ('1.' a little above 'Vendor (name and address)') begins the
+    caption of the line after it."""
+    if len(lines) > 1 and len(lines[0]) == 1 and lines[0][0].text[-1:] in ".)" and _BOX_NUMBER.match(lines[0][0].text):
+        return 1 + (_caption_lines(lines[1:]) or 1)
     heights = [median(w.bbox[3] - w.bbox[1] for w in line) for line in lines]
     numbered = _numbered(lines[0])
     if len(lines) == 1:

@@ -155,6 +155,20 @@ def test_a_box_caption_is_told_apart_from_its_content() -> None:
     assert boxes.box_of(outside) is None
 
 
+def test_a_box_number_ocr_set_on_a_line_of_its_own_begins_the_caption() -> None:
+    """'1.' a little above 'Vendor (name and address)' (the scan read them as two lines): the caption is both,
+    and the vendor's name under it is the box's first line of content, and the seller."""
+    words = _line("1.", 0.11, 0.1, 0.011)
+    words += _line("Vendor (name and address) - Vendeur (nom et adresse)", 0.13, 0.108, 0.008)
+    words += _line("Exportadora Sierra Madre Metals, S. de R.L. de C.V.", 0.12, 0.125, 0.011)
+    words += _line("Saltillo, Coahuila, C.P. 25000", 0.12, 0.142, 0.011)
+    page = _page(words, _frame(0.1, 0.095, 0.6, 0.2))
+    [box] = PageBoxes(page).boxes
+    assert box.caption == "1. Vendor (name and address) - Vendeur (nom et adresse)"
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [page])
+    assert fields["seller_name"].value == "Exportadora Sierra Madre Metals, S. de R.L. de C.V."
+
+
 def test_a_pages_box_outline_says_which_box_each_word_is_in() -> None:
     words = _line("1. Goods consigned from (Exporter's name, address, country)", 0.11, 0.105, 0.008)
     words += _line("Andaman Minerals Trading Co., Ltd.", 0.12, 0.125, 0.011)
