@@ -1703,3 +1703,27 @@ def test_a_weight_and_measurement_list_is_a_packing_list_whose_title_shares_the_
     words += _line("Case Nos. Lot Qty Disenstons Meas. (CBM) N.W. (kg)", 0.08, 0.2, 0.011)
     words += _line("Total packages: 11 bundles", 0.07, 0.3, 0.011)
     assert classify([_page(words, [])]).doc_type is DocType.PACKING_LIST
+
+
+def test_a_sideways_packages_row_with_a_cell_ocr_garbled_gives_the_total_under_its_caption() -> None:
+    """Lots across the page, 'TOTAL GENERAL' heading the last column over six rows; OCR read the first lot's
+    packages as 'ty'. The packages are the total column's, not the first cell that reads as a number."""
+    words = _line("LISTA DE EMPAQUE", 0.6, 0.05, 0.016)
+    columns = (0.33, 0.47, 0.62, 0.76, 0.9)
+    rows = [
+        ("Lote No.", ["", "", "", "", "TOTAL GENERAL"]),
+        ("Lotes", ["B-2506-050", "B-2506-052", "B-2506-053", "B-2506-055", ""]),
+        ("Peso neto (kg)", ["2.016,5", "3.031,0", "1.020,5", "15.073,0", "21.141,0"]),
+        ("Tara (kg)", ["32,5", "43,5", "14,5", "227,0", "317,5"]),
+        ("Peso bruto (kg)", ["2.049,0", "3.074,5", "1.035,0", "15.300,0", "21.458,5"]),
+        ("Medidas (m3)", ["0,4", "0,6", "0,2", "2,9", "4,1"]),
+        ("Bultos", ["ty", "3", "1", "15", "21"]),
+    ]
+    for i, (caption, cells) in enumerate(rows):
+        y = 0.2 + 0.03 * i
+        words += _line(caption, 0.06, y, 0.011)
+        for x, cell in zip(columns, cells, strict=True):
+            words += _line(cell, x, y, 0.011) if cell else []
+    fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
+    assert fields["package_count"].value == 21
+    assert fields["net_weight_kg"].value == pytest.approx(21141.0)

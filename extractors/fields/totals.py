@@ -152,8 +152,12 @@ class ColumnTotalField(LabelledField):
             if len(numeric) > 1:
                 return self._column_total(view, numeric, parse, hit.score / 100)
             across = cells_across(view, hit)
-            if len(across) > 1 and all(parse(c.text).found for c in across):
+            readable = [c for c in across if parse(c.text).found]
+            if len(across) > 1 and len(readable) == len(across):
                 return self._row_total(view, across, parse, hit.score / 100)
+            if len(readable) > 1 and any(_under_total_caption(view, c) for c in readable):
+                # A cell OCR garbled ('ty' for 2) leaves the total under its caption to be read.
+                return self._row_total(view, readable, parse, hit.score / 100)
             own = own_label_ids(hits)
             for candidate in translated_value(view, self.labels, hit, parse, view.value_candidates(hit)):
                 if run_on_caption(candidate, hit):
@@ -210,7 +214,9 @@ def cells_across(view: DocumentView, hit: LabelHit) -> list[Phrase]:
     return [p for p in row if p.x0 >= hit.phrase.x1 - 0.005]
 
 
-HEADER_ROWS_ABOVE = 4  # a column caption stands at most this many rows over a cell of the table
+# Rows a column caption stands over: a table of lots turned on its side has one row each for the lots, net,
+# tare and gross weight, packages and measurement.
+HEADER_ROWS_ABOVE = 6
 
 
 def _under_total_caption(view: DocumentView, cell: Phrase) -> bool:
