@@ -1727,3 +1727,19 @@ def test_a_sideways_packages_row_with_a_cell_ocr_garbled_gives_the_total_under_i
     fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
     assert fields["package_count"].value == 21
     assert fields["net_weight_kg"].value == pytest.approx(21141.0)
+
+
+def test_the_numbers_packages_carry_are_counted_never_added_up() -> None:
+    """'Colis n° / Pkg No.' over 1 to 4: the packages are numbered, so there are four of them, not ten."""
+    words = _line("LISTE DE COLISAGE / PACKING LIST", 0.5, 0.05, 0.016)
+    rows = [
+        (0.30, ["Colis n° / Pkg No.", "Lot", "Poids net / Net wt. (kg)"]),
+        (0.32, ["1", "B-2507-179", "1,023.0"]),
+        (0.34, ["2", "B-2507-179", "1,021.0"]),
+        (0.36, ["3", "B-2507-181", "985.0"]),
+        (0.38, ["4", "B-2507-181", "999.5"]),
+        (0.40, ["TOTAL", "2 lots", "4,028.5"]),
+    ]
+    words += _table(rows, (0.07, 0.3, 0.55))
+    fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
+    assert fields["package_count"].value == 4

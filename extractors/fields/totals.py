@@ -146,7 +146,7 @@ class ColumnTotalField(LabelledField):
         )
         for hit in hits:
             parse = self.parser(view, hit)
-            if not is_label(hit, parse) or _unit_of_a_count(view, hit):
+            if not is_label(hit, parse) or _unit_of_a_count(view, hit) or _numbers_packages(hit):
                 continue
             numeric = [c for c in column_until_label(view, hit, skip) if parse(c.text).found]
             if len(numeric) > 1:
@@ -304,16 +304,25 @@ PACKAGE_NUMBER_LABELS = (
     "no de atado",
     "numero de bulto",
 )
+_FOLDED_NUMBER_LABELS = tuple(fold(label) for label in PACKAGE_NUMBER_LABELS)
 _NUMBERS = re.compile(r"^(\d{1,4})(?:\s*(?:-|–|to|a|al|à)\s*(\d{1,4}))?$")
+
+
+def _numbers_packages(hit: LabelHit) -> bool:
+    """'Colis n° / Pkg No.': a package word with a number mark heads the numbers the packages carry, which
+    are no counts to add up."""
+    text = fold(hit.phrase.text)
+    return any(f"{text} ".startswith(f"{label} ") for label in _FOLDED_NUMBER_LABELS)
 
 
 def packages_numbered(view: DocumentView) -> FieldValue:
     """Where no count is stated: the numbers the packages carry count them, when they run from 1 without a gap
     ('Pkg No.' over 1, 2, 3, 4; over ranges '1-8', '9-12'; 'BUNDLE NO. 1-17' in the marks)."""
     for hit in view.find_labels(PACKAGE_NUMBER_LABELS):
-        cells = (
-            [hit.rest] if hit.rest else [c.words for c in view.column_below(hit.phrase) if not is_total_row(view, c)]
-        )
+        # The numbers after the caption ('BUNDLE NO. 1-17'), or under it when only words follow it (a caption in
+        # two languages, 'Colis n° / Pkg No.').
+        inline = any(c.isdigit() for w in hit.rest for c in w.text)
+        cells = [hit.rest] if inline else [c.words for c in view.column_below(hit.phrase) if not is_total_row(view, c)]
         ranges = [_NUMBERS.match(" ".join(w.text for w in words).strip(" .:")) for words in cells]
         numbered = list(takewhile(lambda match: match is not None, ranges))
         if len(numbered) < min(2, len(ranges)):
