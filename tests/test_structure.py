@@ -1743,3 +1743,16 @@ def test_the_numbers_packages_carry_are_counted_never_added_up() -> None:
     words += _table(rows, (0.07, 0.3, 0.55))
     fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
     assert fields["package_count"].value == 4
+
+
+def test_the_number_at_the_head_of_an_origin_declaration_is_its_invoices() -> None:
+    """The EU wording made out on the exporter's own paper: 'No. 2025/0604' at its head numbers the invoice the
+    declaration is written on; the declaration has no number of its own."""
+    words = _line("Kempen Specialty Oxides BV", 0.07, 0.04, 0.014) + _line("ORIGIN DECLARATION", 0.6, 0.04, 0.014)
+    words += _line("No. 2025/0604", 0.2, 0.13, 0.011) + _line("Date: October 9, 2025", 0.07, 0.15, 0.011)
+    words += _line(
+        "The exporter of the products covered by this document declares that, except where", 0.07, 0.4, 0.011
+    )
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
+    assert fields["invoice_number"].value == "2025/0604"
+    assert fields["certificate_number"].value is None

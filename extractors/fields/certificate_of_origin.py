@@ -64,6 +64,13 @@ def extract(view: DocumentView) -> dict[str, FieldValue]:
     values["certificate_number"] = first_found(values["certificate_number"], bare_number(view, "certificate_number"))
     if is_exporters_declaration(view):
         values["exporter_name"] = first_found(values["exporter_name"], letterhead_name(view, "exporter_name", skip))
+        if values["certificate_number"].found and not values["invoice_number"].found:
+            # Made out on the exporter's invoice, the declaration has no number of its own: 'No. 2025/0604' at
+            # its head is the invoice's.
+            values["invoice_number"] = values["certificate_number"].model_copy(update={"name": "invoice_number"})
+            values["certificate_number"] = FieldValue.missing(
+                "certificate_number", "an origin declaration on the exporter's own paper has no number of its own"
+            )
     for party in ("exporter_name", "consignee_name"):
         values[party] = first_found(values[party], party_in_text(view, party))
     values["country_of_origin"] = first_found(
