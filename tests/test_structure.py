@@ -1756,3 +1756,17 @@ def test_the_number_at_the_head_of_an_origin_declaration_is_its_invoices() -> No
     fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
     assert fields["invoice_number"].value == "2025/0604"
     assert fields["certificate_number"].value is None
+
+
+def test_a_result_run_together_with_a_misread_unit_under_the_unit_column_keeps_its_value() -> None:
+    """'83.29 4': OCR joined the result with its unit and read the '%' as '4'; the '4' stands under the 'Unidad'
+    header, so it is the unit, misread, and the rows around say which."""
+    words = _line("CERTIFICADO DE ANÁLISIS", 0.35, 0.05, 0.016)
+    for text, x in (("Elemento", 0.09), ("Símbolo", 0.32), ("Resultado", 0.505), ("Unidad", 0.62)):
+        words += _line(text, x, 0.3, 0.011)
+    for i, (name, symbol, result) in enumerate([("Antimonio", "Sb", "83.29 4"), ("Arsénico", "As", "0.0274 %"),
+                                                ("Hierro", "Fe", "0.0117 %")]):  # fmt: skip
+        y = 0.33 + 0.025 * i
+        words += _line(name, 0.09, y, 0.011) + _line(symbol, 0.32, y, 0.011) + _line(result, 0.575, y, 0.011)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["composition_pct"].value == {"Sb": 83.29, "As": 0.0274, "Fe": 0.0117}

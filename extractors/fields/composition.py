@@ -609,6 +609,8 @@ _VALUE_AND_UNIT_SHAPES = re.compile(r"^(<?\s*\d+(?:[.,]\d+)?)\s+[oO°/PYye$%gt]{
 def _value_and_unit(cell: Phrase, row: list[Phrase], headers: list[tuple[Phrase, str]]) -> tuple[str, str | None]:
     """The result's text and unit; `row` holds the cells after the element's."""
     text = cell.text
+    if (split := _run_into_unit_column(cell, headers)) is not None:
+        return split
     for unit in UNITS:
         if fold(text).endswith(fold(unit)) or text.strip().endswith(unit):
             return text, None  # the unit is written with the value
@@ -635,6 +637,24 @@ def _value_and_unit(cell: Phrase, row: list[Phrase], headers: list[tuple[Phrase,
                 if unit in header.text.lower():
                     return text, unit
     return text, ASSUMED_PERCENT
+
+
+def _run_into_unit_column(cell: Phrase, headers: list[tuple[Phrase, str]]) -> tuple[str, str | None] | None:
+    """'83.29 4': a result run together with the word under the 'Unit' column's header ('%' read as '4'). The
+    word is the unit, or one OCR misread, which the neighbouring rows tell."""
+    if len(cell.words) < 2:
+        return None
+    last = cell.words[-1]
+    under_unit = any(
+        kind == "unit" and header.page == cell.page and header.y1 <= cell.y0
+        and min(last.bbox[2], header.x1) - max(last.bbox[0], header.x0) > 0
+        and cell.words[0].bbox[2] <= header.x0  # the result itself stands left of the column
+        for header, kind in headers
+    )  # fmt: skip
+    if not under_unit:
+        return None
+    unit = last.text.strip()
+    return " ".join(w.text for w in cell.words[:-1]), unit if unit.lower() in UNITS else UNREAD_UNIT
 
 
 # Units long enough to be told by their letters when OCR slips on one of them or loses the stroke ('mg ky',
