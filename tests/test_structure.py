@@ -1770,3 +1770,12 @@ def test_a_result_run_together_with_a_misread_unit_under_the_unit_column_keeps_i
         words += _line(name, 0.09, y, 0.011) + _line(symbol, 0.32, y, 0.011) + _line(result, 0.575, y, 0.011)
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
     assert fields["composition_pct"].value == {"Sb": 83.29, "As": 0.0274, "Fe": 0.0117}
+
+
+def test_a_french_invoice_reference_caption_heads_the_invoice_number() -> None:
+    """'Référence facture' over '2025/0603' in the header grid of a French export invoice."""
+    words = _line("FACTURE D'EXPORTATION", 0.07, 0.044, 0.016)
+    words += _line("Référence facture", 0.57, 0.038, 0.008) + _line("Date de facture", 0.75, 0.038, 0.008)
+    words += _line("2025/0603", 0.575, 0.054, 0.011) + _line("21 janvier 2025", 0.75, 0.054, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert fields["invoice_number"].value == "2025/0603"
