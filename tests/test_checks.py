@@ -689,6 +689,19 @@ def test_unlisted_producer_address_is_an_origin_statement(reference: ReferenceDa
     assert "Cleveland" not in " ".join(evidence_texts(finding))
 
 
+def test_a_possessive_producer_box_that_may_stay_empty_is_an_origin_statement(reference: ReferenceData) -> None:
+    """The RCEP certificate's '2. Producer's name and address, if known': the possessive and the qualifier of
+    an optional box do not stop its caption heading the producer named under it."""
+    box = [
+        [(LEFT, "2. Producer's name and address, if known")],
+        [(LEFT, "Lianyuan Hengtai Metal Products Co., Ltd., Lengshuijiang,")],
+        [(LEFT, "Hunan, China")],
+    ]
+    documents = clean_shipment(origin=certificate_of_origin(extra=box))
+    [finding] = only("origin_text_contradiction", context(documents, reference))
+    assert "Hunan, China" in evidence_texts(finding)
+
+
 def test_no_domestic_production(reference: ReferenceData) -> None:
     malaysia = clean_shipment(invoice=invoice(origin="MY"), origin=certificate_of_origin(origin="MY"))
     [finding] = only("no_domestic_production", context(malaysia, reference))

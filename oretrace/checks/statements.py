@@ -60,7 +60,9 @@ EXCLUDED_WORDS = frozenset(
     "certifies certifico agreement acuerdo chamber camara authority autoridad signature firma".split()
 )
 # Short words that may sit inside a heading ("Description of goods", "Producer name and address").
-HEADING_FILLERS = frozenset("of and or the de del la las los y e en no n nr".split())
+# Small words of headings; 's' is what is left of a possessive ("Producer's name"), and 'if known', 'if any',
+# 'if applicable' qualify an optional box ("2. Producer's name and address, if known").
+HEADING_FILLERS = frozenset("of and or the de del la las los y e en no n nr s if known any applicable".split())
 # Words that describe what a box holds ("Producer name and address"), not a value.
 DESCRIPTOR_WORDS = frozenset(
     "name names nombre address addresses direccion domicilio country pais incl including incluido incluida "
