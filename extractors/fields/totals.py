@@ -223,7 +223,7 @@ def _under_total_caption(view: DocumentView, cell: Phrase) -> bool:
     """A total caption ('TOTAL', 'Total general') stands over the cell, within the rows above it."""
     index = view.row_index(cell)
     return any(
-        phrase.page == cell.page and min(phrase.x1, cell.x1) > max(phrase.x0, cell.x0) and _total_caption(phrase.text)
+        phrase.page == cell.page and phrase.overlaps_horizontally(cell) and _total_caption(phrase.text)
         for row in view.rows[max(0, index - HEADER_ROWS_ABOVE) : index]
         for phrase in row
     )
