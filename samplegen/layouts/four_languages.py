@@ -24,6 +24,18 @@ from samplegen.layouts.invoice_forms import COUNTRIES_FR, description_fr
 LANGUAGES = ("en", "es", "fr", "pt")
 
 
+def language(ctx: Ctx, french_share: float) -> str:
+    """The document's language (English or Spanish, as its style has it), or, with decimal commas, French for a
+    Belgian exporter (that share of such documents) and Portuguese for a Brazilian buyer (half of them)."""
+    s = ctx.s
+    comma = ctx.st.conv == "comma"
+    if ctx.lang == "en" and s.seller.country == "BE" and comma and ctx.rng.random() < french_share:
+        return "fr"
+    if ctx.lang == "es" and s.buyer.country == "BR" and comma and ctx.rng.random() < 0.5:
+        return "pt"
+    return ctx.lang
+
+
 def day(ctx: Ctx, lang: str, d: date, field: str | None = None) -> str:
     """The date in the document's date style, month names in `lang`; a numeric day-first date only where the day
     cannot be read as a month."""

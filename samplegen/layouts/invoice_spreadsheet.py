@@ -343,18 +343,6 @@ class _Look:
         return WHITE if self.dark_heads else None
 
 
-def _language(ctx: Ctx) -> str:
-    """The template's language: the document's, or French for a Belgian exporter and Portuguese for a Brazilian
-    buyer, in both cases with the decimal commas those languages print."""
-    s = ctx.s
-    comma = ctx.st.conv == "comma"
-    if ctx.lang == "en" and s.seller.country == "BE" and comma and ctx.rng.random() < 0.45:
-        return "fr"
-    if ctx.lang == "es" and s.buyer.country == "BR" and comma and ctx.rng.random() < 0.5:
-        return "pt"
-    return ctx.lang
-
-
 def _fill(ctx: Ctx, x: float, y: float, w: float, h: float, colour: RGB) -> None:
     c, page_h = ctx.sheet.canvas, ctx.sheet.size[1]
     c.setFillColorRGB(*colour)
@@ -461,7 +449,7 @@ def _draw(ctx: Ctx, squeeze: int, blank_rows: int) -> _Fit:
     """Draw the sheet with rows and type `squeeze` steps tighter and `blank_rows` empty rows under the items."""
     s, sh = ctx.s, ctx.sheet
     rng = ctx.rng
-    lang = _language(ctx)
+    lang = fl.language(ctx, french_share=0.45)
     words = WORDS[lang]
 
     def w_(key: str) -> str:

@@ -244,18 +244,6 @@ class _Note:
         return str(self.ctx.pick(SPANISH_TITLES["MX" if self.ctx.s.seller.country == "MX" else ""]))
 
 
-def _language(ctx: Ctx) -> str:
-    """English or Spanish as the document's style has it; French for a Belgian exporter, Portuguese for a Brazilian
-    buyer, both with decimal commas."""
-    s = ctx.s
-    comma = ctx.st.conv == "comma"
-    if ctx.lang == "en" and s.seller.country == "BE" and comma and ctx.rng.random() < 0.5:
-        return "fr"
-    if ctx.lang == "es" and s.buyer.country == "BR" and comma and ctx.rng.random() < 0.5:
-        return "pt"
-    return ctx.lang
-
-
 def _note_number(ctx: Ctx, lang: str) -> str:
     r = ctx.rng
     yy = f"{ctx.s.invoice_date:%y}"
@@ -299,7 +287,7 @@ def _draw(ctx: Ctx, lots: list[Lot], squeeze: int) -> tuple[float, float]:
     """Draw the note `squeeze` steps tighter; returns the foot of its last block and the top of the footer."""
     s, sh = ctx.s, ctx.sheet
     rng = ctx.rng
-    lang = _language(ctx)
+    lang = fl.language(ctx, french_share=0.5)
     n = _Note(ctx, lang, WORDS[lang])
     x = ctx.left
     k = 1 - 0.1 * squeeze
