@@ -19,6 +19,7 @@ from oretrace.core.models import Page, TextSource
 from oretrace.extractors.budget import Budget, resample_scale
 from oretrace.extractors.layout import RawWord, order_words
 from oretrace.extractors.rules import scan_rules, turned
+from oretrace.extractors.separators import restore_lost_marks
 
 # Tesseract's OpenMP threads oversubscribe a small CPU: one thread per process is 2.4x faster here,
 # and parallelism comes from running several pages at once instead.
@@ -481,6 +482,7 @@ def ocr_page(
             ratio = min(max(word_height / TARGET_WORD_HEIGHT, 0.25), 4.0)
             return ocr_page(image, number, (source_dpi or options.dpi) * ratio, options, fit_text_size=False)
         words += recover_missed_words(gray, words, Path(scratch), options)
+    words = restore_lost_marks(np.asarray(gray) < 128, words)
     return Page(
         number=number,
         width=float(gray.width),

@@ -16,7 +16,7 @@ from oretrace.core.models import Page
 from oretrace.core.stored_files import write_atomically
 
 # Bumped whenever text-layer reading or OCR changes the pages they produce.
-TEXT_READER_VERSION = "21"  # 21: a leader with dots the scan lost is still a leader
+TEXT_READER_VERSION = "24"  # 24: a decimal or thousands mark OCR lost inside a number is put back
 _PAGES = TypeAdapter(list[Page])
 
 
