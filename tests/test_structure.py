@@ -820,6 +820,22 @@ def test_an_instrument_printout_reads_the_avg_column_and_units_ocr_slipped_on() 
     assert fields["composition_pct"].value == {"As": 0.0415, "Bi": 0.002, "Cd": 0.00037, "Zn": 0.00097}
 
 
+def test_a_unit_whose_slash_ocr_read_as_a_stroke_is_still_its_unit() -> None:
+    """'git' and 'mglkg': OCR took the slash of g/t and mg/kg for an upright stroke. Read as percent, 30,2 g/t
+    of bismuth would be 30 % of the ingot; with the antimony row under a stamp, no total over 100 % says not."""
+    words = _line("INFORME DE ANALISIS", 0.35, 0.05, 0.016)
+    rows = [
+        (0.30, ["Elemento", "Unidad", "Resultado"]),
+        (0.34, ["Arsénico (As)", "%", "0,0685"]),
+        (0.36, ["Bismuto (Bi)", "git", "30,2"]),
+        (0.38, ["Selenio (Se)", "ppm", "10,7"]),
+        (0.40, ["Mercurio (Hg)", "mglkg", "2,3"]),
+    ]
+    words += _table(rows, (0.07, 0.35, 0.55))
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["composition_pct"].value == {"As": 0.0685, "Bi": 0.00302, "Se": 0.00107, "Hg": 0.00023}
+
+
 def test_an_e_invoice_names_its_parties_emisor_and_receptor() -> None:
     words = _line("FACTURA", 0.6, 0.05, 0.016)
     words += _line("Emisor", 0.07, 0.12, 0.011) + _line("Comercializadora Antimonio del Bajío", 0.07, 0.14, 0.011)

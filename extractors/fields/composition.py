@@ -666,7 +666,14 @@ def _letters(text: str) -> str:
 _LONG_UNITS = {_letters(unit): unit for unit in UNITS if len(_letters(unit)) >= 4}
 
 
+# A unit's slash OCR read as an upright stroke ('git' or 'g1t' for g/t, 'mglkg' for mg/kg).
+_SLASH_READ_AS_STROKE = re.compile(r"^([a-zμ]{1,2})[il1|!I]([a-z]{1,2})$")
+
+
 def _misread_unit(text: str) -> str | None:
+    if (stroke := _SLASH_READ_AS_STROKE.match(text.strip())) is not None:
+        unit = f"{stroke.group(1)}/{stroke.group(2)}".lower()
+        return unit if unit in UNITS else None
     letters = _letters(text)
     if len(text.strip()) > MAX_UNIT_CHARS + 1 or _NUMBER.search(text):
         return None
