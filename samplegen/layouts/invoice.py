@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from samplegen.draw import Cell, Column
 from samplegen.facts import Lot
-from samplegen.layouts import invoice_erp_printout, invoice_forms, invoice_spreadsheet, invoice_un_aligned
+from samplegen.layouts import (
+    invoice_erp_printout,
+    invoice_forms,
+    invoice_sin_export,
+    invoice_spreadsheet,
+    invoice_un_aligned,
+)
 from samplegen.layouts.common import Ctx, Rendered
 
 
@@ -389,4 +395,5 @@ DRAWERS = {
     "un_aligned": invoice_un_aligned.un_aligned,
     "erp_invoice": invoice_erp_printout.erp_invoice,
     "spreadsheet_invoice": invoice_spreadsheet.spreadsheet_invoice,
+    "sin_export": invoice_sin_export.sin_export,
 }

@@ -4,7 +4,13 @@ and a chamber-of-commerce non-preferential certificate."""
 from __future__ import annotations
 
 from samplegen.draw import Cell, Column
-from samplegen.layouts import origin_cbp434, origin_chamber_latam, origin_forms, origin_regional
+from samplegen.layouts import (
+    origin_cbp434,
+    origin_chamber_latam,
+    origin_form_b,
+    origin_forms,
+    origin_regional,
+)
 from samplegen.layouts.common import Ctx, Rendered
 
 FORM_D_AUTHORITY = {
@@ -570,4 +576,5 @@ DRAWERS = {
     "japan_epa": origin_forms.japan_epa,
     "cbp434": origin_cbp434.cbp434,
     "chamber_latam": origin_chamber_latam.chamber_latam,
+    "form_b": origin_form_b.form_b,
 }

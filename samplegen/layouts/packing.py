@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from samplegen.draw import Cell, Column
 from samplegen.facts import Lot
-from samplegen.layouts import packing_delivery_note, packing_forms, packing_load_plan
+from samplegen.layouts import packing_delivery_note, packing_forms, packing_load_plan, packing_marks_sheet
 from samplegen.layouts.common import Ctx, Rendered
 
 
@@ -314,4 +314,5 @@ DRAWERS = {
     "say_packages": packing_forms.say_packages,
     "load_plan": packing_load_plan.load_plan,
     "delivery_note": packing_delivery_note.delivery_note,
+    "marks_sheet": packing_marks_sheet.marks_sheet,
 }
