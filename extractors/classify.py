@@ -117,6 +117,9 @@ CUES: dict[DocType, TypeCues] = {
             "weight and measurement list",
             "measurement list",
             "lista de pesos y medidas",
+            "lista de pesos",
+            "nota de pesos",
+            "relacion de pesos",
             # Portuguese, French
             "lista de embalagem",
             "romaneio",
@@ -125,6 +128,8 @@ CUES: dict[DocType, TypeCues] = {
             "note de colisage",
             "liste de poids et mesures",
             "lista de pesos e medidas",
+            "liste des poids",
+            "note de poids",
             # A surveyor's or weighbridge certificate of the weights states what a packing list states.
             "weight certificate",
             "certificate of weight",

@@ -24,6 +24,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "invoice_number": (
         "invoice no",
         "inv",
+        "fact",  # 'Fact. F-00492' written into a description: Spanish and French 'factura', 'facture'
         "fact no",
         "invoice number",
         "invoice #",
@@ -298,6 +299,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         "shipper",
         "exportador",
         "nombre del exportador",
+        "nombre y domicilio del exportador",
+        "nombre y direccion del exportador",
         "remitente",
         "consignor",
         "exporter consignor",
@@ -322,6 +325,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         "importador",
         "destinatario",
         "nombre del importador",
+        "nombre y domicilio del importador",
+        "nombre y direccion del importador",
         "destinataire",
         "importateur",
         "consignataire",
@@ -433,6 +438,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "quantidade",
         "peso liquido",
         "peso liquido total",
+        "liquido",
         "poids net",
         "poids net total",
         "masse nette",

@@ -13,6 +13,7 @@ from oretrace.extractors.fields.totals import (
     packages_in_total_row,
     packages_numbered,
     packages_said,
+    total_of_repeated_label,
     weight_field,
     weights_in_total_row,
 )
@@ -22,10 +23,10 @@ from oretrace.extractors.fields.view import DocumentView
 # 'Our ref.' is the packing list's own number and is another label.
 INVOICE_LABELS = (*LABELS["invoice_number"], "ref", "reference", "referencia")
 
+WEIGHTS = (weight_field("net_weight_kg"), weight_field("gross_weight_kg"))
 FIELDS = (
     LabelledField("invoice_number", INVOICE_LABELS, parsers.identifier),
-    weight_field("net_weight_kg"),
-    weight_field("gross_weight_kg"),
+    *WEIGHTS,
     ColumnTotalField("package_count", LABELS["package_count"], parsers.count),
 )
 
@@ -37,6 +38,10 @@ def extract(view: DocumentView) -> dict[str, FieldValue]:
     values["package_count"] = first_found(
         values["package_count"], packages_in_total_row(view), packages_said(view), packages_numbered(view)
     )
-    for name in ("net_weight_kg", "gross_weight_kg"):
-        values[name] = first_found(values[name], weights_in_total_row(view, name))
+    for field in WEIGHTS:
+        # Subtotals under every lot carry the same label as the total; the first one read is not the total.
+        total = total_of_repeated_label(view, field.name)
+        values[field.name] = (
+            total if total.found else first_found(values[field.name], weights_in_total_row(view, field.name))
+        )
     return values

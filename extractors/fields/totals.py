@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import takewhile
 
 from oretrace.core.folding import fold
@@ -242,6 +243,66 @@ def weights_in_total_row(view: DocumentView, name: str) -> FieldValue:
         value, phrase = (min if name == "net_weight_kg" else max)(weights, key=lambda vp: vp[0])
         return field_value(name, value, Candidate(phrase.text, tuple(phrase.words), phrase.page, "text"), 0.8)
     return FieldValue.missing(name, "no weight label and no total row with weights")
+
+
+SUM_TOLERANCE = 0.005  # subtotals rounded one by one, a total in another unit ('52,910.94 lbs' over kg lots)
+# Captions of the column of line amounts on an invoice's goods table.
+AMOUNT_COLUMN_LABELS = ("amount", "importe", "montant", "valor", "value", "total", "line total", "subtotal")
+MIN_LINES = 2
+
+
+def amount_column_total(view: DocumentView, name: str = "total_amount") -> FieldValue:
+    """Where no total caption is read: the first cell of the line amounts' column that is the sum of the amounts
+    above it ('Total net weight / 16 bundles ... 688,413.65' under three lots' amounts)."""
+    for hit in view.find_labels(AMOUNT_COLUMN_LABELS):
+        cells = [c for c in view.column_below(hit.phrase) if parsers.amount(c.text).found]
+        values = [float(parsers.amount(c.text).value or 0) for c in cells]
+        for index in range(MIN_LINES, len(values)):
+            total = values[index]
+            if total > 0 and abs(total - sum(values[:index])) <= SUM_TOLERANCE * total:
+                cell = cells[index]
+                return field_value(name, total, Candidate(cell.text, tuple(cell.words), cell.page, "column"), 0.8)
+    return FieldValue.missing(name, "no column of line amounts with their sum under them")
+
+
+MIN_REPEATS = 3  # two subtotals and their total: fewer cannot show which one sums the others
+
+
+def total_of_repeated_label(view: DocumentView, name: str) -> FieldValue:
+    """A label repeated down the page with a value after each: 'Net: 4,037.0 kg Tare: 64.5 kg' under every
+    lot, 'Net: 13.066 metric tons' in the grand-total box. The value that is the sum of all the others is the
+    document's total, wherever it stands."""
+    found = list(_label_colon_values(view, LABELS[name], parsers.weight_kg()))
+    values = [value for value, _ in found]
+    for value, candidate in found if len(found) >= MIN_REPEATS else []:
+        if value > 0 and abs(value - (sum(values) - value)) <= SUM_TOLERANCE * value:
+            return field_value(name, value, candidate, 0.9)
+    return FieldValue.missing(name, "no repeated label with a value that sums the others")
+
+
+MAX_LABEL_WORDS = 3
+
+
+def _label_colon_values(
+    view: DocumentView, labels: tuple[str, ...], parse: Parser
+) -> Iterator[tuple[float, Candidate]]:
+    """Every 'Label: value' on a line, where the value runs to the next word ending in a colon ('Net: 7,000.0 kg
+    Tare: 169.0 kg Gross: 7,169.0 kg' holds three), read by `parse` on its longest start that it reads."""
+    wanted = {fold(label) for label in labels}
+    for row in view.rows:
+        words = [word for phrase in row for word in phrase.words]
+        for index, word in enumerate(words):
+            if not word.text.endswith(":"):
+                continue
+            spans = (words[index + 1 - n : index + 1] for n in range(1, MAX_LABEL_WORDS + 1) if index + 1 >= n)
+            if not any(fold(" ".join(w.text for w in span)) in wanted for span in spans):
+                continue
+            rest = list(takewhile(lambda w: not w.text.endswith(":"), words[index + 1 :]))
+            for end in range(len(rest), 0, -1):
+                text = " ".join(w.text for w in rest[:end])
+                if (parsed := parse(text)).found and parsed.value is not None:
+                    yield float(parsed.value), Candidate(text, tuple(rest[:end]), row[0].page, "inline")
+                    break
 
 
 # Words that count packages ('16 atados', '23 bundles', '19 pallets'), in the languages of the documents.
