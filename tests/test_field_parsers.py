@@ -73,6 +73,12 @@ def test_a_weight_heavier_than_a_consignment_is_refused() -> None:
         ("THAI UNIPET INDUSTRIES.CO LTD", "THAI UNIPET INDUSTRIES.CO LTD"),
         ("labdx", None),  # the start of a mail address under a 'Laboratorio' caption
         ("fictional company", None),
+        # a reference to another party, or the caption's qualifier, in a buyer's box
+        ("As per consignee", None),
+        ("Igual al destinatario", None),
+        ("Ut not consignee)", None),  # '(if not consignee)', its '(if' garbled
+        ("Ul other than consignee", None),
+        ("Comprador (si no es el consignatario)", None),
     ],
 )
 def test_a_web_or_mail_address_or_lower_case_words_are_no_party_name(text: str, name: str | None) -> None:

@@ -14,9 +14,19 @@ from oretrace.extractors.fields.spec import (
     extract_labelled,
     first_found,
 )
-from oretrace.extractors.fields.totals import AmountField, currency_near_amounts, weight_field, weights_in_total_row
+from oretrace.extractors.fields.totals import (
+    AmountField,
+    amount_column_total,
+    currency_near_amounts,
+    weight_field,
+    weights_in_total_row,
+)
 from oretrace.extractors.fields.view import DocumentView
 
+# 'MADE IN CANADA' on an invoice is a line of the shipping marks painted on the packages, not the origin the
+# invoice declares in its own box or sentence.
+MARKS_ORIGIN = frozenset({"made in", "hecho en", "fabricado en", "fabrique en", "fabricado em"})
+ORIGIN_LABELS = tuple(label for label in LABELS["country_of_origin"] if label not in MARKS_ORIGIN)
 FIELDS = (
     LabelledField("invoice_number", LABELS["invoice_number"], parsers.identifier),
     LabelledField("invoice_date", LABELS["invoice_date"], parsers.date),
@@ -26,7 +36,7 @@ FIELDS = (
     weight_field("net_weight_kg"),
     AmountField("total_amount", LABELS["total_amount"], parsers.amount),
     LabelledField("currency", LABELS["currency"], parsers.currency),
-    LabelledField("country_of_origin", LABELS["country_of_origin"], parsers.country),
+    LabelledField("country_of_origin", ORIGIN_LABELS, parsers.country),
 )
 
 
@@ -42,8 +52,9 @@ def extract(view: DocumentView) -> dict[str, FieldValue]:
         values["seller_name"], letterhead_name(view, "seller_name", skip, first_line=True)
     )
     values["country_of_origin"] = first_found(
-        values["country_of_origin"], declared_origin_in_text(view, "country_of_origin")
+        values["country_of_origin"], declared_origin_in_text(view, "country_of_origin", marks_declare=False)
     )
+    values["total_amount"] = first_found(values["total_amount"], amount_column_total(view))
     values["currency"] = first_found(values["currency"], _currency_of_total(values["total_amount"]),
                                      currency_near_amounts(view, "currency"))  # fmt: skip
     values["net_weight_kg"] = first_found(values["net_weight_kg"], weights_in_total_row(view, "net_weight_kg"))

@@ -187,8 +187,13 @@ _ADDRESS = re.compile(r"(?:^|[\s@€])(?:[A-Za-z0-9][a-z0-9-]+\.)+(?:com|net|org
 
 # "Same as consignee", "El mismo comprador", "Idem": the party named in another box, not a name of its own.
 _SAME_AS = re.compile(
-    r"^(?:same as\b|the same\b|as above\b|idem\b|ditto\b|(?:el|la) mism[oa]\b|mism[oa] que\b|o mesmo\b|"
-    r"a mesma\b|le meme\b|la meme\b|identique\b)"
+    r"^(?:same as\b|the same\b|as above\b|as per\b|idem\b|ditto\b|(?:el|la) mism[oa]\b|mism[oa] que\b|"
+    r"igual\b|o mesmo\b|a mesma\b|le meme\b|la meme\b|identique\b)"
+)
+# A caption's qualifier read as its box's value: 'Buyer (if not consignee)', 'Comprador (si no es el destinatario)'.
+_IF_NOT_QUALIFIER = re.compile(
+    r"\b(?:if not|other than|not consignee|si no es|si es distinto|distinto del|si autre|si different|se diferente|"
+    r"se nao for)\b"
 )
 
 
@@ -201,7 +206,7 @@ def party_name(text: str) -> Parsed[str]:
     if not any(c.isupper() for c in text):
         # Names are written with capitals; 'fictional', 'labdx' are words of another line read as a value.
         return Parsed.fail(f"no capital letter, not a name: {text!r}")
-    if _SAME_AS.match(fold(text)):
+    if _SAME_AS.match(fold(text)) or _IF_NOT_QUALIFIER.search(fold(text)):
         return Parsed.fail(f"a reference to another party, not a name: {text!r}")
     # "Globale Nummer: 4000001123452 (GTIN)", "Tel: +49 ...": a labelled number, not a name.
     head, colon, tail = text.partition(":")

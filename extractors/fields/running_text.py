@@ -20,11 +20,21 @@ _DECLARED = re.compile(
 )
 
 
-def declared_origin_in_text(view: DocumentView, name: str) -> FieldValue:
+# 'MADE IN CANADA', 'HECHO EN MÉXICO' alone on a line: a line of the shipping marks, not a sentence.
+_MARKS_LINE = re.compile(
+    r"^\W*(?:made|hecho|fabricado|fabriqu\w*|manufactured)\s+(?:in|en|em)\s+\S+(?:\s+\S+)?\W*$", re.IGNORECASE
+)
+
+
+def declared_origin_in_text(view: DocumentView, name: str, marks_declare: bool = True) -> FieldValue:
     """'... all the goods were produced in THAILAND', '... are the products of Thailand' (a chamber's form): an
-    origin stated in a declaration sentence, possibly with the country on the next line."""
+    origin stated in a declaration sentence, possibly with the country on the next line. With `marks_declare`
+    false, a shipping-marks line ('MADE IN CANADA') is no declaration: an invoice declares origin in its own
+    words."""
     for index, row in enumerate(view.rows):
         for phrase in row:
+            if not marks_declare and _MARKS_LINE.match(phrase.text):
+                continue
             for match in _DECLARED.finditer(phrase.text + " "):
                 words = match.group(1).split()
                 for size in range(min(4, len(words)), 0, -1):
