@@ -44,6 +44,9 @@ def _unglued(word: RawWord) -> list[RawWord]:
     ]
 
 
+MARK_HEIGHT_SHARE = 0.5
+
+
 def order_words(raw: list[RawWord]) -> list[Word]:
     """Group words into lines by vertical overlap, then number lines top to bottom, words left to right."""
     words = [piece for w in raw if w.text.strip() for piece in _unglued(w)]
@@ -54,7 +57,10 @@ def order_words(raw: list[RawWord]) -> list[Word]:
         if lines:
             line = lines[-1]
             center = median(w.y_center for w in line)
-            height = min(word.y1 - word.y0, median(w.y1 - w.y0 for w in line))
+            line_height = median(w.y1 - w.y0 for w in line)
+            # A dash or a point is far shorter than the letters of its line: its own height would part it
+            # (and every word after it) from a line tilted by a fraction of a degree.
+            height = max(min(word.y1 - word.y0, line_height), MARK_HEIGHT_SHARE * line_height)
             # Same line when the centres are within half a text height: a small label beside a big
             # value still lines up, the next line down (a full height away) does not.
             if abs(word.y_center - center) <= 0.5 * height:

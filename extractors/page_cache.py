@@ -16,7 +16,7 @@ from oretrace.core.models import Page
 from oretrace.core.stored_files import write_atomically
 
 # Bumped whenever text-layer reading or OCR changes the pages they produce.
-TEXT_READER_VERSION = "24"  # 24: a decimal or thousands mark OCR lost inside a number is put back
+TEXT_READER_VERSION = "25"  # 25: a dash or point on a tilted line stays on its line
 _PAGES = TypeAdapter(list[Page])
 
 

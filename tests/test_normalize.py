@@ -672,6 +672,7 @@ def test_weight_unit_factor_never_raises(text: str) -> None:
         ("8110.10 20 MT", "811010"),
         ("Lingotes de antimonio, en bruto 81 10.10", "811010"),  # OCR split the heading
         ("81 10.10 and 2825.80", "282580"),  # a whole code wins over a split one
+        ("HS-8110.10", "811010"),  # glued to the letters that name it
     ],
 )
 def test_parse_hs_code(text: str, expected: str) -> None:
@@ -691,6 +692,8 @@ def test_parse_hs_code(text: str, expected: str) -> None:
         ("9801.00", "chapter 98"),
         ("0001.10", "chapter 00"),
         ("antimony", "no HS code"),
+        ("Lote L-2507-270", "six-digit"),  # a lot number's digits, glued to its letters
+        ("MY-2502-307", "six-digit"),
     ],
 )
 def test_parse_hs_code_refuses(text: str, reason_part: str) -> None:

@@ -1795,3 +1795,139 @@ def test_a_french_invoice_reference_caption_heads_the_invoice_number() -> None:
     words += _line("2025/0603", 0.575, 0.054, 0.011) + _line("21 janvier 2025", 0.75, 0.054, 0.011)
     fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
     assert fields["invoice_number"].value == "2025/0603"
+
+
+def test_a_weight_note_gives_the_grand_total_of_its_lots_not_the_first_lots_net() -> None:
+    """'NOTA DE PESOS': every lot's net, tare and gross on one line after its grid of bundles, and the grand total
+    in another unit at the foot. The total is the weight that sums the others, wherever it stands."""
+    words = _line("NOTA DE PESOS", 0.4, 0.05, 0.016) + _line("Factura No.: 2025/0228", 0.07, 0.1, 0.011)
+    lots = [("CA-2505-181", "3,065.5", "45.0", "3,110.5"), ("CA-2505-184", "15,114.5", "215.5", "15,330.0"),
+            ("CA-2505-185", "5,040.5", "76.0", "5,116.5")]  # fmt: skip
+    for i, (lot, net, tare, gross) in enumerate(lots):
+        y = 0.2 + 0.1 * i
+        words += _line(f"Lote No. {lot} Neto (kg)", 0.08, y, 0.011) + _line("1,028.5 1,018.0", 0.16, y + 0.03, 0.011)
+        words += _line(f"Neto: {net} kg Tara: {tare} kg Bruto: {gross} kg", 0.6, y + 0.055, 0.011)
+    words += _line("Marcas: TOTAL GENERAL", 0.07, 0.53, 0.011)
+    words += _line("Neto: 23.2205 metric tons", 0.5, 0.56, 0.011) + _line("Bruto: 23,557.00 kg", 0.5, 0.58, 0.011)
+    page = _page(words, [])
+    assert classify([page]).doc_type is DocType.PACKING_LIST
+    fields = extract_fields(DocType.PACKING_LIST, [page])
+    assert fields["net_weight_kg"].value == pytest.approx(23220.5)
+    assert fields["gross_weight_kg"].value == pytest.approx(23557.0)
+
+
+def test_an_inspection_certificate_reads_its_actual_column_and_its_symbol_beside_a_garbled_code() -> None:
+    """EN 10204 3.1: 'Code | Element | Unit | Min. | Max. | Actual', the 'Max.' caption under a stamp, and one code
+    cell ('C77') OCR read as 'cr' beside the symbol 'Bi'. The result is the 'Actual' column's; the element the
+    symbol column's."""
+    words = _line("INSPECTION CERTIFICATE", 0.4, 0.05, 0.016)
+    rows = [
+        (0.30, ["Code", "Element", "Unit", "Min.", "\\ cmPY", "Actual"]),
+        (0.32, ["C72", "As", "%", "", "0.05", "0.0192"]),
+        (0.34, ["C73", "Fe", "%", "", "0.02", "0.0140"]),
+        (0.36, ["C75", "Pb", "%", "", "0.1", "0.0415"]),
+        (0.38, ["cr", "Bi", "ppm", "", "20", "9.3"]),
+    ]
+    words += _table(rows, (0.07, 0.17, 0.3, 0.45, 0.6, 0.8))
+    words += _line("Analysed by: Laboratorio Metalúrgico del Norte, S.C.", 0.07, 0.5, 0.011)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["composition_pct"].value == {"As": 0.0192, "Fe": 0.014, "Pb": 0.0415, "Bi": 0.00093}
+    # The label's own colon makes what follows it the value, though it starts with a laboratory word.
+    assert fields["laboratory"].value == "Laboratorio Metalúrgico del Norte, S.C."
+
+
+def test_a_buyer_box_that_refers_to_the_consignee_names_no_buyer_of_its_own() -> None:
+    """The aligned invoice's 'Buyer (if not consignee)' box holding 'SAME AS CONSIGNEE': the buyer is the
+    consignee named in the box beside it; and 'MADE IN CANADA' in the shipping marks is no declared origin."""
+    words = _line("EXPORT INVOICE", 0.6, 0.05, 0.016)
+    words += _line("Consignee", 0.07, 0.17, 0.009) + _line("Buyer (if not consignee)", 0.5, 0.17, 0.009)
+    words += _line("Great Lakes Alloy Supply Inc.", 0.07, 0.19, 0.011) + _line("SAME AS CONSIGNEE", 0.5, 0.19, 0.011)
+    words += _line("1650 Columbus Road", 0.07, 0.205, 0.011)
+    words += _line("LSM/GLA", 0.07, 0.4, 0.011) + _line("MADE IN CANADA", 0.07, 0.42, 0.011)
+    words += _line("Lot LT-2506-042: 4 bundles", 0.3, 0.42, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert fields["buyer_name"].value == "Great Lakes Alloy Supply Inc."
+    assert fields["country_of_origin"].value is None
+
+
+def test_an_invoice_written_into_a_certificates_description_as_fact_is_its_invoice_number() -> None:
+    """CBP Form 434 in Spanish: no invoice box; the invoice of the single shipment is written into field 5 as
+    'Fact. EXP-2506-847' under the lots."""
+    words = _line("CERTIFICADO DE ORIGEN", 0.38, 0.07, 0.016)
+    words += _line("Lote B-2505-273: 3 atados, 3,020 toneladas métricas", 0.06, 0.4, 0.011)
+    words += _line("Fact. EXP-2506-847", 0.06, 0.48, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
+    assert fields["invoice_number"].value == "EXP-2506-847"
+
+
+def test_a_dash_on_a_tilted_line_keeps_the_words_after_it_on_that_line() -> None:
+    """A row of a results table tilted by a fraction of a degree: the '-' of an empty cell is a sliver of a word,
+    lower than its neighbours' centres by more than its own height, but on their line."""
+    words = [RawWord("Bi", 0.0934, 0.458, 0.1047, 0.4647), RawWord("50", 0.6127, 0.4585, 0.6255, 0.4652),
+             RawWord("ppm", 0.2756, 0.4599, 0.2978, 0.4667), RawWord("-", 0.4893, 0.4622, 0.4924, 0.4633),
+             RawWord("36,6", 0.884, 0.4588, 0.9066, 0.4669), RawWord("Se", 0.0919, 0.4745, 0.1059, 0.4854)]  # fmt: skip
+    lines: dict[int, list[str]] = {}
+    for word in order_words(words):
+        lines.setdefault(word.line, []).append(word.text)
+    assert list(lines.values()) == [["Bi", "ppm", "-", "50", "36,6"], ["Se"]]
+
+
+def test_the_line_amounts_column_gives_the_total_where_its_caption_is_unreadable() -> None:
+    """The aligned invoice's 'Invoice total (state currency)' caption garbled by OCR: the amounts column still
+    totals the lots in its last row, above the amount repeated beside the certification."""
+    words = _line("FACTURA COMERCIAL", 0.6, 0.05, 0.016)
+    rows = [
+        (0.55, ["Partida / bultos", "Cantidad", "Precio (USD/TM)", "Importe (USD)"]),
+        (0.575, ["Lote B-2506-050", "2,017 MT", "55.110,00", "111.129,32"]),
+        (0.605, ["Lote B-2506-052", "3,031 MT", "55.110,00", "167.038,41"]),
+        (0.635, ["Lote B-2506-055", "15.073 MT", "55.110,00", "830.673,03"]),
+        (0.67, ["Peso neto total / 21 atados", "20,121 MT", "", "1.108.840,76"]),
+        (0.72, ["impone total de la tactura", "", "", ""]),
+        (0.74, ["mercancias descritas y que todos los datos son verdaderos", "", "", "USD 1.108.840,76"]),
+    ]
+    words += _table(rows, (0.08, 0.5, 0.65, 0.82))
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["total_amount"].value == pytest.approx(1108840.76)
+
+
+def test_a_lettered_sub_box_number_is_no_part_of_its_caption() -> None:
+    """CBP Form 434's field 11 in sub-boxes: '11e. DATE (mm/dd/yyyy)' over the date of the certification."""
+    words = _line("CERTIFICATE OF ORIGIN", 0.38, 0.05, 0.016)
+    words += _line("11c. NAME", 0.09, 0.8, 0.009) + _line("11d. TITLE", 0.5, 0.8, 0.009)
+    words += _line("LAURA TREVIÑO GARZA", 0.09, 0.83, 0.011) + _line("Gerente de Exportación", 0.5, 0.83, 0.011)
+    words += _line("11e. DATE (mm/dd/yyyy)", 0.09, 0.85, 0.009) + _line("11f. TELEPHONE NUMBERS", 0.5, 0.85, 0.009)
+    words += _line("6 Aug 2025", 0.09, 0.875, 0.011) + _line("+52 866 633 1840 (Voice)", 0.5, 0.875, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
+    assert fields["issue_date"].value == "2025-08-06"
+
+
+def test_a_row_without_a_unit_cell_between_two_rows_of_one_unit_is_in_that_unit() -> None:
+    """'Mercurio (Hg) | | 0,36' between 'mg/kg' rows: the unit cell OCR lost entirely, so percent would be assumed
+    and, with the percent results summing under 100 %, nothing would say otherwise."""
+    words = _line("INFORME DE ENSAYO", 0.4, 0.05, 0.016)
+    rows = [
+        (0.30, ["Elemento", "Unidad", "Resultado"]),
+        (0.32, ["Antimonio (Sb)", "%", "99,95"]),
+        (0.34, ["Plomo (Pb)", "%", "0,0101"]),
+        (0.36, ["Cadmio (Cd)", "mg/kg", "1,0"]),
+        (0.38, ["Mercurio (Hg)", "", "0,36"]),
+        (0.40, ["Oro (Au)", "mg/kg", "0,18"]),
+    ]
+    words += _table(rows, (0.07, 0.35, 0.55))
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["composition_pct"].value == {"Sb": 99.95, "Pb": 0.0101, "Cd": 0.0001, "Hg": 3.6e-05, "Au": 1.8e-05}
+
+
+def test_name_and_address_captions_of_a_spanish_certificate_head_its_parties() -> None:
+    """The T-MEC certificate in Spanish only: '1. Nombre y domicilio del exportador:' and '4. Nombre y domicilio
+    del importador:' over the names, the producer's box between them."""
+    words = _line("CERTIFICADO DE ORIGEN", 0.4, 0.08, 0.016)
+    words += _line("1. Nombre y domicilio del exportador:", 0.08, 0.12, 0.009)
+    words += _line("Comercializadora Antimonio del Bajío, S.A. de C.V.", 0.084, 0.136, 0.011)
+    words += _line("3. Nombre y domicilio del productor:", 0.08, 0.234, 0.009)
+    words += _line("4. Nombre y domicilio del importador:", 0.52, 0.234, 0.009)
+    words += _line("USAMSA, Madero, Coahuila", 0.084, 0.249, 0.011)
+    words += _line("Delaware Valley Polymer Additives Inc.", 0.52, 0.249, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
+    assert fields["exporter_name"].value == "Comercializadora Antimonio del Bajío, S.A. de C.V."
+    assert fields["consignee_name"].value == "Delaware Valley Polymer Additives Inc."

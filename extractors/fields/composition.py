@@ -35,6 +35,9 @@ RESULT_HEADERS = (
     "teneur",
     "teor",
     "measured",
+    "actual",
+    "obtained",
+    "obtenido",
     "analysis",
     # the certified mean of duplicate determinations
     "certified",
@@ -417,9 +420,10 @@ def _row_element(row: list[Phrase]) -> tuple[str | None, int]:
             bare = candidate.strip(":.,")
             element = normalize_element(_SHAPE_SLIPS.get(bare, bare))
             if element and not _doubted_symbol(phrase, candidate):
-                beside = _exact_symbol(row[1:2]) if index == 0 and candidate.strip(":.,") != element else None
+                beside = _exact_symbol(row[1:2]) if index == 0 and text.strip(":.,") != element else None
                 if beside is not None:
-                    # 'PA | Se': a name OCR shortened to letters in the wrong case; the symbol column decides.
+                    # 'PA | Se': a name OCR shortened to letters in the wrong case, 'cr | Bi': a code cell OCR
+                    # garbled ('C77') into small letters; the symbol column decides.
                     return beside, 1
                 return element, index
     return None, -1
@@ -728,6 +732,11 @@ def _units_from_neighbours(
     units = [unit for _, _, unit, _ in readings]
     out = []
     for index, (element, text, unit, evidence) in enumerate(readings):
+        if unit == ASSUMED_PERCENT and 0 < index < len(readings) - 1:
+            # A row with no unit cell at all between two rows whose units were read and agree is in their unit.
+            above, below = units[index - 1], units[index + 1]
+            if above == below and above not in (None, UNREAD_UNIT, ASSUMED_PERCENT):
+                unit = above
         if unit == UNREAD_UNIT:
             above = next((u for u in reversed(units[:index]) if u not in (None, UNREAD_UNIT)), None)
             below = next((u for u in units[index + 1 :] if u not in (None, UNREAD_UNIT)), None)

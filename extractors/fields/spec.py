@@ -254,9 +254,11 @@ def answers_caption(view: DocumentView, hit: LabelHit) -> bool:
 
 def run_on_caption(candidate: Candidate, hit: LabelHit) -> bool:
     """The words after a label are the next column's caption run into it ('Productor fundidora'), not a value;
-    what follows a colon after them is ('Productor / fundidora: Fundición ...')."""
+    what follows a colon after them is ('Productor / fundidora: Fundición ...'), and so is what follows the
+    label's own colon, whatever word it starts with ('Analysed by: Laboratorio Metalúrgico ...')."""
     return (
         candidate.where == "inline"
+        and not hit.colon
         and bool(hit.rest)
         and candidate.words[0] is hit.rest[0]
         and starts_with_label(candidate.text)

@@ -24,9 +24,9 @@ from oretrace.extractors.layout import Phrase, split_phrases
 BELOW_LINES = 4  # how far under a label (in lines) a value may stand: boxed forms wrap their labels
 ABOVE_LINES = 2
 RIGHT_REACH = 0.45  # a value to the right of its label starts within half a page of it
-# "1.", "(3)", "b)": box numbers; a bare "18" is a value ("18 pallets"), not a box.
+# "1.", "11e.", "(3)", "b)": box numbers; a bare "18" is a value ("18 pallets"), not a box.
 # EN 10168 certificates code their fields the same way ("A03 Document number", "C00 Batch number").
-_BOX_NUMBER = re.compile(r"^\d{1,2}[.)]$|^\(\d{1,2}\)$|^[A-Za-z][.)]$|^[A-Z]\d{2}(?:\.\d)?$")
+_BOX_NUMBER = re.compile(r"^\d{1,2}[a-z]?[.)]$|^\(\d{1,2}\)$|^[A-Za-z][.)]$|^[A-Z]\d{2}(?:\.\d)?$")
 # Words that describe what a box should contain ("name, address, country"): text made of these is
 # the rest of a label, not a value.
 DESCRIPTOR_WORDS = frozenset(

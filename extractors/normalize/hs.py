@@ -17,6 +17,10 @@ _CODE = re.compile(
 )
 _SPLIT_HEADING = re.compile(r"(?<![0-9.,])([0-9]{2})\s([0-9]{2})\.([0-9]{2})(?![0-9])")
 _LABEL = re.compile(r"(?i)\b(?:h\.?\s?t?\.?\s?s\.?|tariff|arancel\w*|fracci[oó]n|partida|hs\s?code|commodity)\b")
+# Digits glued to letters by a hyphen ('L-2507-270', 'MY-2502-307') are a lot or reference number, unless the
+# letters name the code ('HS-8110.10').
+_IDENTIFIER_BEFORE = re.compile(r"[A-Za-z]-$")
+_NAMED_BEFORE = re.compile(r"(?i)\bh\.?t?\.?s\.?-$")
 _DATE_LIKE = re.compile(r"(?:19|20)[0-9]{2}[-./](?:0[1-9]|1[0-2])[-./][0-9]{2}")
 # Chapter 77 is reserved in the nomenclature; 98-99 are national, never part of an HS-6 code.
 _CHAPTERS = frozenset(range(1, 98)) - {77}
@@ -34,6 +38,9 @@ def parse_hs_code(text: str) -> Parsed[str]:
     candidates: list[tuple[bool, str]] = []
     for match in _CODE.finditer(prepared):
         if _DATE_LIKE.fullmatch(match.group().strip()):
+            continue
+        before = prepared[: match.start()]
+        if _IDENTIFIER_BEFORE.search(before) and not _NAMED_BEFORE.search(before):
             continue
         if match.group("heading"):
             digits = match.group("heading") + (match.group("sub") or match.group("spaced"))
