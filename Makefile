@@ -15,11 +15,13 @@ system-deps:
 
 # The environment is rebuilt only when a lock file or the project metadata changes. The pinned installer comes
 # first; the project itself is built with the locked setuptools (no build isolation: nothing unpinned is fetched).
+# tesserocr is compiled against the system's libtesseract: its wheel carries another Tesseract, which reads
+# differently from the `tesseract` program.
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 $(STAMP):
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --require-hashes --no-deps -r requirements-installer.lock
-	$(PIP) install --require-hashes -r requirements.lock
+	$(PIP) install --require-hashes --no-binary tesserocr -r requirements.lock
 	$(PIP) install --no-deps --no-build-isolation -e .
 	@rm -f $(VENV)/.installed-* && touch $@
 

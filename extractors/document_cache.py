@@ -34,8 +34,8 @@ from oretrace.extractors.text import ReadOptions
 ENTRY_FORMAT = "1"
 # The code whose changes change what extraction returns (the stage records included).
 EXTRACTION_CODE = ("oretrace.extractors", "oretrace.core")
-LIBRARIES = ("pdfplumber", "pdfminer.six", "pypdfium2", "pytesseract", "Pillow", "numpy", "pycountry", "babel",
-             "rapidfuzz")  # fmt: skip
+LIBRARIES = ("pdfplumber", "pdfminer.six", "pypdfium2", "pytesseract", "tesserocr", "Pillow", "numpy", "pycountry",
+             "babel", "rapidfuzz")  # fmt: skip
 
 
 def _library_versions() -> dict[str, str]:

@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import cv2
 import numpy as np
 import pytesseract
 from PIL import Image, ImageOps
 
-from oretrace.core.errors import UnreadableDocument
 from oretrace.core.models import Page, TextSource
 from oretrace.extractors.budget import Budget, resample_scale
 from oretrace.extractors.layout import RawWord, order_words
 from oretrace.extractors.rules import scan_rules, turned
 from oretrace.extractors.separators import restore_lost_marks
-
-# Tesseract's OpenMP threads oversubscribe a small CPU: one thread per process is 2.4x faster here,
-# and parallelism comes from running several pages at once instead.
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+from oretrace.extractors.tesseract_engine import recognize
 
 LOW_CONFIDENCE = 0.55  # mean word confidence below which the page may be turned: ask OSD
 MAX_SKEW_DEGREES = 5.0
@@ -313,40 +306,18 @@ def _chains(row: np.ndarray, centroids: np.ndarray, widths: np.ndarray, ink: np.
             yield row[start:end]
 
 
-def _tesseract_data(path: Path, options: OcrOptions, psm: int) -> dict[str, list]:
-    try:
-        return pytesseract.image_to_data(
-            str(path),
-            lang=options.languages,
-            config=f"--psm {psm}",
-            output_type=pytesseract.Output.DICT,
-            timeout=options.timeout_seconds,
+def _tesseract_words(image: Image.Image, options: OcrOptions) -> list[RawWord]:
+    return [
+        RawWord(
+            text=word.text,
+            x0=word.left / image.width,
+            y0=word.top / image.height,
+            x1=(word.left + word.width) / image.width,
+            y1=(word.top + word.height) / image.height,
+            confidence=word.confidence,
         )
-    except RuntimeError as err:  # pytesseract raises RuntimeError on timeout
-        raise UnreadableDocument(f"OCR took longer than {options.timeout_seconds} s on one page") from err
-    except pytesseract.TesseractError as err:
-        raise UnreadableDocument(f"Tesseract could not read the page image: {err.message}") from err
-
-
-def _tesseract_words(path: Path, options: OcrOptions, width: int, height: int) -> list[RawWord]:
-    data = _tesseract_data(path, options, psm=3)
-    words: list[RawWord] = []
-    for text, conf, left, top, w, h in zip(
-        data["text"], data["conf"], data["left"], data["top"], data["width"], data["height"], strict=True
-    ):
-        if not text or not text.strip() or float(conf) < 0:
-            continue
-        words.append(
-            RawWord(
-                text=text,
-                x0=left / width,
-                y0=top / height,
-                x1=(left + w) / width,
-                y1=(top + h) / height,
-                confidence=float(conf) / 100.0,
-            )
-        )
-    return words
+        for word in recognize(image, options.languages, psm=3, timeout_seconds=options.timeout_seconds)
+    ]
 
 
 def missed_text_regions(gray: Image.Image, words: list[RawWord], margin: int = 4) -> list[Box]:
@@ -386,7 +357,7 @@ def _runs(flags: np.ndarray, max_gap: int) -> list[tuple[int, int]]:
 
 
 def recover_missed_words(
-    gray: Image.Image, words: list[RawWord], scratch: Path, options: OcrOptions, padding: int = 12
+    gray: Image.Image, words: list[RawWord], options: OcrOptions, padding: int = 12
 ) -> list[RawWord]:
     """Read the lines the first pass missed, in one more Tesseract call on the regions stacked together."""
     regions = missed_text_regions(gray, words)
@@ -400,16 +371,9 @@ def recover_missed_words(
         left, top = max(x0 - padding, 0), max(y0 - padding, 0)
         crop = gray.crop((left, top, min(x1 + padding, gray.width), min(y1 + padding, gray.height)))
         stack.paste(crop, (left - (x0 - padding), int(offset) + top - (y0 - padding)))
-    path = scratch / "missed.pgm"
-    stack.save(path)
-    data = _tesseract_data(path, options, psm=6)
-
     by_region: dict[int, list[RawWord]] = {}
-    for text, conf, left, top, w, h in zip(
-        data["text"], data["conf"], data["left"], data["top"], data["width"], data["height"], strict=True
-    ):
-        if not text.strip() or float(conf) < 0:
-            continue
+    for word in recognize(stack, options.languages, psm=6, timeout_seconds=options.timeout_seconds):
+        text, conf, left, top, w, h = word.text, word.confidence, word.left, word.top, word.width, word.height
         index = int(np.searchsorted(offsets, top + h / 2, side="right")) - 1
         x0, y0, _, _ = regions[index]
         dx, dy = x0 - padding, y0 - padding - int(offsets[index])
@@ -420,7 +384,7 @@ def recover_missed_words(
                 y0=(top + dy) / gray.height,
                 x1=(left + w + dx) / gray.width,
                 y1=(top + h + dy) / gray.height,
-                confidence=float(conf) / 100.0,
+                confidence=conf,
             )
         )
     return [
@@ -432,9 +396,9 @@ def recover_missed_words(
     ]
 
 
-def _osd_rotation(path: Path) -> int:
+def _osd_rotation(image: Image.Image) -> int:
     try:
-        osd = pytesseract.image_to_osd(str(path), config="--psm 0", output_type=pytesseract.Output.DICT)
+        osd = pytesseract.image_to_osd(image, config="--psm 0", output_type=pytesseract.Output.DICT)
     except pytesseract.TesseractError:
         return 0  # too little text to tell: keep the page as it is
     return int(osd.get("rotate", 0)) % 360
@@ -462,26 +426,21 @@ def ocr_page(
     rules = scan_rules(*masks)
     gray = despeckle(remove_leaders(remove_rules(gray, masks)))
     rotation = 0
-    with tempfile.TemporaryDirectory(prefix="oretrace-ocr-") as scratch:
-        # Tesseract reads a file path directly; an uncompressed PGM is the cheapest file to write.
-        path = Path(scratch) / "page.pgm"
-        gray.save(path)
-        words = _tesseract_words(path, options, gray.width, gray.height)
-        if _mean_confidence(words) < LOW_CONFIDENCE or len(words) < 10:
-            rotation = _osd_rotation(path)
-            if rotation:
-                # OSD reports how far to turn the page clockwise; PIL rotates anticlockwise.
-                gray = gray.rotate(-rotation, expand=True, fillcolor=255)
-                gray.save(path)
-                words = _tesseract_words(path, options, gray.width, gray.height)
-        word_height = _median_word_height(words, gray.height)
-        measured = len(words) >= MIN_WORDS_TO_MEASURE
-        if fit_text_size and measured and not MIN_WORD_HEIGHT <= word_height <= MAX_WORD_HEIGHT:
-            # Read the page again from the start at the resolution its lettering shows it has (at most 4x
-            # off the stated one).
-            ratio = min(max(word_height / TARGET_WORD_HEIGHT, 0.25), 4.0)
-            return ocr_page(image, number, (source_dpi or options.dpi) * ratio, options, fit_text_size=False)
-        words += recover_missed_words(gray, words, Path(scratch), options)
+    words = _tesseract_words(gray, options)
+    if _mean_confidence(words) < LOW_CONFIDENCE or len(words) < 10:
+        rotation = _osd_rotation(gray)
+        if rotation:
+            # OSD reports how far to turn the page clockwise; PIL rotates anticlockwise.
+            gray = gray.rotate(-rotation, expand=True, fillcolor=255)
+            words = _tesseract_words(gray, options)
+    word_height = _median_word_height(words, gray.height)
+    measured = len(words) >= MIN_WORDS_TO_MEASURE
+    if fit_text_size and measured and not MIN_WORD_HEIGHT <= word_height <= MAX_WORD_HEIGHT:
+        # Read the page again from the start at the resolution its lettering shows it has (at most 4x
+        # off the stated one).
+        ratio = min(max(word_height / TARGET_WORD_HEIGHT, 0.25), 4.0)
+        return ocr_page(image, number, (source_dpi or options.dpi) * ratio, options, fit_text_size=False)
+    words += recover_missed_words(gray, words, options)
     words = restore_lost_marks(np.asarray(gray) < 128, words)
     return Page(
         number=number,

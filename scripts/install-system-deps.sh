@@ -3,7 +3,10 @@
 set -euo pipefail
 
 # chromium drives the review workspace's browser tests; the extra language packs read the external evaluation sets.
-packages=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-osd tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-nld tesseract-ocr-pol chromium)
+# tesserocr is built against the system's libtesseract (headers, a C++ compiler), so that it reads as the
+# `tesseract` program does.
+packages=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-osd tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-nld tesseract-ocr-pol chromium
+          libtesseract-dev libleptonica-dev g++ pkg-config)
 missing=()
 for pkg in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

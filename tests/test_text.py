@@ -153,9 +153,9 @@ def test_type_comes_from_content_not_name(tmp_path: Path, invoice_scan: Path) ->
         filetype.detect_media_type(empty)
 
 
-def test_lines_the_first_pass_missed_are_found_and_read(tmp_path: Path) -> None:
+def test_lines_the_first_pass_missed_are_found_and_read() -> None:
     gray = prepare_image(render(pdf_bytes([INVOICE_LINES]), dpi=300), 300, 300)
-    first = _tesseract_words_of(gray, tmp_path)
+    first = _tesseract_words(gray, OcrOptions())
     seller = [w for w in first if w.text in ("Seller:", "Siam", "Antimony", "Trading", "Co.,", "Ltd.")]
     assert len(seller) == 6
     # As if Tesseract's page segmentation had dropped the seller line, as it does with some table cells.
@@ -167,14 +167,8 @@ def test_lines_the_first_pass_missed_are_found_and_read(tmp_path: Path) -> None:
     assert y0 <= min(w.y0 for w in seller) * gray.height and y1 >= max(w.y1 for w in seller) * gray.height
     assert x0 <= min(w.x0 for w in seller) * gray.width and x1 >= max(w.x1 for w in seller) * gray.width
 
-    recovered = recover_missed_words(gray, missed_first, tmp_path, OcrOptions())
+    recovered = recover_missed_words(gray, missed_first, OcrOptions())
     assert " ".join(w.text for w in recovered) == "Seller: Siam Antimony Trading Co., Ltd."
     for found, original in zip(recovered, seller, strict=True):
         assert abs(found.x0 - original.x0) < 0.01 and abs(found.y0 - original.y0) < 0.01
-    assert recover_missed_words(gray, first, tmp_path, OcrOptions()) == []  # nothing missed, no second pass
-
-
-def _tesseract_words_of(gray: Image.Image, scratch: Path) -> list:
-    path = scratch / "page.pgm"
-    gray.save(path)
-    return _tesseract_words(path, OcrOptions(), gray.width, gray.height)
+    assert recover_missed_words(gray, first, OcrOptions()) == []  # nothing missed, no second pass
