@@ -1931,3 +1931,21 @@ def test_name_and_address_captions_of_a_spanish_certificate_head_its_parties() -
     fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
     assert fields["exporter_name"].value == "Comercializadora Antimonio del Bajío, S.A. de C.V."
     assert fields["consignee_name"].value == "Delaware Valley Polymer Additives Inc."
+
+
+def test_unread_units_heading_a_table_are_percent_not_the_trace_unit_below_them() -> None:
+    """EN 10204 3.1 scanned: every '%' of the unit column read as '$', '3' or '4', then 'mg/kg' rows. A table lists
+    its percent results first, so the rows above the first unit read are not in mg/kg (83.44 mg/kg of antimony
+    in an antimony ingot)."""
+    words = _line("INSPECTION CERTIFICATE", 0.4, 0.05, 0.016)
+    rows = [
+        (0.30, ["Code", "Element", "Unit", "Min.", "Max.", "Actual"]),
+        (0.32, ["C71", "Sb (Antimony)", "$", "-", "-", "83.44"]),
+        (0.34, ["C72", "As (Arsenic)", "$", "-", "0.01", "0.0074"]),
+        (0.36, ["C73", "Fe (Iron)", "3", "-", "0.01", "0.0058"]),
+        (0.38, ["C77", "Bi (Bismuth)", "mg/kg", "-", "10", "6.4"]),
+        (0.40, ["C78", "Se (Selenium)", "mg/kg", "-", "5", "2.8"]),
+    ]
+    words += _table(rows, (0.07, 0.15, 0.35, 0.48, 0.6, 0.8))
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["composition_pct"].value == {"Sb": 83.44, "As": 0.0074, "Fe": 0.0058, "Bi": 0.00064, "Se": 0.00028}

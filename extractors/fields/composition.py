@@ -16,6 +16,7 @@ from oretrace.extractors.layout import Phrase
 from oretrace.extractors.normalize import normalize_element, parse_concentration
 
 UNITS = ("%", "wt%", "wt %", "ppm", "mg/kg", "g/t", "ppb", "μg/g", "ug/g", "pct")
+PERCENT_UNITS = frozenset({"%", "wt%", "wt %", "pct"})
 RESULT_HEADERS = (
     "result",
     "results",
@@ -740,6 +741,10 @@ def _units_from_neighbours(
         if unit == UNREAD_UNIT:
             above = next((u for u in reversed(units[:index]) if u not in (None, UNREAD_UNIT)), None)
             below = next((u for u in units[index + 1 :] if u not in (None, UNREAD_UNIT)), None)
+            if above is None and below not in (None, ASSUMED_PERCENT, *PERCENT_UNITS):
+                # Nothing read above, a trace unit below: a table lists its percent results first, so these rows
+                # head the table in percent, as its main element does, or in what the total then says.
+                below = None
             # A neighbour whose percent was itself assumed passes on an assumption, not a reading.
             sides = {"%" if u == ASSUMED_PERCENT else u for u in (above, below) if u is not None}
             unit = sides.pop() if len(sides) == 1 else ASSUMED_PERCENT
