@@ -913,6 +913,13 @@ def test_parse_detection_limit_and_element_never_raise(text: str) -> None:
         ("Metales y Minerales de! Bravo, S.A. de C.V.", "Metales y Minerales del Bravo, S.A. de C.V."),  # 'l' as '!'
         ("Andean Meta!s Co.", "Andean Metals Co."),
         ("Yahoo! Trading Inc.", "Yahoo! Trading Inc."),  # a capitalised word keeps its mark
+        # a street run on after the name without a comma
+        (
+            "Metales y Minerales del Bravo, S.A. de C.V. Blvd. Harold R. Pape 1420",
+            "Metales y Minerales del Bravo, S.A. de C.V.",
+        ),
+        ("Silk Road Trading Co., Ltd.", "Silk Road Trading Co., Ltd."),
+        ("Rue Royale Metals SA", "Rue Royale Metals SA"),
     ],
 )
 def test_clean_party_name(text: str, expected: str) -> None:

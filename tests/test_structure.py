@@ -1949,3 +1949,16 @@ def test_unread_units_heading_a_table_are_percent_not_the_trace_unit_below_them(
     words += _table(rows, (0.07, 0.15, 0.35, 0.48, 0.6, 0.8))
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
     assert fields["composition_pct"].value == {"Sb": 83.44, "As": 0.0074, "Fe": 0.0058, "Bi": 0.00064, "Se": 0.00028}
+
+
+def test_a_parenthesized_caption_under_a_fill_in_line_names_the_whole_line_above_it() -> None:
+    """The chamber's sworn certificate: '(Nombre y domicilio del exportador)' centred under the filled line, the
+    declaration's next line under it; the exporter is the line above, not the sentence below."""
+    words = _line("CERTIFICADO DE ORIGEN", 0.33, 0.074, 0.016)
+    words += _line("El suscrito Laura Treviño Garza en representación de", 0.069, 0.128, 0.011)
+    words += _line("Metales y Minerales del Bravo, S.A. de C.V.", 0.074, 0.166, 0.011)
+    words += _line("Blvd. Harold R. Pape 1420, Monclova, Coahuila, México", 0.42, 0.166, 0.011)
+    words += _line("(Nombre y domicilio del exportador)", 0.623, 0.182, 0.009)
+    words += _line("declara que las mercancías abajo mencionadas, embarcadas en MV Andaman Pearl", 0.069, 0.203, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
+    assert fields["exporter_name"].value == "Metales y Minerales del Bravo, S.A. de C.V."

@@ -23,6 +23,7 @@ from oretrace.extractors.layout import Phrase, split_phrases
 
 BELOW_LINES = 4  # how far under a label (in lines) a value may stand: boxed forms wrap their labels
 ABOVE_LINES = 2
+_PARENTHESIZED = re.compile(r"^\s*\([^()]+\)\s*$")
 RIGHT_REACH = 0.45  # a value to the right of its label starts within half a page of it
 # "1.", "11e.", "(3)", "b)": box numbers; a bare "18" is a value ("18 pallets"), not a box.
 # EN 10168 certificates code their fields the same way ("A03 Document number", "C00 Batch number").
@@ -260,6 +261,14 @@ class DocumentView:
                 yield from self._within_box(box, phrase, below=True)
             if above:
                 yield from self._within_box(box, phrase, below=False)
+            return
+        if _PARENTHESIZED.match(phrase.text):
+            # '(Nombre y domicilio del exportador)': a fill-in form prints the caption under the line it names, the
+            # whole line, wherever along it the caption is centred.
+            above_row = next((r for r in range(index - 1, -1, -1) if not _specks(self.rows[r])), None)
+            if above_row is not None and self.rows[above_row][0].page == phrase.page:
+                words = tuple(w for p in self.rows[above_row] for w in p.words)
+                yield Candidate(" ".join(w.text for w in words), words, phrase.page, "above")
             return
         for p in self._near(index, phrase, range(index + 1, index + 1 + BELOW_LINES)):
             yield Candidate(p.text, tuple(p.words), p.page, "below")

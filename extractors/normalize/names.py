@@ -36,7 +36,9 @@ _ADDRESS = re.compile(
     r"direcci[oó]n|domicilio|p\.?\s?o\.?\s*box|apartado)\b\.?"
     r"|\s*,\s*(?:street|road|avenue|avenida|av\.|calle|col\.|colonia|km\b|building|floor|piso|moo\b|soi\b|"
     r"industrial\s+estate|parque\s+industrial|zona\s+industrial|district|province|c\.?\s?p\.?\s*\d)"
-    r"|\s+\d{1,5}\s+(?:street|st\.?|road|rd\.?|avenue|ave\.?|av\.|avenida|calle|moo|soi|blvd\.?)\s",
+    r"|\s+\d{1,5}\s+(?:street|st\.?|road|rd\.?|avenue|ave\.?|av\.|avenida|calle|moo|soi|blvd\.?)\s"
+    # a street run on after the name without a comma: 'S.A. de C.V. Blvd. Harold R. Pape 1420'
+    r"|\s+(?=(?:blvd|av|avda)\.\s|(?:calle|carretera|avenida|boulevard|rua|rue)\s)",
     re.IGNORECASE,
 )
 _EDGE = " \t\"'“”‘’«»:;,-–—*#_|/\\[]{}<>"
