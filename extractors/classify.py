@@ -8,6 +8,7 @@ registry, not to a chain of conditions.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from statistics import median
 
@@ -255,6 +256,14 @@ CUES: dict[DocType, TypeCues] = {
             "regles d origine",
             "regras de origem",
             "asociacion latinoamericana de integracion",
+            # a chamber's sworn certificate, its title lost: the shipper's declaration of where the goods come from
+            "are the product of",
+            "are the products of",
+            "son productos de",
+            "sao produtos de",
+            "sont des produits de",
+            "owner or agent",
+            "propietario o agente",
         ),
     ),
     DocType.ASSAY_CERTIFICATE: TypeCues(
@@ -360,8 +369,13 @@ def title_text(page: Page) -> str:
         return ""
     body_height = median(w.bbox[3] - w.bbox[1] for w in page.words)
     large = [p for p in top if median(w.bbox[3] - w.bbox[1] for w in p.words) >= LARGE_PRINT * body_height]
-    chosen = large or top
+    # With no large print (a title lost under a stamp), a reference label in the head ('Invoice No.: 2025/0086'
+    # on a packing list) names another document, not this one.
+    chosen = large or [p for p in top if not _REFERENCE_LABEL.match(fold(p.text))]
     return fold(" ".join(p.text for p in chosen))
+
+
+_REFERENCE_LABEL = re.compile(r"^(?:\w+ ){1,2}(?:no|n|nr|number|numero|#)\b")
 
 
 def _score(pages: list[Page], cues: TypeCues) -> float:

@@ -1962,3 +1962,27 @@ def test_a_parenthesized_caption_under_a_fill_in_line_names_the_whole_line_above
     words += _line("declara que las mercancías abajo mencionadas, embarcadas en MV Andaman Pearl", 0.069, 0.203, 0.011)
     fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
     assert fields["exporter_name"].value == "Metales y Minerales del Bravo, S.A. de C.V."
+
+
+def test_a_weight_list_whose_title_was_lost_is_no_invoice_for_its_invoice_reference() -> None:
+    """Its title under a stamp, a weight list's head is its seller and 'Invoice No.: 2025/0086' (the invoice it was
+    packed for): a reference label names another document. Tare and the lots' weights say what it is."""
+    words = _line("Chao Phraya Metal Resources Co., Ltd.", 0.32, 0.067, 0.011)
+    words += _line("Invoice No.: 2025/0086", 0.075, 0.096, 0.011) + _line("B/L: BKK3242215", 0.35, 0.096, 0.011)
+    words += _line("Lot No. L-2508-141 (2 x BUNDLE) Net (kg)", 0.084, 0.169, 0.011)
+    words += _line("Net: 1,993.5 kg Tare: 30.0 kg Gross: 2,023.5 kg", 0.49, 0.223, 0.011)
+    words += _line("Marks: GRAND TOTAL Packages: 11", 0.074, 0.388, 0.011)
+    assert classify([_scanned_page([(*w, 0.9) for w in words])]).doc_type is DocType.PACKING_LIST
+
+
+def test_a_sworn_certificate_whose_title_was_lost_is_told_by_its_declaration() -> None:
+    """'The undersigned ... (Owner or Agent) ... declares that the following mentioned goods ... are the product of
+    OMAN': the chamber's certificate of origin, though 'Manufacturer' and 'sample' appear on it."""
+    words = _line("No. 2025/OM/90383", 0.69, 0.055, 0.011)
+    words += _line("The undersigned Salim Al-Balushi", 0.097, 0.125, 0.011)
+    words += _line("(Owner or Agent)", 0.52, 0.14, 0.009)
+    words += _line("declares that the following mentioned goods shipped on Sea MV Andaman Pearl", 0.096, 0.195, 0.011)
+    words += _line("are the product of OMAN", 0.097, 0.288, 0.011)
+    words += _line("Marks and Numbers No. Of Pkgs Weight in Kilos", 0.103, 0.326, 0.011)
+    words += _line("according to the manufacturer's invoice, the sample of", 0.097, 0.6, 0.011)
+    assert classify([_scanned_page([(*w, 0.9) for w in words])]).doc_type is DocType.CERTIFICATE_OF_ORIGIN
