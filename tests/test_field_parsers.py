@@ -75,6 +75,7 @@ def test_a_weight_heavier_than_a_consignment_is_refused() -> None:
         ("fictional company", None),
         # a reference to another party, or the caption's qualifier, in a buyer's box
         ("As per consignee", None),
+        ("As consignee", None),
         ("Igual al destinatario", None),
         ("Ut not consignee)", None),  # '(if not consignee)', its '(if' garbled
         ("Ul other than consignee", None),

@@ -187,7 +187,8 @@ _ADDRESS = re.compile(r"(?:^|[\s@€])(?:[A-Za-z0-9][a-z0-9-]+\.)+(?:com|net|org
 
 # "Same as consignee", "El mismo comprador", "Idem": the party named in another box, not a name of its own.
 _SAME_AS = re.compile(
-    r"^(?:same as\b|the same\b|as above\b|as per\b|idem\b|ditto\b|(?:el|la) mism[oa]\b|mism[oa] que\b|"
+    r"^(?:same as\b|the same\b|as above\b|as per\b|as (?:the )?(?:consignee|buyer|shipper)\b|idem\b|ditto\b|"
+    r"(?:el|la) mism[oa]\b|mism[oa] que\b|"
     r"igual\b|o mesmo\b|a mesma\b|le meme\b|la meme\b|identique\b)"
 )
 # A caption's qualifier read as its box's value: 'Buyer (if not consignee)', 'Comprador (si no es el destinatario)'.
