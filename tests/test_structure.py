@@ -1986,3 +1986,15 @@ def test_a_sworn_certificate_whose_title_was_lost_is_told_by_its_declaration() -
     words += _line("Marks and Numbers No. Of Pkgs Weight in Kilos", 0.103, 0.326, 0.011)
     words += _line("according to the manufacturer's invoice, the sample of", 0.097, 0.6, 0.011)
     assert classify([_scanned_page([(*w, 0.9) for w in words])]).doc_type is DocType.CERTIFICATE_OF_ORIGIN
+
+
+def test_a_weight_label_with_its_value_beside_it_heads_no_column() -> None:
+    """CBP Form 434's description field: 'Net weight: 14.500,00 KGS', then the invoice and the purchase order on
+    the lines under it. Read as a column, their numbers would add up to a 4,540-tonne shipment."""
+    words = _line("CERTIFICATE OF ORIGIN", 0.38, 0.05, 0.016)
+    words += _line("ANTIMONY METAL INGOTS, SB 99.85% MIN", 0.09, 0.4, 0.011)
+    words += _line("Net weight: 14.500,00 KGS", 0.09, 0.47, 0.011)
+    words += _line("invoice No. CA-INV-25-0357", 0.09, 0.483, 0.011)
+    words += _line("Customer PO 4540122", 0.09, 0.496, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["net_weight_kg"].value == pytest.approx(14500.0)

@@ -149,7 +149,9 @@ class ColumnTotalField(LabelledField):
             parse = self.parser(view, hit)
             if not is_label(hit, parse) or _unit_of_a_count(view, hit) or _numbers_packages(hit):
                 continue
-            numeric = [c for c in column_until_label(view, hit, skip) if parse(c.text).found]
+            # 'Net weight: 14.500,00 KGS': a label with its value beside it heads no column.
+            valued = bool(hit.rest) and parse(" ".join(w.text for w in hit.rest)).found
+            numeric = [] if valued else [c for c in column_until_label(view, hit, skip) if parse(c.text).found]
             if len(numeric) > 1:
                 return self._column_total(view, numeric, parse, hit.score / 100)
             across = cells_across(view, hit)
