@@ -920,6 +920,8 @@ def test_parse_detection_limit_and_element_never_raise(text: str) -> None:
         ),
         ("Silk Road Trading Co., Ltd.", "Silk Road Trading Co., Ltd."),
         ("Rue Royale Metals SA", "Rue Royale Metals SA"),
+        ("Agent: Chao Phraya Metal Resources Co. Ltd.", "Chao Phraya Metal Resources Co. Ltd."),  # who signs, as what
+        ("Agent Metals Inc", "Agent Metals Inc"),
     ],
 )
 def test_clean_party_name(text: str, expected: str) -> None:

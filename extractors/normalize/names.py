@@ -19,7 +19,8 @@ _STRONG_LABELS = (
 # Labels that may also begin a real name ('Producer Metals Inc'), stripped only before a colon.
 _WEAK_LABELS = (
     r"name|nombre|raz[oó]n\s+social|company|empresa|manufacturer|fabricante|producer|productor|laboratory|"
-    r"laboratorio|lab|smelter|refinery|fundici[oó]n|client|cliente|customer|supplier|proveedor|from|to|de|para"
+    r"laboratorio|lab|smelter|refinery|fundici[oó]n|client|cliente|customer|supplier|proveedor|from|to|de|para|"
+    r"agent|agente|owner|propietario"
 )
 _BOX = r"\(?\d{1,2}[.)]\s*|\d{1,2}\s+(?=(?:" + _STRONG_LABELS + r")\b)"
 _STRONG_PREFIX = re.compile(
