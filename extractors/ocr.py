@@ -397,8 +397,10 @@ def recover_missed_words(
 
 
 def _osd_rotation(image: Image.Image) -> int:
+    # The pixels alone, as the page is read: the resolution its scan's file states is not the page's now.
+    plain = Image.frombytes(image.mode, image.size, image.tobytes())
     try:
-        osd = pytesseract.image_to_osd(image, config="--psm 0", output_type=pytesseract.Output.DICT)
+        osd = pytesseract.image_to_osd(plain, config="--psm 0", output_type=pytesseract.Output.DICT)
     except pytesseract.TesseractError:
         return 0  # too little text to tell: keep the page as it is
     return int(osd.get("rotate", 0)) % 360
