@@ -25,7 +25,7 @@ from datetime import timedelta
 from samplegen.draw import MM
 from samplegen.formatting import country_name
 from samplegen.layouts.common import Ctx
-from samplegen.layouts.origin_forms import CHAMBERS
+from samplegen.layouts.origin_forms import CHAMBERS, producer_line
 
 # Vietnamese certificates come from the VCCI or from a regional office of the Ministry of Industry and Trade.
 VN_ISSUERS = (
@@ -126,20 +126,11 @@ def _goods_lines(ctx: Ctx) -> list[tuple[str, str | None]]:
     lots = ", ".join(lot.number for lot in s.lots)
     lines.append((f"{ctx.pick(('Lots', 'Lot Nos.', 'Lot No.'))}: {lots}", None))
     lines.append((f"{ctx.pick(('HS code', 'H.S. code', 'HS Code No.'))}: {ctx.hs()}", "hs_code"))
-    producer = _producer(ctx)
+    producer = producer_line(ctx)
     if producer:
         lines.append((producer, None))
     lines.append(("*" * ctx.pick((3, 12, 24)), None))
     return lines
-
-
-def _producer(ctx: Ctx) -> str | None:
-    s = ctx.s
-    if "producer" in s.china_text:
-        return f"Producer: {s.china_text['producer']}"
-    if s.plan.named and s.smelter.country == s.declared and "producer" in ctx.st.flags:
-        return "Producer: " + ", ".join(p for p in (s.smelter.printed, s.smelter.place) if p)
-    return None
 
 
 def form_b(ctx: Ctx) -> None:

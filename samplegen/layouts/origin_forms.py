@@ -664,7 +664,7 @@ def icc_chamber(ctx: Ctx) -> None:
         sh.text(x + 3, gy, line, 8.2, kind="value")
         gy += 3.7
     sh.text(x + 3, gy + 1, f"H.S. {ctx.hs()}", 8.3, kind="value", field="hs_code")
-    producer = _producer(ctx)
+    producer = producer_line(ctx)
     if producer:
         sh.para(x + 3, gy + 6, producer, gw - 6, 8, kind="value")
     top = _caption(ctx, x + gw, y, qw, "7", _bilingual(ctx, "quantity", second), 6.6)
@@ -705,7 +705,8 @@ def icc_chamber(ctx: Ctx) -> None:
     sh.text(x + 6, y + 43, "Authorised signature and stamp / Signature et cachet", 6.8, kind="label")
 
 
-def _producer(ctx: Ctx) -> str | None:
+def producer_line(ctx: Ctx) -> str | None:
+    """The 'Producer: ...' line of a certificate's goods text, where the shipment names one."""
     s = ctx.s
     if "producer" in s.china_text:
         return f"Producer: {s.china_text['producer']}"
@@ -948,7 +949,7 @@ def generic_sworn(ctx: Ctx) -> None:
         style = dataclasses.replace(style, unit="kg", places=min(style.places, 2))
     hs = ctx.hs()
     description = sh.wrap(_goods_line(ctx), w * 0.35 - 3, 7.8)
-    producer = _producer(ctx)
+    producer = producer_line(ctx)
     if producer:
         producer = producer.replace("Producer:", "Productor:") if es else producer
         description += sh.wrap(producer, w * 0.35 - 3, 7.8)
@@ -1155,7 +1156,7 @@ def chamber_affidavit(ctx: Ctx) -> None:
     hs_line = f"H.S. {ctx.hs()}"
     invoice_line = f"{words['invoice']} {s.coo_invoice_ref}"
     desc += [hs_line, invoice_line, f"{words['dated']} {ctx.date(s.invoice_date)}"]
-    producer = _producer(ctx)
+    producer = producer_line(ctx)
     if producer:
         desc += sh.wrap(producer, w * widths[4] - 3, 7.8)
     gross = ctx.kg(s.gross_kg, 0 if ctx.rng.random() < 0.5 else 2)
@@ -1314,7 +1315,7 @@ def japan_epa(ctx: Ctx) -> None:
         tw = sh.text(dx + 2, gy + 1, label, 7.8, kind="label")
         sh.text(dx + 4 + tw, gy + 1, text, 7.8, kind="value" if field else "static", field=field, max_w=dw - tw - 2)
         gy += 3.6
-    producer = _producer(ctx)
+    producer = producer_line(ctx)
     if producer:
         gy = sh.para(dx + 2, gy + 1, producer, dw, 7.6)
     sh.text(dx + 2, gy + 2, "*" * ctx.pick((3, 12, 24)), 7.8)
