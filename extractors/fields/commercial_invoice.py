@@ -54,7 +54,8 @@ def extract(view: DocumentView) -> dict[str, FieldValue]:
     values["country_of_origin"] = first_found(
         values["country_of_origin"], declared_origin_in_text(view, "country_of_origin", marks_declare=False)
     )
-    values["total_amount"] = first_found(values["total_amount"], amount_column_total(view))
+    if not values["total_amount"].found:
+        values["total_amount"] = first_found(values["total_amount"], amount_column_total(view))
     values["currency"] = first_found(values["currency"], _currency_of_total(values["total_amount"]),
                                      currency_near_amounts(view, "currency"))  # fmt: skip
     values["net_weight_kg"] = first_found(values["net_weight_kg"], weights_in_total_row(view, "net_weight_kg"))

@@ -275,10 +275,11 @@ def total_of_repeated_label(view: DocumentView, name: str) -> FieldValue:
     lot, 'Net: 13.066 metric tons' in the grand-total box. The value that is the sum of all the others is the
     document's total, wherever it stands."""
     found = list(_label_colon_values(view, LABELS[name], parsers.weight_kg()))
-    values = [value for value, _ in found]
-    for value, candidate in found if len(found) >= MIN_REPEATS else []:
-        if value > 0 and abs(value - (sum(values) - value)) <= SUM_TOLERANCE * value:
-            return field_value(name, value, candidate, 0.9)
+    if len(found) >= MIN_REPEATS:
+        whole = sum(value for value, _ in found)
+        for value, candidate in found:
+            if value > 0 and abs(value - (whole - value)) <= SUM_TOLERANCE * value:
+                return field_value(name, value, candidate, 0.9)
     return FieldValue.missing(name, "no repeated label with a value that sums the others")
 
 
