@@ -133,6 +133,9 @@ def column_until_label(view: DocumentView, hit: LabelHit, skip: set[int], whole_
     return cells
 
 
+SUM_TOLERANCE = 0.005  # subtotals rounded one by one, a total in another unit ('52,910.94 lbs' over kg lots)
+
+
 class ColumnTotalField(LabelledField):
     """A quantity next to its label or, when the label heads a table column, the column's total row."""
 
@@ -191,7 +194,7 @@ class ColumnTotalField(LabelledField):
         values = [float(parse(c.text).value) for c in cells]
         if marked:
             chosen = [marked[-1]]
-        elif abs(values[-1] - sum(values[:-1])) <= 0.005 * values[-1]:
+        elif abs(values[-1] - sum(values[:-1])) <= SUM_TOLERANCE * values[-1]:
             chosen = [len(cells) - 1]
         else:
             chosen = list(range(len(cells)))
@@ -247,7 +250,6 @@ def weights_in_total_row(view: DocumentView, name: str) -> FieldValue:
     return FieldValue.missing(name, "no weight label and no total row with weights")
 
 
-SUM_TOLERANCE = 0.005  # subtotals rounded one by one, a total in another unit ('52,910.94 lbs' over kg lots)
 # Captions of the column of line amounts on an invoice's goods table.
 AMOUNT_COLUMN_LABELS = ("amount", "importe", "montant", "valor", "value", "total", "line total", "subtotal")
 MIN_LINES = 2
