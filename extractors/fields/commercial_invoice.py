@@ -7,7 +7,7 @@ from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.labels import LABELS
 from oretrace.extractors.fields.letterhead import letterhead_name, title_reference, unlabelled_date
 from oretrace.extractors.fields.registry import register
-from oretrace.extractors.fields.running_text import declared_origin_in_text, hs_code_in_text
+from oretrace.extractors.fields.running_text import MARKS_ORIGIN, declared_origin_in_text, hs_code_in_text
 from oretrace.extractors.fields.spec import (
     LabelledField,
     bare_number,
@@ -25,7 +25,6 @@ from oretrace.extractors.fields.view import DocumentView
 
 # 'MADE IN CANADA' on an invoice is a line of the shipping marks painted on the packages, not the origin the
 # invoice declares in its own box or sentence.
-MARKS_ORIGIN = frozenset({"made in", "hecho en", "fabricado en", "fabrique en", "fabricado em"})
 ORIGIN_LABELS = tuple(label for label in LABELS["country_of_origin"] if label not in MARKS_ORIGIN)
 FIELDS = (
     LabelledField("invoice_number", LABELS["invoice_number"], parsers.identifier),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from oretrace.core.folding import fold
+from oretrace.core.folding import fold, fold_chars
 from oretrace.core.models import FieldValue, Word
 from oretrace.extractors.fields.parsers import party_name
 from oretrace.extractors.fields.spec import field_value
@@ -20,10 +20,11 @@ _DECLARED = re.compile(
 )
 
 
-# 'MADE IN CANADA', 'HECHO EN MÉXICO' alone on a line: a line of the shipping marks, not a sentence.
-_MARKS_LINE = re.compile(
-    r"^\W*(?:made|hecho|fabricado|fabriqu\w*|manufactured)\s+(?:in|en|em)\s+\S+(?:\s+\S+)?\W*$", re.IGNORECASE
-)
+# How a line of the shipping marks states where the goods were made ('MADE IN CANADA', 'HECHO EN MÉXICO'), folded.
+MARKS_ORIGIN = ("made in", "manufactured in", "hecho en", "fabricado en", "fabricado em", "fabrique en", "fabriquee en")
+# Such words alone on a line, with the country: a line of the marks, not a sentence.
+_MARKS_WORDS = "|".join(r"\s+".join(m.split()) for m in MARKS_ORIGIN)
+_MARKS_LINE = re.compile(rf"^\W*(?:{_MARKS_WORDS})\s+\S+(?:\s+\S+)?\W*$")
 
 
 def declared_origin_in_text(view: DocumentView, name: str, marks_declare: bool = True) -> FieldValue:
@@ -33,7 +34,7 @@ def declared_origin_in_text(view: DocumentView, name: str, marks_declare: bool =
     words."""
     for index, row in enumerate(view.rows):
         for phrase in row:
-            if not marks_declare and _MARKS_LINE.match(phrase.text):
+            if not marks_declare and _MARKS_LINE.match(fold_chars(phrase.text)):
                 continue
             for match in _DECLARED.finditer(phrase.text + " "):
                 words = match.group(1).split()
