@@ -18,20 +18,21 @@ COO_LAYOUT = {"form_d": "form_d", "usmca": "usmca_elements", "chamber": "chamber
 ADDED_LAYOUTS: dict[str, tuple[str, ...]] = {
     "commercial_invoice": (
         "facture_arretee", "factura_electronica", "side_totals", "canada_customs", "lc_say_total", "courier_customs",
-        "un_aligned", "erp_invoice", "spreadsheet_invoice", "sin_export",
+        "un_aligned", "erp_invoice", "spreadsheet_invoice", "sin_export", "provisional_final",
     ),
     "packing_list": (
         "bundle_lots", "lot_summary", "container_weights", "weight_certificate", "colisage_bilingual", "lots_across",
         "weight_tally", "weight_measurement", "say_packages", "load_plan", "delivery_note", "marks_sheet",
+        "vehicle_loading",
     ),
     "assay_certificate": (
         "horizontal_samples", "dotted_leaders", "signature_lab", "icp_printout", "inspection_duplicates",
-        "informe_ensayo", "en10204_31", "quality_spec", "umpire_assay", "weight_quality",
+        "informe_ensayo", "en10204_31", "quality_spec", "umpire_assay", "weight_quality", "test_report",
     ),
 }  # fmt: skip
 # Certificate families a trade lane can use, by the plan's kind of certificate (every family drawn).
 COO_LAYOUTS_ALL: dict[str, tuple[str, ...]] = {
-    "form_d": ("form_d",),
+    "form_d": ("form_d", "e_form_d"),
     "usmca": ("usmca_elements", "usmca_letter", "cbp434"),
     "chamber": ("chamber_boxed", "icc_chamber", "generic_sworn", "chamber_affidavit", "chamber_latam", "form_b"),
     "form_e": ("form_e",),
@@ -44,8 +45,9 @@ COO_LAYOUTS_ALL: dict[str, tuple[str, ...]] = {
 }
 LANDSCAPE = frozenset({"container_weights", "lots_across"})
 # Forms printed in English whatever the exporter's language (the ASEAN forms, GSP Form A, the EPA statement,
-# the certificate under an economic partnership with Japan, the non-preferential certificate in Form B's boxes).
-ENGLISH_ONLY = frozenset({"form_d", "form_e", "gsp_form_a", "statement_on_origin", "japan_epa", "form_b"})
+# the certificate under an economic partnership with Japan, the non-preferential certificate in Form B's boxes, the
+# printed ATIGA e-Form D).
+ENGLISH_ONLY = frozenset({"form_d", "form_e", "gsp_form_a", "statement_on_origin", "japan_epa", "form_b", "e_form_d"})
 # Forms printed in one language whatever the exporter's: a French invoice and packing list, Spanish-only
 # Latin-American forms and laboratory reports, the English invoice drawn for a documentary credit and the
 # English packing list of Asian export houses.

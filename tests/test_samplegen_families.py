@@ -30,11 +30,11 @@ ADDED = sorted(set(FAMILIES) - ORIGINAL - MACHINE_READABLE)
 # Folds 0, 1 and 2: the families still held out, their fold decided when they were drawn, before any extractor
 # read them. Each fold held one family of each document type; a spent family leaves its place empty until a new
 # family takes it.
-FOLD_0 = {
-    "certificate_of_origin/japan_epa",
-    "assay_certificate/umpire_assay",
-    "packing_list/load_plan",
-    "commercial_invoice/spreadsheet_invoice",
+FOLD_0: set[str] = {
+    "commercial_invoice/provisional_final",
+    "packing_list/vehicle_loading",
+    "certificate_of_origin/e_form_d",
+    "assay_certificate/test_report",
 }
 FOLD_1 = {
     "commercial_invoice/sin_export",
@@ -80,6 +80,11 @@ SPENT = {
     "assay_certificate/en10204_31",
     "certificate_of_origin/cbp434",
     "commercial_invoice/un_aligned",
+    # the eighth round of 2026-12-07: fold 0's misses read
+    "certificate_of_origin/japan_epa",
+    "assay_certificate/umpire_assay",
+    "packing_list/load_plan",
+    "commercial_invoice/spreadsheet_invoice",
 }
 
 
@@ -117,7 +122,7 @@ def rendered() -> dict[str, Rendered]:
 
 
 def test_families_added_later_name_their_forms() -> None:
-    assert len(ADDED) == 47 and SPENT | set(NEW_FOLDS) <= set(ADDED)
+    assert len(ADDED) == 51 and SPENT | set(NEW_FOLDS) <= set(ADDED)
     assert all(FAMILIES[f].modelled_on for f in ADDED)
     assert all(FAMILIES[f].seen_in_development for f in ORIGINAL)
 

@@ -7,6 +7,7 @@ from samplegen.facts import Lot
 from samplegen.layouts import (
     invoice_erp_printout,
     invoice_forms,
+    invoice_provisional_final,
     invoice_sin_export,
     invoice_spreadsheet,
     invoice_un_aligned,
@@ -396,4 +397,5 @@ DRAWERS = {
     "erp_invoice": invoice_erp_printout.erp_invoice,
     "spreadsheet_invoice": invoice_spreadsheet.spreadsheet_invoice,
     "sin_export": invoice_sin_export.sin_export,
+    "provisional_final": invoice_provisional_final.provisional_final,
 }

@@ -6,7 +6,13 @@ from decimal import Decimal
 
 from samplegen.draw import Cell, Column
 from samplegen.facts import Lot
-from samplegen.layouts import packing_delivery_note, packing_forms, packing_load_plan, packing_marks_sheet
+from samplegen.layouts import (
+    packing_delivery_note,
+    packing_forms,
+    packing_load_plan,
+    packing_marks_sheet,
+    packing_vehicle_loading,
+)
 from samplegen.layouts.common import Ctx, Rendered
 
 
@@ -315,4 +321,5 @@ DRAWERS = {
     "load_plan": packing_load_plan.load_plan,
     "delivery_note": packing_delivery_note.delivery_note,
     "marks_sheet": packing_marks_sheet.marks_sheet,
+    "vehicle_loading": packing_vehicle_loading.vehicle_loading,
 }
