@@ -87,6 +87,54 @@ def despeckle(gray: Image.Image) -> Image.Image:
     return Image.fromarray(cv2.medianBlur(np.asarray(gray), 3))
 
 
+# Sizes at 300 dpi. A header cell filled dark with its caption in white ('BILL TO', 'COUNTRY OF ORIGIN' in a
+# spreadsheet template's coloured band) is wider than a word and one or two lines tall; paper with black print
+# is never this dark on average, nor a photograph or logo this flat.
+BAND_SCALE = 4  # found on a quarter of the page's size: a band is large, its letters do not matter
+BAND_MEAN_BELOW = 110  # mean grey over ~20 px
+BAND_MIN_WIDTH = 150
+BAND_HEIGHT = (16, 200)
+# A band is flat: nearly all of its box darker than mid-grey and filled by it. Large bold print (a letterhead's
+# name) darkens as wide a stretch, but only about half of its box.
+BAND_MIN_INK_SHARE = 0.75
+BAND_MIN_SOLIDITY = 0.65
+
+
+def invert_dark_bands(gray: Image.Image) -> Image.Image:
+    """Light lettering on a dark band turned dark on light. Tesseract reads white on dark poorly, and the
+    rule search would take every row of the band for a rule and erase it with the letters."""
+    pixels = np.asarray(gray)
+    height, width = pixels.shape
+    small = cv2.resize(pixels, (max(1, width // BAND_SCALE), max(1, height // BAND_SCALE)), cv2.INTER_AREA)
+    dark = cv2.morphologyEx(
+        (cv2.blur(small, (5, 5)) < BAND_MEAN_BELOW).astype(np.uint8), cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8)
+    )
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    bands = np.zeros(count, bool)
+    for index in range(1, count):
+        x, y, w, h = (int(v) * BAND_SCALE for v in stats[index, :4])
+        solid = stats[index, cv2.CC_STAT_AREA] * BAND_SCALE**2 >= BAND_MIN_SOLIDITY * w * h
+        if w >= BAND_MIN_WIDTH and BAND_HEIGHT[0] <= h <= BAND_HEIGHT[1] and solid:
+            bands[index] = (pixels[y : y + h, x : x + w] < 128).mean() >= BAND_MIN_INK_SHARE
+    if not bands.any():
+        return gray
+    # The band with its letters: every pixel not reachable from outside the band.
+    outside = np.pad(bands[labels].astype(np.uint8), 1)
+    cv2.floodFill(outside, None, (0, 0), 2)
+    band = cv2.resize((outside[1:-1, 1:-1] != 2).astype(np.uint8), (width, height), interpolation=cv2.INTER_NEAREST)
+    inside = band.astype(bool)
+    light = 255 - pixels[inside].astype(np.float32)
+    # The band's fill, turned, is a mid grey: stretched back to white paper, as the page around it.
+    paper = max(float(np.median(light)), 1.0)
+    turned = pixels.copy()
+    turned[inside] = np.clip(light * (255.0 / paper), 0, 255).astype(np.uint8)
+    # The band's edge, just outside what was found of it, turned light as well: left dark, its ends would be
+    # read as brackets and bars beside the captions.
+    edge = cv2.dilate(band, np.ones((2 * BAND_SCALE + 1, 2 * BAND_SCALE + 1), np.uint8)).astype(bool) & ~inside
+    turned[edge] = np.maximum(turned[edge], 255 - turned[edge])
+    return Image.fromarray(turned)
+
+
 def rule_masks(gray: Image.Image, min_length: int = 80, ink_below: int = 200) -> tuple[np.ndarray, np.ndarray]:
     """Masks of the horizontal and of the vertical table rules and box borders: straight runs of ink at least
     `min_length` pixels long (text strokes are far shorter than a rule), and the hairlines a scan broke into
@@ -423,6 +471,7 @@ def ocr_page(
     skew = estimate_skew(gray)
     if skew:
         gray = gray.rotate(skew, resample=Image.Resampling.BILINEAR, expand=False, fillcolor=255)
+    gray = invert_dark_bands(gray)
     # The rules tell the page's boxes apart (extractors.boxes), then are erased for Tesseract.
     masks = rule_masks(gray)
     rules = scan_rules(*masks)

@@ -16,7 +16,7 @@ from oretrace.core.models import Page
 from oretrace.core.stored_files import write_atomically
 
 # Bumped whenever text-layer reading or OCR changes the pages they produce.
-TEXT_READER_VERSION = "25"  # 25: a dash or point on a tilted line stays on its line
+TEXT_READER_VERSION = "29"  # 29: light lettering on a dark band is turned dark on light, its edge light
 _PAGES = TypeAdapter(list[Page])
 
 

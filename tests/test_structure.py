@@ -1998,3 +1998,30 @@ def test_a_weight_label_with_its_value_beside_it_heads_no_column() -> None:
     words += _line("Customer PO 4540122", 0.09, 0.496, 0.011)
     fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_scanned_page([(*w, 0.9) for w in words])])
     assert fields["net_weight_kg"].value == pytest.approx(14500.0)
+
+
+def test_captions_printed_light_on_dark_header_bands_are_read() -> None:
+    """A spreadsheet template's header cells filled dark with their captions in white: turned dark on light
+    before Tesseract reads the page (read as they are, they come back as noise and their rows are erased as
+    rules); the values under them are read as before."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    bands = [(700, ("VESSEL", "COUNTRY OF ORIGIN"), ("MV Mekong Star", "Thailand")),
+             (640, ("BILL TO", "DESTINATION PORT"), ("Penang Solder Works", "Penang, Malaysia"))]  # fmt: skip
+    for y, captions, values in bands:
+        canvas.setFillGray(0.25)
+        canvas.rect(50, y, A4[0] - 100, 16, stroke=0, fill=1)
+        canvas.setFont("Helvetica-Bold", 9)
+        canvas.setFillGray(1)
+        canvas.drawString(56, y + 4.5, captions[0])
+        canvas.drawString(300, y + 4.5, captions[1])
+        canvas.setFont("Helvetica", 10)
+        canvas.setFillGray(0)
+        canvas.drawString(56, y - 16, values[0])
+        canvas.drawString(300, y - 16, values[1])
+    canvas.showPage()
+    canvas.save()
+    page = ocr_page(render(buffer.getvalue(), dpi=200), 1, 200, OcrOptions())
+    text = " ".join(w.text for w in page.words)
+    for caption in ("VESSEL", "COUNTRY OF ORIGIN", "BILL TO", "DESTINATION PORT", "Thailand", "Penang Solder Works"):
+        assert caption in text
