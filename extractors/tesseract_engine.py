@@ -9,6 +9,9 @@ pages side by side. tesserocr is built against the system's libtesseract (`make 
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
 import os
 import re
 import subprocess
@@ -26,6 +29,21 @@ from PIL import Image
 
 from oretrace.core.errors import UnreadableDocument
 
+# Leptonica, which Tesseract segments the page with, prints its internal complaints ('Error in
+# boxClipToRectangle: box outside rectangle') on the process's stderr; the `tesseract` program's were captured
+# with its output. They report nothing about the reading: silenced, as Leptonica's setMsgSeverity allows.
+L_SEVERITY_NONE = 6
+
+
+def _quiet_leptonica() -> None:
+    name = ctypes.util.find_library("lept") or ctypes.util.find_library("leptonica")
+    # Another Leptonica build leaves its messages on stderr; the reading is the same.
+    with contextlib.suppress(OSError, AttributeError):
+        if name is not None:
+            ctypes.CDLL(name).setMsgSeverity(L_SEVERITY_NONE)
+
+
+_quiet_leptonica()
 _engines = threading.local()
 _QUOTED = re.compile(r'"([^"]+)"')
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -83,3 +84,21 @@ def test_a_scan_reads_as_the_program_reads_it_whatever_resolution_its_file_state
     gray.save(path)
     library = [(w.text, w.left, w.top, w.width, w.height) for w in recognize(gray, "eng+spa", 3, 120)]
     assert library == _program_words(path) and len(library) > 100
+
+
+def test_leptonicas_complaints_are_kept_off_stderr() -> None:
+    """Leptonica prints 'Error in boxClipToRectangle: ...' on stderr while Tesseract segments some pages (the
+    receipts of the SROIE set); loading the engine silences it. A call Leptonica refuses shows it, in a process
+    of its own, before and after."""
+    complain = (
+        "import ctypes, ctypes.util; ctypes.CDLL(ctypes.util.find_library('lept')).boxClipToRectangle(None, 1, 1)"
+    )
+    loud = subprocess.run([sys.executable, "-c", complain], capture_output=True, text=True, check=True)
+    assert "Error in boxClipToRectangle" in loud.stderr
+    quiet = subprocess.run(
+        [sys.executable, "-c", f"import oretrace.extractors.tesseract_engine; {complain}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert quiet.stderr == ""
