@@ -342,6 +342,8 @@ CUES: dict[DocType, TypeCues] = {
     ),
 }
 
+# Every document type's titles: a phrase that is one of these alone names the document, not a field.
+DOCUMENT_TITLES = frozenset(title for cues in CUES.values() for title in cues.titles)
 TITLE_ZONE = 0.35  # titles stand in the top third of the first page
 LARGE_PRINT = 1.2  # a title is printed at least this much taller than the body text
 MIN_SCORE = 2.0

@@ -2000,6 +2000,69 @@ def test_a_weight_label_with_its_value_beside_it_heads_no_column() -> None:
     assert fields["net_weight_kg"].value == pytest.approx(14500.0)
 
 
+def test_a_spreadsheet_invoice_reads_its_parties_beside_a_ship_to_caption_and_abbreviated_captions() -> None:
+    """A spreadsheet template's invoice: 'Vendido a' with the 'Enviar a' caption of the next box on its row,
+    'Factura N.º:' with the point Spanish style puts in the abbreviation, a tariff caption abbreviated
+    ('Partida Aranc.') and the country of manufacture under a line of the goods."""
+    words = _line("FACTURA", 0.6, 0.04, 0.016) + _line("Factura N.º: F-00862", 0.6, 0.08, 0.011)
+    words += _line("Vendido a", 0.08, 0.17, 0.009) + _line("Enviar a", 0.5, 0.17, 0.009)
+    words += _line("Kansai Flame Chemicals K.K.", 0.08, 0.19, 0.011) + _line("Igual que facturar a", 0.5, 0.19, 0.011)
+    words += _line("Lingotes de antimonio, Sb 99.85% mín., en bruto", 0.08, 0.39, 0.011)
+    words += _line("Country of manufacture: Mexico", 0.1, 0.405, 0.011)
+    words += _line("Partida Aranc.", 0.08, 0.66, 0.011) + _line("811010", 0.2, 0.66, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert fields["invoice_number"].value == "F-00862"
+    assert fields["buyer_name"].value == "Kansai Flame Chemicals K.K."
+    assert fields["hs_code"].value == "811010"
+    assert fields["country_of_origin"].value == "MX"
+
+
+def test_a_caption_of_words_parted_by_a_slash_is_a_label() -> None:
+    """'Parcel / lot:' and 'Brand / producer:' on an umpire assay: the slash parts alternatives, and the words on
+    both sides make the label."""
+    words = _line("UMPIRE ASSAY CERTIFICATE", 0.33, 0.12, 0.016)
+    words += _line("Parcel / lot:", 0.07, 0.19, 0.011) + _line("LT-2509-049", 0.2, 0.19, 0.011)
+    words += _line("Brand / producer: Thai Unipet Industries", 0.45, 0.19, 0.011)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
+    assert fields["lot_number"].value == "LT-2509-049"
+    assert fields["smelter_name"].value == "Thai Unipet Industries"
+
+
+def test_a_quantity_box_gives_the_net_figure_over_its_bracketed_caption_not_the_gross_under_it() -> None:
+    """Box 11 'Quantity & Unit' of a preferential certificate: '21,216.50 KGS' over '(NET WEIGHT)', then
+    'G.W. 21,520 KGS'. Scanned, the brackets lost, a bare 'NET' over the gross line names the figure above it."""
+    for net_caption in ("(NET WEIGHT)", "NET"):
+        words = _line("PREFERENTIAL CERTIFICATE OF ORIGIN", 0.5, 0.07, 0.014)
+        words += _line("10 Description of Goods", 0.1, 0.35, 0.009) + _line("11 Quantity & Unit", 0.75, 0.35, 0.009)
+        words += _line("ANTIMONY INGOTS, 21 BUNDLES", 0.1, 0.38, 0.011) + _line("21,216.50 KGS", 0.75, 0.37, 0.011)
+        words += _line(net_caption, 0.75, 0.385, 0.011) + _line("G.W. 21,520 KGS", 0.75, 0.4, 0.011)
+        rules = _frame(0.05, 0.34, 0.7, 0.5) + _frame(0.7, 0.34, 0.95, 0.5)
+        fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_scanned_page([(*w, 0.9) for w in words])])
+        assert fields["net_weight_kg"].value == pytest.approx(21216.5), net_caption
+        boxed = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, rules)])
+        assert boxed["net_weight_kg"].value == pytest.approx(21216.5), net_caption
+
+
+def test_a_load_plan_of_two_containers_gives_the_grand_total_not_the_first_containers() -> None:
+    """One table per container, each with its total row under the same captions, and the grand total stated
+    below them: the shipment's weights and packages are the grand total's."""
+    columns = (0.08, 0.25, 0.45, 0.6, 0.75)
+    header = ["Marks", "Lot No.", "No. of Pkgs", "N.W. (kg)", "G.W. (kg)"]
+    rows = [(0.36, header), (0.38, ["CAD/GLA", "L-2507-202", "7", "7,000.0", "7,168.0"]),
+            (0.40, ["CAD/GLA", "L-2507-204", "4", "4,000.0", "4,094.0"]),
+            (0.42, ["Container total", "", "11", "11,000.0", "11,262.0"]),
+            (0.48, header), (0.50, ["CAD/GLA", "L-2507-204", "10", "10,000.0", "10,241.0"]),
+            (0.52, ["Container total", "", "10", "10,000.0", "10,241.0"])]  # fmt: skip
+    words = _line("CONTAINER LOADING PLAN", 0.6, 0.04, 0.016) + _table(rows, columns)
+    words += _line("No. of packages", 0.28, 0.58, 0.011) + _line("Net weight", 0.45, 0.58, 0.011)
+    words += _line("Gross weight", 0.62, 0.58, 0.011) + _line("GRAND TOTAL", 0.08, 0.59, 0.011)
+    words += _line("21 pallets", 0.28, 0.6, 0.011) + _line("21,000 kg", 0.45, 0.6, 0.011)
+    words += _line("21,503 kg", 0.62, 0.6, 0.011)
+    fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
+    assert fields["net_weight_kg"].value == pytest.approx(21000.0)
+    assert fields["gross_weight_kg"].value == pytest.approx(21503.0)
+
+
 def test_captions_printed_light_on_dark_header_bands_are_read() -> None:
     """A spreadsheet template's header cells filled dark with their captions in white: turned dark on light
     before Tesseract reads the page (read as they are, they come back as noise and their rows are erased as
@@ -2025,3 +2088,26 @@ def test_captions_printed_light_on_dark_header_bands_are_read() -> None:
     text = " ".join(w.text for w in page.words)
     for caption in ("VESSEL", "COUNTRY OF ORIGIN", "BILL TO", "DESTINATION PORT", "Thailand", "Penang Solder Works"):
         assert caption in text
+
+
+def test_the_documents_title_labels_nothing_under_it() -> None:
+    """'COMMERCIAL INVOICE' in large print over the seller's address: the street number under it is no invoice
+    number; the number stands under its own caption."""
+    words = _line("COMMERCIAL INVOICE", 0.1, 0.06, 0.02)
+    words += _line("Laurentian Specialty Metals Inc.", 0.09, 0.11, 0.011) + _line("INVOICE NO.", 0.62, 0.11, 0.009)
+    words += _line("2250 Rue Guénette", 0.09, 0.13, 0.011) + _line("F-00503", 0.62, 0.13, 0.011)
+    words += _line("Saint-Laurent, QC H4R 2E9", 0.09, 0.145, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert fields["invoice_number"].value == "F-00503"
+
+
+def test_a_bare_folio_heading_a_header_cell_gives_the_invoices_number_under_it() -> None:
+    """A Mexican customs invoice's header grid: 'Folio | Fecha' over 'F-00106 | 18 de marzo de 2025', the
+    title 'FACTURA COMERCIAL' on the left between them."""
+    words = _line("Folio", 0.58, 0.038, 0.009) + _line("Fecha", 0.75, 0.038, 0.009)
+    words += _line("FACTURA COMERCIAL", 0.07, 0.044, 0.016)
+    words += _line("F-00106", 0.58, 0.053, 0.011) + _line("18 de marzo de 2025", 0.75, 0.053, 0.011)
+    words += _line("Remitente / exportador", 0.07, 0.1, 0.009)
+    words += _line("Comercializadora Antimonio del Bajío, S.A. de C.V.", 0.07, 0.115, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert fields["invoice_number"].value == "F-00106"

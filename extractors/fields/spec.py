@@ -6,9 +6,11 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from statistics import median
 
 from oretrace.core.folding import fold
 from oretrace.core.models import Evidence, FieldValue, Word
+from oretrace.extractors.classify import DOCUMENT_TITLES
 from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.labels import LABELS, OTHER_LABELS
 from oretrace.extractors.fields.parsers import Parser
@@ -61,7 +63,7 @@ class LabelledField:
             parse = self.parse_for_label(view, hit) if self.parse_for_label else self.parse
             if not is_label(hit, parse, self.inline_needs_colon) or names_other(hit, self.labels):
                 continue
-            if answers_caption(view, hit):
+            if answers_caption(view, hit) or _bare_title(view, hit):
                 continue
             header = _in_header_row(view, hit)
             own = own_label_ids(hits)
@@ -243,6 +245,26 @@ def is_label(hit: LabelHit, parse: Parser, needs_colon: bool = False) -> bool:
     return not needs_colon and parse(rest).found
 
 
+TITLE_OVER_TEXT = 1.3  # a title is printed this much taller than the line under it; a caption is not
+
+
+def _bare_title(view: DocumentView, hit: LabelHit) -> bool:
+    """'COMMERCIAL INVOICE' alone and printed larger than the line under it: the document's title, which labels
+    nothing under it but a number marked as one (the seller's street number there is no invoice number). A
+    'Commercial invoice' caption over its number is printed as small as the number."""
+    if hit.rest or hit.colon or fold(hit.phrase.text) not in DOCUMENT_TITLES:
+        return False
+    under = view.phrases_under(hit.phrase)
+    if any(fold(phrase.words[0].text) in NUMBER_MARKS for phrase in under):
+        return False  # 'INVOICE' over '# 2022-001': the document's own number, marked as one
+    below = [w for phrase in under for w in phrase.words]
+    return bool(below) and _print_height(hit.phrase.words) >= TITLE_OVER_TEXT * _print_height(below)
+
+
+def _print_height(words: Sequence[Word]) -> float:
+    return median(w.bbox[3] - w.bbox[1] for w in words)
+
+
 def answers_caption(view: DocumentView, hit: LabelHit) -> bool:
     """'1. Certifier: | Exporter', 'Notify: | Consignee': a label's word standing alone as the value of the
     caption before it on its row names a role, not a box holding that field's value."""
@@ -322,15 +344,22 @@ HEADER_ZONE = 0.3  # the top of the first page
 
 
 def bare_number(view: DocumentView, name: str) -> FieldValue:
-    """The reference after a bare number mark and its colon in the header of the first page."""
+    """The reference after a bare number mark and its colon in the header of the first page, or under the mark
+    where it heads a cell."""
     for row in view.rows:
         for index, phrase in enumerate(row):
             if phrase.page != 1 or phrase.y0 >= HEADER_ZONE:
                 continue
             after = after_number_mark(phrase.words, BARE_MARKS, within=2)
-            if after is None:
+            if after is None and fold(phrase.text) in BARE_MARKS:
+                # 'Folio' heading its cell of the header grid, the number under it ('Folio | Fecha' over
+                # 'F-00106 | 18 de marzo de 2025').
+                under = view.phrases_under(phrase, rows=2)
+                value = list(under[0].words) if under else []
+            elif after is None:
                 continue
-            value = after or (row[index + 1].words if index + 1 < len(row) else [])
+            else:
+                value = list(after) or (row[index + 1].words if index + 1 < len(row) else [])
             text = " ".join(w.text for w in value)
             parsed = parsers.identifier(text)
             if value and parsed.found:

@@ -148,34 +148,44 @@ class ColumnTotalField(LabelledField):
             view.find_labels(self.labels),
             key=lambda h: (-("total" in fold(h.label)), fold(h.label) in QUANTITY_LABELS),
         )
-        for hit in hits:
-            parse = self.parser(view, hit)
-            if not is_label(hit, parse) or _unit_of_a_count(view, hit) or _numbers_packages(hit):
+        found = [read for hit in hits if (read := self._read(view, hit, hits, skip)) is not None]
+        if not found:
+            return FieldValue.missing(self.name, f"no {self.name} next to its labels")
+        return _whole_of_tables(found) or found[0][0]
+
+    def _read(
+        self, view: DocumentView, hit: LabelHit, hits: list[LabelHit], skip: set[int]
+    ) -> tuple[FieldValue, bool] | None:
+        """The value one label gives, and whether it is the total of a column the label heads."""
+        parse = self.parser(view, hit)
+        if not is_label(hit, parse) or _unit_of_a_count(view, hit) or _numbers_packages(hit):
+            return None
+        # 'Net weight: 14.500,00 KGS': a label with its value beside it heads no column.
+        valued = bool(hit.rest) and parse(" ".join(w.text for w in hit.rest)).found
+        numeric = [] if valued else [c for c in column_until_label(view, hit, skip) if parse(c.text).found]
+        if len(numeric) > 1:
+            return self._column_total(view, numeric, parse, hit.score / 100), True
+        across = cells_across(view, hit)
+        readable = [c for c in across if parse(c.text).found]
+        if len(across) > 1 and len(readable) == len(across):
+            return self._row_total(view, across, parse, hit.score / 100), False
+        if len(readable) > 1 and any(_under_total_caption(view, c) for c in readable):
+            # A cell OCR garbled ('ty' for 2) leaves the total under its caption to be read.
+            return self._row_total(view, readable, parse, hit.score / 100), False
+        own = own_label_ids(hits)
+        for candidate in translated_value(view, self.labels, hit, parse, view.value_candidates(hit)):
+            if run_on_caption(candidate, hit):
                 continue
-            # 'Net weight: 14.500,00 KGS': a label with its value beside it heads no column.
-            valued = bool(hit.rest) and parse(" ".join(w.text for w in hit.rest)).found
-            numeric = [] if valued else [c for c in column_until_label(view, hit, skip) if parse(c.text).found]
-            if len(numeric) > 1:
-                return self._column_total(view, numeric, parse, hit.score / 100)
-            across = cells_across(view, hit)
-            readable = [c for c in across if parse(c.text).found]
-            if len(across) > 1 and len(readable) == len(across):
-                return self._row_total(view, across, parse, hit.score / 100)
-            if len(readable) > 1 and any(_under_total_caption(view, c) for c in readable):
-                # A cell OCR garbled ('ty' for 2) leaves the total under its caption to be read.
-                return self._row_total(view, readable, parse, hit.score / 100)
-            own = own_label_ids(hits)
-            for candidate in translated_value(view, self.labels, hit, parse, view.value_candidates(hit)):
-                if run_on_caption(candidate, hit):
-                    continue
-                if candidate.where != "inline" and id(candidate.words[0]) in skip:
-                    if ends_reading(candidate, skip, own):
-                        break
-                    continue
-                parsed = parse(candidate.text)
-                if parsed.found:
-                    return field_value(self.name, parsed.value, candidate, hit.score / 100)
-        return FieldValue.missing(self.name, f"no {self.name} next to its labels")
+            if candidate.where != "inline" and id(candidate.words[0]) in skip:
+                if ends_reading(candidate, skip, own):
+                    break
+                continue
+            if candidate.where != "inline" and _labelled_as_other_weight(self.name, candidate.text):
+                continue  # 'G.W. 19,446 kg' under a 'Net' caption is the gross weight
+            parsed = parse(candidate.text)
+            if parsed.found:
+                return field_value(self.name, parsed.value, candidate, hit.score / 100), False
+        return None
 
     def _column_total(self, view: DocumentView, cells: list[Phrase], parse: Parser, score: float) -> FieldValue:
         """The column's total: the row marked total, else a last row that sums the others, else the sum."""
@@ -208,6 +218,36 @@ class ColumnTotalField(LabelledField):
         first = cells[chosen[0]]
         result = field_value(self.name, value, Candidate(first.text, tuple(first.words), first.page, "column"), score)
         return result.model_copy(update={"evidence": evidence})
+
+
+_OTHER_WEIGHT = {"net_weight_kg": "gross_weight_kg", "gross_weight_kg": "net_weight_kg"}
+
+
+def _labelled_as_other_weight(name: str, text: str) -> bool:
+    """A value that carries the other weight's label before it ('G.W. 19,446 kg' read for the net weight)."""
+    other = _OTHER_WEIGHT.get(name)
+    if other is None:
+        return False
+    folded = f"{fold(text)} "
+    return any(folded.startswith(f"{fold(label)} ") for label in LABELS[other]) and any(c.isdigit() for c in text)
+
+
+def _whole_of_tables(found: list[tuple[FieldValue, bool]]) -> FieldValue | None:
+    """One table per container or truck, each with its total row under the same caption: the document's figure
+    is the value stated elsewhere ('GRAND TOTAL ... 21,000 kg') that sums the tables' totals, not the first
+    table's."""
+    tables = [value for value, from_column in found if from_column]
+    if len(tables) < 2:
+        return None
+    whole = sum(float(value.value or 0) for value in tables)
+    return next(
+        (
+            value
+            for value, from_column in found
+            if not from_column and whole > 0 and abs(float(value.value or 0) - whole) <= SUM_TOLERANCE * whole
+        ),
+        None,
+    )
 
 
 def cells_across(view: DocumentView, hit: LabelHit) -> list[Phrase]:

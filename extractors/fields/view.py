@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import NamedTuple
 
@@ -36,6 +36,8 @@ DESCRIPTOR_WORDS = frozenset(
     nombre nombres direccion domicilio pais incluido el la y o de del telefono telefonico numero correo
     electronico cargo firma sello razon social no nr date dates fecha datum data authorised authorized
     signatory certifying authority seal cachet signataire carimbo assinatura""".split()
+    # what a quantity is counted in ('11. Quantity & Unit', 'Cantidad y unidad')
+    + "unit units unidad unidades unite unites unidade".split()
     # the unit of the numbers under a column caption ('Net kg', 'Gross MT')
     + "kg kgs kilos mt tm lbs lb tons tonnes".split()
 )
@@ -146,7 +148,7 @@ class DocumentView:
     @cached_property
     def _text_layer_text(self) -> str:
         """The folded text of all phrases read from a text layer: where an exact label match must lie."""
-        return "\n".join(folded.joined for _, folded in self._folded if not folded.scanned)
+        return "\n".join(folded.tokens for _, folded in self._folded if not folded.scanned)
 
     def _find_labels(self, labels: tuple[str, ...], min_score: float) -> list[LabelHit]:
         folded_labels = [_Label(label, folded, len(folded.split())) for label in labels for folded in [fold(label)]]
@@ -156,7 +158,7 @@ class DocumentView:
         for phrase, folded in self._folded:
             tried = folded_labels if folded.scanned else present
             if tried:
-                hits.extend(_match_label(phrase, tried, min_score, folded))
+                hits.extend(_match_label(phrase, tried, min_score, folded, folded_labels))
         # Best match first; among equals a colon, then the more specific (longer) label, then reading order.
         return sorted(hits, key=lambda h: (-h.score, not h.colon, -len(fold(h.label).split())))
 
@@ -218,6 +220,11 @@ class DocumentView:
         position = next((i for i, other in enumerate(row) if other is phrase), 0)
         return row[position - 1] if position > 0 else None
 
+    def phrases_under(self, phrase: Phrase, rows: int = 1) -> list[Phrase]:
+        """The phrases of the next rows down that stand under the phrase (rows of OCR specks skipped)."""
+        index = self.row_index(phrase)
+        return list(self._near(index, phrase, range(index + 1, index + 1 + rows)))
+
     def row_of(self, candidate: Candidate) -> int:
         """Index of the row a candidate's first word stands in."""
         return self._row_of[(candidate.page, candidate.words[0].line)]
@@ -250,6 +257,9 @@ class DocumentView:
             right = [p for p in self.rows[index] if phrase.x1 - 0.005 <= p.x0 <= phrase.x1 + RIGHT_REACH]
             for p in right[:3]:
                 yield Candidate(p.text, tuple(p.words), p.page, "right")
+        if box is not None and len(box.lines) > 1 and _PARENTHESIZED.match(phrase.text):
+            # '(NET WEIGHT)' printed under the figure it names.
+            yield from self._within_box(box, phrase, below=False)
         if box is not None and len(box.lines) > 1:
             # Inside a box the value is in the box: below the label, or for a signature caption above it (down to
             # the caption). A label on the box's last line is a heading over a rule:
@@ -399,12 +409,15 @@ class _Label(NamedTuple):
     tokens: int  # words of the folded label
 
 
-def _match_label(phrase: Phrase, labels: list[_Label], min_score: float, folded: _FoldedWords) -> list[LabelHit]:
+def _match_label(
+    phrase: Phrase, labels: list[_Label], min_score: float, folded: _FoldedWords, every_label: list[_Label]
+) -> list[LabelHit]:
     words = _label_words(phrase)
     scanned = folded.scanned
+    at_start = _match_at_start(phrase, words, labels, min_score, scanned, folded)
     # A phrase may start with one label and hold another further on (two headers read as one phrase).
     hits = [
-        _match_at_start(phrase, words, labels, min_score, scanned, folded),
+        _abbreviated_continuation(at_start, every_label) if at_start is not None else None,
         _match_inside(phrase, words, labels, folded),
     ]
     return [hit for hit in hits if hit is not None]
@@ -420,7 +433,7 @@ def _ocr_letters(text: str) -> str:
 
 class _FoldedWords:
     """A phrase's words folded once for all the labels tried on it. Folding works token by token, so the
-    folded text of any run of words is a run of `joined`: a label absent from it cannot match (a cheap test
+    folded text of any run of words is a run of `tokens`: a label absent from it cannot match (a cheap test
     that skips most labels on most phrases without changing any result)."""
 
     def __init__(self, words: list[Word]) -> None:
@@ -428,7 +441,6 @@ class _FoldedWords:
         # Labels are matched on the OCR-corrected text; the hit keeps the words as read.
         self.texts = [_ocr_letters(w.text) for w in words] if self.scanned else [w.text for w in words]
         self.words = [fold(text) for text in self.texts]
-        self.joined = " ".join(self.words)
         self.tokens = " ".join(w for w in self.words if w)  # = fold() of all the words' text
         self._prefixes: dict[int, tuple[str, str, str]] = {}
         self._lengths: dict[int, tuple[int, ...]] = {}
@@ -472,7 +484,7 @@ def _match_inside(phrase: Phrase, words: list[Word], labels: list[_Label], folde
             # 'Colis n° / Pkg No. Lot': a one-word header OCR joined to the header before it heads its own column.
             return LabelHit(label=label, phrase=Phrase(page=phrase.page, line=phrase.line, words=words[-1:]), rest=[],
                             score=95.0)  # fmt: skip
-        if tokens < 2 or folded_label not in folded.joined:
+        if tokens < 2 or folded_label not in folded.tokens:
             continue
         for start in range(1, len(words) - 1):
             n = folded.covering(start, tokens)
@@ -535,6 +547,24 @@ def _match_at_start(
                 colon = ends_with_colon(prefix_text) or any(ends_with_colon(w.text) for w in rest[:CAPTION_RUN_ON])
                 best = LabelHit(label=label, phrase=phrase, rest=_strip_separators(rest), score=score, colon=colon)
     return best
+
+
+# A word abbreviated with its point ('Aranc.', 'Decl.'): no digits, at least three letters.
+_ABBREVIATED = re.compile(r"^[^\W\d_]{3,}\.:?$")
+
+
+def _abbreviated_continuation(hit: LabelHit, labels: list[_Label]) -> LabelHit:
+    """'Partida Aranc.' is 'Partida arancelaria' abbreviated: a word cut short after the label, that starts
+    the next word of one of the field's longer labels, is part of that label and not its value."""
+    while hit.rest and _ABBREVIATED.match(hit.rest[0].text):
+        stem = f"{fold(hit.label)} {fold(hit.rest[0].text)}"
+        longer = next(
+            (lb for lb in labels if lb.folded.startswith(stem) and lb.folded[len(stem) : len(stem) + 1].isalpha()), None
+        )
+        if longer is None:
+            break
+        hit = replace(hit, label=longer.label, rest=_strip_separators(hit.rest[1:]))
+    return hit
 
 
 # A caption run into its bracketed unit ('G.W.(KG)', 'NET WT.(KGS)'): one word to OCR and to a text layer.

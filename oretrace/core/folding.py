@@ -13,12 +13,14 @@ from functools import lru_cache
 _NON_WORD = re.compile(r"[^0-9a-z%/#]+")
 # An English possessive ends a word: "Exporter's name" is the exporter's label, as "Exporter name" is.
 _POSSESSIVE = re.compile(r"(?<=[a-z])['’]s\b")
+# 'N.º' and 'N.°' (the abbreviation with its point, as Spanish and Portuguese style guides write it) are 'Nº'.
+_ORDINAL_NUMBER = re.compile(r"\bn\.\s?(?=[º°])")
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """'Nº de Factura:' -> 'no de factura'; keeps %, / and # which carry meaning in labels and units."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """'Nº de Factura:' -> 'no de factura' ('N.º' too); keeps %, / and # which carry meaning in labels and units."""
+    decomposed = unicodedata.normalize("NFKD", _ORDINAL_NUMBER.sub("n", text.casefold()))
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
     ascii_text = _POSSESSIVE.sub("", ascii_text.replace("º", "o").replace("°", "o"))
     # A slash between words separates alternatives ("Seller / Exporter"); inside a token it is a unit.
