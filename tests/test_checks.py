@@ -515,6 +515,29 @@ def test_reference_mismatch_on_a_doubtful_reading_is_low(reference: ReferenceDat
     assert finding.severity == Severity.LOW and "low confidence on the certificate of origin (0.60)" in finding.message
 
 
+def test_a_reference_one_ocr_lookalike_apart_is_low_and_one_digit_apart_is_not(reference: ReferenceData) -> None:
+    """'FXP-2025-0423' read surely from a scanned certificate against 'EXP-2025-0423': E and F are a pair OCR
+    confuses, so the reviewer compares the page before the shipment is flagged. 'EXP-2025-0424' cites another
+    invoice, and so does the lookalike on a text layer, which OCR never read."""
+
+    def cited(reference_number: str, scanned: bool = True) -> list[ExtractedDocument]:
+        origin = certificate_of_origin(invoice_ref=reference_number)
+        if scanned:
+            origin = doubtful(origin, reference_number, confidence=0.95)
+        return clean_shipment(
+            invoice=invoice(number="EXP-2025-0423"),
+            packing_list=packing_list(invoice_ref="EXP-2025-0423"),
+            origin=origin,
+        )
+
+    [slip] = only("reference_mismatch", context(cited("FXP-2025-0423"), reference))
+    assert slip.severity == Severity.LOW and "one character OCR mistakes" in slip.message
+    [other] = only("reference_mismatch", context(cited("EXP-2025-0424"), reference))
+    assert other.severity == Severity.MEDIUM
+    [typed] = only("reference_mismatch", context(cited("FXP-2025-0423", scanned=False), reference))
+    assert typed.severity == Severity.MEDIUM
+
+
 def test_a_reference_cited_by_a_document_of_doubtful_type_is_low(reference: ReferenceData) -> None:
     """Another form taken for a packing list on a one-cue lead (an EUR.1 whose 'Export document No. 8297259'
     was read as the invoice it cites) flags no clean shipment; the same document classified surely does."""

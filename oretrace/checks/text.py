@@ -13,7 +13,7 @@ from functools import cached_property
 from itertools import pairwise
 from statistics import median
 
-from oretrace.core.models import Evidence, ExtractedDocument, Page, Word
+from oretrace.core.models import Evidence, ExtractedDocument, Page, TextSource, Word
 
 # Two words of one printed line belong to different columns (boxes, table cells) when the blank between
 # them is wider than this many word heights; ordinary word spacing is about a third of a height.
@@ -191,6 +191,30 @@ def reading_confidence(document: ExtractedDocument, name: str) -> float:
         words += [w for w in page.words if w.bbox[0] < x1 and x0 < w.bbox[2] and w.bbox[1] < y1 and y0 < w.bbox[3]]
     numbers = [w for w in words if any(ch.isdigit() for ch in w.text)]
     return min((w.confidence for w in numbers or words), default=1.0)
+
+
+# Characters OCR takes for one another in printed references ('FXP-2507-075' for 'EXP-2507-075').
+OCR_LOOKALIKES = frozenset(
+    frozenset(pair) for pair in ("0O", "0D", "0Q", "1I", "1L", "5S", "8B", "2Z", "6G", "EF", "UV", "MN")
+)
+
+
+def ocr_lookalike(first: str, second: str) -> bool:
+    """Two references of one length that differ in one character only, a pair OCR confuses: one reference
+    misread, not two."""
+    if len(first) != len(second):
+        return False
+    differences = [(a, b) for a, b in zip(first.upper(), second.upper(), strict=True) if a != b]
+    return len(differences) == 1 and frozenset(differences[0]) in OCR_LOOKALIKES
+
+
+def read_by_ocr(document: ExtractedDocument, name: str) -> bool:
+    """Whether a field was read from a page the OCR read (not from a text layer)."""
+    field = document.fields.get(name)
+    if field is None:
+        return False
+    sources = {page.number: page.source for page in document.pages}
+    return any(sources.get(evidence.page) == TextSource.OCR for evidence in field.evidence)
 
 
 def weakly_read(document: ExtractedDocument, name: str) -> bool:

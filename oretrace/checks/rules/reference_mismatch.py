@@ -5,8 +5,9 @@ that only a different number counts, not a different way of writing it. Document
 are skipped. A difference that rests on a number the OCR read with low confidence
 (`checks.text.DOUBTFUL_CONFIDENCE`), or one the extractor did not read beside its own label
 (`checks.text.WEAK_EXTRACTION`), or on a document the classifier took for its type on little evidence
-(`checks.text.DOUBTFUL_TYPE`: another form's number read under this type's labels), is reported LOW: OCR inserts
-and swaps digits too, and a reviewer should compare the page before the shipment is flagged.
+(`checks.text.DOUBTFUL_TYPE`: another form's number read under this type's labels), or one character OCR mistakes
+for another on a scanned page ('FXP-2507-075' against 'EXP-2507-075', `checks.text.ocr_lookalike`), is reported
+LOW: OCR inserts and swaps characters too, and a reviewer should compare the page before the shipment is flagged.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from oretrace.checks.text import (
     WEAK_EXTRACTION,
     doubtful_type,
     field_evidence,
+    ocr_lookalike,
+    read_by_ocr,
     reading_confidence,
 )
 from oretrace.core.models import DocType, Finding, Severity
@@ -69,6 +72,12 @@ def reference_mismatch(shipment: ShipmentContext) -> list[Finding]:
             if unlabelled:
                 where = wording.enumerate_words([f"the {wording.document(d.doc_type)}" for d in unlabelled])
                 message += f" The number on {where} was not read beside its own label: compare the page."
+            # 'FXP-2507-075' for 'EXP-2507-075': one character OCR mistakes for another, on a page it read.
+            lookalike = any(ocr_lookalike(normalise(cited), number) for number in known) and any(
+                read_by_ocr(doc, "invoice_number") for doc in (document, *(invoice for invoice, _ in invoices))
+            )
+            if lookalike:
+                message += " The numbers differ in one character OCR mistakes for another: compare the page."
             typed_on_little = [doc for doc in (document, *(invoice for invoice, _ in invoices)) if doubtful_type(doc)]
             for doc in typed_on_little:
                 message += (
@@ -78,6 +87,6 @@ def reference_mismatch(shipment: ShipmentContext) -> list[Finding]:
             evidence = field_evidence(document, "invoice_number") + [
                 e for invoice, _ in invoices for e in field_evidence(invoice, "invoice_number")
             ]
-            weak = doubtful or unlabelled or typed_on_little
+            weak = doubtful or unlabelled or typed_on_little or lookalike
             findings.append(reference_mismatch.finding(message, evidence, Severity.LOW if weak else None))
     return findings
