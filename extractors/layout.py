@@ -163,7 +163,10 @@ def split_phrases(page: Page, ruled_apart: Callable[[Word, Word], bool] | None =
                 # OCR reads table rules as bars: they separate cells and carry no text.
                 prev = None
                 continue
-            apart = prev is None or word.bbox[0] - prev.bbox[2] > max_gap
+            # A space is as wide as the print on both sides of it: between two words of a letterhead's large
+            # name it is wider than the line's small print makes a space.
+            local_gap = max_gap if prev is None else max(max_gap, _height(prev, word) * aspect * gap_factor)
+            apart = prev is None or word.bbox[0] - prev.bbox[2] > local_gap
             if apart or (ruled_apart is not None and ruled_apart(prev, word)):
                 phrases.append(Phrase(page=page.number, line=line_no, words=[word]))
             else:
@@ -172,6 +175,11 @@ def split_phrases(page: Page, ruled_apart: Callable[[Word, Word], bool] | None =
         if phrases:
             rows.append(phrases)
     return rows
+
+
+def _height(first: Word, second: Word) -> float:
+    """The height of the smaller print of two words."""
+    return min(first.bbox[3] - first.bbox[1], second.bbox[3] - second.bbox[1])
 
 
 # What OCR reads from a ruled line: bars, brackets, long dashes and underscores ('|', '||', '—', '___', '|:').

@@ -20,7 +20,7 @@ from oretrace.extractors.fields.labels import LABELS
 from oretrace.extractors.fields.parsers import identifier
 from oretrace.extractors.fields.spec import names_other
 from oretrace.extractors.fields.view import DocumentView
-from oretrace.extractors.layout import RawWord, order_words
+from oretrace.extractors.layout import RawWord, order_words, split_phrases
 from oretrace.extractors.ocr import OcrOptions, ocr_page, prepare_image, remove_leaders, rule_masks
 from oretrace.extractors.rules import joined, main_networks, scan_rules, structural, turned
 from oretrace.extractors.text import ReadOptions, read_pages
@@ -2111,3 +2111,17 @@ def test_a_bare_folio_heading_a_header_cell_gives_the_invoices_number_under_it()
     words += _line("Comercializadora Antimonio del Bajío, S.A. de C.V.", 0.07, 0.115, 0.011)
     fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
     assert fields["invoice_number"].value == "F-00106"
+
+
+def test_a_letterheads_large_name_beside_small_print_is_one_phrase() -> None:
+    """'Khujand Assay Centre LLC' in large print and 'Umpire laboratory agreed by seller and buyer' in small print
+    on one line: the spaces of the large name are wider than the small print's, not cell gaps, so the name is
+    one phrase and the laboratory's, not the sentence beside it."""
+    words = [("Khujand", 0.0714, 0.0431, 0.1563, 0.0574), ("Assay", 0.1682, 0.0431, 0.229, 0.0574),
+             ("Centre", 0.2411, 0.0431, 0.3138, 0.0574), ("LLC", 0.3259, 0.0431, 0.3623, 0.0574)]  # fmt: skip
+    words += _line("Umpire laboratory agreed by seller and buyer", 0.62, 0.0477, 0.0082)
+    words += _line("UMPIRE ASSAY CERTIFICATE", 0.34, 0.113, 0.012)
+    page = _page(words, [])
+    first_row = [phrase.text for phrase in split_phrases(page)[0]]
+    assert first_row[0] == "Khujand Assay Centre LLC"
+    assert extract_fields(DocType.ASSAY_CERTIFICATE, [page])["laboratory"].value == "Khujand Assay Centre LLC"
