@@ -141,6 +141,16 @@ CUES: dict[DocType, TypeCues] = {
             "certificado de pesaje",
             "certificat de poids",
             "certificado de pesagem",
+            # A container load plan sent as the packing list: what each container holds, by lot and weight.
+            "container load plan",
+            "container loading plan",
+            "load plan",
+            "loading plan",
+            "plan de carga",
+            "plan de carga de contenedores",
+            "plano de carga",
+            "plan de chargement",
+            "plan d empotage",
         ),
         body=(
             "gross weight",

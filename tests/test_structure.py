@@ -2125,3 +2125,27 @@ def test_a_letterheads_large_name_beside_small_print_is_one_phrase() -> None:
     first_row = [phrase.text for phrase in split_phrases(page)[0]]
     assert first_row[0] == "Khujand Assay Centre LLC"
     assert extract_fields(DocType.ASSAY_CERTIFICATE, [page])["laboratory"].value == "Khujand Assay Centre LLC"
+
+
+def test_a_spanish_container_load_plan_is_a_packing_list_and_a_lot_code_is_the_lot() -> None:
+    """'PLAN DE CARGA DE CONTENEDORES' over the invoice it belongs to ('Factura comercial No.') is a packing
+    list; an 'Informe de ensayo' names its lot under 'Código de lote:'."""
+    words = _line("PLAN DE CARGA DE CONTENEDORES", 0.55, 0.04, 0.016)
+    words += _line("Factura comercial No.", 0.5, 0.095, 0.009) + _line("F-00657", 0.5, 0.107, 0.011)
+    words += _line("Lote Bultos Peso neto (kg) Peso bruto (kg)", 0.08, 0.367, 0.011)
+    words += _line("L-2504-239 1 1,017.50 1,034.50", 0.08, 0.385, 0.011)
+    words += _line("Subtotal 1 1,017.50 1,034.50", 0.08, 0.4, 0.011)
+    assert classify([_page(words, [])]).doc_type == DocType.PACKING_LIST
+    report = _line("INFORME DE ENSAYO", 0.38, 0.1, 0.016) + _line("Código de lote: B-2508-137", 0.09, 0.21, 0.011)
+    assert extract_fields(DocType.ASSAY_CERTIFICATE, [_page(report, [])])["lot_number"].value == "B-2508-137"
+
+
+def test_the_principal_result_under_a_misread_symbol_is_antimonys() -> None:
+    """An EN 10204 certificate's first row read 'C71 Se" % 99.70 99.73': the one result over half the metal, on
+    a scan with no Sb read, is antimony's; the selenium row further down keeps its own result."""
+    rows = [(0.33, ["C71", 'Se"', "%", "99.70", "99.73"]), (0.35, ["C72", "As", "%", "0.1", "0.0711"]),
+            (0.37, ["C73", "Fe", "%", "0.05", "0.0158"]), (0.39, ["C78", "Se", "g/t", "20", "11.4"])]  # fmt: skip
+    words = _line("INSPECTION CERTIFICATE", 0.45, 0.07, 0.016)
+    words += _table([(0.31, ["", "Element", "Unit", "Max", "Result"]), *rows], (0.08, 0.2, 0.4, 0.6, 0.8))
+    composition = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
+    assert composition["composition_pct"].value == {"Sb": 99.73, "As": 0.0711, "Fe": 0.0158, "Se": 0.00114}

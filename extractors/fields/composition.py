@@ -87,18 +87,20 @@ def extract_composition(view: DocumentView) -> FieldValue:
         words = tuple(element_cell.words) + tuple(cell.words)
         readings.append((element, cell.text, unit, Candidate(f"{element_cell.text} {cell.text}", words, cell.page,
                                                              "column")))  # fmt: skip
-    composition: dict[str, float] = {}
-    evidence_cells: list[Candidate] = []
+    results: list[tuple[str, float, Candidate]] = []
     for element, text, unit, evidence in readings:
-        if element in composition:
-            continue
         ocr = any(w.confidence < TEXT_LAYER_CONFIDENCE for w in evidence.words)
         # OCR reads a speck after a result as a point ('29.4.'); the point it lost inside is put back.
         repaired = _restore_decimal(_TRAILING_MARK.sub("", text), unit, readings) if ocr else text
         parsed = parse_concentration(repaired, unit)
         if parsed.found and parsed.value is not None:
             # Six significant digits, not six decimals: 0.048 ppm is 4.8e-06 %, not 5e-06 %.
-            composition[element] = float(f"{parsed.value:.6g}")
+            results.append((element, float(f"{parsed.value:.6g}"), evidence))
+    composition: dict[str, float] = {}
+    evidence_cells: list[Candidate] = []
+    for element, value, evidence in _principal_restored(results):
+        if element not in composition:
+            composition[element] = value
             evidence_cells.append(evidence)
     if not composition:
         return FieldValue.missing("composition_pct", "no element results table found")
@@ -106,6 +108,22 @@ def extract_composition(view: DocumentView) -> FieldValue:
     evidence = [field_value("composition_pct", None, c).evidence[0] for c in evidence_cells]
     confidence = min(field_value("composition_pct", None, c).confidence for c in evidence_cells)
     return value.model_copy(update={"evidence": evidence, "confidence": confidence})
+
+
+PRINCIPAL_SHARE = 50.0  # percent: the metal the certificate is for, not an impurity
+
+
+def _principal_restored(results: list[tuple[str, float, Candidate]]) -> list[tuple[str, float, Candidate]]:
+    """'Se" 99.73 %' at the head of an antimony certificate OCR read: the one result over half the metal, under
+    a symbol that starts as antimony's does ('Se', 'Sn', 'S'), is antimony's, when no Sb was read. A text layer
+    is taken as printed."""
+    principal = [index for index, (_, value, _) in enumerate(results) if value >= PRINCIPAL_SHARE]
+    if len(principal) != 1 or any(element == "Sb" for element, _, _ in results):
+        return results
+    element, value, evidence = results[principal[0]]
+    if not element.startswith("S") or all(w.confidence >= TEXT_LAYER_CONFIDENCE for w in evidence.words):
+        return results
+    return [*results[: principal[0]], ("Sb", value, evidence), *results[principal[0] + 1 :]]
 
 
 _TRAILING_MARK = re.compile(r"(?<=\d)[.,]$")
