@@ -2149,3 +2149,26 @@ def test_the_principal_result_under_a_misread_symbol_is_antimonys() -> None:
     words += _table([(0.31, ["", "Element", "Unit", "Max", "Result"]), *rows], (0.08, 0.2, 0.4, 0.6, 0.8))
     composition = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
     assert composition["composition_pct"].value == {"Sb": 99.73, "As": 0.0711, "Fe": 0.0158, "Se": 0.00114}
+
+
+def test_container_tables_without_a_readable_grand_total_add_up_and_one_table_counts_once() -> None:
+    """A load plan whose grand total a stamp made unreadable: the containers' own total rows add up to the
+    shipment's weight and packages. One table with its net weight in two columns ('N.W. (kg)', 'Quantity (MT)')
+    is counted once."""
+    columns = (0.08, 0.25, 0.45, 0.6, 0.75)
+    header = ["Pkg. Nos.", "Lot No.", "Pkgs", "N.W. (kg)", "Gross kg"]
+    rows = [(0.36, header), (0.38, ["1-8", "L-2510-164", "8", "8,086.00", "8,211.00"]),
+            (0.40, ["9-12", "L-2510-166", "4", "4,034.00", "4,095.50"]),
+            (0.42, ["Total this container", "", "12", "12,120.00", "12,306.50"]),
+            (0.48, header), (0.50, ["13-23", "L-2510-166", "11", "11,132.00", "11,300.50"]),
+            (0.52, ["Total this container", "", "11", "11,132.00", "11,300.50"])]  # fmt: skip
+    words = _line("CONTAINER LOAD PLAN", 0.6, 0.04, 0.016) + _table(rows, columns)
+    fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
+    assert fields["net_weight_kg"].value == pytest.approx(23252.0)
+    assert fields["package_count"].value == 23
+    one = [(0.36, ["Lot No.", "Pkgs", "Quantity (MT)", "N.W. (kg)", "G.W. (kg)"]),
+           (0.38, ["L-2504-239", "6", "6.000", "6,000.00", "6,090.00"]),
+           (0.40, ["L-2504-240", "7", "7.000", "7,000.00", "7,105.00"]),
+           (0.42, ["TOTAL", "13", "13.000", "13,000.00", "13,195.00"])]  # fmt: skip
+    words = _line("PACKING LIST", 0.6, 0.04, 0.016) + _table(one, columns)
+    assert extract_fields(DocType.PACKING_LIST, [_page(words, [])])["net_weight_kg"].value == pytest.approx(13000.0)

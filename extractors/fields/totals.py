@@ -156,7 +156,7 @@ class ColumnTotalField(LabelledField):
     def _read(
         self, view: DocumentView, hit: LabelHit, hits: list[LabelHit], skip: set[int]
     ) -> tuple[FieldValue, bool] | None:
-        """The value one label gives, and whether it is the total of a column the label heads."""
+        """The value one label gives, and whether it is the total row of a column the label heads."""
         parse = self.parser(view, hit)
         if not is_label(hit, parse) or _unit_of_a_count(view, hit) or _numbers_packages(hit):
             return None
@@ -164,7 +164,7 @@ class ColumnTotalField(LabelledField):
         valued = bool(hit.rest) and parse(" ".join(w.text for w in hit.rest)).found
         numeric = [] if valued else [c for c in column_until_label(view, hit, skip) if parse(c.text).found]
         if len(numeric) > 1:
-            return self._column_total(view, numeric, parse, hit.score / 100), True
+            return self._column_total(view, numeric, parse, hit.score / 100), _closed(view, numeric, parse)
         across = cells_across(view, hit)
         readable = [c for c in across if parse(c.text).found]
         if len(across) > 1 and len(readable) == len(across):
@@ -220,6 +220,21 @@ class ColumnTotalField(LabelledField):
         return result.model_copy(update={"evidence": evidence})
 
 
+def _closed(view: DocumentView, cells: list[Phrase], parse: Parser) -> bool:
+    """Whether a column ends in its own total: a row marked total, or a last row that sums the others. Only such
+    a column is one table of several ('Total this container')."""
+    cells = [c for c in cells if not is_subtotal_row(view, c)]
+    if any(is_total_row(view, c) for c in cells):
+        return True
+    values = [float(parse(c.text).value or 0) for c in cells]
+    sums = len(values) > 1 and values[-1] > 0 and abs(values[-1] - sum(values[:-1])) <= SUM_TOLERANCE * values[-1]
+    # Under a single line the total repeats it: only its caption ('Container total') tells it is one.
+    named = any(
+        word in _TOTAL_WORDS for phrase in view.rows[view.row_index(cells[-1])] for word in fold(phrase.text).split()
+    )
+    return sums and (len(values) > 2 or named)
+
+
 _OTHER_WEIGHT = {"net_weight_kg": "gross_weight_kg", "gross_weight_kg": "net_weight_kg"}
 
 
@@ -233,21 +248,38 @@ def _labelled_as_other_weight(name: str, text: str) -> bool:
 
 
 def _whole_of_tables(found: list[tuple[FieldValue, bool]]) -> FieldValue | None:
-    """One table per container or truck, each with its total row under the same caption: the document's figure
-    is the value stated elsewhere ('GRAND TOTAL ... 21,000 kg') that sums the tables' totals, not the first
-    table's."""
-    tables = [value for value, from_column in found if from_column]
+    """One table per container or truck on the page, each closed by its total row under the same caption: the
+    document's figure is the value stated elsewhere that sums the tables' totals ('GRAND TOTAL ... 21,000 kg'),
+    else their sum, not the first table's. Tables on different pages may carry one total forward into the next,
+    and are left alone."""
+    tables: list[FieldValue] = []
+    for value, closed in found:
+        # Two captions over one table ('N.W. (KGS)', 'QUANTITY' in tonnes) close it on one row: one table.
+        if closed and value.evidence and not any(_same_row(value, table) for table in tables):
+            tables.append(value)
     if len(tables) < 2:
         return None
     whole = sum(float(value.value or 0) for value in tables)
-    return next(
+    stated = next(
         (
             value
-            for value, from_column in found
-            if not from_column and whole > 0 and abs(float(value.value or 0) - whole) <= SUM_TOLERANCE * whole
+            for value, closed in found
+            if not closed and whole > 0 and abs(float(value.value or 0) - whole) <= SUM_TOLERANCE * whole
         ),
         None,
     )
+    if stated is not None or len({value.evidence[0].page for value in tables}) > 1:
+        return stated
+    total = int(whole) if all(isinstance(value.value, int) for value in tables) else round(whole, 3)
+    evidence = [e for value in tables for e in value.evidence]
+    raw = " + ".join(value.raw or str(value.value) for value in tables)
+    confidence = min(value.confidence for value in tables)
+    return tables[0].model_copy(update={"value": total, "evidence": evidence, "raw": raw, "confidence": confidence})
+
+
+def _same_row(first: FieldValue, second: FieldValue) -> bool:
+    a, b = first.evidence[0], second.evidence[0]
+    return a.page == b.page and a.bbox[1] < b.bbox[3] and b.bbox[1] < a.bbox[3]
 
 
 def cells_across(view: DocumentView, hit: LabelHit) -> list[Phrase]:
