@@ -2172,3 +2172,14 @@ def test_container_tables_without_a_readable_grand_total_add_up_and_one_table_co
            (0.42, ["TOTAL", "13", "13.000", "13,000.00", "13,195.00"])]  # fmt: skip
     words = _line("PACKING LIST", 0.6, 0.04, 0.016) + _table(one, columns)
     assert extract_fields(DocType.PACKING_LIST, [_page(words, [])])["net_weight_kg"].value == pytest.approx(13000.0)
+
+
+def test_a_longer_caption_ocr_misread_a_letter_of_is_no_value_beside_a_label() -> None:
+    """A scanned Spanish invoice: 'Comprador' with 'Pais de origen de las mcrancias' (the caption of the next
+    box, one letter misread) beside it on its row; the buyer is the name under 'Comprador'."""
+    words = _line("FACTURA COMERCIAL", 0.37, 0.06, 0.016)
+    words += _line("Comprador", 0.106, 0.203, 0.009) + _line("Pais de origen de las mcrancias", 0.45, 0.203, 0.009)
+    words += _line("Gulf Coast Flame Retardants LLC", 0.109, 0.216, 0.011) + _line("México", 0.45, 0.216, 0.011)
+    words += _line("8400 Bay Area Blvd, Suite 210", 0.11, 0.232, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["buyer_name"].value == "Gulf Coast Flame Retardants LLC"

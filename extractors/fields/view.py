@@ -24,6 +24,7 @@ from oretrace.extractors.layout import Phrase, split_phrases
 BELOW_LINES = 4  # how far under a label (in lines) a value may stand: boxed forms wrap their labels
 ABOVE_LINES = 2
 _PARENTHESIZED = re.compile(r"^\s*\([^()]+\)\s*$")
+LONGER_LABEL_SCORE = 95.0  # a longer label OCR garbled a letter of still beats the shorter one it starts with
 RIGHT_REACH = 0.45  # a value to the right of its label starts within half a page of it
 # "1.", "11e.", "(3)", "b)": box numbers; a bare "18" is a value ("18 pallets"), not a box.
 # EN 10168 certificates code their fields the same way ("A03 Document number", "C00 Batch number").
@@ -536,10 +537,13 @@ def _match_at_start(
                     continue  # in short words one letter is another word: "producto" is not "productor"
             else:
                 continue
+            longer = best is not None and len(folded_label) > len(fold(best.label))
+            # A longer label read through an OCR slip ('Pais de origen de las mcrancias') explains more of the
+            # phrase than the shorter label it starts with, matched exactly ('Pais de origen').
             better = (
                 best is None
                 or score > best.score
-                or (score == best.score and len(folded_label) > len(fold(best.label)))
+                or (longer and (score == best.score or score >= LONGER_LABEL_SCORE))
             )
             if score >= min_score and better:
                 rest = words[n:]
