@@ -2183,3 +2183,13 @@ def test_a_longer_caption_ocr_misread_a_letter_of_is_no_value_beside_a_label() -
     words += _line("8400 Bay Area Blvd, Suite 210", 0.11, 0.232, 0.011)
     fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_scanned_page([(*w, 0.9) for w in words])])
     assert fields["buyer_name"].value == "Gulf Coast Flame Retardants LLC"
+
+
+def test_a_scanned_title_is_no_other_label_and_a_chamber_number_is_the_certificates() -> None:
+    """A sworn chamber certificate on a scan: 'CERTIFICATE OF ORIGIN' read loosely as 'Certificate no' would take
+    the shipper's street number ('88/12 Moo 3') for the certificate's; the number is the chamber's."""
+    words = _line("Chamber No. 2025/TH/24687", 0.7, 0.041, 0.011) + _line("CERTIFICATE OF ORIGIN", 0.34, 0.069, 0.016)
+    words += _line("The undersigned Nattaya Srisuk", 0.074, 0.108, 0.011)
+    words += _line("88/12 Moo 3, Sukhumvit Road, Thung Sukhla, Si Racha, Chonburi 20230, Thailand", 0.084, 0.152, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["certificate_number"].value == "2025/TH/24687"

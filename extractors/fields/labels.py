@@ -133,6 +133,10 @@ LABELS: dict[str, tuple[str, ...]] = {
         "zeugnisnummer",
         "zertifikatsnummer",
         "certificate id",
+        # the number a chamber of commerce gives the certificate it issues
+        "chamber no",
+        "chamber serial no",
+        "chamber ref",
         "numero de certificat",
         "numero du certificat",
         "n du certificat",

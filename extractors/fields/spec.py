@@ -251,9 +251,12 @@ TITLE_OVER_TEXT = 1.3  # a title is printed this much taller than the line under
 def _bare_title(view: DocumentView, hit: LabelHit) -> bool:
     """'COMMERCIAL INVOICE' alone and printed larger than the line under it: the document's title, which labels
     nothing under it but a number marked as one (the seller's street number there is no invoice number). A
-    'Commercial invoice' caption over its number is printed as small as the number."""
-    if hit.rest or hit.colon or fold(hit.phrase.text) not in DOCUMENT_TITLES:
+    'Commercial invoice' caption over its number is printed as small as the number. A title is no other label
+    either."""
+    if fold(hit.phrase.text) not in DOCUMENT_TITLES or hit.colon:
         return False
+    if fold(hit.label) != fold(hit.phrase.text):
+        return True  # another label read into the title ('CERTIFICATE OF ORIGIN' as 'certificate no' on a scan)
     under = view.phrases_under(hit.phrase)
     if any(fold(phrase.words[0].text) in NUMBER_MARKS for phrase in under):
         return False  # 'INVOICE' over '# 2022-001': the document's own number, marked as one
