@@ -2193,3 +2193,26 @@ def test_a_scanned_title_is_no_other_label_and_a_chamber_number_is_the_certifica
     words += _line("88/12 Moo 3, Sukhumvit Road, Thung Sukhla, Si Racha, Chonburi 20230, Thailand", 0.084, 0.152, 0.011)
     fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_scanned_page([(*w, 0.9) for w in words])])
     assert fields["certificate_number"].value == "2025/TH/24687"
+
+
+def test_lots_are_read_row_by_row_from_a_table_body_ruled_as_one_box() -> None:
+    """A packing list whose rules enclose the whole table body in one box under its header: each row's lot is its
+    first token (a speck read as a quote before it), not the pieces of '4,093.00' a comma would part; a column
+    naming one lot on most of its rows keeps that form over the few rows OCR garbled."""
+    columns = (0.1, 0.33, 0.6, 0.8)
+    rows = [(0.32, ["CP-2505-073", "4 pallets", "4,000.00 KGS", "4,093.00 KGS"]),
+            (0.34, ["“CP-2505-076", "4 pallets", "4,000.00 KGS", "4,093.00 KGS"]),
+            (0.36, ["CP-2505-077", "6 pallets", "6,000.00 KGS", "6,145.00 KGS"]),
+            (0.38, ["CP-2505-078", "1 pallet", "1,000.00 KGS", "1,024.00 KGS"])]  # fmt: skip
+    words = _line("PACKING LIST", 0.6, 0.06, 0.016)
+    words += _table([(0.3, ["Lot No.", "Packages", "Net weight", "Gross weight"]), *rows], columns)
+    rules = _frame(0.09, 0.295, 0.95, 0.31) + _frame(0.09, 0.31, 0.95, 0.4)
+    lots = extract_fields(DocType.PACKING_LIST, [_page(words, rules)])["lot_numbers"].value
+    assert lots == ["CP-2505-073", "CP-2505-076", "CP-2505-077", "CP-2505-078"]
+    garbled = ["L-2503-290", "L-2503-290", "12503-2902", "L-2503-290", "12503-2900", "L-2503-290", "L-2503-291"]
+    words = _line("LISTA DE EMPAQUE", 0.6, 0.06, 0.016)
+    table = [(0.2, ["Lote No.", "Peso neto (kg)"])] + [
+        (0.22 + 0.02 * i, [lot, "1,000.0"]) for i, lot in enumerate(garbled)
+    ]
+    words += _table(table, (0.2, 0.5))
+    assert extract_fields(DocType.PACKING_LIST, [_page(words, [])])["lot_numbers"].value == ["L-2503-290", "L-2503-291"]

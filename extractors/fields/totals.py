@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from itertools import takewhile
 
@@ -704,6 +705,7 @@ def lot_numbers(view: DocumentView, skip: set[int]) -> FieldValue:
     """All lot numbers: a column under a lot header, or a list after a lot label."""
     found: list[str] = []
     evidence: list[Candidate] = []
+    rows_of: Counter[str] = Counter()  # how many rows of a lot column name each lot
     for hit in view.find_labels(LABELS["lot_numbers"]):
         if hit.rest:
             text = " ".join(w.text for w in hit.rest)
@@ -718,23 +720,37 @@ def lot_numbers(view: DocumentView, skip: set[int]) -> FieldValue:
             continue
         cells = column_until_label(view, hit, skip, whole_cells=True) or cells_across(view, hit)
         for cell in cells:
-            for lot in _lots_in_cell(cell.text):
+            for lot in (lot for line in _cell_lines(cell) for lot in _lots_in_cell(line)):
+                rows_of[lot] += 1
                 if lot not in found:
                     found.append(lot)
                     evidence.append(Candidate(cell.text, tuple(cell.words), cell.page, "column"))
-    found, evidence = _of_one_form(*_without_specked_copies(found, evidence))
+    found, evidence = _of_one_form(*_without_specked_copies(found, evidence), rows_of)
     if not found:
         return FieldValue.missing("lot_numbers", "no lot numbers found")
     value = field_value("lot_numbers", found, evidence[0])
     return value.model_copy(update={"evidence": [field_value("lot_numbers", found, c).evidence[0] for c in evidence]})
 
 
+_QUOTES = "\"'“”‘’„«»"
+
+
+def _cell_lines(cell: Phrase) -> list[str]:
+    """The text of each line of a cell: a ruled box round a whole table body holds one row per line, and a
+    row's lot is its first token, not a figure further along it."""
+    lines: dict[int, list[str]] = {}
+    for word in cell.words:
+        lines.setdefault(word.line, []).append(word.text)
+    return [" ".join(words) for words in lines.values()]
+
+
 def _lots_in_cell(text: str) -> list[str]:
-    """The lots a cell lists: 'L-2507-077, L-2507-080', each piece's first token ('L-2507-077 (8 bundles)'); or
-    lots one per line that the cell joined ('LT-2507-049 LT-2507-051'), every token a lot of one form."""
+    """The lots a line of a cell lists: 'L-2507-077, L-2507-080', each piece's first token ('L-2507-077 (8
+    bundles)'); or lots one per line that the cell joined ('LT-2507-049 LT-2507-051'), every token a lot of one
+    form. A comma between digits ('4,000.00') parts nothing."""
     lots = []
-    for piece in re.split(r"[,;]\s*|\s+(?:and|y|&)\s+", text):
-        tokens = piece.split()
+    for piece in re.split(r"(?<!\d),\s*|,(?!\d)\s*|;\s*|\s+(?:and|y|&)\s+", text):
+        tokens = [token.strip(_QUOTES) for token in piece.split()]  # a speck OCR read as a quote ('“CP-2505-076')
         parsed = [parsers.identifier(token) for token in tokens]
         if not parsed or not parsed[0].found:
             continue
@@ -760,12 +776,18 @@ def _form(lot: str) -> str:
     return re.sub(r"[^\W\d_]+", lambda run: "A" if run.group().isupper() else "a", re.sub(r"\d+", "9", lot))
 
 
-def _of_one_form(found: list[str], evidence: list[Candidate]) -> tuple[list[str], list[Candidate]]:
+def _of_one_form(
+    found: list[str], evidence: list[Candidate], rows_of: Counter[str] | None = None
+) -> tuple[list[str], list[Candidate]]:
     """The lots of one list share a form; where most of at least three do, the others are other figures the
-    column holds (a total '41 lots', a date) or lots OCR broke ('2503020'), never to be reported as lots."""
+    column holds (a total '41 lots', a date) or lots OCR broke ('2503020'), never to be reported as lots. In a
+    column of packages, a lot counts once for every row that names it: most rows read right."""
     forms = [_form(lot) for lot in found]
-    common = max(set(forms), key=forms.count) if forms else ""
-    if len(found) < 3 or forms.count(common) < 0.6 * len(found) or forms.count(common) == len(found):
+    weight = Counter[str]()
+    for lot, form in zip(found, forms, strict=True):
+        weight[form] += max(1, (rows_of or Counter())[lot])
+    common = max(weight, key=lambda form: weight[form]) if forms else ""
+    if len(found) < 3 or weight[common] < 0.6 * weight.total() or forms.count(common) == len(found):
         return found, evidence
     kept = [i for i, form in enumerate(forms) if form == common]
     # Evidence is one per cell and may be shorter than the lots (several lots in one cell): kept whole then.
