@@ -2216,3 +2216,37 @@ def test_lots_are_read_row_by_row_from_a_table_body_ruled_as_one_box() -> None:
     ]
     words += _table(table, (0.2, 0.5))
     assert extract_fields(DocType.PACKING_LIST, [_page(words, [])])["lot_numbers"].value == ["L-2503-290", "L-2503-291"]
+
+
+def test_spanish_number_and_date_and_commodity_code_captions_and_a_wrapped_brackets_tail() -> None:
+    """The UN-aligned invoice in Spanish: 'N° y fecha de factura' over the number and date, 'Código de mercancía'
+    over the HS code; the Canada Customs Invoice's caption wrapped into '... de' / 'acheteur)' labels no buyer."""
+    words = _line("FACTURA COMERCIAL", 0.5, 0.061, 0.011)
+    words += _line("N° y fecha de factura", 0.515, 0.082, 0.009) + _line("Referencia del vendedor", 0.7, 0.082, 0.009)
+    words += _line("F-00862", 0.519, 0.097, 0.011) + _line("Lista de empaque PL-250862", 0.7, 0.097, 0.011)
+    words += _line("22/08/2025", 0.519, 0.108, 0.011)
+    words += _line("Código de mercancía", 0.55, 0.379, 0.009) + _line("811010", 0.55, 0.396, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert (fields["invoice_number"].value, fields["hs_code"].value) == ("F-00862", "811010")
+    words = _line("CANADA CUSTOMS INVOICE", 0.36, 0.058, 0.016)
+    words += _line("3. Other references (include purchaser's order No.)", 0.52, 0.131, 0.009)
+    words += _line("(inclure le n° de commande de", 0.53, 0.14, 0.009) + _line("acheteur)", 0.53, 0.149, 0.009)
+    words += _line("Invoice No. BM-INV-25-0684", 0.53, 0.16, 0.011)
+    words += _line("4. Consignee (name and address)", 0.08, 0.203, 0.009)
+    words += _line("5. Purchaser's name and address (if other than consignee)", 0.52, 0.203, 0.009)
+    words += _line("Maasvlakte Metals Trading B.V.", 0.09, 0.223, 0.011)
+    words += _line("Maasvlakte Metals Trading B.V.", 0.52, 0.223, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert fields["buyer_name"].value == "Maasvlakte Metals Trading B.V."
+
+
+def test_a_sworn_certificates_caption_under_the_blank_read_with_a_brace_is_passed_over() -> None:
+    """'for {Owner or Agent) Andaman Minerals Trading Co., Ltd.': OCR read the caption's bracket as a brace."""
+    words = _line("CERTIFICATE OF ORIGIN", 0.33, 0.073, 0.016)
+    words += _line("The undersigned Somchai Rattanakul for", 0.08, 0.124, 0.011)
+    words += _line("{Owner or Agent)", 0.35, 0.14, 0.009)
+    words += _line(
+        "Andaman Minerals Trading Co., Ltd. 1168/45 Rama III Road, Bangkok 10120, Thailand", 0.084, 0.161, 0.011
+    )
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["exporter_name"].value == "Andaman Minerals Trading Co., Ltd."

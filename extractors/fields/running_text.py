@@ -128,7 +128,8 @@ def party_in_text(view: DocumentView, name: str) -> FieldValue:
 
 def _after_aside(words: list[Word], index: int) -> int:
     """Past a form's bracketed caption under a blank ('for (Owner or Agent) ACME Co.'): where the name starts."""
-    if index < len(words) and words[index].text.startswith("("):
+    # OCR reads the bracket as a brace or a square bracket ('{Owner or Agent)').
+    if index < len(words) and words[index].text.startswith(("(", "{", "[")):
         end = next((i for i in range(index, min(index + 8, len(words))) if words[i].text.endswith(")")), None)
         return index if end is None else end + 1
     return index

@@ -63,7 +63,7 @@ class LabelledField:
             parse = self.parse_for_label(view, hit) if self.parse_for_label else self.parse
             if not is_label(hit, parse, self.inline_needs_colon) or names_other(hit, self.labels):
                 continue
-            if answers_caption(view, hit) or _bare_title(view, hit):
+            if answers_caption(view, hit) or _bare_title(view, hit) or _bracket_tail(hit):
                 continue
             header = _in_header_row(view, hit)
             own = own_label_ids(hits)
@@ -243,6 +243,13 @@ def is_label(hit: LabelHit, parse: Parser, needs_colon: bool = False) -> bool:
     if is_descriptor(rest) or starts_with_label(rest):
         return True
     return not needs_colon and parse(rest).found
+
+
+def _bracket_tail(hit: LabelHit) -> bool:
+    """'acheteur)': the end of a bracketed caption wrapped from the line above ('(inclure le n° de commande de
+    l' / 'acheteur)'), which labels nothing."""
+    text = hit.phrase.text.rstrip()
+    return not hit.inside and text.endswith(")") and "(" not in text
 
 
 TITLE_OVER_TEXT = 1.3  # a title is printed this much taller than the line under it; a caption is not
