@@ -2250,3 +2250,17 @@ def test_a_sworn_certificates_caption_under_the_blank_read_with_a_brace_is_passe
     )
     fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_scanned_page([(*w, 0.9) for w in words])])
     assert fields["exporter_name"].value == "Andaman Minerals Trading Co., Ltd."
+
+
+def test_garbled_units_of_a_tables_last_rows_turn_to_mg_per_kg_where_percent_would_overfill_the_sample() -> None:
+    """Duplicate results with their units read '%' down to copper, then 'sa', 'a', 'A' where 'mg/kg' was
+    printed: percent from the rows above would make bismuth 10 % of a 99.87 % antimony ingot."""
+    rows = [(0.334, ["Sb", "%", "99.89", "99.85", "99.87"]), (0.353, ["As", "%", "0.0231", "0.0229", "0.0230"]),
+            (0.373, ["Pb", "%", "0.0460", "0.0458", "0.0459"]), (0.392, ["Cu", "%", "0.0075", "0.0073", "0.0074"]),
+            (0.411, ["Bi", "sa", "10.3", "9.7", "10.0"]), (0.430, ["Se", "a", "4.9", "4.5", "4.7"]),
+            (0.449, ["Cd", "A", "2.4", "1.8", "2.1"])]  # fmt: skip
+    words = _line("CERTIFICATE OF QUALITY", 0.36, 0.125, 0.016)
+    words += _table([(0.315, ["Elemento", "Unidad", "A", "B", "Resultado"]), *rows], (0.087, 0.27, 0.45, 0.62, 0.8))
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
+    composition = fields["composition_pct"].value
+    assert (composition["Bi"], composition["Se"], composition["Cd"]) == (0.001, 0.00047, 0.00021)

@@ -747,7 +747,8 @@ def _units_from_neighbours(
 ) -> list[tuple[str, str, str | None, Candidate]]:
     """A unit OCR could not read is the unit of the rows around it when the nearest readable units above and
     below agree, or of the one side there is at a table's end: a table lists its results in runs of one unit
-    (percent, then mg/kg). Otherwise, or where a neighbour's percent was itself assumed, percent is assumed."""
+    (percent, then mg/kg). Otherwise, or where a neighbour's percent was itself assumed or stands on one side
+    only, percent is assumed."""
     units = [unit for _, _, unit, _ in readings]
     out = []
     for index, (element, text, unit, evidence) in enumerate(readings):
@@ -766,7 +767,9 @@ def _units_from_neighbours(
             # A neighbour whose percent was itself assumed passes on an assumption, not a reading.
             sides = {"%" if u == ASSUMED_PERCENT else u for u in (above, below) if u is not None}
             unit = sides.pop() if len(sides) == 1 else ASSUMED_PERCENT
-            if unit == "%" and ASSUMED_PERCENT in (above, below):
+            # Percent from one side only (the table's last rows, their units all garbled) is assumed: a table
+            # may turn to mg/kg right there, which the total then tells.
+            if unit == "%" and (ASSUMED_PERCENT in (above, below) or above is None or below is None):
                 unit = ASSUMED_PERCENT
         out.append((element, text, unit, evidence))
     return out
