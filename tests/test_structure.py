@@ -2264,3 +2264,20 @@ def test_garbled_units_of_a_tables_last_rows_turn_to_mg_per_kg_where_percent_wou
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
     composition = fields["composition_pct"].value
     assert (composition["Bi"], composition["Se"], composition["Cd"]) == (0.001, 0.00047, 0.00021)
+
+
+def test_a_sideways_header_with_garbled_cells_and_bracketed_units_still_heads_its_results() -> None:
+    """A shaded header row OCR read in part ('asc)', 'Chr', 'KED: »)' for three of its symbols) still heads the
+    columns it names; in the row continuing it, 'Cd (moles)' and 'Au(mgKg)' are cadmium and gold, in the mg/kg of
+    their neighbours."""
+    columns = (0.09, 0.22, 0.32, 0.42, 0.52, 0.62, 0.72, 0.82)
+    first = ["Sample", "Sb (%)", "asc)", "Chr", "KED: »)", "Pb (%)", "Cu (%)", "Bi (mg/kg)"]
+    second = ["Sample", "Se (mg/kg)", "Cd (moles)", "Hg (mg/kg)", "Au(mgKg)", "Ni (mg/kg)", "Sn (mg/kg)", "Zn (mg/kg)"]
+    rows = [(0.268, first), (0.285, ["Average", "99.95", "0.0080", "0.0046", "0.0121", "0.0096", "0.0014", "7.1"]),
+            (0.374, second), (0.392, ["Average", "4.3", "1.3", "0.37", "0.15", "16.6", "7.6", "5.8"])]  # fmt: skip
+    words = _line("ANALYSIS REPORT", 0.4, 0.117, 0.016) + _table(rows, columns)
+    composition = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
+    found = composition["composition_pct"].value
+    assert {k: found[k] for k in ("Sb", "Pb", "Cu", "Bi", "Cd", "Au")} == {
+        "Sb": 99.95, "Pb": 0.0096, "Cu": 0.0014, "Bi": 0.00071, "Cd": 0.00013, "Au": 1.5e-05
+    }  # fmt: skip

@@ -189,12 +189,12 @@ def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, s
         cells = [p for p in row if len(p.text.strip()) > 1 or normalize_element(p.text.strip())
                  or p.text.strip() in _CASELESS_SHAPES]  # fmt: skip
         # 'C71', 'B08': coded form fields, not carbon or boron.
-        elements = [(None if _coded(p.text) else normalize_element(p.text.strip(":.,")), p) for p in cells]
+        elements = [(None if _coded(p.text) else _header_symbol(p.text), p) for p in cells]
         named = _with_slipped_symbols(elements, [(e, p) for e, p in elements if e])
         unnamed = [p for _, p in elements if all(p is not q for _, q in named)]
         # A caption heading the row ('Sample', 'Element') is no symbol the row lacks.
         headed = bool(unnamed) and unnamed[0] is cells[0] and not _symbol_sized(cells[0])
-        standalone = len(named) >= 3 and len(named) >= 0.6 * (len(elements) - headed)
+        standalone = len(named) >= 3 and len(named) >= HEADER_SYMBOL_SHARE * (len(elements) - headed)
         continues = (
             not standalone
             and grid is not None
@@ -211,8 +211,8 @@ def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, s
         if not standalone and not continues:
             continue
         heading = _heading_unit(rows[max(0, index - 3) : index])
-        units = {id(p): _cell_unit(p.text) or heading or (_unit_above(p, grid) if continues else None)
-                 for _, p in named}  # fmt: skip
+        units = {id(p): _cell_unit(p.text) or _bracket_unit_of_row(p, named) or heading
+                 or (_unit_above(p, grid) if continues else None) for _, p in named}  # fmt: skip
         candidates: list[tuple[bool, list[tuple[str, Phrase, Phrase, str | None]]]] = []
         last = index
         read = 0  # rows below the symbols, specks not counted
@@ -256,6 +256,34 @@ def _horizontal_results(view: DocumentView) -> list[tuple[str, Phrase, Phrase, s
                 found.extend(candidates[0][1])
             grid = (last, [(p, units[id(p)]) for _, p in named])
     return found
+
+
+# Of a row's cells (a caption heading it aside), the share that must be element symbols for the row to head a
+# table of results: OCR may garble the rest of a shaded header ('asc)', 'KED: »)').
+HEADER_SYMBOL_SHARE = 0.5
+_BRACKET_AFTER = re.compile(r"^\s*([A-Za-z]{1,2})\s*\(([^()]*)\)?\s*$")
+
+
+def _header_symbol(text: str) -> str | None:
+    """The element a column header names: 'Bi (mg/kg)', or the symbol before a bracket whose unit OCR garbled
+    ('Au(mgKg)', 'Cd (moles)')."""
+    element = normalize_element(text.strip(":.,"))
+    if element is None and (bracketed := _BRACKET_AFTER.match(text)) is not None:
+        element = normalize_element(bracketed.group(1))
+    return element
+
+
+def _bracket_unit_of_row(cell: Phrase, named: list[tuple[str, Phrase]]) -> str | None:
+    """A bracketed unit OCR garbled ('Cd (moles)' between 'Se (mg/kg)' and 'Hg (mg/kg)') is the unit its
+    nearest readable neighbours on the row agree on."""
+    if _BRACKET_AFTER.match(cell.text) is None:
+        return None
+    cells = [p for _, p in named]
+    at = next(i for i, p in enumerate(cells) if p is cell)
+    left = next((u for p in reversed(cells[:at]) if (u := _cell_unit(p.text))), None)
+    right = next((u for p in cells[at + 1 :] if (u := _cell_unit(p.text))), None)
+    sides = {u for u in (left, right) if u is not None}
+    return sides.pop() if len(sides) == 1 else None
 
 
 def _symbol_sized(cell: Phrase) -> bool:
