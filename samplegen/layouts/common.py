@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -172,3 +172,15 @@ class Ctx:
             self.label_value(x, y, label, value, field, gap=gap, size=size, max_w=max_w)
             y += step
         return y
+
+
+def draw_to_fit(ctx: Ctx, draw: Callable[[Ctx, int], float], what: str, tries: int = 4) -> None:
+    """Draw a one-page form that must not run off its sheet: first on scratch contexts (the same seed makes the
+    same choices), tighter at each try (`draw(ctx, squeeze)` returns where it ended, in mm), then for real."""
+    limit = ctx.sheet.height - 14.0
+    for squeeze in range(tries):
+        if draw(Ctx(ctx.s, ctx.st), squeeze) <= limit:
+            break
+    end = draw(ctx, squeeze)
+    if end > limit + 0.5:
+        raise RuntimeError(f"{what} runs off the page ({end:.1f} mm)")

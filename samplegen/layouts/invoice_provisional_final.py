@@ -26,7 +26,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from samplegen.draw import Cell, Column
-from samplegen.layouts.common import Ctx
+from samplegen.layouts.common import Ctx, draw_to_fit
 
 CENT = Decimal("0.01")
 MONTHS_EN = ("January February March April May June July August September October November December").split()
@@ -208,13 +208,7 @@ def _price_lines(ctx: Ctx, final: bool, prov_date: date) -> tuple[list[str], Dec
 
 
 def provisional_final(ctx: Ctx) -> None:
-    limit = ctx.sheet.height - 14.0
-    for squeeze in range(4):
-        if _draw(Ctx(ctx.s, ctx.st), squeeze) <= limit:
-            break
-    end = _draw(ctx, squeeze)
-    if end > limit + 0.5:
-        raise RuntimeError(f"provisional / final invoice runs off the page ({end:.1f} mm)")
+    draw_to_fit(ctx, _draw, "provisional / final invoice")
 
 
 def _draw(ctx: Ctx, squeeze: int) -> float:

@@ -36,7 +36,7 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, Decimal
 
 from samplegen.draw import Cell, Column
-from samplegen.layouts.common import Ctx
+from samplegen.layouts.common import Ctx, draw_to_fit
 from samplegen.layouts.invoice_forms import TAX_ID_LABEL
 
 # Bolivia's official exchange rate has stood at 6.96 bolivianos to the dollar since 2011; a euro rate of the year.
@@ -167,14 +167,7 @@ def _qr(ctx: Ctx, x: float, y: float, size: float) -> None:
 def sin_export(ctx: Ctx) -> None:
     """The Bolivian export invoice: issuer and fiscal block, title, buyer block, detail table, the price build-up
     from detail to TOTAL GENERAL with the amount in words, packages and weights, QR code and legends."""
-    limit = ctx.sheet.height - 14.0
-    for squeeze in range(4):
-        end = _draw(Ctx(ctx.s, ctx.st), squeeze)
-        if end <= limit:
-            break
-    end = _draw(ctx, squeeze)
-    if end > limit + 0.5:
-        raise RuntimeError(f"export invoice runs off the page ({end:.1f} mm)")
+    draw_to_fit(ctx, _draw, "export invoice")
 
 
 def _draw(ctx: Ctx, squeeze: int) -> float:

@@ -26,7 +26,7 @@ from decimal import Decimal
 from samplegen.draw import MM, Cell, Column
 from samplegen.facts import Lot
 from samplegen.layouts import four_languages as fl
-from samplegen.layouts.common import Ctx
+from samplegen.layouts.common import Ctx, draw_to_fit
 
 WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
@@ -147,14 +147,7 @@ def _lead_shape(ctx: Ctx, shape: str, cx: float, top: float, w: float, h: float)
 def marks_sheet(ctx: Ctx, lots: list[Lot]) -> None:
     """The shipping-marks packing list: heading, parties and references, one label box per package, totals and
     the lots. Drawn first on scratch contexts (same seed, same choices) to find how tight the grid must be."""
-    limit = ctx.sheet.height - 14.0
-    for squeeze in range(6):
-        end = _draw(Ctx(ctx.s, ctx.st), lots, squeeze)
-        if end <= limit:
-            break
-    end = _draw(ctx, lots, squeeze)
-    if end > limit + 0.5:
-        raise RuntimeError(f"shipping-marks sheet runs off the page ({end:.1f} mm)")
+    draw_to_fit(ctx, lambda c, squeeze: _draw(c, lots, squeeze), "shipping-marks sheet", tries=6)
 
 
 def _draw(ctx: Ctx, lots: list[Lot], squeeze: int) -> float:

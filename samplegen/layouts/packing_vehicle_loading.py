@@ -30,7 +30,7 @@ from decimal import Decimal
 from samplegen.draw import Cell, Column
 from samplegen.facts import Lot
 from samplegen.layouts import four_languages as fl
-from samplegen.layouts.common import Ctx
+from samplegen.layouts.common import Ctx, draw_to_fit
 from samplegen.layouts.packing_load_plan import CARRIER_CODES, LESSOR_CODES, iso6346
 
 WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -278,13 +278,7 @@ def _vehicles(ctx: Ctx, lots: list[Lot], limit: Decimal) -> list[list[tuple[Lot,
 
 
 def vehicle_loading(ctx: Ctx, lots: list[Lot]) -> None:
-    limit = ctx.sheet.height - 14.0
-    for squeeze in range(4):
-        if _draw(Ctx(ctx.s, ctx.st), lots, squeeze) <= limit:
-            break
-    end = _draw(ctx, lots, squeeze)
-    if end > limit + 0.5:
-        raise RuntimeError(f"loading list runs off the page ({end:.1f} mm)")
+    draw_to_fit(ctx, lambda c, squeeze: _draw(c, lots, squeeze), "loading list")
 
 
 def _draw(ctx: Ctx, lots: list[Lot], squeeze: int) -> float:
