@@ -962,3 +962,11 @@ def test_a_weight_read_from_the_wrong_box_of_an_honest_document_is_low(reference
     assert note.severity == Severity.LOW and "also prints the other's weight" in note.message
     [flagged] = only("quantity_mismatch", context(clean_shipment(packing_list=packing_list(net=5028.0)), reference))
     assert flagged.severity == Severity.MEDIUM
+
+
+def test_an_address_number_is_no_weight_the_other_document_prints(reference: ReferenceData) -> None:
+    """A certificate of origin stating 18,500 kg against the invoice's 20,000, whose consignee lives at
+    '2-4-20 Nankohigashi': the '20' of the address is no 20 t, so the difference still flags."""
+    origin = certificate_of_origin(net=18500.0, extra=["2-4-20 Nankohigashi, Suminoe-ku, Osaka 559-0031"])
+    [finding] = only("quantity_mismatch", context(clean_shipment(origin=origin), reference))
+    assert finding.severity == Severity.MEDIUM

@@ -2281,3 +2281,18 @@ def test_a_sideways_header_with_garbled_cells_and_bracketed_units_still_heads_it
     assert {k: found[k] for k in ("Sb", "Pb", "Cu", "Bi", "Cd", "Au")} == {
         "Sb": 99.95, "Pb": 0.0096, "Cu": 0.0014, "Bi": 0.00071, "Cd": 0.00013, "Au": 1.5e-05
     }  # fmt: skip
+
+
+def test_a_column_of_gross_and_net_lines_is_neither_weights_and_a_count_after_a_slash_leaves_the_value_beside() -> None:
+    """The aligned invoice's goods lines: 'Gross / Net Wt.' over 'G 3,068.00 KGS' and 'N 3,000.00 KGS' per lot,
+    then 'Net Weight / 11 pallets' beside '11,000.00 KGS': the column adds gross and net alike; the net weight
+    is the figure beside its caption."""
+    columns = (0.1, 0.3, 0.55, 0.75)
+    rows = [(0.61, ["Lot / Packages", "Gross / Net Wt.", "Quantity", "Amount (USD)"]),
+            (0.637, ["Lot LT-2509-320", "G 3,068.00 KGS", "3.000 MT", "152,880.00"]),
+            (0.648, ["3 pallets", "N 3,000.00 KGS", "", ""]),
+            (0.668, ["Lot LT-2509-322", "G 8,182.00 KGS", "8.000 MT", "407,680.00"]),
+            (0.68, ["8 pallets", "N 8,000.00 KGS", "", ""]),
+            (0.728, ["Net Weight / 11 pallets", "11,000.00 KGS", "11.000 MT", "560,560.00"])]  # fmt: skip
+    words = _line("EXPORT INVOICE", 0.5, 0.073, 0.016) + _table(rows, columns)
+    assert extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])["net_weight_kg"].value == 11000.0

@@ -164,6 +164,8 @@ class ColumnTotalField(LabelledField):
         # 'Net weight: 14.500,00 KGS': a label with its value beside it heads no column.
         valued = bool(hit.rest) and parse(" ".join(w.text for w in hit.rest)).found
         numeric = [] if valued else [c for c in column_until_label(view, hit, skip) if parse(c.text).found]
+        if len(numeric) > 1 and _names_both_weights(_whole_caption(view, hit)):
+            return None  # 'Gross / Net Wt.' over alternating 'G 3,068.00' and 'N 3,000.00': neither's column
         if len(numeric) > 1:
             return self._column_total(view, numeric, parse, hit.score / 100), _closed(view, numeric, parse)
         across = cells_across(view, hit)
@@ -237,6 +239,18 @@ def _closed(view: DocumentView, cells: list[Phrase], parse: Parser) -> bool:
 
 
 _OTHER_WEIGHT = {"net_weight_kg": "gross_weight_kg", "gross_weight_kg": "net_weight_kg"}
+
+
+def _whole_caption(view: DocumentView, hit: LabelHit) -> str:
+    """The text of the phrase a label was found in, the words before it included ('Gross / Net Wt.')."""
+    first = hit.phrase.words[0]
+    row = view.rows[view.row_index(hit.phrase)]
+    return next((p.text for p in row if any(w is first for w in p.words)), hit.phrase.text)
+
+
+def _names_both_weights(text: str) -> bool:
+    folded = f" {fold(text)} "
+    return all(any(f" {fold(label)} " in folded for label in LABELS[name]) for name in _OTHER_WEIGHT)
 
 
 def _labelled_as_other_weight(name: str, text: str) -> bool:

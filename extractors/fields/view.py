@@ -24,6 +24,7 @@ from oretrace.extractors.layout import Phrase, split_phrases
 BELOW_LINES = 4  # how far under a label (in lines) a value may stand: boxed forms wrap their labels
 ABOVE_LINES = 2
 _PARENTHESIZED = re.compile(r"^\s*\([^()]+\)\s*$")
+_SLASH_COUNT = re.compile(r"^/\s*\d")
 LONGER_LABEL_SCORE = 95.0  # a longer label OCR garbled a letter of still beats the shorter one it starts with
 RIGHT_REACH = 0.45  # a value to the right of its label starts within half a page of it
 # "1.", "11e.", "(3)", "b)": box numbers; a bare "18" is a value ("18 pallets"), not a box.
@@ -245,7 +246,8 @@ class DocumentView:
             yield Candidate(" ".join(w.text for w in value_words), tuple(value_words), phrase.page, "inline")
         rest = " ".join(w.text for w in rest_words)
         # A label that describes its box ("Goods consigned to (name, address)") has its value under it.
-        boxed = bool(rest) and is_descriptor(rest) and not ends_with_colon(rest)
+        # ('Net Weight / 11 pallets  11,000.00 KGS': a count after a slash describes nothing; the value is beside.)
+        boxed = bool(rest) and is_descriptor(rest) and not ends_with_colon(rest) and not _SLASH_COUNT.match(rest)
         if rest and inline and not is_descriptor(rest):
             yield Candidate(rest, tuple(hit.rest), phrase.page, "inline")
         captioned = self.captioned_box(phrase)
@@ -541,9 +543,7 @@ def _match_at_start(
             # A longer label read through an OCR slip ('Pais de origen de las mcrancias') explains more of the
             # phrase than the shorter label it starts with, matched exactly ('Pais de origen').
             better = (
-                best is None
-                or score > best.score
-                or (longer and (score == best.score or score >= LONGER_LABEL_SCORE))
+                best is None or score > best.score or (longer and (score == best.score or score >= LONGER_LABEL_SCORE))
             )
             if score >= min_score and better:
                 rest = words[n:]

@@ -73,10 +73,12 @@ def prints_weight(document: ExtractedDocument, kg: float) -> bool:
     shorter number matches too much by chance: a day, a count, a page number)."""
     for page in document.pages:
         for word in page.words:
-            digits = sum(ch.isdigit() for ch in word.text)
-            if digits < 4:
+            if sum(ch.isdigit() for ch in word.text) < 4:
                 continue
             for number in find_numbers(prepare(word.text)):
+                # The number's own digits: the '11' of an address's '2-4-11' is no 11 t.
+                if sum(ch.isdigit() for ch in number.text) < 4:
+                    continue
                 value = number.value
                 readings = [v for v in (value, number.decimal_reading) if v is not None]
                 if any(abs(v - kg) <= 0.001 * kg or abs(v * 1000 - kg) <= 0.001 * kg for v in readings):
