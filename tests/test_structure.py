@@ -2296,3 +2296,14 @@ def test_a_column_of_gross_and_net_lines_is_neither_weights_and_a_count_after_a_
             (0.728, ["Net Weight / 11 pallets", "11,000.00 KGS", "11.000 MT", "560,560.00"])]  # fmt: skip
     words = _line("EXPORT INVOICE", 0.5, 0.073, 0.016) + _table(rows, columns)
     assert extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])["net_weight_kg"].value == 11000.0
+
+
+def test_the_packages_caption_of_the_goods_box_is_no_document_number() -> None:
+    """'10 No. & Kind of Packages: Description of Goods' over '19 PALLETS ... SB203': the number of packages, not
+    the certificate's number, which 'Certificate No.' gives."""
+    words = _line("PREFERENTIAL CERTIFICATE OF ORIGIN", 0.5, 0.081, 0.014)
+    words += _line("Certificate No. MX-AP-25-11916", 0.5, 0.101, 0.011)
+    words += _line("10 No. & Kind of Packages: Description of Goods", 0.27, 0.33, 0.009)
+    words += _line("19 PALLETS (NINETEEN) OF ANTIMONY TRIOXIDE SB203 99.50%", 0.27, 0.354, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["certificate_number"].value == "MX-AP-25-11916"

@@ -734,6 +734,14 @@ OTHER_LABELS: tuple[str, ...] = (
     "notificar a",
     "notifier",
     "notificar parte",
+    # the packages' count and kind, a caption of the goods box ('10 No. & Kind of Packages'), not a document number
+    "no and kind of packages",
+    "no kind of packages",
+    "number and kind of packages",
+    "numero y clase de bultos",
+    "no y clase de bultos",
+    "nombre et nature des colis",
+    "numero e especie de volumes",
     # the party or place the goods are delivered to, a box of its own beside the buyer's ('Sold to | Ship to')
     "ship to",
     "deliver to",
