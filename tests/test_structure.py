@@ -2307,3 +2307,14 @@ def test_the_packages_caption_of_the_goods_box_is_no_document_number() -> None:
     words += _line("19 PALLETS (NINETEEN) OF ANTIMONY TRIOXIDE SB203 99.50%", 0.27, 0.354, 0.011)
     fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_scanned_page([(*w, 0.9) for w in words])])
     assert fields["certificate_number"].value == "MX-AP-25-11916"
+
+
+def test_a_house_number_after_no_is_an_address_not_the_reports_number() -> None:
+    """A Malaysian laboratory's letterhead: 'No. 7, Jalan Bendahara, 31650 Ipoh' is its address; the report's
+    number stands after its own 'N°'."""
+    words = _line("Perak Analytical Services Sdn. Bhd.", 0.3, 0.04, 0.014)
+    words += _line("No. 7, Jalan Bendahara, 31650 Ipoh, Perak, Malasia", 0.3, 0.062, 0.011)
+    words += _line("INFORME DE ENSAYO", 0.38, 0.1, 0.016) + _line("N°", 0.36, 0.124, 0.011)
+    words += _line("COA-2502-468", 0.4, 0.124, 0.011)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["certificate_number"].value == "COA-2502-468"

@@ -71,6 +71,8 @@ class LabelledField:
                 view, self.labels, hit, parse, view.value_candidates(hit, above=self.look_above, joined=self.join_lines)
             ):
                 candidate = _after_number_mark(candidate)
+                if candidate.where == "inline" and _STREET_NUMBER.match(candidate.text):
+                    continue  # 'No. 7, Jalan Bendahara, 31650 Ipoh': a street number, the address after it
                 if run_on_caption(candidate, hit):
                     continue  # the next column's caption run into this one ('Productor fundidora')
                 if candidate.where != "inline" and id(candidate.words[0]) in skip:
@@ -92,6 +94,8 @@ class LabelledField:
         return FieldValue.missing(self.name, f"label found but no readable value ({reasons[0] if reasons else ''})")
 
 
+# A house number and the street after its comma ('7, Jalan Bendahara'): an address, not a reference.
+_STREET_NUMBER = re.compile(r"^\d{1,4}[A-Za-z]?,\s+[^\W\d_]{2,}")
 NUMBER_MARKS = frozenset({"no", "n", "nr", "num", "numero", "number", "#"})
 
 
