@@ -89,9 +89,8 @@ def extract_composition(view: DocumentView) -> FieldValue:
                                                              "column")))  # fmt: skip
     results: list[tuple[str, float, Candidate]] = []
     for element, text, unit, evidence in readings:
-        ocr = any(w.confidence < TEXT_LAYER_CONFIDENCE for w in evidence.words)
         # OCR reads a speck after a result as a point ('29.4.'); the point it lost inside is put back.
-        repaired = _restore_decimal(_TRAILING_MARK.sub("", text), unit, readings) if ocr else text
+        repaired = _restore_decimal(_TRAILING_MARK.sub("", text), unit, readings) if _read_by_ocr(evidence) else text
         parsed = parse_concentration(repaired, unit)
         if parsed.found and parsed.value is not None:
             # Six significant digits, not six decimals: 0.048 ppm is 4.8e-06 %, not 5e-06 %.
@@ -121,7 +120,7 @@ def _principal_restored(results: list[tuple[str, float, Candidate]]) -> list[tup
     if len(principal) != 1 or any(element == "Sb" for element, _, _ in results):
         return results
     element, value, evidence = results[principal[0]]
-    if not element.startswith("S") or all(w.confidence >= TEXT_LAYER_CONFIDENCE for w in evidence.words):
+    if not element.startswith("S") or not _read_by_ocr(evidence):
         return results
     return [*results[: principal[0]], ("Sb", value, evidence), *results[principal[0] + 1 :]]
 
@@ -129,6 +128,12 @@ def _principal_restored(results: list[tuple[str, float, Candidate]]) -> list[tup
 _TRAILING_MARK = re.compile(r"(?<=\d)[.,]$")
 # Words of a text layer carry confidence 1; OCR never reports it that high.
 TEXT_LAYER_CONFIDENCE = 0.99
+
+
+def _read_by_ocr(evidence: Candidate) -> bool:
+    return any(w.confidence < TEXT_LAYER_CONFIDENCE for w in evidence.words)
+
+
 _BARE_DIGITS = re.compile(r"^(\d+)(?![\d.,])(\s*[^\d\s.,]*)$")
 _DECIMALS = re.compile(r"^<?\s*\d+([.,])(\d+)\b")
 

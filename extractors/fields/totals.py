@@ -167,7 +167,7 @@ class ColumnTotalField(LabelledField):
         if len(numeric) > 1 and _names_both_weights(_whole_caption(view, hit)):
             return None  # 'Gross / Net Wt.' over alternating 'G 3,068.00' and 'N 3,000.00': neither's column
         if len(numeric) > 1:
-            return self._column_total(view, numeric, parse, hit.score / 100), _closed(view, numeric, parse)
+            return self._column_total(view, numeric, parse, hit.score / 100)
         across = cells_across(view, hit)
         readable = [c for c in across if parse(c.text).found]
         if len(across) > 1 and len(readable) == len(across):
@@ -190,12 +190,24 @@ class ColumnTotalField(LabelledField):
                 return field_value(self.name, parsed.value, candidate, hit.score / 100), False
         return None
 
-    def _column_total(self, view: DocumentView, cells: list[Phrase], parse: Parser, score: float) -> FieldValue:
-        """The column's total: the row marked total, else a last row that sums the others, else the sum."""
+    def _column_total(
+        self, view: DocumentView, cells: list[Phrase], parse: Parser, score: float
+    ) -> tuple[FieldValue, bool]:
+        """The column's total: the row marked total, else a last row that sums the others, else the sum; and
+        whether the column ends in its own total (a row marked total, or a last row that sums the others). Only
+        such a column is one table of several ('Total this container')."""
         # Subtotals repeat the lines above them: they are neither lines nor the total.
         cells = [c for c in cells if not is_subtotal_row(view, c)]
         marked = [i for i, c in enumerate(cells) if is_total_row(view, c)]
-        return self._total(cells, marked, parse, score)
+        values = [float(parse(c.text).value or 0) for c in cells]
+        # Under a single line the total repeats it: only its caption ('Container total') tells it is one.
+        named = any(
+            word in _TOTAL_WORDS
+            for phrase in view.rows[view.row_index(cells[-1])]
+            for word in fold(phrase.text).split()
+        )
+        sums = len(values) > 1 and values[-1] > 0 and _last_sums_the_others(values)
+        return self._total(cells, marked, parse, score), bool(marked) or (sums and (len(values) > 2 or named))
 
     def _row_total(self, view: DocumentView, cells: list[Phrase], parse: Parser, score: float) -> FieldValue:
         """A table turned on its side ('Net weight (kg) | 2,056.5 | 20,249.5 | 22,306.0' under a row of lots):
@@ -207,7 +219,7 @@ class ColumnTotalField(LabelledField):
         values = [float(parse(c.text).value) for c in cells]
         if marked:
             chosen = [marked[-1]]
-        elif abs(values[-1] - sum(values[:-1])) <= SUM_TOLERANCE * values[-1]:
+        elif _last_sums_the_others(values):
             chosen = [len(cells) - 1]
         else:
             chosen = list(range(len(cells)))
@@ -223,19 +235,8 @@ class ColumnTotalField(LabelledField):
         return result.model_copy(update={"evidence": evidence})
 
 
-def _closed(view: DocumentView, cells: list[Phrase], parse: Parser) -> bool:
-    """Whether a column ends in its own total: a row marked total, or a last row that sums the others. Only such
-    a column is one table of several ('Total this container')."""
-    cells = [c for c in cells if not is_subtotal_row(view, c)]
-    if any(is_total_row(view, c) for c in cells):
-        return True
-    values = [float(parse(c.text).value or 0) for c in cells]
-    sums = len(values) > 1 and values[-1] > 0 and abs(values[-1] - sum(values[:-1])) <= SUM_TOLERANCE * values[-1]
-    # Under a single line the total repeats it: only its caption ('Container total') tells it is one.
-    named = any(
-        word in _TOTAL_WORDS for phrase in view.rows[view.row_index(cells[-1])] for word in fold(phrase.text).split()
-    )
-    return sums and (len(values) > 2 or named)
+def _last_sums_the_others(values: list[float]) -> bool:
+    return abs(values[-1] - sum(values[:-1])) <= SUM_TOLERANCE * values[-1]
 
 
 _OTHER_WEIGHT = {"net_weight_kg": "gross_weight_kg", "gross_weight_kg": "net_weight_kg"}
