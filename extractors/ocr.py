@@ -151,9 +151,32 @@ def rule_masks(gray: Image.Image, min_length: int = 80, ink_below: int = 200) ->
 
     dashed_horizontal, dashed_vertical = dashed_rule_masks(ink, min_length)
     return (
-        runs((1, min_length), (min_length - 1, 0)) | dashed_horizontal,
+        _without_letter_tops(runs((1, min_length), (min_length - 1, 0)), ink) | dashed_horizontal,
         runs((min_length, 1), (0, min_length - 1)) | dashed_vertical,
     )
+
+
+# Pixels at 300 dpi. In small print that a scan blurred, the tops of a word's letters run together into a row of
+# ink as long as a rule. A rule has paper above and below it nearly all along; the letters' stems and bowls
+# carry the ink on downwards in most of the row's columns.
+STROKE_BEYOND = 8
+LETTER_COLUMN_SHARE = 0.5
+
+
+def _without_letter_tops(horizontal: np.ndarray, ink: np.ndarray) -> np.ndarray:
+    """The horizontal runs less those whose ink carries on above or below them in most of their columns."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(horizontal.view(np.uint8), connectivity=8)
+    letters = np.zeros(count, bool)
+    for index in range(1, count):
+        x, y, width, height = (int(v) for v in stats[index, :4])
+        below = ink[y + height : y + height + STROKE_BEYOND, x : x + width]
+        above = ink[max(0, y - STROKE_BEYOND) : y, x : x + width]
+        beyond = np.zeros(width, bool)
+        for side in (below, above):
+            if side.shape[0] == STROKE_BEYOND:
+                beyond |= side.all(axis=0)
+        letters[index] = beyond.mean() >= LETTER_COLUMN_SHARE
+    return horizontal & ~letters[labels] if letters.any() else horizontal
 
 
 PAPER_WINDOW = 36  # pixels at 300 dpi: wider than the gaps inside a word, narrower than a shaded table cell
@@ -266,15 +289,27 @@ def _clear_beside(ink: np.ndarray, stat: np.ndarray, clearance: int) -> bool:
     return not left.any() and not right.any()
 
 
+# A scan blurs a rule: beside the ink the mask found lie a few pixels of grey too light to be counted as the
+# rule's ink, which, left on the page, are dotted lines round every cell that Tesseract takes for text and
+# whose columns it then fails to find. Pixels at 300 dpi across the rule; darker ones are a letter's stroke
+# that touches the rule, and stay.
+RULE_HALO = 3
+HALO_KEEP_BELOW = 120
+
+
 def remove_rules(gray: Image.Image, masks: tuple[np.ndarray, np.ndarray] | None = None) -> Image.Image:
-    """Erase table rules and box borders. Tesseract reads ruled tables poorly (cells merge or vanish, rules
-    come back as '|')."""
+    """Erase table rules and box borders with the grey their blur left beside them. Tesseract reads ruled
+    tables poorly (cells merge or vanish, rules come back as '|')."""
     horizontal, vertical = masks if masks is not None else rule_masks(gray)
     rules = horizontal | vertical
     if not rules.any():
         return gray
     cleaned = np.asarray(gray).copy()
-    cleaned[rules] = 255
+    across = 2 * RULE_HALO + 1
+    halo = cv2.dilate(horizontal.view(np.uint8), np.ones((across, 1), np.uint8)).view(bool) | cv2.dilate(
+        vertical.view(np.uint8), np.ones((1, across), np.uint8)
+    ).view(bool)
+    cleaned[rules | (halo & (cleaned >= HALO_KEEP_BELOW))] = 255
     return Image.fromarray(cleaned)
 
 

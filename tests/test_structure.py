@@ -21,7 +21,14 @@ from oretrace.extractors.fields.parsers import identifier
 from oretrace.extractors.fields.spec import names_other
 from oretrace.extractors.fields.view import DocumentView
 from oretrace.extractors.layout import RawWord, order_words, split_phrases
-from oretrace.extractors.ocr import OcrOptions, ocr_page, prepare_image, remove_leaders, rule_masks
+from oretrace.extractors.ocr import (
+    OcrOptions,
+    ocr_page,
+    prepare_image,
+    remove_leaders,
+    remove_rules,
+    rule_masks,
+)
 from oretrace.extractors.rules import joined, main_networks, scan_rules, structural, turned
 from oretrace.extractors.text import ReadOptions, read_pages
 from tests.conftest import render
@@ -958,6 +965,32 @@ def test_hairline_rules_a_scan_broke_into_dashes_are_rules_and_text_keeps_its_in
     page = ocr_page(image, 1, 300, OcrOptions())
     for name, unit, value in rows:
         assert f"{name} {unit} {value}" in page.text
+
+
+def test_small_print_a_scan_blurred_is_no_rule_and_a_blurred_rule_is_erased_with_its_grey() -> None:
+    """Blur runs the tops of a small caption's letters into a row of ink as long as a rule: its letters carry
+    on below it, so it is no rule, and the caption keeps its ink. The box's own border is a rule, erased with
+    the grey its blur spread beside it."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.rect(20 * MM, 230 * MM, 120 * MM, 40 * MM)
+    canvas.setFont("Helvetica", 7)
+    canvas.drawString(22 * MM, 266 * MM, "1. Consignor / exporter (name, full address, country)")
+    canvas.showPage()
+    canvas.save()
+    image = render(buffer.getvalue(), dpi=300).filter(ImageFilter.GaussianBlur(2.5))
+    pixels = np.asarray(image)
+    px = 300 / 25.4  # pixels per mm
+    caption = (slice(round((297 - 268) * px), round((297 - 265) * px)), slice(round(21 * px), round(100 * px)))
+    top = round((297 - 270) * px)
+    beside_border = (slice(top - 8, top + 9), slice(round(30 * px), round(130 * px)))
+    horizontal, vertical = rule_masks(image)
+    assert not horizontal[caption].any()
+    assert horizontal[beside_border].any(axis=0).all()
+    cleaned = np.asarray(remove_rules(image, (horizontal, vertical)))
+    assert (pixels[beside_border] < 220).sum() > 5000
+    assert not (cleaned[beside_border] < 220).any()
+    assert ((cleaned[caption] < 160) == (pixels[caption] < 160)).all()
 
 
 def test_a_row_of_dots_is_a_leader_only_with_blank_paper_above_and_below() -> None:
