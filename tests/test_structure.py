@@ -913,6 +913,18 @@ def test_a_symbol_read_twice_is_its_letter_when_no_other_symbol_could_have_slipp
                                                "Cu": 0.0021}  # fmt: skip
 
 
+def test_a_b_read_as_h_is_restored_and_a_noble_gas_is_never_an_assayed_element() -> None:
+    """'Sh' and 'Ph' are no elements: a scan opened the bowl of their 'b'. 'He' and 'Ne' are elements, but no
+    assay of a solid reports a noble gas: such a row is a garbled symbol and is left out, never invented."""
+    words = _line("CERTIFICATE OF ANALYSIS", 0.35, 0.05, 0.016)
+    for i, row in enumerate(["Sh 99.88", "As 0.0221", "Ph 0.0447", "He 0.0026", "Ne 0.0008", "Cu 0.0065"]):
+        element, value = row.split()
+        words += _line(element, 0.07, 0.3 + 0.02 * i, 0.011)
+        words += _line(f"{value} %", 0.4, 0.3 + 0.02 * i, 0.011)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page([(*w, 0.9) for w in words])])
+    assert fields["composition_pct"].value == {"Sb": 99.88, "As": 0.0221, "Pb": 0.0447, "Cu": 0.0065}
+
+
 def test_a_consignee_same_as_the_buyer_is_no_name_and_the_notify_party_is_another_box() -> None:
     """'Consignatario: El mismo comprador' refers to the buyer's box; the 'Notificar:' line under it is the
     notify party's, never the consignee's name. The letterhead name stops where the title OCR ran into it."""

@@ -487,14 +487,20 @@ def _exact_symbol(phrases: list[Phrase]) -> str | None:
     return text if text and normalize_element(text) == text else None
 
 
+# A 'b' whose bowl a scan broke open reads as 'h' ('Sh', 'Ph'): a symbol so read is no element of its own.
+_BOWL_OPENED = {"h": "b"}
+
+
 def _case_slipped(text: str) -> list[str]:
-    """A symbol whose capital OCR read as its small letter of the same shape ('s' for S, 'cd' for Cd), or a
-    one-letter symbol OCR read twice (`_doubled_letter`)."""
+    """A symbol whose capital OCR read as its small letter of the same shape ('s' for S, 'cd' for Cd), a
+    one-letter symbol OCR read twice (`_doubled_letter`), or one whose 'b' OCR read as 'h' ('Sh' for Sb)."""
     bare = text.strip(":.,")
     if not (1 <= len(bare) <= 2 and bare.isalpha()):
         return []
     if len(bare) == 2 and bare[1].upper() == bare[0].upper():
         return [letter] if (letter := _doubled_letter(bare)) else []
+    if len(bare) == 2 and bare[0].isupper() and bare[1] in _BOWL_OPENED and normalize_element(bare) is None:
+        return [bare[0] + _BOWL_OPENED[bare[1]]]
     return [bare.capitalize()] if bare[0] in _CASELESS_SHAPES else []
 
 

@@ -30,10 +30,10 @@ _NAMES = (
     "rutherfordium dubnium seaborgium bohrium hassium meitnerium darmstadtium roentgenium copernicium nihonium "
     "flerovium moscovium livermorium tennessine oganesson"
 ).split()
-# Elements no certificate of analysis reports: those without a stable or long-lived isotope and all after
-# uranium. A symbol of theirs is an OCR slip or another word ('Po' for Pb, 'Mt' for metric tons, 'No.'), never
-# an element.
-_NEVER_ASSAYED = frozenset("Tc Pm Po At Rn Fr Ra Ac Pa".split()) | frozenset(_SYMBOLS[92:])
+# Elements no certificate of analysis reports: those without a stable or long-lived isotope, all after
+# uranium, and the noble gases, which no solid metal, oxide or ore holds to be assayed. A symbol of theirs is an
+# OCR slip or another word ('Po' for Pb, 'Mt' for metric tons, 'No.', 'Ne' for Ni), never an element.
+_NEVER_ASSAYED = frozenset("He Ne Ar Kr Xe Tc Pm Po At Rn Fr Ra Ac Pa".split()) | frozenset(_SYMBOLS[92:])
 # US and common variant spellings.
 _ENGLISH_VARIANTS = {"aluminum": "Al", "sulphur": "S", "cesium": "Cs", "wolfram": "W", "columbium": "Nb"}
 # Spanish names of the elements assay certificates report (accents are folded away before lookup).
