@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import cv2
@@ -439,20 +439,184 @@ def _runs(flags: np.ndarray, max_gap: int) -> list[tuple[int, int]]:
     return runs
 
 
-def recover_missed_words(
-    gray: Image.Image, words: list[RawWord], options: OcrOptions, padding: int = 12
-) -> list[RawWord]:
+def recover_missed_words(gray: Image.Image, words: list[RawWord], options: OcrOptions) -> list[RawWord]:
     """Read the lines the first pass missed, in one more Tesseract call on the regions stacked together."""
     regions = missed_text_regions(gray, words)
     if not regions:
         return []
+    return [
+        word
+        for line in _read_regions(gray, regions, options).values()
+        if _mean_confidence(line) >= RECOVERED_LINE_CONFIDENCE
+        for word in line
+        if word.confidence >= RECOVERED_WORD_CONFIDENCE
+    ]
+
+
+# A line read with less confidence than this may be print under a stamp: read again with the stamp's lighter
+# ink left out, and the new reading kept when it reads more characters in words Tesseract is sure of, and is
+# no less sure on the whole.
+STAMPED_LINE_CONFIDENCE = 0.7
+SURE_WORD_CONFIDENCE = 0.8
+# A stamp in coloured or grey ink is lighter than black print: within a line's box, the ink splits into the
+# print's and the stamp's at the threshold Otsu finds between them, when they differ by this much.
+MIN_INK_CONTRAST = 40
+STAMP_INK_SHARE = 0.3  # of a line's ink, away from the print's strokes
+PRINT_EDGE = 2  # pixels at 300 dpi: the grey edge of a stroke around its dark core
+
+
+def reread_stamped_lines(gray: Image.Image, words: list[RawWord], options: OcrOptions) -> list[RawWord]:
+    """The words, with the lines Tesseract read poorly read again in the print's ink alone.
+
+    A rubber stamp pressed over a table ('VERIFIED', 'ORIGINAL') garbles the print beneath it and is read as
+    letters of its own; its ink is lighter than the print. Each poorly read line is cut out, its lighter ink
+    whitened, and all are read in one more Tesseract call; a line is replaced where the new reading is surer."""
+    poor = [line for line in _lines(words) if _mean_confidence(line) < STAMPED_LINE_CONFIDENCE and _has_text(line)]
+    if not poor:
+        return words
+    pixels = np.asarray(gray)
+    regions: list[tuple[Box, int, list[RawWord]]] = []  # the box, the print's grey level, the words read there
+    for box, read in _merged([(_line_box(line, gray.width, gray.height), line) for line in poor]):
+        level = _print_level(pixels[box[1] : box[3], box[0] : box[2]])
+        if level is not None:
+            regions.append((box, level, read))
+    if not regions:
+        return words
+    levels = {box: level for box, level, _ in regions}
+    reread = _read_regions(gray, list(levels), options, prepare=lambda box, crop: _print_only(crop, levels[box]))
+    in_poor_lines = {id(w) for line in poor for w in line}
+    others = [w for w in words if id(w) not in in_poor_lines]
+    replaced: set[int] = set()
+    added: list[RawWord] = []
+    for index, new in reread.items():
+        _, _, read = regions[index]
+        # What the region's padding took in of the lines around stays as the first pass read it.
+        top, bottom = min(w.y0 for w in read), max(w.y1 for w in read)
+        new = [w for w in new if top <= w.y_center <= bottom and not any(_centre_inside(w, o) for o in others)]
+        if _sure_characters(new) > _sure_characters(read) and _mean_confidence(new) >= _mean_confidence(read):
+            replaced.update(id(w) for w in read)
+            added += new
+    return [w for w in words if id(w) not in replaced] + added
+
+
+def _print_level(crop: np.ndarray) -> int | None:
+    """The grey level that parts the print's ink from a lighter stamp's in a crop, or None when no stamp covers
+    it. The ink is split in three by Otsu's criterion (the print, the stamp, and the grey edges of both against
+    the paper); the print is the darkest class. A stamp is told by its ink away from the print's strokes: a
+    line of print alone has its lighter ink only at the edges of its strokes."""
+    ink = crop < 200
+    if ink.sum() < 50:
+        return None
+    level, _ = _three_class_otsu(crop[ink])
+    dark, light = crop[ink & (crop < level)], crop[ink & (crop >= level)]
+    if dark.size == 0 or light.size == 0 or float(np.median(light)) - float(np.median(dark)) < MIN_INK_CONTRAST:
+        return None
+    stray = ink & ~_near_print(crop, level)
+    return level if stray.sum() >= STAMP_INK_SHARE * ink.sum() else None
+
+
+def _near_print(pixels: np.ndarray, level: int) -> np.ndarray:
+    """The print's pixels (darker than `level`) and the grey edges of its strokes."""
+    kernel = np.ones((2 * PRINT_EDGE + 1,) * 2, np.uint8)
+    return cv2.dilate((pixels < level).view(np.uint8), kernel).view(bool)
+
+
+def _three_class_otsu(values: np.ndarray) -> tuple[int, int]:
+    """The two grey levels that split `values` into three classes with the largest variance between them."""
+    share = np.bincount(values.ravel(), minlength=256).astype(np.float64)
+    share /= share.sum()
+    weight, moment = np.cumsum(share), np.cumsum(share * np.arange(256))
+    low, high = np.meshgrid(np.arange(256), np.arange(256), indexing="ij")  # classes [0, low), [low, high), rest
+    w0 = weight[low - 1] * (low > 0)
+    m0 = moment[low - 1] * (low > 0)
+    w1, m1 = weight[high - 1] - w0, moment[high - 1] - m0
+    w2, m2 = 1.0 - w0 - w1, moment[-1] - m0 - m1
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = m0**2 / w0 + m1**2 / w1 + m2**2 / w2
+    between[~((low < high) & (w0 > 0) & (w1 > 0) & (w2 > 0))] = -1.0
+    best = int(np.argmax(between))
+    return best // 256, best % 256
+
+
+def _print_only(crop: Image.Image, level: int) -> Image.Image:
+    """The crop with all ink but the print's whitened."""
+    pixels = np.asarray(crop)
+    return Image.fromarray(np.where(_near_print(pixels, level), pixels, 255).astype(np.uint8))
+
+
+def _sure_characters(words: list[RawWord]) -> int:
+    return sum(len(w.text) for w in words if w.confidence >= SURE_WORD_CONFIDENCE)
+
+
+def _has_text(line: list[RawWord]) -> bool:
+    return any(sum(c.isalnum() for c in w.text) >= 2 for w in line)
+
+
+def _lines(words: list[RawWord]) -> list[list[RawWord]]:
+    """Words grouped into lines: a word joins a line when each of it and the line's last word spans the other's
+    middle height (a stamp's tall letters, across two lines of print, join neither)."""
+    lines: list[list[RawWord]] = []
+    for word in sorted(words, key=lambda w: (w.y_center, w.x0)):
+        line = next((ln for ln in lines if _share_a_line(ln[-1], word)), None)
+        if line is None:
+            lines.append([word])
+        else:
+            line.append(word)
+    return lines
+
+
+def _share_a_line(one: RawWord, other: RawWord) -> bool:
+    return one.y0 <= other.y_center <= one.y1 and other.y0 <= one.y_center <= other.y1
+
+
+def _line_box(line: list[RawWord], width: int, height: int) -> Box:
+    tall = max(w.y1 - w.y0 for w in line) * height
+    pad = round(tall * 0.3)
+    return (
+        max(round(min(w.x0 for w in line) * width) - pad, 0),
+        max(round(min(w.y0 for w in line) * height) - pad, 0),
+        min(round(max(w.x1 for w in line) * width) + pad, width),
+        min(round(max(w.y1 for w in line) * height) + pad, height),
+    )
+
+
+def _merged(boxes: list[tuple[Box, list[RawWord]]]) -> list[tuple[Box, list[RawWord]]]:
+    """Boxes that overlap merged into one, with the words of each."""
+    out: list[tuple[Box, list[RawWord]]] = []
+    for box, read in sorted(boxes, key=lambda b: b[0][1]):
+        for i, (other, other_read) in enumerate(out):
+            if box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3]:
+                joined = (min(box[0], other[0]), min(box[1], other[1]), max(box[2], other[2]), max(box[3], other[3]))
+                out[i] = (joined, other_read + read)
+                break
+        else:
+            out.append((box, list(read)))
+    return out
+
+
+def _centre_inside(word: RawWord, other: RawWord) -> bool:
+    return other.x0 <= (word.x0 + word.x1) / 2 <= other.x1 and other.y0 <= word.y_center <= other.y1
+
+
+def _read_regions(
+    gray: Image.Image,
+    regions: list[Box],
+    options: OcrOptions,
+    padding: int = 12,
+    prepare: Callable[[Box, Image.Image], Image.Image] | None = None,
+) -> dict[int, list[RawWord]]:
+    """The words of each region (by its index), read in one Tesseract call on the regions stacked together, in
+    the page's coordinates. `prepare` changes a region's crop before it is read."""
     heights = [y1 - y0 + 2 * padding for _, y0, _, y1 in regions]
     stack = Image.new("L", (max(x1 - x0 for x0, _, x1, _ in regions) + 2 * padding, sum(heights)), 255)
     offsets = np.cumsum([0, *heights[:-1]])
-    for (x0, y0, x1, y1), offset in zip(regions, offsets, strict=True):
+    for box, offset in zip(regions, offsets, strict=True):
+        x0, y0, x1, y1 = box
         # Clamped to the page: PIL fills a crop beyond the edge with black, which would read as ink.
         left, top = max(x0 - padding, 0), max(y0 - padding, 0)
         crop = gray.crop((left, top, min(x1 + padding, gray.width), min(y1 + padding, gray.height)))
+        if prepare is not None:
+            crop = prepare(box, crop)
         stack.paste(crop, (left - (x0 - padding), int(offset) + top - (y0 - padding)))
     by_region: dict[int, list[RawWord]] = {}
     for word in recognize(stack, options.languages, psm=6, timeout_seconds=options.timeout_seconds):
@@ -470,13 +634,7 @@ def recover_missed_words(
                 confidence=conf,
             )
         )
-    return [
-        word
-        for line in by_region.values()
-        if _mean_confidence(line) >= RECOVERED_LINE_CONFIDENCE
-        for word in line
-        if word.confidence >= RECOVERED_WORD_CONFIDENCE
-    ]
+    return by_region
 
 
 def _osd_rotation(image: Image.Image) -> int:
@@ -526,6 +684,7 @@ def ocr_page(
         # off the stated one).
         ratio = min(max(word_height / TARGET_WORD_HEIGHT, 0.25), 4.0)
         return ocr_page(image, number, (source_dpi or options.dpi) * ratio, options, fit_text_size=False)
+    words = reread_stamped_lines(gray, words, options)
     words += recover_missed_words(gray, words, options)
     words = restore_lost_marks(np.asarray(gray) < 128, words)
     return Page(

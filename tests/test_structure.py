@@ -1005,6 +1005,35 @@ def test_small_print_a_scan_blurred_is_no_rule_and_a_blurred_rule_is_erased_with
     assert ((cleaned[caption] < 160) == (pixels[caption] < 160)).all()
 
 
+def test_lines_under_a_lighter_stamp_are_read_again_in_the_prints_ink_alone() -> None:
+    """A grey 'VERIFIED' stamp pressed across the element names garbles them on the first reading; read again
+    with the stamp's lighter ink whitened, the symbols and the row the stamp's frame crosses come back, and a
+    row the stamp leaves alone is read as it was."""
+    rows = [("Antimony (Sb)", "99.87 %"), ("Arsenic (As)", "0.0473 %"), ("Iron (Fe)", "0.0113 %"),
+            ("Lead (Pb)", "0.0273 %")]  # fmt: skip
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica", 11)
+    for i, (name, value) in enumerate(rows):
+        canvas.drawString(30 * MM, (250 - 7 * i) * MM, name)
+        canvas.drawRightString(150 * MM, (250 - 7 * i) * MM, value)
+    canvas.setFillGray(0.45)
+    canvas.setStrokeGray(0.45)
+    canvas.setLineWidth(2)
+    canvas.translate(28 * MM, 238 * MM)
+    canvas.rotate(8)
+    canvas.setFont("Helvetica-Bold", 30)
+    canvas.drawString(0, 0, "VERIFIED")
+    canvas.roundRect(-3 * MM, -3 * MM, 62 * MM, 16 * MM, 4 * MM)
+    canvas.showPage()
+    canvas.save()
+    image = render(buffer.getvalue(), dpi=300).filter(ImageFilter.GaussianBlur(0.8))
+    text = ocr_page(image, 1, 300, OcrOptions()).text
+    assert "(Sb) 99.87 %" in text
+    assert "Iron (Fe) 0.0113 %" in text
+    assert "Lead (Pb) 0.0273 %" in text
+
+
 def test_a_row_of_dots_is_a_leader_only_with_blank_paper_above_and_below() -> None:
     """Dot-matrix print (a receipt's) makes its letters of rows of evenly spaced dots, with other dots of the
     letters just above and below; only a row that stands alone is a leader and erased."""

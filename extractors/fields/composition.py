@@ -664,8 +664,9 @@ UNREAD_UNIT = "unread"
 # The unit of a row nothing on the page gives a unit: percent, unless the total says otherwise (_assumed_units).
 ASSUMED_PERCENT = "assumed %"
 MAX_UNIT_CHARS = 6
-# What OCR makes of a '%' (circles and a stroke: 'oP', '°/o', '$') or a 'g/t' ('ot') after a value.
-_VALUE_AND_UNIT_SHAPES = re.compile(r"^(<?\s*\d+(?:[.,]\d+)?)\s+[oO°/PYye$%gt]{1,3}$")
+# What OCR makes of a '%' (circles and a stroke: 'oP', '°/o', '$', its upper circle a quote mark: '“o') or a
+# 'g/t' ('ot') after a value.
+_VALUE_AND_UNIT_SHAPES = re.compile(r"^(<?\s*\d+(?:[.,]\d+)?)\s+[oO°/PYye$%gt“”\"]{1,3}$")
 
 
 def _value_and_unit(cell: Phrase, row: list[Phrase], headers: list[tuple[Phrase, str]]) -> tuple[str, str | None]:
