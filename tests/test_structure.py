@@ -12,6 +12,7 @@ from PIL import Image, ImageFilter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+from oretrace.core.folding import fold
 from oretrace.core.models import DocType, Page, TextSource, Word
 from oretrace.extractors.boxes import PageBoxes
 from oretrace.extractors.classify import classify
@@ -258,6 +259,7 @@ def test_fields_are_read_from_the_box_their_caption_names() -> None:
         ("EXP- 2509-986", "EXP-2509-986"),  # OCR's space after a hyphen: no reference ends in one
         ("MX-USMCA- 25-3836", "MX-USMCA-25-3836"),
         ("MX -USMCA-25-6674", "MX-USMCA-25-6674"),  # nor starts with one
+        ("ES-INV~25-0845", "ES-INV-25-0845"),  # OCR's tilde for a hyphen set high
         ("123 / 2025", "123"),  # a slash between spaces parts two figures
         ("602,131.60 USD EXP-2501-505", "EXP-2501-505"),  # an amount in thousands with cents is no reference
         ("1.234,56 EUR F-00711", "F-00711"),
@@ -563,11 +565,15 @@ def test_an_invoice_header_gives_its_number_after_a_bare_mark_but_not_after_a_ta
     assert extract_fields(DocType.COMMERCIAL_INVOICE, [_page(lower, [])])["invoice_number"].value is None
 
 
-def test_a_cell_captioned_with_number_and_date_gives_both() -> None:
+@pytest.mark.parametrize("caption", ["Fatura No./Data", "Fatura No/Data", "Fatura Nº/Data"])
+def test_a_cell_captioned_with_number_and_date_gives_both(caption: str) -> None:
+    """The number mark's slash parts the number from the date whether a point or nothing comes before it; a
+    slash inside a unit ('mg/kg', 'B/L') still holds its token together."""
     words = _line("LISTA DE EMBALAGEM", 0.6, 0.05, 0.016)
-    words += _line("Fatura No./Data", 0.5, 0.1, 0.008) + _line("F-00501 / 15/05/2025", 0.5, 0.115, 0.011)
+    words += _line(caption, 0.5, 0.1, 0.008) + _line("F-00501 / 15/05/2025", 0.5, 0.115, 0.011)
     fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
     assert fields["invoice_number"].value == "F-00501"
+    assert (fold("Nº/Fecha"), fold("mg/kg"), fold("B/L No.")) == ("no fecha", "mg/kg", "b/l no")
 
 
 def test_the_origin_of_the_ore_is_not_the_origin_of_the_goods() -> None:

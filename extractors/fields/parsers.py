@@ -50,7 +50,7 @@ def identifier(text: str) -> Parsed[str]:
         return Parsed.fail(f"another paper's reference: {text!r}")
     # A hyphen or slash never ends or starts a reference: a space beside one is OCR's ('EXP- 2509-986',
     # 'MX -USMCA-25-6674').
-    text = _SPACE_BEFORE_JOINER.sub("", _SPACE_AFTER_JOINER.sub("", text))
+    text = _SPACE_BEFORE_JOINER.sub("", _SPACE_AFTER_JOINER.sub("", _TILDE_FOR_HYPHEN.sub("-", text)))
     # '602,131.60', '21,170': a number in thousands is an amount or a quantity, no reference, nor are its groups.
     raw = [t for part in text.split() if not _AMOUNT.fullmatch(part.strip("()")) for t in _split_commas(part)]
     tokens = [t.strip(".:;,()[]") for t in raw]
@@ -68,6 +68,9 @@ def identifier(text: str) -> Parsed[str]:
             return Parsed.ok(" ".join(_grouped(tokens, index, raw)))
     return Parsed.fail(f"no reference number in {text!r}")
 
+
+# OCR reads a hyphen set high in its line as a tilde ('ES-INV~25-0845'); no reference is written with one.
+_TILDE_FOR_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])[~∼˜](?=[A-Za-z0-9])")
 
 # 'P.O. No. 4567443', 'L/C No.: DC752563210', 'S/C No. CT-2025-105': a line that starts by naming another paper's
 # number (purchase order, credit, contract, transport document) holds that number.

@@ -15,6 +15,7 @@ _NON_WORD = re.compile(r"[^0-9a-z%/#]+")
 _POSSESSIVE = re.compile(r"(?<=[a-z])['’]s\b")
 # 'N.º' and 'N.°' (the abbreviation with its point, as Spanish and Portuguese style guides write it) are 'Nº'.
 _ORDINAL_NUMBER = re.compile(r"\bn\.\s?(?=[º°])")
+_MARK_SLASH = re.compile(r"\b(no|nr|n)/(?=[a-z])")
 
 
 @lru_cache(maxsize=65536)
@@ -23,8 +24,9 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", _ORDINAL_NUMBER.sub("n", text.casefold()))
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
     ascii_text = _POSSESSIVE.sub("", ascii_text.replace("º", "o").replace("°", "o"))
-    # A slash between words separates alternatives ("Seller / Exporter"); inside a token it is a unit.
-    tokens = (t.strip("/") for t in _NON_WORD.sub(" ", ascii_text).split())
+    # A slash between words separates alternatives ("Seller / Exporter"); inside a token it is a unit, except
+    # after a number mark, which no unit begins with ('No/Date', 'Nº/Fecha': the number and the date).
+    tokens = (t.strip("/") for t in _MARK_SLASH.sub(r"\1 ", _NON_WORD.sub(" ", ascii_text)).split())
     return " ".join(t for t in tokens if t)
 
 
