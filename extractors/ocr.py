@@ -637,6 +637,18 @@ def _read_regions(
     return by_region
 
 
+# A speck of dirt or what is left where two rules crossed, read as a letter ('5', 'a', ':'), is a few pixels
+# across; the smallest word printed, a full stop on its own, is a third of the print's height and more.
+SPECK_SHARE = 0.3
+
+
+def without_specks(words: list[RawWord], word_height: float, size: tuple[int, int]) -> list[RawWord]:
+    """The words less those far smaller than the print (`word_height`, in pixels) both ways."""
+    small = SPECK_SHARE * word_height
+    width, height = size
+    return [w for w in words if (w.y1 - w.y0) * height >= small or (w.x1 - w.x0) * width >= small]
+
+
 def _osd_rotation(image: Image.Image) -> int:
     # The pixels alone, as the page is read: the resolution its scan's file states is not the page's now.
     plain = Image.frombytes(image.mode, image.size, image.tobytes())
@@ -686,7 +698,7 @@ def ocr_page(
         return ocr_page(image, number, (source_dpi or options.dpi) * ratio, options, fit_text_size=False)
     words = reread_stamped_lines(gray, words, options)
     words += recover_missed_words(gray, words, options)
-    words = restore_lost_marks(np.asarray(gray) < 128, words)
+    words = restore_lost_marks(np.asarray(gray) < 128, without_specks(words, word_height, gray.size))
     return Page(
         number=number,
         width=float(gray.width),

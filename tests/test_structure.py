@@ -29,6 +29,7 @@ from oretrace.extractors.ocr import (
     remove_leaders,
     remove_rules,
     rule_masks,
+    without_specks,
 )
 from oretrace.extractors.rules import joined, main_networks, scan_rules, structural, turned
 from oretrace.extractors.text import ReadOptions, read_pages
@@ -1038,6 +1039,20 @@ def test_lines_under_a_lighter_stamp_are_read_again_in_the_prints_ink_alone() ->
     assert "(Sb) 99.87 %" in text
     assert "Iron (Fe) 0.0113 %" in text
     assert "Lead (Pb) 0.0273 %" in text
+
+
+def test_specks_read_as_letters_are_dropped_and_a_full_stop_is_kept() -> None:
+    """Where rules crossed, a few pixels of ink are read as '5' or 'a' in an empty header cell, and the cell
+    would seem to hold its value; a word that small is no print. A full stop on its own is larger."""
+    size = (2500, 3500)
+    px = 1 / size[0], 1 / size[1]
+
+    def word(text: str, x: int, y: int, w: int, h: int) -> RawWord:
+        return RawWord(text, x * px[0], y * px[1], (x + w) * px[0], (y + h) * px[1])
+
+    words = [word("País", 2000, 1000, 70, 22), word("5", 2100, 1040, 3, 4), word("a", 2200, 1040, 3, 3),
+             word("C.V", 300, 1200, 50, 20), word(".", 352, 1214, 7, 7)]  # fmt: skip
+    assert [w.text for w in without_specks(words, 21.0, size)] == ["País", "C.V", "."]
 
 
 def test_a_row_of_dots_is_a_leader_only_with_blank_paper_above_and_below() -> None:
