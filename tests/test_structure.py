@@ -932,6 +932,18 @@ def test_a_b_read_as_h_is_restored_and_a_noble_gas_is_never_an_assayed_element()
     assert fields["composition_pct"].value == {"Sb": 99.88, "As": 0.0221, "Pb": 0.0447, "Cu": 0.0065}
 
 
+def test_a_numbered_caption_after_a_caption_ending_in_a_colon_heads_its_own_box() -> None:
+    """'3. Nombre del productor: | 4. Nombre y domicilio del importador': the second caption is no role named
+    as the first one's value ('Notify: | Consignee'), but the importer's box."""
+    words = _line("CERTIFICADO DE ORIGEN", 0.38, 0.05, 0.016)
+    words += _line("3. Nombre y domicilio del productor:", 0.08, 0.22, 0.008)
+    words += _line("4. Nombre y domicilio del importador", 0.52, 0.22, 0.008)
+    words += _line("Fundidora del Norte, S.A. de C.V.", 0.08, 0.235, 0.011)
+    words += _line("Great Lakes Alloy Supply Inc.", 0.52, 0.235, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
+    assert fields["consignee_name"].value == "Great Lakes Alloy Supply Inc."
+
+
 def test_a_consignee_same_as_the_buyer_is_no_name_and_the_notify_party_is_another_box() -> None:
     """'Consignatario: El mismo comprador' refers to the buyer's box; the 'Notificar:' line under it is the
     notify party's, never the consignee's name. The letterhead name stops where the title OCR ran into it."""

@@ -21,6 +21,7 @@ from oretrace.extractors.fields.view import (
     LabelHit,
     ends_with_colon,
     is_descriptor,
+    numbered,
 )
 from oretrace.extractors.layout import union_bbox
 
@@ -281,8 +282,9 @@ def _print_height(words: Sequence[Word]) -> float:
 
 def answers_caption(view: DocumentView, hit: LabelHit) -> bool:
     """'1. Certifier: | Exporter', 'Notify: | Consignee': a label's word standing alone as the value of the
-    caption before it on its row names a role, not a box holding that field's value."""
-    if hit.colon or hit.rest:
+    caption before it on its row names a role, not a box holding that field's value. A numbered caption
+    ('3. Nombre del productor: | 4. Nombre del importador') heads a box of its own."""
+    if hit.colon or hit.rest or numbered(hit.phrase):
         return False
     before = view.phrase_before(hit.phrase)
     return before is not None and ends_with_colon(before.text)

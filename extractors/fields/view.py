@@ -386,6 +386,11 @@ def _specks(row: list[Phrase]) -> bool:
     return all(len(p.text.strip()) <= 2 for p in row)
 
 
+def numbered(phrase: Phrase) -> bool:
+    """Whether a phrase starts with a box number ('4. Nombre y domicilio del importador'): it captions a box."""
+    return len(_label_words(phrase)) < len(phrase.words)
+
+
 def _label_words(phrase: Phrase) -> list[Word]:
     """The words a label may start at. Boxed forms number their boxes ("1. Goods consigned from"): the number
     is not part of the label."""
