@@ -193,7 +193,7 @@ _FAMILIES: tuple[Family, ...] = (
            "beside the results: 'Guaranteed' limits ('min. 99.65', 'max. 0.05') and 'Found' values per element "
            "with a verdict column and a conformity conclusion (antimony norms with % min./% max. limits, "
            "mmta.co.uk/metal-norms/antimony-russian; GB/T 1599-2014 grade table, chinesestandard.net/PDF/"
-           "English.aspx/GBT1599-2014)", fold=2),
+           "English.aspx/GBT1599-2014)", seen_in_development=True),
     # --- fold 0 additions: folds assigned by hand before any extractor saw them; courier_customs and
     # say_packages were spent in the fourth round of 2026-12-07 ---
     Family("commercial_invoice", "courier_customs", "a customs commercial invoice as couriers ask for it: shipper "
@@ -271,7 +271,7 @@ _FAMILIES: tuple[Family, ...] = (
            "the export details (HS code, origin, weights, packages, vessel) in the line description or the terms "
            "note (github.com/odoo/odoo addons/account/views/report_invoice.xml, versions 12 and 17 as stored in "
            "OCA/OCB and abdawyy/odoo17; addons/sale_stock/views/report_invoice.xml for the SN/LN table); no stored "
-           "specimen of a printed export invoice itself", fold=2),
+           "specimen of a printed export invoice itself", seen_in_development=True),
     Family("packing_list", "load_plan", "a container load plan (CLP) sent as the packing list of a sea shipment: "
            "shipper, consignee, invoice, booking and / or B/L number, vessel / voyage and ports in captioned boxes "
            "at the head, then one block per container with its number (ISO 6346 with check digit), seal, size/type "
@@ -294,7 +294,7 @@ _FAMILIES: tuple[Family, ...] = (
            "at zonaempresas.com.ar/index.php/cosmetica/item/257-que-es-un-certificado-de-origen, navicon.org/"
            "nota5.html, camaraayacucho.org.pe/certificado-de-origen/, produccion.gob.ec/?p=12171 and docplayer.es/amp/"
            "6072740 (Cámara de Comercio de Puerto Rico)); no stored specimen of a Latin-American chamber's form "
-           "itself", fold=2),
+           "itself", seen_in_development=True),
     # --- added 2026-12-07 to fill the empty places of fold 0 (invoice) and fold 2 (packing list): folds assigned
     # by hand when drawn, before any extractor read them ---
     Family("commercial_invoice", "spreadsheet_invoice", "a commercial invoice typed into a free spreadsheet "
@@ -345,7 +345,7 @@ _FAMILIES: tuple[Family, ...] = (
            "'de conformidad' on receipt, enciclopedia.net/nota-de-remision; the 'bon de livraison' signed by the "
            "consignee, fr.novade.net/blog/bon-de-livraison and faire.com/fr/blog/vendre/bon-de-livraison; the "
            "packing list in the importer's language, ibsolutions.com.br/packing-list); no stored specimen of a "
-           "producer's delivery note itself", fold=2),
+           "producer's delivery note itself", seen_in_development=True),
     # --- added 2026-12-07 (seventh round) to take fold 1's places: folds assigned by hand when drawn, before any
     # extractor read them ---
     Family("commercial_invoice", "sin_export", "the Bolivian 'Factura Comercial de Exportación' as the tax "

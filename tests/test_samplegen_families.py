@@ -42,12 +42,7 @@ FOLD_1 = {
     "certificate_of_origin/form_b",
     "assay_certificate/weight_quality",
 }
-FOLD_2 = {
-    "assay_certificate/quality_spec",
-    "commercial_invoice/erp_invoice",
-    "certificate_of_origin/chamber_latam",
-    "packing_list/delivery_note",
-}
+FOLD_2: set[str] = set()
 NEW_FOLDS = dict.fromkeys(FOLD_0, 0) | dict.fromkeys(FOLD_1, 1) | dict.fromkeys(FOLD_2, 2)
 # Families whose misses were read while the structure reading was built: developed, never held out again.
 SPENT = {
@@ -85,6 +80,11 @@ SPENT = {
     "assay_certificate/umpire_assay",
     "packing_list/load_plan",
     "commercial_invoice/spreadsheet_invoice",
+    # the ninth round of 2026-12-08: fold 2's misses read
+    "assay_certificate/quality_spec",
+    "commercial_invoice/erp_invoice",
+    "certificate_of_origin/chamber_latam",
+    "packing_list/delivery_note",
 }
 
 
