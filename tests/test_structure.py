@@ -2247,6 +2247,36 @@ def test_a_spanish_container_load_plan_is_a_packing_list_and_a_lot_code_is_the_l
     assert extract_fields(DocType.ASSAY_CERTIFICATE, [_page(report, [])])["lot_number"].value == "B-2508-137"
 
 
+@pytest.mark.parametrize("title", ["DELIVERY NOTE", "NOTA DE ENTREGA", "NOTA DE REMISIÓN", "BON DE LIVRAISON"])
+def test_a_producers_delivery_note_is_a_packing_list(title: str) -> None:
+    """The note listing the goods delivered by lot, packages and weight, with the invoice it belongs to and no
+    prices, states what a packing list states."""
+    words = _line(title, 0.1, 0.29, 0.016)
+    words += _line("Commercial invoice No. EXP-2507-389", 0.58, 0.23, 0.009)
+    words += _line("Pos. Code Description Packages Net kg Gross kg", 0.11, 0.357, 0.011)
+    words += _line("1 ATO-9950 Antimony trioxide 2 2.000 2.046", 0.11, 0.379, 0.011)
+    words += _line("Total packages 2", 0.12, 0.58, 0.011)
+    assert classify([_page(words, [])]).doc_type == DocType.PACKING_LIST
+
+
+def test_an_erp_invoice_gives_its_number_after_the_title_and_its_buyer_from_the_window_address() -> None:
+    """An ERP's invoice prints 'Fatura KS-INV-25-0210' as its title and the customer's postal address, with no
+    caption, where a window envelope shows it; the issuer's own address block is no buyer's."""
+    words = _line("Kempen Specialty Oxides BV", 0.07, 0.065, 0.012) + _line("Industriepark 14", 0.07, 0.079, 0.011)
+    words += _line("2300 Turnhout, Antwerpen", 0.07, 0.091, 0.011) + _line("Bélgica", 0.07, 0.104, 0.011)
+    words += _line("Kansai Flame Chemicals K.K.", 0.53, 0.097, 0.011)
+    words += _line("2-4-11 Nankohigashi, Suminoe-ku", 0.53, 0.111, 0.011)
+    words += _line("Osaka 559-0031", 0.53, 0.125, 0.011) + _line("Japão", 0.53, 0.139, 0.011)
+    words += _line("Fatura KS-INV-25-0210", 0.07, 0.187, 0.016)
+    words += _line("Descrição Quantidade Preço Unitário Valor", 0.08, 0.284, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert fields["invoice_number"].value == "KS-INV-25-0210"
+    assert fields["seller_name"].value == "Kempen Specialty Oxides BV"
+    assert fields["buyer_name"].value == "Kansai Flame Chemicals K.K."
+    alone = [w for w in words if w[1] < 0.5]  # the issuer's block alone
+    assert extract_fields(DocType.COMMERCIAL_INVOICE, [_page(alone, [])])["buyer_name"].value is None
+
+
 def test_the_principal_result_under_a_misread_symbol_is_antimonys() -> None:
     """An EN 10204 certificate's first row read 'C71 Se" % 99.70 99.73': the one result over half the metal, on
     a scan with no Sb read, is antimony's; the selenium row further down keeps its own result."""

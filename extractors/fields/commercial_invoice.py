@@ -5,7 +5,12 @@ from __future__ import annotations
 from oretrace.core.models import DocType, FieldValue
 from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.labels import LABELS
-from oretrace.extractors.fields.letterhead import letterhead_name, title_reference, unlabelled_date
+from oretrace.extractors.fields.letterhead import (
+    address_block_name,
+    letterhead_name,
+    title_reference,
+    unlabelled_date,
+)
 from oretrace.extractors.fields.registry import register
 from oretrace.extractors.fields.running_text import MARKS_ORIGIN, declared_origin_in_text, hs_code_in_text
 from oretrace.extractors.fields.spec import (
@@ -49,6 +54,10 @@ def extract(view: DocumentView) -> dict[str, FieldValue]:
     values["invoice_date"] = first_found(title_date, values["invoice_date"], unlabelled_date(view, "invoice_date"))
     values["seller_name"] = first_found(
         values["seller_name"], letterhead_name(view, "seller_name", skip, first_line=True)
+    )
+    seller = values["seller_name"].value if values["seller_name"].found else None
+    values["buyer_name"] = first_found(
+        values["buyer_name"], address_block_name(view, "buyer_name", skip, str(seller) if seller else None)
     )
     values["country_of_origin"] = first_found(
         values["country_of_origin"], declared_origin_in_text(view, "country_of_origin", marks_declare=False)

@@ -10,6 +10,7 @@ from oretrace.core.models import FieldValue, Word
 from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.spec import field_value
 from oretrace.extractors.fields.view import Candidate, DocumentView
+from oretrace.extractors.normalize import is_legal_form, names_match
 
 LEGAL_SUFFIXES = (
     "co", "ltd", "limited", "inc", "llc", "corp", "corporation", "gmbh", "sa", "s a", "de c v", "cv", "pte",
@@ -63,10 +64,45 @@ def _before_title(words: list[Word]) -> list[Word]:
     return words[:cut] if cut is not None else words
 
 
+# The head of the first page, where a window envelope shows the recipient's address (DIN 5008 puts the
+# window 45-90 mm down an A4 page; an ERP's invoice prints the customer's address there or just below).
+ADDRESS_BLOCK_BOTTOM = 0.3
+ADDRESS_LINES = 5  # the lines under the name an address takes: street, town, country, a tax number
+SAME_EDGE = 0.01  # an address block's lines start at one left edge
+
+
+def address_block_name(view: DocumentView, name: str, skip: set[int], issuer: str | None) -> FieldValue:
+    """The name heading an unlabelled postal address at the head of the first page: the recipient's, printed
+    where a window envelope shows it. The block is a company name ending in its legal form ('... K.K.',
+    '... GmbH') over lines at the same left edge, one of them a country; the issuer's own block (`issuer`, its
+    name) is no recipient's."""
+    for index, row in enumerate(view.rows):
+        for phrase in row:
+            if phrase.page != 1 or phrase.y0 > ADDRESS_BLOCK_BOTTOM:
+                return FieldValue.missing(name, "no address block at the head of the first page")
+            words = phrase.text.split()
+            if id(phrase.words[0]) in skip or len(words) < 2 or not is_legal_form(words[-1]):
+                continue
+            parsed = parsers.party_name(phrase.text)
+            if not parsed.found or (issuer is not None and names_match(parsed.value, issuer)):
+                continue
+            block = [
+                p
+                for below in view.rows[index + 1 : index + 1 + ADDRESS_LINES]
+                for p in below
+                if p.page == phrase.page and abs(p.x0 - phrase.x0) <= SAME_EDGE
+            ]
+            if len(block) >= 2 and any(parsers.country(p.text).found for p in block):
+                candidate = Candidate(phrase.text, tuple(phrase.words), phrase.page, "text")
+                return field_value(name, parsed.value, candidate, 0.6)
+    return FieldValue.missing(name, "no address block at the head of the first page")
+
+
 # What an invoice calls itself at its head, in the languages of the documents: 'Handelsrechnung',
 # 'Rechnungskorrektur', 'Facture', 'Avoir', 'Factuur', 'Faktura VAT', 'Tax invoice', 'Receipt'.
 _INVOICE_TITLE = (
-    r"(?:\w*rechnung\w*|gutschrift|invoice|facture|factuur|faktura(?:\s+vat)?|avoir|factura|receipt|credit\s+note)"
+    r"(?:\w*rechnung\w*|gutschrift|invoice|facture|factuur|faktura(?:\s+vat)?|avoir|factura|fatura|fattura|receipt|"
+    r"credit\s+note)"
 )
 _INVOICE_TITLE_WORD = re.compile(_INVOICE_TITLE, re.IGNORECASE)
 # Words of a document's title, which a letterhead name never contains.
