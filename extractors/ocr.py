@@ -291,10 +291,9 @@ def _clear_beside(ink: np.ndarray, stat: np.ndarray, clearance: int) -> bool:
 
 # A scan blurs a rule: beside the ink the mask found lie a few pixels of grey too light to be counted as the
 # rule's ink, which, left on the page, are dotted lines round every cell that Tesseract takes for text and
-# whose columns it then fails to find. Pixels at 300 dpi across the rule; darker ones are a letter's stroke
-# that touches the rule, and stay.
+# whose columns it then fails to find. Pixels at 300 dpi across the rule.
 RULE_HALO = 3
-HALO_KEEP_BELOW = 120
+HALO_INK_BELOW = 220
 
 
 def remove_rules(gray: Image.Image, masks: tuple[np.ndarray, np.ndarray] | None = None) -> Image.Image:
@@ -305,12 +304,42 @@ def remove_rules(gray: Image.Image, masks: tuple[np.ndarray, np.ndarray] | None 
     if not rules.any():
         return gray
     cleaned = np.asarray(gray).copy()
-    across = 2 * RULE_HALO + 1
-    halo = cv2.dilate(horizontal.view(np.uint8), np.ones((across, 1), np.uint8)).view(bool) | cv2.dilate(
-        vertical.view(np.uint8), np.ones((1, across), np.uint8)
-    ).view(bool)
-    cleaned[rules | (halo & (cleaned >= HALO_KEEP_BELOW))] = 255
+    cleaned[rules | rule_halo(cleaned < HALO_INK_BELOW, horizontal, vertical)] = 255
     return Image.fromarray(cleaned)
+
+
+def rule_halo(ink: np.ndarray, horizontal: np.ndarray, vertical: np.ndarray) -> np.ndarray:
+    """The ink beside the rules that ends within RULE_HALO pixels of them: what the blur left of a rule. Ink
+    running on further from the rule is a stroke that touches it (a letter, a digit set on the line) and is kept
+    whole, so small or faint print near a rule loses nothing."""
+    free = ink & ~(horizontal | vertical)
+    halo = np.zeros_like(ink)
+    for rules, axis in ((horizontal, 0), (vertical, 1)):
+        for step in (-1, 1):  # above and below a horizontal rule, left and right of a vertical one
+            reach = [rules]
+            for _ in range(RULE_HALO + 1):
+                reach.append(_shifted(reach[-1], axis, step) & free)
+            # A pixel k steps out is residue unless its run of ink reaches one step beyond the halo.
+            beyond = reach[-1]
+            for k in range(RULE_HALO, 0, -1):
+                beyond = _shifted(beyond, axis, -step)
+                halo |= reach[k] & ~beyond
+    return halo
+
+
+def _shifted(mask: np.ndarray, axis: int, step: int) -> np.ndarray:
+    """The mask moved one pixel along an axis (-1: up or left); what moves in from the edge is False."""
+    out = np.zeros_like(mask)
+    if axis == 0:
+        if step > 0:
+            out[1:] = mask[:-1]
+        else:
+            out[:-1] = mask[1:]
+    elif step > 0:
+        out[:, 1:] = mask[:, :-1]
+    else:
+        out[:, :-1] = mask[:, 1:]
+    return out
 
 
 MAX_DOT = 12  # pixels: a leader's dot at 300 dpi is 3-8 px across; a letter is larger

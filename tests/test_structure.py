@@ -2277,6 +2277,16 @@ def test_an_erp_invoice_gives_its_number_after_the_title_and_its_buyer_from_the_
     assert extract_fields(DocType.COMMERCIAL_INVOICE, [_page(alone, [])])["buyer_name"].value is None
 
 
+def test_a_labels_value_ends_where_the_next_caption_on_its_line_begins() -> None:
+    """'Peso líquido: 40.000,000 kg - Peso bruto total: 40.958,000 kg' in an invoice's terms note: the net
+    weight is the figure after its own colon, not the one after the gross weight's caption."""
+    words = _line("INVOICE INV-2025-0210", 0.07, 0.05, 0.016)
+    words += _line("Peso líquido: 40.000,000 kg - Peso bruto total: 40.958,000 kg - Volumes: 40 paletes", 0.07,
+                   0.66, 0.011)  # fmt: skip
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert fields["net_weight_kg"].value == 40000.0
+
+
 def test_the_principal_result_under_a_misread_symbol_is_antimonys() -> None:
     """An EN 10204 certificate's first row read 'C71 Se" % 99.70 99.73': the one result over half the metal, on
     a scan with no Sb read, is antimony's; the selenium row further down keeps its own result."""

@@ -239,8 +239,15 @@ class DocumentView:
         two lines); a label inside a box looks for its value only within the box."""
         phrase = hit.phrase
         rest_words = hit.rest
-        # "Producer / smelter: USAMSA": the label runs on to its colon, the value follows it.
+        # "Producer / smelter: USAMSA": the label runs on to its colon, the value follows it. A label with a colon
+        # of its own has its value right after it ('Peso líquido: 40.000 kg - Peso bruto total: 40.958 kg').
         colon_at = next((i for i, w in enumerate(rest_words[:CAPTION_RUN_ON]) if ends_with_colon(w.text)), None)
+        if _own_colon(hit):
+            # ... up to the next caption on the line, which ends in its own colon.
+            next_caption, colon_at = colon_at, None
+            if inline and next_caption:
+                value_words = rest_words[: next_caption + 1]
+                yield Candidate(" ".join(w.text for w in value_words), tuple(value_words), phrase.page, "inline")
         if colon_at is not None and colon_at + 1 < len(rest_words):
             value_words = rest_words[colon_at + 1 :]
             yield Candidate(" ".join(w.text for w in value_words), tuple(value_words), phrase.page, "inline")
@@ -556,6 +563,15 @@ def _match_at_start(
                 colon = ends_with_colon(prefix_text) or any(ends_with_colon(w.text) for w in rest[:CAPTION_RUN_ON])
                 best = LabelHit(label=label, phrase=phrase, rest=_strip_separators(rest), score=score, colon=colon)
     return best
+
+
+def _own_colon(hit: LabelHit) -> bool:
+    """Whether the label itself ends in a colon ('Peso líquido: 40.000 kg'), rather than a caption's words run
+    on to one after it ('Producer / smelter: USAMSA')."""
+    if not hit.rest:
+        return False
+    start = next((i for i, w in enumerate(hit.phrase.words) if w is hit.rest[0]), 0)
+    return any(ends_with_colon(w.text) for w in hit.phrase.words[max(0, start - 2) : start])
 
 
 # A word abbreviated with its point ('Aranc.', 'Decl.'): no digits, at least three letters.
