@@ -18,23 +18,32 @@ COO_LAYOUT = {"form_d": "form_d", "usmca": "usmca_elements", "chamber": "chamber
 ADDED_LAYOUTS: dict[str, tuple[str, ...]] = {
     "commercial_invoice": (
         "facture_arretee", "factura_electronica", "side_totals", "canada_customs", "lc_say_total", "courier_customs",
-        "un_aligned", "erp_invoice", "spreadsheet_invoice", "sin_export", "provisional_final",
+        "un_aligned", "erp_invoice", "spreadsheet_invoice", "sin_export", "provisional_final", "sap_billing",
     ),
     "packing_list": (
         "bundle_lots", "lot_summary", "container_weights", "weight_certificate", "colisage_bilingual", "lots_across",
         "weight_tally", "weight_measurement", "say_packages", "load_plan", "delivery_note", "marks_sheet",
-        "vehicle_loading",
+        "vehicle_loading", "sscc_pallets",
     ),
     "assay_certificate": (
         "horizontal_samples", "dotted_leaders", "signature_lab", "icp_printout", "inspection_duplicates",
         "informe_ensayo", "en10204_31", "quality_spec", "umpire_assay", "weight_quality", "test_report",
+        "lims_report",
     ),
 }  # fmt: skip
 # Certificate families a trade lane can use, by the plan's kind of certificate (every family drawn).
 COO_LAYOUTS_ALL: dict[str, tuple[str, ...]] = {
     "form_d": ("form_d", "e_form_d"),
     "usmca": ("usmca_elements", "usmca_letter", "cbp434"),
-    "chamber": ("chamber_boxed", "icc_chamber", "generic_sworn", "chamber_affidavit", "chamber_latam", "form_b"),
+    "chamber": (
+        "chamber_boxed",
+        "icc_chamber",
+        "generic_sworn",
+        "chamber_affidavit",
+        "chamber_latam",
+        "form_b",
+        "e_co_online",
+    ),
     "form_e": ("form_e",),
     "eur1": ("eur1",),
     "form_a": ("gsp_form_a",),
@@ -49,8 +58,8 @@ LANDSCAPE = frozenset({"container_weights", "lots_across"})
 # printed ATIGA e-Form D).
 ENGLISH_ONLY = frozenset({"form_d", "form_e", "gsp_form_a", "statement_on_origin", "japan_epa", "form_b", "e_form_d"})
 # Forms printed in one language whatever the exporter's: a French invoice and packing list, Spanish-only
-# Latin-American forms and laboratory reports, the English invoice drawn for a documentary credit and the
-# English packing list of Asian export houses.
+# Latin-American forms and laboratory reports, the English invoice drawn for a documentary credit, the
+# English packing list of Asian export houses and the chamber's e-CO printout (English, its subtitles apart).
 FIXED_LANGUAGE = {
     "facture_arretee": "fr",
     "colisage_bilingual": "fr",
@@ -61,6 +70,7 @@ FIXED_LANGUAGE = {
     "say_packages": "en",
     "chamber_latam": "es",
     "sin_export": "es",
+    "e_co_online": "en",
 }
 # Forms that always print decimal commas (the Spanish laboratory report).
 COMMA_ONLY = frozenset({"informe_ensayo"})

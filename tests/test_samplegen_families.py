@@ -42,7 +42,12 @@ FOLD_1 = {
     "certificate_of_origin/form_b",
     "assay_certificate/weight_quality",
 }
-FOLD_2: set[str] = set()
+FOLD_2 = {
+    "commercial_invoice/sap_billing",
+    "packing_list/sscc_pallets",
+    "certificate_of_origin/e_co_online",
+    "assay_certificate/lims_report",
+}
 NEW_FOLDS = dict.fromkeys(FOLD_0, 0) | dict.fromkeys(FOLD_1, 1) | dict.fromkeys(FOLD_2, 2)
 # Families whose misses were read while the structure reading was built: developed, never held out again.
 SPENT = {
@@ -122,7 +127,7 @@ def rendered() -> dict[str, Rendered]:
 
 
 def test_families_added_later_name_their_forms() -> None:
-    assert len(ADDED) == 51 and SPENT | set(NEW_FOLDS) <= set(ADDED)
+    assert len(ADDED) == 55 and SPENT | set(NEW_FOLDS) <= set(ADDED)
     assert all(FAMILIES[f].modelled_on for f in ADDED)
     assert all(FAMILIES[f].seen_in_development for f in ORIGINAL)
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from samplegen.draw import Cell, Column
 from samplegen.facts import SB_IN_SB2O3
-from samplegen.layouts import assay_forms, assay_test_report, assay_weight_quality
+from samplegen.layouts import assay_forms, assay_lims_report, assay_test_report, assay_weight_quality
 from samplegen.layouts.common import Ctx, Rendered
 from samplegen.profiles import CORE_ELEMENTS, ELEMENTS, PCT_ELEMENTS
 
@@ -367,4 +367,5 @@ DRAWERS = {
     "umpire_assay": assay_forms.umpire_assay,
     "weight_quality": assay_weight_quality.weight_quality,
     "test_report": assay_test_report.lab_test_report,
+    "lims_report": assay_lims_report.lims_report,
 }

@@ -8,6 +8,7 @@ from samplegen.layouts import (
     invoice_erp_printout,
     invoice_forms,
     invoice_provisional_final,
+    invoice_sap_billing,
     invoice_sin_export,
     invoice_spreadsheet,
     invoice_un_aligned,
@@ -398,4 +399,5 @@ DRAWERS = {
     "spreadsheet_invoice": invoice_spreadsheet.spreadsheet_invoice,
     "sin_export": invoice_sin_export.sin_export,
     "provisional_final": invoice_provisional_final.provisional_final,
+    "sap_billing": invoice_sap_billing.sap_billing,
 }

@@ -7,6 +7,7 @@ from samplegen.draw import Cell, Column
 from samplegen.layouts import (
     origin_cbp434,
     origin_chamber_latam,
+    origin_e_co_online,
     origin_e_form_d,
     origin_form_b,
     origin_forms,
@@ -579,4 +580,5 @@ DRAWERS = {
     "chamber_latam": origin_chamber_latam.chamber_latam,
     "form_b": origin_form_b.form_b,
     "e_form_d": origin_e_form_d.e_form_d,
+    "e_co_online": origin_e_co_online.e_co_online,
 }

@@ -92,7 +92,8 @@ def _criterion(ctx: Ctx) -> str:
     return ctx.pick(("RVC 40%", "CTH", "CTSH", "RVC 40%"))
 
 
-def _qr(ctx: Ctx, x: float, y: float, size_mm: float, payload: str) -> None:
+def qr_code(ctx: Ctx, x: float, y: float, size_mm: float, payload: str) -> None:
+    """A QR code of `payload`, `size_mm` square, its top-left corner at (x, y)."""
     sh = ctx.sheet
     widget = QrCodeWidget(payload)
     x0, y0, x1, y1 = widget.getBounds()
@@ -159,7 +160,7 @@ def e_form_d(ctx: Ctx) -> None:
     origin_up = country_name(s.declared, "en").upper()
     sh.text(cx, top + 17.5, f"Issued in {origin_up}", 8.2, align="center", max_w=w * 0.38)
     qx = ctx.right - qr_mm - 2
-    _qr(ctx, qx, top + 2, qr_mm, VERIFY.format(s.coo_no))
+    qr_code(ctx, qx, top + 2, qr_mm, VERIFY.format(s.coo_no))
     ref_label = ctx.pick(("Reference No.", "Reference No.:", "Form D Ref. No.", "Certificate Ref. No."))
     rx = x + 2.5
     ry = top + band_h - 3.5

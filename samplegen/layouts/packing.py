@@ -11,6 +11,7 @@ from samplegen.layouts import (
     packing_forms,
     packing_load_plan,
     packing_marks_sheet,
+    packing_sscc_pallets,
     packing_vehicle_loading,
 )
 from samplegen.layouts.common import Ctx, Rendered
@@ -322,4 +323,5 @@ DRAWERS = {
     "delivery_note": packing_delivery_note.delivery_note,
     "marks_sheet": packing_marks_sheet.marks_sheet,
     "vehicle_loading": packing_vehicle_loading.vehicle_loading,
+    "sscc_pallets": packing_sscc_pallets.sscc_pallets,
 }
