@@ -2287,6 +2287,26 @@ def test_a_labels_value_ends_where_the_next_caption_on_its_line_begins() -> None
     assert fields["net_weight_kg"].value == 40000.0
 
 
+def test_a_header_row_boxed_on_its_own_hands_its_captions_to_the_values_under_it() -> None:
+    """A goods table whose header row is one ruled box (the column rules lost on the scan), its captions
+    wrapped onto a second line ('Partida' over 'arancelaria'): each caption's value stands under the box."""
+    words = _line("CERTIFICADO DE ORIGEN", 0.35, 0.11, 0.016)
+    header = [("Marcas", 0.09), ("Cantidad de", 0.23), ("Partida", 0.5), ("Peso bruto", 0.6), ("Peso neto", 0.7),
+              ("Factura N° y fecha", 0.8)]  # fmt: skip
+    for text, x in header:
+        words += _line(text, x, 0.377, 0.009)
+    words += _line("bultos", 0.23, 0.388, 0.009) + _line("arancelaria", 0.5, 0.388, 0.009)
+    values = [("ESA/GLA", 0.09), ("20 tarimas", 0.23), ("2825.80", 0.5), ("20,468 kg", 0.6), ("19,999 kg", 0.7),
+              ("ES-INV-25-0845", 0.8)]  # fmt: skip
+    for text, x in values:
+        words += _line(text, x, 0.41, 0.011)
+    band = [(0.08, 0.372, 0.92, 0.3725), (0.08, 0.4, 0.92, 0.4005), (0.08, 0.372, 0.0805, 0.4005),
+            (0.9195, 0.372, 0.92, 0.4005)]  # fmt: skip
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, band)])
+    assert (fields["hs_code"].value, fields["net_weight_kg"].value) == ("282580", 19999.0)
+    assert fields["invoice_number"].value == "ES-INV-25-0845"
+
+
 def test_the_principal_result_under_a_misread_symbol_is_antimonys() -> None:
     """An EN 10204 certificate's first row read 'C71 Se" % 99.70 99.73': the one result over half the metal, on
     a scan with no Sb read, is antimony's; the selenium row further down keeps its own result."""

@@ -270,6 +270,13 @@ class DocumentView:
         if box is not None and len(box.lines) > 1 and _PARENTHESIZED.match(phrase.text):
             # '(NET WEIGHT)' printed under the figure it names.
             yield from self._within_box(box, phrase, below=False)
+        if box is not None and len(box.lines) > 1 and _header_band(box, phrase, self.rows[index]):
+            # A table's header row in one box, its captions wrapped onto a second line ('Partida' over
+            # 'arancelaria'): the values stand under the box.
+            last = self._row_of[(box.page, box.lines[-1][0].line)]
+            for p in self._near(last, phrase, range(last + 1, last + 1 + BELOW_LINES)):
+                yield Candidate(p.text, tuple(p.words), p.page, "below")
+            return
         if box is not None and len(box.lines) > 1:
             # Inside a box the value is in the box: below the label, or for a signature caption above it (down to
             # the caption). A label on the box's last line is a heading over a rule:
@@ -386,6 +393,18 @@ def _box_wording(text: str) -> bool:
     """'(Country)', 'name, address': what a box says it holds. A label ending with a colon is kept: it starts
     another value."""
     return is_descriptor(text) and not ends_with_colon(text)
+
+
+HEADER_BAND_CAPTIONS = 3
+
+
+def _header_band(box: Box, label: Phrase, row: list[Phrase]) -> bool:
+    """Whether a box holds a table's header row: captions side by side (three or more on the label's line in
+    the box) and nothing else, no figure in any of its lines."""
+    if any(c.isdigit() for line in box.lines for w in line for c in w.text):
+        return False
+    in_box = {id(w) for line in box.lines for w in line}
+    return sum(1 for p in row if id(p.words[0]) in in_box) >= HEADER_BAND_CAPTIONS and id(label.words[0]) in in_box
 
 
 def _specks(row: list[Phrase]) -> bool:
