@@ -2307,6 +2307,21 @@ def test_a_header_row_boxed_on_its_own_hands_its_captions_to_the_values_under_it
     assert fields["invoice_number"].value == "ES-INV-25-0845"
 
 
+def test_an_invoice_date_caption_is_no_invoice_number_label_and_a_delivery_note_names_its_related_invoice() -> None:
+    """'Invoice Date:' heading a row of captions is the date's caption: the product code in brackets further
+    down is no invoice number, the title's is. A delivery note gives the invoice it belongs to as 'Related
+    invoice'."""
+    words = _line("Invoice ES-INV-25-0845", 0.07, 0.184, 0.016)
+    words += _line("Invoice Date: Due Date: Source:", 0.07, 0.224, 0.009)
+    words += _line("Sep 22, 2025 Oct 22, 2025 S37827", 0.07, 0.243, 0.011)
+    words += _line("Description Quantity Amount", 0.08, 0.278, 0.011)
+    words += _line("[SB203-FR] Antimony trioxide 20,000.00 kg 1,021,600.00 USD", 0.08, 0.299, 0.011)
+    assert extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])["invoice_number"].value == "ES-INV-25-0845"
+    note = _line("DELIVERY NOTE / PACKING LIST", 0.11, 0.3, 0.016)
+    note += _line("Related invoice CP-INV-25-0232", 0.59, 0.225, 0.011)
+    assert extract_fields(DocType.PACKING_LIST, [_page(note, [])])["invoice_number"].value == "CP-INV-25-0232"
+
+
 def test_the_principal_result_under_a_misread_symbol_is_antimonys() -> None:
     """An EN 10204 certificate's first row read 'C71 Se" % 99.70 99.73': the one result over half the metal, on
     a scan with no Sb read, is antimony's; the selenium row further down keeps its own result."""

@@ -69,6 +69,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "numero da fatura",
         "ref fatura",
         "referencia de factura",
+        # a delivery note's reference to the invoice it belongs to
+        "related invoice",
+        "factura relacionada",
+        "facture correspondante",
+        "fatura relacionada",
         "numero y fecha de factura",
         "no y fecha de factura",
         "n y fecha de factura",

@@ -233,7 +233,12 @@ def _longer_labels(label: str, own: tuple[str, ...]) -> tuple[str, ...]:
         for other in _FOLDED_OTHER
         if len(other) > len(label)
         and other not in mine
-        and not (other.startswith(f"{label} ") and is_descriptor(other.removeprefix(f"{label} ")))
+        and not (
+            other.startswith(f"{label} ")
+            and is_descriptor(other.removeprefix(f"{label} "))
+            # 'Invoice date' is a date's caption, not a description of the invoice box
+            and not other.endswith(" date")
+        )
     )
 
 
