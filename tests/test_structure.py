@@ -2322,6 +2322,17 @@ def test_an_invoice_date_caption_is_no_invoice_number_label_and_a_delivery_note_
     assert extract_fields(DocType.PACKING_LIST, [_page(note, [])])["invoice_number"].value == "CP-INV-25-0232"
 
 
+def test_a_header_cell_holding_its_wrapped_caption_alone_hands_it_to_the_cell_below() -> None:
+    """'Partida' over 'arancelaria' in a ruled header cell is one caption: the HS code is in the cell under it,
+    not the caption's second line."""
+    words = _line("CERTIFICADO DE ORIGEN", 0.34, 0.1, 0.016)
+    words += _line("Partida", 0.63, 0.38, 0.009) + _line("arancelaria", 0.63, 0.389, 0.009)
+    words += _line("2825.80", 0.63, 0.409, 0.011) + _line("ídem", 0.63, 0.474, 0.011)
+    cells = [(0.62, 0.376, 0.723, 0.3765), (0.62, 0.403, 0.723, 0.4035), (0.62, 0.757, 0.723, 0.7575),
+             (0.62, 0.376, 0.6205, 0.7575), (0.7225, 0.376, 0.723, 0.7575)]  # fmt: skip
+    assert extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, cells)])["hs_code"].value == "282580"
+
+
 def test_the_principal_result_under_a_misread_symbol_is_antimonys() -> None:
     """An EN 10204 certificate's first row read 'C71 Se" % 99.70 99.73': the one result over half the metal, on
     a scan with no Sb read, is antimony's; the selenium row further down keeps its own result."""

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from oretrace.core.folding import fold
 from oretrace.core.models import Page, Word
 from oretrace.extractors.boxes import Box, PageBoxes
+from oretrace.extractors.fields.labels import LABELS, OTHER_LABELS
 from oretrace.extractors.layout import Phrase, split_phrases
 
 BELOW_LINES = 4  # how far under a label (in lines) a value may stand: boxed forms wrap their labels
@@ -270,9 +271,13 @@ class DocumentView:
         if box is not None and len(box.lines) > 1 and _PARENTHESIZED.match(phrase.text):
             # '(NET WEIGHT)' printed under the figure it names.
             yield from self._within_box(box, phrase, below=False)
-        if box is not None and len(box.lines) > 1 and _header_band(box, phrase, self.rows[index]):
-            # A table's header row in one box, its captions wrapped onto a second line ('Partida' over
-            # 'arancelaria'): the values stand under the box.
+        if (
+            box is not None
+            and len(box.lines) > 1
+            and (_header_band(box, phrase, self.rows[index]) or _caption_cell(box))
+        ):
+            # A table's header row in one box, or a header cell, its captions wrapped onto a second line
+            # ('Partida' over 'arancelaria'): the values stand under the box.
             last = self._row_of[(box.page, box.lines[-1][0].line)]
             for p in self._near(last, phrase, range(last + 1, last + 1 + BELOW_LINES)):
                 yield Candidate(p.text, tuple(p.words), p.page, "below")
@@ -396,6 +401,12 @@ def _box_wording(text: str) -> bool:
 
 
 HEADER_BAND_CAPTIONS = 3
+_FOLDED_LABELS = frozenset(fold(label) for labels in (*LABELS.values(), OTHER_LABELS) for label in labels)
+
+
+def _caption_cell(box: Box) -> bool:
+    """Whether a box holds one caption wrapped over its lines and nothing else ('Partida' / 'arancelaria')."""
+    return fold(" ".join(w.text for line in box.lines for w in line)) in _FOLDED_LABELS
 
 
 def _header_band(box: Box, label: Phrase, row: list[Phrase]) -> bool:
