@@ -2333,6 +2333,20 @@ def test_a_header_cell_holding_its_wrapped_caption_alone_hands_it_to_the_cell_be
     assert extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, cells)])["hs_code"].value == "282580"
 
 
+def test_a_value_after_a_labels_bracketed_description_is_read_but_a_translated_caption_is_not() -> None:
+    """'Number of packages (bundles) 22': the bracket describes what is counted, the count follows it.
+    'Vendor (name and address) Vendeur (nom et adresse)': what follows the bracket is the caption in French,
+    no seller."""
+    words = _line("DELIVERY NOTE", 0.12, 0.27, 0.016)
+    words += _line("Number of packages (bundles) 22", 0.13, 0.475, 0.011)
+    assert extract_fields(DocType.PACKING_LIST, [_page(words, [])])["package_count"].value == 22
+    invoice = _line("COMMERCIAL INVOICE", 0.35, 0.05, 0.016)
+    invoice += _line("1. Vendor (name and address) Vendeur (nom et adresse)", 0.08, 0.12, 0.009)
+    invoice += _line("Comercializadora Antimonio del Bajío, S.A. de C.V.", 0.08, 0.135, 0.011)
+    seller = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(invoice, [])])["seller_name"].value
+    assert seller == "Comercializadora Antimonio del Bajío, S.A. de C.V."
+
+
 def test_the_principal_result_under_a_misread_symbol_is_antimonys() -> None:
     """An EN 10204 certificate's first row read 'C71 Se" % 99.70 99.73': the one result over half the metal, on
     a scan with no Sb read, is antimony's; the selenium row further down keeps its own result."""

@@ -38,7 +38,8 @@ DESCRIPTOR_WORDS = frozenset(
     including incl title position if any fax contact signature stamp see overleaf notes as far known
     nombre nombres direccion domicilio pais incluido el la y o de del telefono telefonico numero correo
     electronico cargo firma sello razon social no nr date dates fecha datum data authorised authorized
-    signatory certifying authority seal cachet signataire carimbo assinatura""".split()
+    signatory certifying authority seal cachet signataire carimbo assinatura
+    nom adresse complete et ou du des pays nome endereco completo e do da""".split()
     # what a quantity is counted in ('11. Quantity & Unit', 'Cantidad y unidad')
     + "unit units unidad unidades unite unites unidade".split()
     # the unit of the numbers under a column caption ('Net kg', 'Gross MT')
@@ -258,6 +259,15 @@ class DocumentView:
         boxed = bool(rest) and is_descriptor(rest) and not ends_with_colon(rest) and not _SLASH_COUNT.match(rest)
         if rest and inline and not is_descriptor(rest):
             yield Candidate(rest, tuple(hit.rest), phrase.page, "inline")
+        elif inline and rest.startswith("("):
+            # 'Number of packages (bundles) 22': the bracket describes, the value follows it.
+            close = next((i for i, w in enumerate(rest_words) if w.text.endswith(")")), None)
+            after = rest_words[close + 1 :] if close is not None else []
+            text = " ".join(w.text for w in after)
+            # ('Vendor (name and address) - Vendeur (nom et adresse)': the caption's translation follows.)
+            translated = bool(after) and (after[0].text in _SEPARATORS or _described(text))
+            if after and not translated and not is_descriptor(text):
+                yield Candidate(text, tuple(after), phrase.page, "inline")
         captioned = self.captioned_box(phrase)
         if captioned is not None:
             yield from self._box_candidates(captioned, joined)
@@ -398,6 +408,15 @@ def _box_wording(text: str) -> bool:
     """'(Country)', 'name, address': what a box says it holds. A label ending with a colon is kept: it starts
     another value."""
     return is_descriptor(text) and not ends_with_colon(text)
+
+
+_SEPARATORS = frozenset("-–—/|")
+_BRACKETED_TEXT = re.compile(r"\(([^()]*)\)")
+
+
+def _described(text: str) -> bool:
+    """Whether a text carries a caption's bracketed description ('Vendeur (nom et adresse)')."""
+    return any(is_descriptor(inner) for inner in _BRACKETED_TEXT.findall(text))
 
 
 HEADER_BAND_CAPTIONS = 3
