@@ -22,16 +22,9 @@ from oretrace.extractors.fields.parsers import identifier
 from oretrace.extractors.fields.spec import names_other
 from oretrace.extractors.fields.view import DocumentView
 from oretrace.extractors.layout import RawWord, order_words, split_phrases
-from oretrace.extractors.ocr import (
-    OcrOptions,
-    ocr_page,
-    prepare_image,
-    remove_leaders,
-    remove_rules,
-    rule_masks,
-    without_specks,
-)
+from oretrace.extractors.ocr import OcrOptions, ocr_page, prepare_image, without_specks
 from oretrace.extractors.rules import joined, main_networks, scan_rules, structural, turned
+from oretrace.extractors.scan_cleaning import remove_leaders, remove_rules, rule_masks
 from oretrace.extractors.text import ReadOptions, read_pages
 from tests.conftest import render
 

@@ -19,12 +19,11 @@ from oretrace.extractors import filetype
 from oretrace.extractors.ocr import (
     OcrOptions,
     _tesseract_words,
-    estimate_skew,
     missed_text_regions,
     prepare_image,
     recover_missed_words,
-    rule_masks,
 )
+from oretrace.extractors.scan_cleaning import estimate_skew, rule_masks
 from oretrace.extractors.text import ReadOptions, read_pages
 from tests.conftest import INVOICE_LINES, draw_lines, pdf_bytes, render
 
