@@ -2280,6 +2280,13 @@ def test_a_labels_value_ends_where_the_next_caption_on_its_line_begins() -> None
     assert fields["net_weight_kg"].value == 40000.0
 
 
+def test_brazils_ncm_sh_caption_gives_the_hs_code() -> None:
+    """'NCM/SH' (the Mercosur code over the HS) is one word to folding, as a unit is; it is the code's label."""
+    words = _line("FATURA KS-INV-25-0210", 0.07, 0.05, 0.016)
+    words += _line("NCM/SH: 2825.80 - Volumes: 40 paletes", 0.07, 0.68, 0.011)
+    assert extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])["hs_code"].value == "282580"
+
+
 def test_a_header_row_boxed_on_its_own_hands_its_captions_to_the_values_under_it() -> None:
     """A goods table whose header row is one ruled box (the column rules lost on the scan), its captions
     wrapped onto a second line ('Partida' over 'arancelaria'): each caption's value stands under the box."""

@@ -422,6 +422,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "code sh",
         "position tarifaire",
         "ncm",
+        "ncm/sh",  # Brazil's Mercosur code over the HS ('NCM/SH: 2825.80'): folding keeps a slash inside a word
         "codigo ncm",
         "posicao tarifaria",
         "classificacao fiscal",
