@@ -12,7 +12,7 @@ from PIL import Image, ImageOps
 
 from oretrace.core.models import Page, TextSource
 from oretrace.extractors.budget import Budget, resample_scale
-from oretrace.extractors.layout import RawWord, order_words
+from oretrace.extractors.layout import RawWord, order_words, union_bbox
 from oretrace.extractors.rules import scan_rules, turned
 from oretrace.extractors.scan_cleaning import (
     despeckle,
@@ -235,13 +235,13 @@ def _share_a_line(one: RawWord, other: RawWord) -> bool:
 
 
 def _line_box(line: list[RawWord], width: int, height: int) -> Box:
-    tall = max(w.y1 - w.y0 for w in line) * height
-    pad = round(tall * 0.3)
+    pad = round(max(w.y1 - w.y0 for w in line) * height * 0.3)
+    x0, y0, x1, y1 = union_bbox([(w.x0, w.y0, w.x1, w.y1) for w in line])
     return (
-        max(round(min(w.x0 for w in line) * width) - pad, 0),
-        max(round(min(w.y0 for w in line) * height) - pad, 0),
-        min(round(max(w.x1 for w in line) * width) + pad, width),
-        min(round(max(w.y1 for w in line) * height) + pad, height),
+        max(round(x0 * width) - pad, 0),
+        max(round(y0 * height) - pad, 0),
+        min(round(x1 * width) + pad, width),
+        min(round(y1 * height) + pad, height),
     )
 
 

@@ -15,6 +15,7 @@ from oretrace.extractors.fields import parsers
 from oretrace.extractors.fields.labels import LABELS, OTHER_LABELS
 from oretrace.extractors.fields.parsers import Parser
 from oretrace.extractors.fields.view import (
+    FOLDED_LABELS,
     RIGHT_REACH,
     Candidate,
     DocumentView,
@@ -217,11 +218,6 @@ def names_other(hit: LabelHit, own: tuple[str, ...] = ()) -> bool:
     return any(f"{phrase} ".startswith(f"{other} ") for other in others)
 
 
-_FOLDED_OTHER = tuple(
-    dict.fromkeys(fold(label) for label in (*OTHER_LABELS, *(label for labels in LABELS.values() for label in labels)))
-)
-
-
 @lru_cache(maxsize=4096)
 def _longer_labels(label: str, own: tuple[str, ...]) -> tuple[str, ...]:
     """The folded labels longer than `label` that are not among the field's own, nor the label with only a
@@ -230,7 +226,7 @@ def _longer_labels(label: str, own: tuple[str, ...]) -> tuple[str, ...]:
     mine = {fold(o) for o in own}
     return tuple(
         other
-        for other in _FOLDED_OTHER
+        for other in FOLDED_LABELS
         if len(other) > len(label)
         and other not in mine
         and not (
@@ -314,7 +310,7 @@ def starts_with_label(text: str) -> bool:
 
 
 MIN_RUN_ON_LABEL = 5  # shorter labels ('no', 'date') start too many phrases to mark a caption run on
-_RUN_ON_LABELS = tuple(f"{label} " for label in _FOLDED_OTHER if len(label) >= MIN_RUN_ON_LABEL)
+_RUN_ON_LABELS = tuple(f"{label} " for label in FOLDED_LABELS if len(label) >= MIN_RUN_ON_LABEL)
 
 
 def field_value(name: str, value: object, candidate: Candidate, match_score: float = 1.0) -> FieldValue:

@@ -420,12 +420,15 @@ def _described(text: str) -> bool:
 
 
 HEADER_BAND_CAPTIONS = 3
-_FOLDED_LABELS = frozenset(fold(label) for labels in (*LABELS.values(), OTHER_LABELS) for label in labels)
+# Every field's labels and the captions of no field, folded, each once.
+FOLDED_LABELS = tuple(
+    dict.fromkeys(fold(label) for label in (*OTHER_LABELS, *(label for labels in LABELS.values() for label in labels)))
+)
 
 
 def _caption_cell(box: Box) -> bool:
     """Whether a box holds one caption wrapped over its lines and nothing else ('Partida' / 'arancelaria')."""
-    return fold(" ".join(w.text for line in box.lines for w in line)) in _FOLDED_LABELS
+    return fold(" ".join(w.text for line in box.lines for w in line)) in FOLDED_LABELS
 
 
 def _header_band(box: Box, label: Phrase, row: list[Phrase]) -> bool:
