@@ -322,6 +322,17 @@ CUES: dict[DocType, TypeCues] = {
             "certificate of quality",
             "certificado de analise",
             "certificat de qualite",
+            # a surveyor's certificate of weight and quality: the analysis makes it the assay certificate
+            "certificate of weight and quality",
+            "certificate of quality and weight",
+            "weight and quality certificate",
+            "quality and weight certificate",
+            "certificado de peso y calidad",
+            "certificado de calidad y peso",
+            "certificat de poids et qualite",
+            "certificat de qualite et poids",
+            "certificado de peso e qualidade",
+            "certificado de qualidade e peso",
         ),
         body=(
             "chemical composition",
@@ -394,11 +405,28 @@ def title_text(page: Page) -> str:
     if not top:
         return ""
     body_height = median(w.bbox[3] - w.bbox[1] for w in page.words)
-    large = [p for p in top if median(w.bbox[3] - w.bbox[1] for w in p.words) >= LARGE_PRINT * body_height]
+    # A word's box is as tall as its letters reach: capitals have no descenders, so a title in capitals is
+    # measured against the words in capitals of the page, other phrases against all its words.
+    capitals = [w.bbox[3] - w.bbox[1] for w in page.words if _in_capitals(w.text)]
+    capital_height = median(capitals) if len(capitals) >= MIN_CAPITAL_WORDS else body_height
+    large = [
+        p
+        for p in top
+        if median(w.bbox[3] - w.bbox[1] for w in p.words)
+        >= LARGE_PRINT * (capital_height if all(_in_capitals(w.text) for w in p.words) else body_height)
+    ]
     # With no large print (a title lost under a stamp), a reference label in the head ('Invoice No.: 2025/0086'
     # on a packing list) names another document, not this one.
     chosen = large or [p for p in top if not _REFERENCE_LABEL.match(fold(p.text))]
     return fold(" ".join(p.text for p in chosen))
+
+
+MIN_CAPITAL_WORDS = 5  # fewer words in capitals than this measure nothing: all words are the reference then
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 _REFERENCE_LABEL = re.compile(r"^(?:\w+ ){1,2}(?:no|n|nr|number|numero|#)\b")
@@ -410,14 +438,21 @@ def _score(pages: list[Page], cues: TypeCues) -> float:
     top_text = title_text(pages[0])
     all_text = fold(" ".join(p.text for p in pages))
     score = 0.0
-    # The longest title found counts: "commercial invoice" should not also score "invoice".
+    # The longest title found counts: "commercial invoice" should not also score "invoice", nor a packing
+    # list's "certificate of weight" the assay certificate's "certificate of weight and quality".
     title_hits = [t for t in cues.titles if _contains(top_text, t) or _spaced_title(top_text, t)]
+    title_hits = [t for t in title_hits if not any(t in longer for longer in _longer_titles(top_text, t))]
     if title_hits:
         score += 4.0 + len(max(title_hits, key=len).split())
     elif any(_contains(all_text, t) for t in cues.titles):
         score += 1.0
     score += sum(1.0 for phrase in cues.body if _contains(all_text, phrase))
     return score
+
+
+def _longer_titles(text: str, title: str) -> list[str]:
+    """The longer titles in the text that contain this one."""
+    return [t for t in DOCUMENT_TITLES if len(t) > len(title) and _contains(t, title) and _contains(text, t)]
 
 
 def _contains(text: str, phrase: str) -> bool:

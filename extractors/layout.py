@@ -67,6 +67,7 @@ def order_words(raw: list[RawWord]) -> list[Word]:
                 line.append(word)
                 continue
         lines.append([word])
+    lines = _to_nearest_line(lines)
     ordered: list[Word] = []
     for number, line in enumerate(lines):
         for w in sorted(line, key=lambda w: w.x0):
@@ -79,6 +80,20 @@ def order_words(raw: list[RawWord]) -> list[Word]:
                 )
             )
     return ordered
+
+
+def _to_nearest_line(lines: list[list[RawWord]]) -> list[list[RawWord]]:
+    """Two columns set at different line pitches ('Plot 88, Bayan Lepas' beside 'Inv. No.: EXP-2509-958' half a
+    line lower): a word the grouping gave to the line above whose centre is nearer the next line's goes there."""
+    centres = [median(w.y_center for w in line) for line in lines]
+    moved: list[list[RawWord]] = [[] for _ in lines]
+    for index, line in enumerate(lines):
+        for word in line:
+            nearer = index + 1 < len(lines) and abs(word.y_center - centres[index + 1]) < abs(
+                word.y_center - centres[index]
+            )
+            moved[index + 1 if nearer else index].append(word)
+    return [line for line in moved if line]
 
 
 def _clamp(box: tuple[float, float, float, float]) -> BBox:

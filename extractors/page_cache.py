@@ -16,7 +16,7 @@ from oretrace.core.models import Page
 from oretrace.core.stored_files import write_atomically
 
 # Bumped whenever text-layer reading or OCR changes the pages they produce.
-TEXT_READER_VERSION = "36"  # 32: lines read poorly are read again without a lighter stamp's ink
+TEXT_READER_VERSION = "37"  # 32: lines read poorly are read again without a lighter stamp's ink
 _PAGES = TypeAdapter(list[Page])
 
 

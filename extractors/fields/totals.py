@@ -522,7 +522,8 @@ class AmountField(LabelledField):
                 if not parsed.found or parsed.value is None:
                     continue
                 beside_found = True
-                has_currency = parse_currency(candidate.text).found
+                # The currency may be named in the caption ('Monto total EUR | 813.120,00'), not by the amount.
+                has_currency = parse_currency(candidate.text).found or parse_currency(hit.phrase.text).found
                 payable = fold(hit.label) in _PAYABLE_LABELS
                 specific = len(fold(hit.label).split()) // 2
                 rank = has_currency + specific - (candidate.where == "below") - payable

@@ -21,12 +21,15 @@ from oretrace.core.models import Page, Word
 from oretrace.extractors.boxes import Box, PageBoxes
 from oretrace.extractors.fields.labels import LABELS, OTHER_LABELS
 from oretrace.extractors.layout import Phrase, split_phrases
+from oretrace.extractors.normalize.names import is_legal_form
 
 BELOW_LINES = 4  # how far under a label (in lines) a value may stand: boxed forms wrap their labels
 ABOVE_LINES = 2
 _PARENTHESIZED = re.compile(r"^\s*\([^()]+\)\s*$")
 _SLASH_COUNT = re.compile(r"^/\s*\d")
 LONGER_LABEL_SCORE = 95.0  # a longer label OCR garbled a letter of still beats the shorter one it starts with
+WRAP_ALIGN = 0.01  # a wrapped value's next line starts within this of its first line
+WRAPPED_NAME_WORDS = 5  # the rest of a wrapped company name: a few words ending in the legal form
 RIGHT_REACH = 0.45  # a value to the right of its label starts within half a page of it
 # "1.", "11e.", "(3)", "b)": box numbers; a bare "18" is a value ("18 pallets"), not a box.
 # EN 10168 certificates code their fields the same way ("A03 Document number", "C00 Batch number").
@@ -258,6 +261,9 @@ class DocumentView:
         # ('Net Weight / 11 pallets  11,000.00 KGS': a count after a slash describes nothing; the value is beside.)
         boxed = bool(rest) and is_descriptor(rest) and not ends_with_colon(rest) and not _SLASH_COUNT.match(rest)
         if rest and inline and not is_descriptor(rest):
+            wrapped = self._wrapped_name(phrase, rest_words)
+            if wrapped is not None:
+                yield wrapped
             yield Candidate(rest, tuple(hit.rest), phrase.page, "inline")
         elif inline and rest.startswith("("):
             # 'Number of packages (bundles) 22': the bracket describes, the value follows it.
@@ -270,6 +276,12 @@ class DocumentView:
                 yield Candidate(text, tuple(after), phrase.page, "inline")
         captioned = self.captioned_box(phrase)
         if captioned is not None:
+            if inline and hit.colon and not rest_words:
+                # 'Total packages:  10 bundles' heading a box of such lines: the value beside the caption's colon.
+                row = self.rows[self.row_index(phrase)]
+                beside = [p for p in row if phrase.x1 - 0.005 <= p.x0 and p.x1 <= captioned.bbox[2]]
+                if beside:
+                    yield Candidate(beside[0].text, tuple(beside[0].words), phrase.page, "right")
             yield from self._box_candidates(captioned, joined)
             return
         box = self.box_of(phrase)
@@ -284,7 +296,7 @@ class DocumentView:
         if (
             box is not None
             and len(box.lines) > 1
-            and (_header_band(box, phrase, self.rows[index]) or _caption_cell(box))
+            and (_header_band(box, phrase, self._box_rows(box)) or _caption_cell(box))
         ):
             # A table's header row in one box, or a header cell, its captions wrapped onto a second line
             # ('Partida' over 'arancelaria'): the values stand under the box.
@@ -335,6 +347,26 @@ class DocumentView:
                 overlap = min(p.x1, label.x1) - max(p.x0, label.x0)
                 if overlap > 0 or abs(p.x0 - label.x0) < 0.02:
                     yield Candidate(p.text, tuple(p.words), p.page, "below" if below else "above")
+
+    def _box_rows(self, box: Box) -> list[list[Phrase]]:
+        """The rows of the view that the box's lines stand on."""
+        return [self.rows[self._row_of[(box.page, line[0].line)]] for line in box.lines]
+
+    def _wrapped_name(self, phrase: Phrase, value: list[Word]) -> Candidate | None:
+        """A company name wrapped in a narrow value column ('NOMBRE/RAZÓN SOCIAL: Qinzhou Harbour Flame Retardant'
+        over 'Materials Co., Ltd.'): the next line starts where the value starts and ends in a legal form that the
+        value lacks. The name whole, or None."""
+        if is_legal_form(value[-1].text):
+            return None
+        index = self.row_index(phrase)
+        if index + 1 >= len(self.rows) or self.rows[index + 1][0].page != phrase.page:
+            return None
+        start = value[0].bbox[0]
+        below = next((p for p in self.rows[index + 1] if abs(p.x0 - start) <= WRAP_ALIGN), None)
+        if below is None or len(below.words) > WRAPPED_NAME_WORDS or not is_legal_form(below.words[-1].text):
+            return None
+        words = (*value, *below.words)
+        return Candidate(" ".join(w.text for w in words), words, phrase.page, "inline")
 
     def _box_candidates(self, box: Box, joined: bool) -> Iterator[Candidate]:
         """The entries of a captioned box, line by line; box wording ('(Country)') is skipped."""
@@ -431,13 +463,15 @@ def _caption_cell(box: Box) -> bool:
     return fold(" ".join(w.text for line in box.lines for w in line)) in FOLDED_LABELS
 
 
-def _header_band(box: Box, label: Phrase, row: list[Phrase]) -> bool:
-    """Whether a box holds a table's header row: captions side by side (three or more on the label's line in
-    the box) and nothing else, no figure in any of its lines."""
+def _header_band(box: Box, label: Phrase, rows: list[list[Phrase]]) -> bool:
+    """Whether a box holds a table's header row: captions side by side (three or more on one of the box's lines;
+    a caption wrapped onto a second line may stand alone there, 'CÓDIGO' over 'NANDINA') and nothing else, no
+    figure in any of its lines."""
     if any(c.isdigit() for line in box.lines for w in line for c in w.text):
         return False
     in_box = {id(w) for line in box.lines for w in line}
-    return sum(1 for p in row if id(p.words[0]) in in_box) >= HEADER_BAND_CAPTIONS and id(label.words[0]) in in_box
+    side_by_side = max(sum(1 for p in row if id(p.words[0]) in in_box) for row in rows)
+    return side_by_side >= HEADER_BAND_CAPTIONS and id(label.words[0]) in in_box
 
 
 def _specks(row: list[Phrase]) -> bool:
