@@ -347,7 +347,7 @@ _FAMILIES: tuple[Family, ...] = (
            "packing list in the importer's language, ibsolutions.com.br/packing-list); no stored specimen of a "
            "producer's delivery note itself", seen_in_development=True),
     # --- added 2026-12-07 (seventh round) to take fold 1's places: folds assigned by hand when drawn, before any
-    # extractor read them ---
+    # extractor read them; all four spent in the tenth round of 2026-12-08 (their misses read) ---
     Family("commercial_invoice", "sin_export", "the Bolivian 'Factura Comercial de Exportación' as the tax "
            "service's (SIN) invoicing system prints it, in Spanish: the issuer with 'CASA MATRIZ' and 'No. Punto de "
            "Venta' at the top left, the fiscal block of NIT, invoice number and authorisation code (CUF online, the "
@@ -373,7 +373,8 @@ _FAMILIES: tuple[Family, ...] = (
            "lot, an e-invoicing provider's PDF resource 'FacturaComercialExportacionMinerales'; the SIN's invoicing "
            "rules, impuestos.com.bo/requisitos-del-sistema-de-facturacion and bolivia.infoleyes.com/articulo/101798; "
            "the export invoice among the documents of a Bolivian export, the CAMEX and CEPROBOL export guides, "
-           "ro.scribd.com/document/467687355); no stored printout of a filled-in export invoice itself", fold=1),
+           "ro.scribd.com/document/467687355); no stored printout of a filled-in export invoice itself",
+           seen_in_development=True),
     Family("packing_list", "marks_sheet", "the packing list drawn as a shipping-marks sheet: the title naming both "
            "('PACKING LIST / SHIPPING MARKS', 'LISTA DE EMPAQUE Y MARCAS DE EMBARQUE', 'LISTE DE COLISAGE ET "
            "MARQUAGE DES COLIS', 'ROMANEIO DE CARGA E MARCAS DE EMBARQUE'), shipper, consignee, packing list, "
@@ -391,7 +392,7 @@ _FAMILIES: tuple[Family, ...] = (
            "tradepapertools.com/shipping-mark-template; destination, consignee and consignor codes, serial and batch "
            "numbers, alltagroup.com/news-peper/relative-knowledge.html; the marks on the packing list for LCL "
            "cargo, ovrseas.io/blog/packing-list-shipping-marks-lcl-cargo-guide); no stored specimen of a marks "
-           "sheet itself", fold=1),
+           "sheet itself", seen_in_development=True),
     Family("certificate_of_origin", "form_b", "a non-preferential certificate of origin in the ten boxes of "
            "Vietnam's C/O Form B (Circular 05/2018/TT-BCT, Appendix XI), typed in English: 1 exporter and 2 "
            "consignee down the left with 3 departure date, vessel and port of discharge under them, the reference "
@@ -405,7 +406,7 @@ _FAMILIES: tuple[Family, ...] = (
            "detailed-instructions-for-declaring-non-preferential-export-c-o-form-b-144279.html; Form B as the "
            "non-preferential C/O issued by the VCCI or the regional offices of the Ministry of Industry and Trade, "
            "3w-logistics.com/what-is-c-o-form-b and vcci-hcm.org.vn/en/xuat-xu-hang-hoa-c-o/bieu-mau-c-o-va-cach-"
-           "khai); no stored specimen of a filled-in Form B itself", fold=1),
+           "khai); no stored specimen of a filled-in Form B itself", seen_in_development=True),
     Family("assay_certificate", "weight_quality", "an independent inspection company's certificate of weight and "
            "quality issued at loading: letterhead with the certificate number, place and date in a box, the "
            "surveyors' attendance at the weighing and sampling in one sentence, the particulars (commodity, brand "
@@ -421,7 +422,7 @@ _FAMILIES: tuple[Family, ...] = (
            "certificate at loading, canada.controlunion.com/services-widget/representation-port-of-loadingdischarge; "
            "drilling 10 % of the ingots of a lot, mmta.co.uk/metal-norms/antimony-russian; '<LOQ' and 'ND' "
            "results, prodigy-labs.com/faq/how-to-read-a-coa); no stored specimen of such a certificate for "
-           "antimony itself", fold=1),
+           "antimony itself", seen_in_development=True),
     # --- added 2026-12-07, eighth round, to take fold 0's places: folds assigned by hand when drawn, before any
     # extractor read them ---
     Family("commercial_invoice", "provisional_final", "a metal trader's provisional or final invoice priced on a "
@@ -608,6 +609,106 @@ _FAMILIES: tuple[Family, ...] = (
            "with a unique verification code, pincvision.com/news/modernization-of-digital-issuing-export-documents; "
            "applications returned as a certified PDF with a QR code for customs verification, chambercertification."
            "com/certification-services)", fold=2),
+    # --- added 2026-12-08, tenth round, to take fold 1's places: folds assigned by hand when drawn, before any
+    # extractor read them ---
+    Family("commercial_invoice", "tax_invoice", "the exporter's full tax invoice serving as the commercial invoice, "
+           "in the Thai Revenue Department's tax-invoice style with English captions: the seller's name and address "
+           "with its 13-digit tax identification number (plain or grouped 0-1055-59087-65-4) and 'Head Office' or "
+           "'Branch 00000', an 'ORIGINAL' or 'COPY' box at the top right, 'TAX INVOICE / COMMERCIAL INVOICE' (or "
+           "'INVOICE / TAX INVOICE') prominently, the customer's name, address and tax number with the '[X] Head "
+           "Office [ ] Branch No.' boxes, beside them the serial number (sometimes with the book number), date of "
+           "issue, customer code, order, payment terms, due date, terms of delivery and currency, the shipment in a "
+           "row of cells (vessel or vehicle, ports, sailing date, B/L), the items (No., Description, Quantity, Unit, "
+           "Unit Price, Amount; quantities in MT or KGS, prices per MT or per KG) ruled down to the totals with the "
+           "form's empty rows and the export particulars typed into the description column (HS code, origin, "
+           "packing, net and gross weight, marks, producer), total / VAT 0 % / grand total beside the amount in "
+           "words in brackets, the exchange rate to the home currency with its source and the amount in that "
+           "currency, the zero-rating note, the bank, and the signature boxes received by / delivered by / "
+           "authorised signature with their dates; English only, drawn for every lane with the seller's own tax "
+           "number, home currency and zero-rating wording (the particulars of a full tax invoice, 'Tax Invoice' "
+           "prominently, seller's and customer's tax numbers, head office or branch, serial number, date, "
+           "description, quantity, value and the VAT apart, and both currencies with the Bank of Thailand's rate "
+           "for an invoice in foreign currency, phongphanichaccounting.com/en/taxes-in-thailand/tax-invoice; the "
+           "'( ) Headquarters ( ) Branch Number' boxes and the tax ID beside the name since 2015, msnagroup.com/"
+           "new-law-regarding-vat-tax-invoice-in-thailand-new-effective-date; the 13-digit TIN and the branch ID "
+           "'00000' of the head office, getharvest.com/invoices/invoice-template-for-thailand; foreign-currency "
+           "amounts added to a tax invoice, msnagroup.com/tax-invoice-in-a-foreign-currency; zero rate for the "
+           "export of goods, Revenue Code Section 80/1 (1), rd.go.th/english/37732.html; signatures not required by "
+           "the Code, companythailand.net/what-are-the-requirements-for-issuing-invoice-tax-invoice-receipts; a "
+           "Thai tax-invoice template's print status (original or copy), branch ID, amount in words and VAT summary "
+           "in foreign currency, docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_1523947449.html; the "
+           "bilingual 'Tax Invoice' header and required fields, docs.jingjaiops.com/invoices/tax-invoice); no "
+           "stored specimen of a filled-in export tax invoice itself", fold=1),
+    Family("packing_list", "picking_list", "the warehouse's picking printout sent as the packing list, after the "
+           "'Picking Operations' report of Odoo's inventory module: the operation type ('Delivery Orders', 'Pick') "
+           "over the transfer's reference ('WH/OUT/00342') in large type and a Code 128 barcode of the reference at "
+           "the top right, sometimes the company's letterhead and a 'PACKING LIST' title, the delivery address and "
+           "sometimes the customer's address, a row of captioned fields (source order, customer reference, "
+           "invoice, warehouse, status 'Done', operator, date done, carrier, the shipping weight as the gross weight "
+           "in the company's weight unit, sometimes the number of packages), the moves table (Product, Quantity, "
+           "From, To for a pick, Barcode or Lot/Serial Number): the product with its internal reference and the "
+           "transfer's net quantity in kg, then one line per lot with its quantity, the stock location and the lot's "
+           "barcode with the lot number under it, the packages one row each (package name, lot, net quantity, "
+           "shipping weight) in one or two columns with their count and totals, the transfer's note with the "
+           "commercial invoice and the marks, and the signatures of who picked, packed and checked; English, "
+           "Spanish, French or Portuguese as the ERP's translations word it (the report's header, 'Delivery "
+           "Address:', 'Customer Address:', 'Order:', 'Warehouse:', 'Status:', 'Operator:', 'Done Date:', the "
+           "Product / Quantity / From / To / Barcode columns, a move's summary line over its move lines with the "
+           "lot's barcode and human-readable number, and the packages table, github.com/odoo/odoo addons/stock/"
+           "report/report_stockpicking_operations.xml; 'Carrier:' and 'Weight:' (the shipping weight with its unit) "
+           "added by addons/stock_delivery/views/report_shipping.xml, and the packages' 'Weight:' in the delivery "
+           "slip's package lines, addons/stock_delivery/views/report_deliveryslip.xml; a packing slip notifying "
+           "package number, contents and weight, frappe/erpnext erpnext/stock/doctype/packing_slip/"
+           "packing_slip.json; the packing list itemising the contents of each package, trade.gov/packing-list, "
+           "and entitled 'Packing List', point-point.com/export-documents-packing-lists); no stored specimen of a "
+           "picking printout sent as a packing list itself", fold=1),
+    Family("certificate_of_origin", "chamber_stamped", "the exporter's own certificate of origin typed on its "
+           "letterhead and certified with the chamber of commerce's stamp: the letterhead with address, contacts and "
+           "tax number, the title, the exporter's own reference and the letter's place and date, sometimes 'To whom "
+           "it may concern', the declaration as a paragraph ('We ... hereby certify that the goods described below "
+           "... are of ... origin'), the consignee beside the invoice's number and date, B/L, vessel or vehicle, "
+           "ports and the countries of origin and destination, the goods as a table of marks, description with the "
+           "lots and the producer where one is named, HS code, packages, net and gross weight (one row, or a row "
+           "per lot and a total row), the exporter's signature 'for and on behalf of', and the chamber's rubber "
+           "stamp in blue or violet ink: the chamber, 'CERTIFIED' or 'LEGALISED', the origin certified to the best "
+           "of its knowledge or the signature legalised only, the chamber's registration number and date of "
+           "certification (the certificate's number and date of issue, apart from the exporter's reference and "
+           "date), an officer's signature, sometimes a round seal; English, Spanish, French or Portuguese, drawn "
+           "for every chamber lane (certificates 'usually prepared by the exporter and stamped by the local chamber "
+           "of commerce', shippingsolutions.com/blog/the-chamber-of-commerce-and-export-documents-the-certificate-"
+           "of-origin; a separate letter or form stating the origin and signed by the exporter's employee, stamped "
+           "by the chamber, yourchamber.com/certificate-of-origin; certification of the whole document, or only of "
+           "the signatory's position and identity where the chamber cannot check the commercial details, "
+           "chambermv.org/certificate-of-origin; a document signed by the exporter and witnessed by a chamber of "
+           "commerce, ks-kdoc.civicplus.com/FAQ.aspx?QID=63; chambers' seals stamped on exporters' certificates, "
+           "census.gov/newsroom/blogs/global-reach/2011/09/stamps-for-certificates-of-origin.html; a Thai chamber "
+           "attesting the certificate the exporter fills in, the commercial invoice presented with it, "
+           "itccthailand.com/certificate-of-origin); no stored specimen of a filled-in letterhead certificate with "
+           "a chamber's stamp itself", fold=1),
+    Family("assay_certificate", "xrf_analyzer", "an X-ray fluorescence analyser's test report issued as the "
+           "certificate of analysis by an inspection company or laboratory testing the lot with a handheld or "
+           "benchtop energy-dispersive XRF: the letterhead, title, report number, date and 'Page 1 of 1', the "
+           "sample's particulars (client, material, lot, producer or brand, the test surface or sample presentation: "
+           "a ground ingot face, pressed drillings, powder in a cup under polypropylene film; place and date of the "
+           "test) and the instrument's (analyser by detector and anode, serial number, mode or calibration, beam "
+           "times, the numbers of the readings averaged, the check sample, operator) in two blocks, the results as "
+           "Element | Concentration | ± 2 sigma (| LOD) | Unit in several column orders, elements by atomic number "
+           "or by falling concentration, majors in % and traces in ppm, an element under the reading's limit of "
+           "detection printed '< LOD', '<10' or 'ND' and not recorded, on trioxide the oxide beside the element, on "
+           "some reports the first reading's spectrum (counts against keV, the element lines marked), notes on the "
+           "errors and limits and on what XRF results stand for, the operator's and approver's signatures; "
+           "English, Spanish, French or Portuguese (an analyser's export with instrument serial number, reading "
+           "number, date, time, method name, test label, units and each element's concentration and 1-sigma error, "
+           "github.com/paleolimbot/paleoxrf inst/xrf_files/olympus_vanta_test.csv; the standard deviation of each "
+           "measurement on the data printout of most field-portable XRF instruments, values under three times it "
+           "not reported, clu-in.org/characterization/technologies/windows/deviation.htm; field-portable XRF after "
+           "EPA SW-846 Method 6200, antimony among its analytes, detection limits depending on count time and "
+           "matrix, de.scribd.com/document/325190896/Method-Epa-6200; the mining-mode analyser's sample "
+           "preparation, mode selection, sample IDs and averaged readings, the Niton XL3t mining applications "
+           "manual, scribd.com/document/608759447/Manual-XL3t-Mining; positive material identification with a "
+           "portable XRF alloy analyser, verified daily on standard reference samples before the items are tested "
+           "and their results recorded, scribd.com/doc/298190021/Procedure-for-Positive-Material-Identification-"
+           "Pmi); no stored specimen of an XRF report on antimony itself", fold=1),
 )  # fmt: skip
 
 FAMILIES: dict[str, Family] = {f.id: f for f in _FAMILIES}

@@ -19,16 +19,17 @@ ADDED_LAYOUTS: dict[str, tuple[str, ...]] = {
     "commercial_invoice": (
         "facture_arretee", "factura_electronica", "side_totals", "canada_customs", "lc_say_total", "courier_customs",
         "un_aligned", "erp_invoice", "spreadsheet_invoice", "sin_export", "provisional_final", "sap_billing",
+        "tax_invoice",
     ),
     "packing_list": (
         "bundle_lots", "lot_summary", "container_weights", "weight_certificate", "colisage_bilingual", "lots_across",
         "weight_tally", "weight_measurement", "say_packages", "load_plan", "delivery_note", "marks_sheet",
-        "vehicle_loading", "sscc_pallets",
+        "vehicle_loading", "sscc_pallets", "picking_list",
     ),
     "assay_certificate": (
         "horizontal_samples", "dotted_leaders", "signature_lab", "icp_printout", "inspection_duplicates",
         "informe_ensayo", "en10204_31", "quality_spec", "umpire_assay", "weight_quality", "test_report",
-        "lims_report",
+        "lims_report", "xrf_analyzer",
     ),
 }  # fmt: skip
 # Certificate families a trade lane can use, by the plan's kind of certificate (every family drawn).
@@ -43,6 +44,7 @@ COO_LAYOUTS_ALL: dict[str, tuple[str, ...]] = {
         "chamber_latam",
         "form_b",
         "e_co_online",
+        "chamber_stamped",
     ),
     "form_e": ("form_e",),
     "eur1": ("eur1",),
@@ -71,6 +73,7 @@ FIXED_LANGUAGE = {
     "chamber_latam": "es",
     "sin_export": "es",
     "e_co_online": "en",
+    "tax_invoice": "en",
 }
 # Forms that always print decimal commas (the Spanish laboratory report).
 COMMA_ONLY = frozenset({"informe_ensayo"})

@@ -37,10 +37,10 @@ FOLD_0: set[str] = {
     "assay_certificate/test_report",
 }
 FOLD_1 = {
-    "commercial_invoice/sin_export",
-    "packing_list/marks_sheet",
-    "certificate_of_origin/form_b",
-    "assay_certificate/weight_quality",
+    "commercial_invoice/tax_invoice",
+    "packing_list/picking_list",
+    "certificate_of_origin/chamber_stamped",
+    "assay_certificate/xrf_analyzer",
 }
 FOLD_2 = {
     "commercial_invoice/sap_billing",
@@ -90,6 +90,11 @@ SPENT = {
     "commercial_invoice/erp_invoice",
     "certificate_of_origin/chamber_latam",
     "packing_list/delivery_note",
+    # the tenth round of 2026-12-08: fold 1's misses read
+    "commercial_invoice/sin_export",
+    "packing_list/marks_sheet",
+    "certificate_of_origin/form_b",
+    "assay_certificate/weight_quality",
 }
 
 
@@ -127,7 +132,7 @@ def rendered() -> dict[str, Rendered]:
 
 
 def test_families_added_later_name_their_forms() -> None:
-    assert len(ADDED) == 55 and SPENT | set(NEW_FOLDS) <= set(ADDED)
+    assert len(ADDED) == 59 and SPENT | set(NEW_FOLDS) <= set(ADDED)
     assert all(FAMILIES[f].modelled_on for f in ADDED)
     assert all(FAMILIES[f].seen_in_development for f in ORIGINAL)
 

@@ -10,7 +10,13 @@ from decimal import Decimal
 
 from samplegen.draw import Cell, Column
 from samplegen.facts import SB_IN_SB2O3
-from samplegen.layouts import assay_forms, assay_lims_report, assay_test_report, assay_weight_quality
+from samplegen.layouts import (
+    assay_forms,
+    assay_lims_report,
+    assay_test_report,
+    assay_weight_quality,
+    assay_xrf_analyzer,
+)
 from samplegen.layouts.common import Ctx, Rendered
 from samplegen.profiles import CORE_ELEMENTS, ELEMENTS, PCT_ELEMENTS
 
@@ -368,4 +374,5 @@ DRAWERS = {
     "weight_quality": assay_weight_quality.weight_quality,
     "test_report": assay_test_report.lab_test_report,
     "lims_report": assay_lims_report.lims_report,
+    "xrf_analyzer": assay_xrf_analyzer.xrf_analyzer,
 }

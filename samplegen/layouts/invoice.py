@@ -11,6 +11,7 @@ from samplegen.layouts import (
     invoice_sap_billing,
     invoice_sin_export,
     invoice_spreadsheet,
+    invoice_tax_invoice,
     invoice_un_aligned,
 )
 from samplegen.layouts.common import Ctx, Rendered
@@ -400,4 +401,5 @@ DRAWERS = {
     "sin_export": invoice_sin_export.sin_export,
     "provisional_final": invoice_provisional_final.provisional_final,
     "sap_billing": invoice_sap_billing.sap_billing,
+    "tax_invoice": invoice_tax_invoice.tax_invoice,
 }

@@ -7,6 +7,7 @@ from samplegen.draw import Cell, Column
 from samplegen.layouts import (
     origin_cbp434,
     origin_chamber_latam,
+    origin_chamber_stamped,
     origin_e_co_online,
     origin_e_form_d,
     origin_form_b,
@@ -581,4 +582,5 @@ DRAWERS = {
     "form_b": origin_form_b.form_b,
     "e_form_d": origin_e_form_d.e_form_d,
     "e_co_online": origin_e_co_online.e_co_online,
+    "chamber_stamped": origin_chamber_stamped.chamber_stamped,
 }

@@ -11,6 +11,7 @@ from samplegen.layouts import (
     packing_forms,
     packing_load_plan,
     packing_marks_sheet,
+    packing_picking_list,
     packing_sscc_pallets,
     packing_vehicle_loading,
 )
@@ -324,4 +325,5 @@ DRAWERS = {
     "marks_sheet": packing_marks_sheet.marks_sheet,
     "vehicle_loading": packing_vehicle_loading.vehicle_loading,
     "sscc_pallets": packing_sscc_pallets.sscc_pallets,
+    "picking_list": packing_picking_list.picking_list,
 }
