@@ -21,6 +21,9 @@ from oretrace.extractors.layout import split_phrases
 class TypeCues:
     titles: tuple[str, ...]
     body: tuple[str, ...]
+    # Words that make a certificate's title this type's wherever they stand in it ('Certificate of weight,
+    # sampling and analysis', 'Certificado de peso y calidad'): the title is the certificate word up to them.
+    title_words: tuple[str, ...] = ()
 
 
 CUES: dict[DocType, TypeCues] = {
@@ -322,17 +325,20 @@ CUES: dict[DocType, TypeCues] = {
             "certificate of quality",
             "certificado de analise",
             "certificat de qualite",
-            # a surveyor's certificate of weight and quality: the analysis makes it the assay certificate
-            "certificate of weight and quality",
-            "certificate of quality and weight",
-            "weight and quality certificate",
-            "quality and weight certificate",
-            "certificado de peso y calidad",
-            "certificado de calidad y peso",
-            "certificat de poids et qualite",
-            "certificat de qualite et poids",
-            "certificado de peso e qualidade",
-            "certificado de qualidade e peso",
+        ),
+        # a surveyor's certificate of weight and quality or analysis: the analysis makes it the assay certificate
+        title_words=(
+            "analysis",
+            "quality",
+            "assay",
+            "analisis",
+            "calidad",
+            "ensayo",
+            "analyse",
+            "qualite",
+            "analise",
+            "qualidade",
+            "ensaio",
         ),
         body=(
             "chemical composition",
@@ -385,7 +391,11 @@ MIN_SCORE = 2.0
 
 
 def classify(pages: list[Page]) -> Classification:
-    scores = {doc_type.value: _score(pages, cues) for doc_type, cues in CUES.items()}
+    top_text = title_text(pages[0]) if pages else ""
+    all_text = fold(" ".join(p.text for p in pages))
+    titles = {doc_type: _titles(top_text, cues) for doc_type, cues in CUES.items()}
+    found = [title for hits in titles.values() for title in hits]
+    scores = {doc_type.value: _score(titles[doc_type], found, all_text, cues) for doc_type, cues in CUES.items()}
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < MIN_SCORE:
         return Classification(doc_type=DocType.OTHER, confidence=0.5, scores=scores)
@@ -432,27 +442,31 @@ def _in_capitals(text: str) -> bool:
 _REFERENCE_LABEL = re.compile(r"^(?:\w+ ){1,2}(?:no|n|nr|number|numero|#)\b")
 
 
-def _score(pages: list[Page], cues: TypeCues) -> float:
-    if not pages:
-        return 0.0
-    top_text = title_text(pages[0])
-    all_text = fold(" ".join(p.text for p in pages))
+# A certificate's noun in a title, and the words a title may run on for before the word that names its type.
+_CERTIFICATE_NOUN = r"(?:certificate|certificado|certificat|report|informe|rapport|relatorio)"
+TITLE_WORDS_REACH = 5
+
+
+def _titles(top_text: str, cues: TypeCues) -> list[str]:
+    """The type's titles in the title text, with a certificate's title its title words make."""
+    hits = [t for t in cues.titles if _contains(top_text, t) or _spaced_title(top_text, t)]
+    for word in cues.title_words:
+        pattern = rf"\b{_CERTIFICATE_NOUN}(?: \S+){{0,{TITLE_WORDS_REACH}}}? {word}\b"
+        hits.extend(match.group(0) for match in re.finditer(pattern, top_text))
+    return hits
+
+
+def _score(title_hits: list[str], found: list[str], all_text: str, cues: TypeCues) -> float:
+    """Title and body cues of one type. The longest title counts: "commercial invoice" does not also score
+    "invoice", nor a packing list's "certificate of weight" inside "certificate of weight and analysis"."""
+    title_hits = [t for t in title_hits if not any(len(f) > len(t) and _contains(f, t) for f in found)]
     score = 0.0
-    # The longest title found counts: "commercial invoice" should not also score "invoice", nor a packing
-    # list's "certificate of weight" the assay certificate's "certificate of weight and quality".
-    title_hits = [t for t in cues.titles if _contains(top_text, t) or _spaced_title(top_text, t)]
-    title_hits = [t for t in title_hits if not any(t in longer for longer in _longer_titles(top_text, t))]
     if title_hits:
         score += 4.0 + len(max(title_hits, key=len).split())
     elif any(_contains(all_text, t) for t in cues.titles):
         score += 1.0
     score += sum(1.0 for phrase in cues.body if _contains(all_text, phrase))
     return score
-
-
-def _longer_titles(text: str, title: str) -> list[str]:
-    """The longer titles in the text that contain this one."""
-    return [t for t in DOCUMENT_TITLES if len(t) > len(title) and _contains(t, title) and _contains(text, t)]
 
 
 def _contains(text: str, phrase: str) -> bool:

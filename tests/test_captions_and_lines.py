@@ -106,8 +106,15 @@ def test_the_value_beside_a_box_caption_colon_comes_before_the_lines_under_it() 
     assert fields["package_count"].value == 10
 
 
-def test_a_surveyors_certificate_of_weight_and_quality_is_the_assay_certificate() -> None:
-    words = _line("CERTIFICATE OF WEIGHT AND QUALITY", 0.28, 0.13, 0.016)
+@pytest.mark.parametrize(
+    "title",
+    ["CERTIFICATE OF WEIGHT AND QUALITY", "CERTIFICATE OF WEIGHT, SAMPLING AND ANALYSIS",
+     "CERTIFICADO DE PESO, MUESTREO Y ANÁLISIS", "CERTIFICAT DE POIDS ET QUALITÉ"],
+)  # fmt: skip
+def test_a_surveyors_certificate_of_weight_and_quality_is_the_assay_certificate(title: str) -> None:
+    """The weighing makes the title a weight certificate's, the analysis or quality it names an assay's: the
+    longer title counts."""
+    words = _line(title, 0.2, 0.13, 0.016)
     words += _line("Lot No. Packages Gross weight (kg) Tare (kg) Net weight (kg)", 0.09, 0.3, 0.011)
     words += _line("Element Result Unit", 0.09, 0.43, 0.011) + _line("Sb 99.95 %", 0.09, 0.45, 0.011)
     assert classify([_page(words, [])]).doc_type is DocType.ASSAY_CERTIFICATE
@@ -152,3 +159,12 @@ def test_a_caption_wrapped_onto_the_second_line_of_a_boxed_header_row_heads_its_
     words += _table([(0.401, ["SB-281", "282580", "2.000,00", "KILOGRAMO", "Trióxido de antimonio"])], columns)
     fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, _frame(0.07, 0.351, 0.93, 0.395))])
     assert fields["hs_code"].value == "282580"
+
+
+def test_a_caption_of_two_alternatives_is_the_label_of_either() -> None:
+    """'Partida / lote:' names the lot as 'Parcel / lot' does; a single word inside running text stays text."""
+    words = _line("INFORME DE DIRIMENCIA", 0.36, 0.12, 0.016)
+    words += _line("Partida / lote:", 0.07, 0.19, 0.011) + _line("LT-2505-387", 0.21, 0.19, 0.011)
+    words += _line("Muestra tomada del lote completo", 0.07, 0.3, 0.011)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
+    assert fields["lot_number"].value == "LT-2505-387"

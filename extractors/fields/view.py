@@ -585,13 +585,17 @@ def _match_inside(phrase: Phrase, words: list[Word], labels: list[_Label], folde
             # 'Colis n° / Pkg No. Lot': a one-word header OCR joined to the header before it heads its own column.
             return LabelHit(label=label, phrase=Phrase(page=phrase.page, line=phrase.line, words=words[-1:]), rest=[],
                             score=95.0)  # fmt: skip
-        if tokens < 2 or folded_label not in folded.tokens:
+        if folded_label not in folded.tokens:
             continue
-        for start in range(1, len(words) - 1):
+        for start in range(1, len(words) - (tokens > 1)):
             n = folded.covering(start, tokens)
             if n is None:
                 break
             if " ".join(folded_words[start : start + n]) != folded_label:
+                continue
+            # One word inside a phrase is a label only as a caption's alternative after a slash ('Partida /
+            # lote: LT-2505-387'); elsewhere it is a word of the text.
+            if tokens < 2 and words[start - 1].text != "/":
                 continue
             if start + n < len(words):
                 rest = words[start + n :]
