@@ -168,6 +168,14 @@ CUES: dict[DocType, TypeCues] = {
             "bon de livraison",
             "bordereau de livraison",
             "guia de remessa",
+            # A plant's loading list, one row per truck, wagon or container and lot, sent as the packing list.
+            "loading list",
+            "truck loading list",
+            "lista de carga",
+            "lista de carga por unidad",
+            "liste de chargement",
+            "lista de carregamento",
+            "romaneio de carga",
         ),
         body=(
             "gross weight",

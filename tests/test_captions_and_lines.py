@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from oretrace.core.folding import fold
-from oretrace.core.models import DocType
+from oretrace.core.models import DocType, Page, TextSource
 from oretrace.extractors.classify import classify
 from oretrace.extractors.fields import extract_fields
 from oretrace.extractors.layout import RawWord, order_words
@@ -168,3 +168,99 @@ def test_a_caption_of_two_alternatives_is_the_label_of_either() -> None:
     words += _line("Muestra tomada del lote completo", 0.07, 0.3, 0.011)
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
     assert fields["lot_number"].value == "LT-2505-387"
+
+
+def test_an_fob_value_under_a_quantity_caption_is_money_not_weight() -> None:
+    """'9. Quantity (gross / net) and FOB value': the amount in dollars below the weights adds nothing to them."""
+    words = _line("CERTIFICATE OF ORIGIN", 0.4, 0.07, 0.016)
+    words += _line("9. Quantity (gross / net) and FOB value", 0.52, 0.3, 0.008)
+    words += _line("G.W. 20,540 KGS", 0.52, 0.35, 0.011) + _line("Net weight", 0.52, 0.364, 0.011)
+    words += _line("20,235 KGS", 0.52, 0.376, 0.011) + _line("FOB", 0.52, 0.388, 0.011)
+    words += _line("US$ 981,170.90", 0.52, 0.4, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, _frame(0.51, 0.29, 0.7, 0.45))])
+    assert fields["net_weight_kg"].value == 20235.0
+
+
+@pytest.mark.parametrize(
+    ("caption", "field", "value"),
+    [
+        ("Lote (declarado por el cliente)", "lot_number", "LT-2505-082"),
+        ("Productor / Marca", "smelter_name", "Hunan Zhirong Antimony"),
+        ("Client sample ref. (lot)", "lot_number", "B-2501-241"),
+    ],
+)
+def test_a_qualified_caption_in_a_cell_of_its_own_has_its_value_in_the_next_cell(
+    caption: str, field: str, value: str
+) -> None:
+    """A report's particulars as a ruled two-column table: the caption's bracket or alternative qualifies it, it
+    does not describe a box to fill in under it."""
+    words = _line("TEST REPORT", 0.07, 0.12, 0.016)
+    rows = [(0.22, "Lab. sample ref.", "S25-51890"), (0.24, caption, value), (0.26, "Date received", "19/05/2025"),
+            (0.28, "Sampling", "Sample delivered by the client.")]  # fmt: skip
+    rules = []
+    for y, left, right in rows:
+        words += _line(left, 0.08, y + 0.003, 0.011) + _line(right, 0.38, y + 0.003, 0.011)
+        rules += _frame(0.07, y, 0.37, y + 0.018) + _frame(0.37, y, 0.93, y + 0.018)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, rules)])
+    assert fields[field].value == value
+
+
+@pytest.mark.parametrize("title", ["TRUCK LOADING LIST", "LISTE DE CHARGEMENT", "LISTA DE CARGA POR UNIDAD"])
+def test_a_plants_loading_list_is_the_packing_list(title: str) -> None:
+    words = _line("Kempen Specialty Oxides BV", 0.09, 0.05, 0.011) + _line(title, 0.6, 0.05, 0.016)
+    words += _line("Truck | Container | Seal Lot Packages Net kg Gross kg", 0.14, 0.27, 0.011)
+    words += _line("1-HNZ-380 H1603982 KS-2509-178 1 1.000,0 1.025,0", 0.14, 0.29, 0.011)
+    assert classify([_page(words, [])]).doc_type is DocType.PACKING_LIST
+
+
+def test_the_invoice_value_before_a_provisional_payment_is_the_total() -> None:
+    words = _line("FINAL INVOICE", 0.3, 0.1, 0.016)
+    words += _line("Invoice value USD", 0.09, 0.688, 0.011) + _line("964.198,23", 0.84, 0.688, 0.011)
+    words += _line("Less provisional invoice P-0889 (90 % x USD 972.860,76)", 0.09, 0.706, 0.011)
+    words += _line("- 875.574,68", 0.83, 0.706, 0.011)
+    words += _line("BALANCE DUE USD", 0.09, 0.727, 0.011) + _line("88.623,55", 0.84, 0.727, 0.011)
+    assert extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])["total_amount"].value == 964198.23
+
+
+def test_total_weights_captioned_total_first_beat_the_vehicles_subtotals() -> None:
+    words = _line("LISTA DE CARGA POR UNIDAD", 0.3, 0.05, 0.016)
+    words += _table([(0.27, ["Lote No.", "Bultos", "Neto kg"]), (0.29, ["CA-2505-178", "8", "8.138,50"]),
+                     (0.31, ["Total unidad", "12", "12.169,50"])], (0.55, 0.7, 0.8))  # fmt: skip
+    words += _line("Total peso neto: 24.395 kg", 0.08, 0.41, 0.011)
+    words += _line("Total peso bruto: 24.747 kg", 0.08, 0.43, 0.011)
+    fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
+    assert (fields["net_weight_kg"].value, fields["gross_weight_kg"].value) == (24395.0, 24747.0)
+
+
+def _scanned_page(words: list[tuple[str, float, float, float, float]]) -> Page:
+    raw = [RawWord(text, x0, y0, x1, y1, 0.9) for text, x0, y0, x1, y1 in words]
+    return Page(number=1, width=2550, height=3300, source=TextSource.OCR, language="eng", words=order_words(raw))
+
+
+def test_noise_under_a_scanned_table_and_a_parted_method_name_add_no_element() -> None:
+    """'7] In- house method' beside selenium's row (a speck, then 'In-house' parted at its hyphen), then 'o | 7' and
+    'Y. | 1' from a footnote's specks: selenium keeps its result, and no indium, oxygen or yttrium appears."""
+    words = _line("TEST REPORT", 0.07, 0.12, 0.016)
+    rows = [
+        (0.38, ["Analyte", "Method", "Detection limit", "Result", "Unit"]),
+        (0.40, ["Antimony (Sb)", "In-house method (KBrO3)", "-", "99.86", "%"]),
+        (0.42, ["Arsenic (As)", "In-house method (HG-AFS)", "0.001", "0.0524", "%"]),
+        (0.44, ["Selenium (Se)", "7] In- house method (HG-AFS)", "0.2", "22.1", "ppm"]),
+        (0.47, ["o", "", "", "7", ""]),
+        (0.49, ["Y.", "", "", "1", ""]),
+    ]
+    words += _table(rows, (0.08, 0.25, 0.5, 0.65, 0.8))
+    composition = extract_fields(DocType.ASSAY_CERTIFICATE, [_scanned_page(words)])["composition_pct"].value
+    assert composition == {"Sb": 99.86, "As": 0.0524, "Se": 0.00221}
+
+
+def test_a_bracket_listing_a_boxs_contents_still_has_its_value_under_it() -> None:
+    """'(Exporter Name and Address)' describes what to fill in below; the next box's caption beside it is no
+    value."""
+    words = _line("CERTIFICADO DE ORIGEN", 0.4, 0.088, 0.016)
+    words += _line("1. Nombre y domicilio del exportador (Exporter Name and Address)", 0.08, 0.124, 0.008)
+    words += _line("2. Periodo que cubre (Blanket Period)", 0.52, 0.124, 0.008)
+    words += _line("Comercializadora Antimonio del Bajío, S.A. de C.V.", 0.084, 0.138, 0.011)
+    words += _line("Av. Tecnológico 2150, Int. 4", 0.084, 0.151, 0.011)
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
+    assert fields["exporter_name"].value == "Comercializadora Antimonio del Bajío, S.A. de C.V."

@@ -974,3 +974,12 @@ def test_names_match_is_symmetric_and_never_raises(a: str, b: str) -> None:
 @given(st.from_regex(r"[A-Za-z]{2,10}( [A-Za-z]{2,10}){0,3}", fullmatch=True))
 def test_names_match_is_reflexive(name: str) -> None:
     assert names_match(name, name)
+
+
+def test_a_word_parted_at_its_hyphen_names_no_element() -> None:
+    """'In- house method' under a scanned results table: OCR parted 'In-house', which is no indium."""
+    assert normalize_element("In-") is None and normalize_element("In") == "In" and normalize_element("Se") == "Se"
+
+
+def test_ocr_marks_at_the_edge_of_a_name_are_dropped() -> None:
+    assert clean_party_name("= Thai Unipet Industries").value == "Thai Unipet Industries"

@@ -245,6 +245,11 @@ def weight_kg(default_unit: str | None = None) -> Parser:
         parsed = parse_weight_kg(
             text, default_unit=default_unit, hint_decimal=DECIMAL_MARK.get(), plausible_kg=CONSIGNMENT_WEIGHT_KG
         )
+        if parsed.found and default_unit and parse_currency(text).found:
+            # 'US$ 981,170.90' under a 'Quantity and FOB value' caption: money, unless a weight unit says so.
+            unit_stated = parse_weight_kg(text, hint_decimal=DECIMAL_MARK.get(), plausible_kg=CONSIGNMENT_WEIGHT_KG)
+            if not unit_stated.found:
+                return Parsed.fail(f"a money amount, not a weight: {text!r}")
         if parsed.found and parsed.value is not None and parsed.value > CONSIGNMENT_WEIGHT_KG[1]:
             return Parsed.fail(f"heavier than a consignment can be: {text!r}")  # a reference read as a weight
         if parsed.found and parsed.value is not None and parsed.value > 0:

@@ -286,7 +286,14 @@ class DocumentView:
             return
         box = self.box_of(phrase)
         index = self.row_index(phrase)
-        if not boxed:
+        # A describing label's value is under it in its ruled box; on an open page, or in a cell of its own, a
+        # bracketed qualifier or an alternative after a slash ('Lote (declarado por el cliente) | LT-2505-082',
+        # 'Productor / Marca | Hunan Zhirong Antimony') leaves the value beside it.
+        # (A bracket that lists the box's contents, '(Exporter Name and Address)', still describes a box.)
+        bracket = rest.startswith("(") and rest.endswith(")") and not _described(rest)
+        qualifier = bracket or (rest.startswith("/") and not is_descriptor(rest[1:]))
+        qualified = qualifier and (box is None or len(box.lines) == 1)
+        if not boxed or qualified:
             right = [p for p in self.rows[index] if phrase.x1 - 0.005 <= p.x0 <= phrase.x1 + RIGHT_REACH]
             for p in right[:3]:
                 yield Candidate(p.text, tuple(p.words), p.page, "right")
@@ -593,9 +600,10 @@ def _match_inside(phrase: Phrase, words: list[Word], labels: list[_Label], folde
                 break
             if " ".join(folded_words[start : start + n]) != folded_label:
                 continue
-            # One word inside a phrase is a label only as a caption's alternative after a slash ('Partida /
-            # lote: LT-2505-387'); elsewhere it is a word of the text.
-            if tokens < 2 and words[start - 1].text != "/":
+            # One word inside a phrase is a label only as a caption's alternative, after a slash or in brackets
+            # ('Partida / lote: LT-2505-387', 'Client sample ref. (lot)'); elsewhere it is a word of the text.
+            bracketed = words[start].text.startswith("(") and words[start].text.rstrip(":").endswith(")")
+            if tokens < 2 and words[start - 1].text != "/" and not bracketed:
                 continue
             if start + n < len(words):
                 rest = words[start + n :]

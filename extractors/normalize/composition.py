@@ -97,6 +97,9 @@ def _element_word(word: str, allow_case_slip: bool) -> str | None:
     return None
 
 
+_BROKEN_AT_HYPHEN = re.compile(r"[^\W\d_]-$")
+
+
 def normalize_element(text: str) -> str | None:
     """Element symbol for 'Sb', 'SB', 'Antimony', 'Antimonio', 'Sb (Antimony)', 'Arsénico, %'; else None.
 
@@ -104,6 +107,8 @@ def normalize_element(text: str) -> str | None:
     """
     if not text or not text.strip():
         return None
+    if _BROKEN_AT_HYPHEN.search(text.strip()):
+        return None  # 'In-' of 'In- house method' (OCR parted the word at its hyphen): a word, not indium
     words = [w for w in re.findall(r"[^\W\d_]+", text) if fold_chars(w) not in _NOT_ELEMENT_WORDS]
     if not words or len(words) > 4:
         return None

@@ -42,7 +42,8 @@ _ADDRESS = re.compile(
     r"|\s+(?=(?:blvd|av|avda)\.\s|(?:calle|carretera|avenida|boulevard|rua|rue)\s)",
     re.IGNORECASE,
 )
-_EDGE = " \t\"'“”‘’«»:;,-–—*#_|/\\[]{}<>"
+# Marks at a name's edge that no name starts or ends with (OCR's '=' and '~' from a cell's rule included).
+_EDGE = " \t\"'“”‘’«»:;,-–—*#_|/\\[]{}<>=~"
 _ABBREVIATIONS = frozenset("ltd co inc corp ltda cia pte pty bhd mfg intl bros ind com sdn jsc".split())
 
 
