@@ -264,3 +264,17 @@ def test_a_bracket_listing_a_boxs_contents_still_has_its_value_under_it() -> Non
     words += _line("Av. Tecnológico 2150, Int. 4", 0.084, 0.151, 0.011)
     fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
     assert fields["exporter_name"].value == "Comercializadora Antimonio del Bajío, S.A. de C.V."
+
+
+def test_a_limit_of_quantification_column_holds_no_result() -> None:
+    """'Unit | LOQ | Result': gold not detected ('ND') has no result, whatever its limit of quantification."""
+    words = _line("TEST REPORT", 0.07, 0.12, 0.016)
+    rows = [
+        (0.38, ["Test item", "Method", "Unit", "LOQ", "Result"]),
+        (0.40, ["Cadmium (Cd)", "In-house SOP (ICP-MS)", "mg/kg", "0.2", "1.5"]),
+        (0.42, ["Gold (Au)", "In-house SOP (ICP-MS)", "mg/kg", "0.2", "ND"]),
+        (0.44, ["Tin (Sn)", "In-house SOP (ICP-OES)", "mg/kg", "1", "9.3"]),
+    ]
+    words += _table(rows, (0.08, 0.3, 0.55, 0.65, 0.78))
+    composition = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])["composition_pct"].value
+    assert composition == {"Cd": 0.00015, "Sn": 0.00093}

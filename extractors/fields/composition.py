@@ -53,7 +53,8 @@ RESULT_HEADERS = (
     "final",
 )
 LIMIT_HEADERS = ("spec", "specification", "especificacion", "limit", "limite", "max", "min", "requirement",
-                 "norma", "standard", "method", "metodo", "lod", "detection")  # fmt: skip
+                 "norma", "standard", "method", "metodo", "lod", "loq", "detection", "quantification",
+                 "cuantificacion")  # fmt: skip
 _NUMBER = re.compile(r"<?\s*\d[\d.,]*")
 # A chemical formula (Sb2O3, SbO2) or the name of an oxide or sulphide.
 _COMPOUND = re.compile(r"\b[A-Z][a-z]?\d[A-Z]|\b(?:tri)?(?:oxide|óxido|oxido|sulphide|sulfide|sulfuro)\b", re.I)
