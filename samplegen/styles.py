@@ -19,17 +19,17 @@ ADDED_LAYOUTS: dict[str, tuple[str, ...]] = {
     "commercial_invoice": (
         "facture_arretee", "factura_electronica", "side_totals", "canada_customs", "lc_say_total", "courier_customs",
         "un_aligned", "erp_invoice", "spreadsheet_invoice", "sin_export", "provisional_final", "sap_billing",
-        "tax_invoice",
+        "tax_invoice", "payment_advice",
     ),
     "packing_list": (
         "bundle_lots", "lot_summary", "container_weights", "weight_certificate", "colisage_bilingual", "lots_across",
         "weight_tally", "weight_measurement", "say_packages", "load_plan", "delivery_note", "marks_sheet",
-        "vehicle_loading", "sscc_pallets", "picking_list",
+        "vehicle_loading", "sscc_pallets", "picking_list", "stuffing_tally",
     ),
     "assay_certificate": (
         "horizontal_samples", "dotted_leaders", "signature_lab", "icp_printout", "inspection_duplicates",
         "informe_ensayo", "en10204_31", "quality_spec", "umpire_assay", "weight_quality", "test_report",
-        "lims_report", "xrf_analyzer",
+        "lims_report", "xrf_analyzer", "producer_quality",
     ),
 }  # fmt: skip
 # Certificate families a trade lane can use, by the plan's kind of certificate (every family drawn).
@@ -50,7 +50,7 @@ COO_LAYOUTS_ALL: dict[str, tuple[str, ...]] = {
     "eur1": ("eur1",),
     "form_a": ("gsp_form_a",),
     "statement": ("statement_on_origin",),
-    "ace36": ("aladi_ace36",),
+    "ace36": ("aladi_ace36", "mercosur_bolivia"),
     "rcep": ("rcep",),
     "pacific": ("aic_pacific", "japan_epa"),
 }
@@ -74,6 +74,7 @@ FIXED_LANGUAGE = {
     "sin_export": "es",
     "e_co_online": "en",
     "tax_invoice": "en",
+    "mercosur_bolivia": "es",  # the MERCOSUR-Bolivia certificate, issued in Bolivia in Spanish
 }
 # Forms that always print decimal commas (the Spanish laboratory report).
 COMMA_ONLY = frozenset({"informe_ensayo"})

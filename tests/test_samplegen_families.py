@@ -31,10 +31,10 @@ ADDED = sorted(set(FAMILIES) - ORIGINAL - MACHINE_READABLE)
 # read them. Each fold held one family of each document type; a spent family leaves its place empty until a new
 # family takes it.
 FOLD_0: set[str] = {
-    "commercial_invoice/provisional_final",
-    "packing_list/vehicle_loading",
-    "certificate_of_origin/e_form_d",
-    "assay_certificate/test_report",
+    "commercial_invoice/payment_advice",
+    "packing_list/stuffing_tally",
+    "certificate_of_origin/mercosur_bolivia",
+    "assay_certificate/producer_quality",
 }
 FOLD_1 = {
     "commercial_invoice/tax_invoice",
@@ -90,11 +90,15 @@ SPENT = {
     "commercial_invoice/erp_invoice",
     "certificate_of_origin/chamber_latam",
     "packing_list/delivery_note",
-    # the tenth round of 2026-12-08: fold 1's misses read
+    # the tenth round of 2026-12-08: fold 1's misses read, then fold 0's
     "commercial_invoice/sin_export",
     "packing_list/marks_sheet",
     "certificate_of_origin/form_b",
     "assay_certificate/weight_quality",
+    "commercial_invoice/provisional_final",
+    "packing_list/vehicle_loading",
+    "certificate_of_origin/e_form_d",
+    "assay_certificate/test_report",
 }
 
 
@@ -132,7 +136,7 @@ def rendered() -> dict[str, Rendered]:
 
 
 def test_families_added_later_name_their_forms() -> None:
-    assert len(ADDED) == 59 and SPENT | set(NEW_FOLDS) <= set(ADDED)
+    assert len(ADDED) == 63 and SPENT | set(NEW_FOLDS) <= set(ADDED)
     assert all(FAMILIES[f].modelled_on for f in ADDED)
     assert all(FAMILIES[f].seen_in_development for f in ORIGINAL)
 

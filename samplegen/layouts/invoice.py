@@ -7,6 +7,7 @@ from samplegen.facts import Lot
 from samplegen.layouts import (
     invoice_erp_printout,
     invoice_forms,
+    invoice_payment_advice,
     invoice_provisional_final,
     invoice_sap_billing,
     invoice_sin_export,
@@ -402,4 +403,5 @@ DRAWERS = {
     "provisional_final": invoice_provisional_final.provisional_final,
     "sap_billing": invoice_sap_billing.sap_billing,
     "tax_invoice": invoice_tax_invoice.tax_invoice,
+    "payment_advice": invoice_payment_advice.payment_advice,
 }

@@ -12,6 +12,7 @@ from samplegen.layouts import (
     origin_e_form_d,
     origin_form_b,
     origin_forms,
+    origin_mercosur_bolivia,
     origin_regional,
 )
 from samplegen.layouts.common import Ctx, Rendered
@@ -583,4 +584,5 @@ DRAWERS = {
     "e_form_d": origin_e_form_d.e_form_d,
     "e_co_online": origin_e_co_online.e_co_online,
     "chamber_stamped": origin_chamber_stamped.chamber_stamped,
+    "mercosur_bolivia": origin_mercosur_bolivia.mercosur_bolivia,
 }

@@ -13,6 +13,7 @@ from samplegen.layouts import (
     packing_marks_sheet,
     packing_picking_list,
     packing_sscc_pallets,
+    packing_stuffing_tally,
     packing_vehicle_loading,
 )
 from samplegen.layouts.common import Ctx, Rendered
@@ -326,4 +327,5 @@ DRAWERS = {
     "vehicle_loading": packing_vehicle_loading.vehicle_loading,
     "sscc_pallets": packing_sscc_pallets.sscc_pallets,
     "picking_list": packing_picking_list.picking_list,
+    "stuffing_tally": packing_stuffing_tally.stuffing_tally,
 }
