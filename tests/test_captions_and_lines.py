@@ -278,3 +278,14 @@ def test_a_limit_of_quantification_column_holds_no_result() -> None:
     words += _table(rows, (0.08, 0.3, 0.55, 0.65, 0.78))
     composition = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])["composition_pct"].value
     assert composition == {"Cd": 0.00015, "Sn": 0.00093}
+
+
+def test_a_labels_own_value_unread_is_not_replaced_by_the_line_below() -> None:
+    """'Commercial Invoice No.: 2025:0604' (OCR's colon for the slash) over 'Per: MV Sea Lotus V.093W': the voyage
+    below is no invoice number, which would cite another invoice than the invoice's own."""
+    words = _line("WEIGHT AND MEASUREMENT LIST", 0.5, 0.058, 0.016)
+    words += _line("Commercial Invoice No.: 2025:0604", 0.094, 0.11, 0.011)
+    words += _line("Date:", 0.094, 0.124, 0.011) + _line("9 Oct 2025", 0.16, 0.124, 0.011)
+    words += _line("Per:", 0.094, 0.135, 0.011) + _line("MV Sea Lotus V.093W", 0.16, 0.135, 0.011)
+    fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
+    assert fields["invoice_number"].value is None

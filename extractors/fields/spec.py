@@ -93,6 +93,10 @@ class LabelledField:
                 if parsed.found:
                     return field_value(self.name, parsed.value, candidate, hit.score / 100)
                 reasons.append(parsed.reason or "unparsed")
+                if candidate.where == "inline" and hit.colon and any(c.isdigit() for c in candidate.text):
+                    # 'Invoice No.: 2025:0604' (a slash OCR read as a colon): the label's value is there, unread;
+                    # the line below belongs to another label ('MV Sea Lotus V.093W').
+                    break
         return FieldValue.missing(self.name, f"label found but no readable value ({reasons[0] if reasons else ''})")
 
 
