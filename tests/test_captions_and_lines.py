@@ -289,3 +289,43 @@ def test_a_labels_own_value_unread_is_not_replaced_by_the_line_below() -> None:
     words += _line("Per:", 0.094, 0.135, 0.011) + _line("MV Sea Lotus V.093W", 0.16, 0.135, 0.011)
     fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
     assert fields["invoice_number"].value is None
+
+
+@pytest.mark.parametrize(
+    "cell", [["PARTIDA", "ARANC."], ["HS code", "(importing", "Party)"], ["Partida", "arancelaria"]]
+)
+def test_a_header_cell_holding_one_caption_cut_short_or_qualified_heads_the_column_under_it(cell: list[str]) -> None:
+    """A caption wrapped in its header cell, a word cut short with a point or a bracketed qualifier under it: the
+    code stands in the column under the cell."""
+    words = _line("FACTURA COMERCIAL", 0.3, 0.05, 0.016)
+    words += _line("# DESCRIPCIÓN DE LA MERCANCÍA", 0.096, 0.408, 0.011)
+    for n, text in enumerate(cell):
+        words += _line(text, 0.5, 0.402 + 0.012 * n, 0.008)
+    words += _line("CANT. (kg)", 0.62, 0.408, 0.011)
+    bottom = 0.402 + 0.012 * len(cell) + 0.004
+    words += _table(
+        [(bottom + 0.01, ["1", "Lingotes de antimonio", "811010", "2.016,5 kg"])], (0.096, 0.136, 0.5, 0.62)
+    )
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, _frame(0.474, 0.397, 0.586, bottom))])
+    assert fields["hs_code"].value == "811010"
+
+
+@pytest.mark.parametrize(
+    ("caption", "field", "value"),
+    [
+        ("Marca / Produtor:", "smelter_name", "Fundición Altiplano de Antimonio S.A."),
+        ("Producteur :", "smelter_name", "Fundición Altiplano de Antimonio S.A."),
+    ],
+)
+def test_portuguese_and_french_captions_of_the_producer(caption: str, field: str, value: str) -> None:
+    words = _line("CERTIFICADO DE QUALIDADE E PESO", 0.29, 0.13, 0.016)
+    words += _line(f"{caption} {value}", 0.081, 0.206, 0.011)
+    assert extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])[field].value == value
+
+
+def test_the_tariff_nomenclature_column_gives_the_hs_code() -> None:
+    words = _line("FACTURE", 0.3, 0.05, 0.016)
+    rows = [(0.363, ["N°", "DESCRIPTION", "NOMENCLATURE", "QUANTITÉ (kg)"]),
+            (0.387, ["1", "Trioxyde d'antimoine", "2825.80", "5.000 kg"])]  # fmt: skip
+    words += _table(rows, (0.094, 0.14, 0.5, 0.62))
+    assert extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])["hs_code"].value == "282580"

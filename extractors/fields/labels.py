@@ -465,6 +465,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "numero tarifaire sh",
         "no tarifario",
         "numero tarifario",
+        # the tariff nomenclature's column ('Nomenclature', 'Nomenclatura arancelaria')
+        "nomenclature",
+        "nomenclature douaniere",
+        "nomenclatura",
+        "nomenclatura arancelaria",
     ),
     "net_weight_kg": (
         "total net weight",
@@ -755,6 +760,16 @@ LABELS: dict[str, tuple[str, ...]] = {
         "wytworca",
         "usine productrice",
         "zaklad produkcyjny",
+        # Portuguese and French
+        "produtor",
+        "produzido por",
+        "fundicao",
+        "refinaria",
+        "marca produtor",
+        "producteur",
+        "produit par",
+        "fonderie",
+        "raffinerie",
     ),
 }
 

@@ -465,9 +465,29 @@ FOLDED_LABELS = tuple(
 )
 
 
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _caption_cell(box: Box) -> bool:
-    """Whether a box holds one caption wrapped over its lines and nothing else ('Partida' / 'arancelaria')."""
-    return fold(" ".join(w.text for line in box.lines for w in line)) in FOLDED_LABELS
+    """Whether a box holds one caption wrapped over its lines and nothing else ('Partida' / 'arancelaria'), its
+    words perhaps cut short with a point ('PARTIDA' / 'ARANC.'), perhaps qualified in brackets ('HS code' /
+    '(importing' / 'Party)')."""
+    text = _TRAILING_BRACKET.sub("", " ".join(w.text for line in box.lines for w in line))
+    words = text.split()
+    folded = fold(text)
+    if folded in FOLDED_LABELS:
+        return True
+    cut = [fold(w) for w in words if _ABBREVIATED.match(w)]
+    if not cut or len(folded.split()) != len(words):
+        return False
+    return any(_abbreviates(folded.split(), label.split(), cut) for label in FOLDED_LABELS)
+
+
+def _abbreviates(words: list[str], label: list[str], cut: list[str]) -> bool:
+    """Whether the words are the label's, those in `cut` shortened to the label word's beginning."""
+    return len(words) == len(label) and all(
+        w == lw or (w in cut and lw.startswith(w)) for w, lw in zip(words, label, strict=True)
+    )
 
 
 def _header_band(box: Box, label: Phrase, rows: list[list[Phrase]]) -> bool:
