@@ -329,3 +329,15 @@ def test_the_tariff_nomenclature_column_gives_the_hs_code() -> None:
             (0.387, ["1", "Trioxyde d'antimoine", "2825.80", "5.000 kg"])]  # fmt: skip
     words += _table(rows, (0.094, 0.14, 0.5, 0.62))
     assert extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])["hs_code"].value == "282580"
+
+
+def test_a_column_caption_wrapped_onto_a_second_header_line_of_an_open_table_heads_its_column() -> None:
+    """'Código' over 'arancelario', 'Cantidad de' over 'bultos', no rules: each caption is read whole."""
+    words = _line("CERTIFICADO DE ORIGEN", 0.35, 0.05, 0.016)
+    columns = (0.077, 0.223, 0.326, 0.626, 0.729, 0.831)
+    words += _table([(0.44, ["Marcas y números", "Cantidad de", "Denominación", "Código", "Peso bruto", "Peso neto"]),
+                     (0.4495, ["", "bultos", "", "arancelario", "", ""]),
+                     (0.469, ["ZME/MMT", "5 atados", "Lingotes de antimonio", "8110.10.00", "5,074.50 KGS",
+                              "5,003.50 KGS"])], columns)  # fmt: skip
+    fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
+    assert fields["hs_code"].value == "811010"

@@ -139,8 +139,25 @@ class DocumentView:
         """Every phrase with its words folded once, for every label set tried on it; and every box caption
         wrapped over several lines as one phrase, since a narrow box breaks its caption anywhere ('10. Number
         and' / 'date of invoices')."""
-        phrases = [p for row in self.rows for p in row] + self._wrapped_captions
+        phrases = [p for row in self.rows for p in row] + self._wrapped_captions + self._stacked_captions
         return [(p, _FoldedWords(_label_words(p))) for p in phrases]
+
+    @cached_property
+    def _stacked_captions(self) -> list[Phrase]:
+        """Column captions of an open table wrapped onto a second header line ('Código' over 'arancelario'), each
+        as one phrase: under a row of captions side by side, a line without figures whose phrases start where a
+        caption above them starts."""
+        captions = []
+        for upper, lower in zip(self.rows, self.rows[1:], strict=False):
+            if len(upper) < HEADER_BAND_CAPTIONS or upper[0].page != lower[0].page:
+                continue
+            if lower[0].y0 - upper[0].y1 > upper[0].y1 - upper[0].y0 or any(c.isdigit() for p in lower for c in p.text):
+                continue  # not the next line, or a line of values
+            for below in lower:
+                above = next((p for p in upper if abs(p.x0 - below.x0) <= WRAP_ALIGN / 2), None)
+                if above is not None:
+                    captions.append(Phrase(page=above.page, line=above.line, words=[*above.words, *below.words]))
+        return captions
 
     @cached_property
     def _wrapped_captions(self) -> list[Phrase]:
