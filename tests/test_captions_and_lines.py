@@ -341,3 +341,14 @@ def test_a_column_caption_wrapped_onto_a_second_header_line_of_an_open_table_hea
                               "5,003.50 KGS"])], columns)  # fmt: skip
     fields = extract_fields(DocType.CERTIFICATE_OF_ORIGIN, [_page(words, [])])
     assert fields["hs_code"].value == "811010"
+
+
+def test_nothing_across_an_empty_stretch_of_the_page_is_a_labels_value() -> None:
+    """A signature's '/ exporter' role: the line at the foot of the page, far below, is not the exporter."""
+    words = _line("Eastern Seaboard Alloy Supply Co., Ltd.", 0.084, 0.03, 0.013)
+    words += _line("COMMERCIAL INVOICE", 0.3, 0.05, 0.016)
+    words += _line("Kittipong Wongsawat", 0.083, 0.553, 0.011)
+    words += _line("Sales Director", 0.083, 0.567, 0.011) + _line("/ exporter", 0.2, 0.567, 0.011)
+    words += _line("Form CI-07 Printed On Recycled Paper", 0.09, 0.961, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert fields["seller_name"].value == "Eastern Seaboard Alloy Supply Co., Ltd."

@@ -23,6 +23,7 @@ from oretrace.extractors.fields.labels import LABELS, OTHER_LABELS
 from oretrace.extractors.layout import Phrase, split_phrases
 from oretrace.extractors.normalize.names import is_legal_form
 
+NEAR_GAP_HEIGHTS = 10  # a value under or over its label is never further from the row before it than this
 BELOW_LINES = 4  # how far under a label (in lines) a value may stand: boxed forms wrap their labels
 ABOVE_LINES = 2
 _PARENTHESIZED = re.compile(r"^\s*\([^()]+\)\s*$")
@@ -410,6 +411,8 @@ class DocumentView:
         step = row_range.step
         wanted = len(row_range)
         r = row_range.start
+        edge = label.y1 if step > 0 else label.y0  # the edge of the last row passed
+        reach = NEAR_GAP_HEIGHTS * (label.y1 - label.y0)
         while wanted > 0:
             if not 0 <= r < len(self.rows) or self.rows[r][0].page != label.page:
                 return
@@ -417,6 +420,11 @@ class DocumentView:
             r += step
             if _specks(row):
                 continue
+            # Across an empty stretch of the page (a page's footer under a signature) nothing is the label's.
+            gap = row[0].y0 - edge if step > 0 else edge - row[0].y1
+            if gap > reach:
+                return
+            edge = row[0].y1 if step > 0 else row[0].y0
             wanted -= 1
             for p in row:
                 overlap = min(p.x1, label.x1) - max(p.x0, label.x0)
@@ -637,10 +645,12 @@ def _match_inside(phrase: Phrase, words: list[Word], labels: list[_Label], folde
                 break
             if " ".join(folded_words[start : start + n]) != folded_label:
                 continue
-            # One word inside a phrase is a label only as a caption's alternative, after a slash or in brackets
-            # ('Partida / lote: LT-2505-387', 'Client sample ref. (lot)'); elsewhere it is a word of the text.
+            # One word inside a phrase is a label only as a caption's alternative, after a slash up to the caption's
+            # colon or in brackets ('Partida / lote: LT-2505-387', 'Client sample ref. (lot)'); elsewhere it is a
+            # word of the text ('Sales Director / exporter' under a signature).
             bracketed = words[start].text.startswith("(") and words[start].text.rstrip(":").endswith(")")
-            if tokens < 2 and words[start - 1].text != "/" and not bracketed:
+            alternative = words[start - 1].text == "/" and ends_with_colon(words[start + n - 1].text)
+            if tokens < 2 and not (alternative or bracketed):
                 continue
             if start + n < len(words):
                 rest = words[start + n :]
