@@ -161,6 +161,7 @@ CUES: dict[DocType, TypeCues] = {
             "delivery slip",
             "nota de entrega",
             "nota de remision",
+            "remision",  # the Mexican delivery note titled by its short name ('REMISIÓN No. 0456')
             "guia de remision",
             "guia de despacho",
             "albaran",

@@ -205,8 +205,10 @@ def test_a_qualified_caption_in_a_cell_of_its_own_has_its_value_in_the_next_cell
     assert fields[field].value == value
 
 
-@pytest.mark.parametrize("title", ["TRUCK LOADING LIST", "LISTE DE CHARGEMENT", "LISTA DE CARGA POR UNIDAD"])
-def test_a_plants_loading_list_is_the_packing_list(title: str) -> None:
+@pytest.mark.parametrize(
+    "title", ["TRUCK LOADING LIST", "LISTE DE CHARGEMENT", "LISTA DE CARGA POR UNIDAD", "REMISIÓN No. 0456"]
+)
+def test_a_plants_loading_list_or_delivery_note_is_the_packing_list(title: str) -> None:
     words = _line("Kempen Specialty Oxides BV", 0.09, 0.05, 0.011) + _line(title, 0.6, 0.05, 0.016)
     words += _line("Truck | Container | Seal Lot Packages Net kg Gross kg", 0.14, 0.27, 0.011)
     words += _line("1-HNZ-380 H1603982 KS-2509-178 1 1.000,0 1.025,0", 0.14, 0.29, 0.011)

@@ -983,3 +983,13 @@ def test_a_word_parted_at_its_hyphen_names_no_element() -> None:
 
 def test_ocr_marks_at_the_edge_of_a_name_are_dropped() -> None:
     assert clean_party_name("= Thai Unipet Industries").value == "Thai Unipet Industries"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("VIET Ni NAM", "VN"), ("US$ 981,170.90", None), ("MADE IN USA", "US"), ("BOLIVIA BOL", "BO")],
+)
+def test_a_country_is_no_code_inside_an_ocr_slipped_name_nor_a_currency(text: str, expected: str | None) -> None:
+    """'VIET Ni NAM' (OCR's speck inside 'VIET NAM') holds Namibia's alpha-3 code 'NAM' but names Viet Nam; a
+    dollar amount marked 'US$' names no country."""
+    assert parse_country(text).value == expected

@@ -247,6 +247,7 @@ def find_countries(text: str) -> list[tuple[str, int, int]]:
                 or key in index.field_only
                 or (key in _NEEDS_CAPITAL and not text[start].isupper())
                 or (size == 1 and i > 0 and words[i - 1].key in _PRECEDED_NOT)
+                or text[end : end + 1] == "$"  # 'US$': a currency, not a country
             )
             if not skip:
                 found.append((code, start, end))
@@ -311,10 +312,16 @@ def _fuzzy(text: str) -> tuple[str | None, str | None]:
     return ranked[0][0], None
 
 
+# 'US$ 981,170.90', 'R$ 10': a dollar or real marked with its country's letters, then the amount.
+_MONEY = re.compile(r"\b[A-Z]{1,3}\$\s*\d")
+
+
 def parse_country(text: str) -> Parsed[str]:
     """ISO alpha-2 for a country field: 'Tailandia' -> 'TH', 'P.R. China' -> 'CN', 'U.S.A.' -> 'US'."""
     if not text or not text.strip():
         return Parsed.fail("empty text")
+    if _MONEY.search(text):
+        return Parsed.fail(f"a money amount, not a country: {text[:80]!r}")
     reasons: list[str] = []
     candidates = [text]
     if ":" in text:
@@ -326,8 +333,16 @@ def parse_country(text: str) -> Parsed[str]:
             return Parsed.ok(code)
         if reason:
             reasons.append(reason)
-    mentions = list(dict.fromkeys(code for code, _, _ in find_countries(text)))
+    found = find_countries(text)
+    mentions = list(dict.fromkeys(code for code, _, _ in found))
     if len(mentions) == 1:
+        # A code among other words ('VIET Ni NAM': Namibia's 'NAM') where the words read, without OCR's specks of
+        # one or two letters, as a country's name, is that name's last word.
+        if all(end - start <= 3 for _, start, end in found):
+            words = " ".join(w for w in text.split() if len(w.strip(".,;:")) > 2)
+            code = (_exact(words)[0] or _fuzzy(words)[0]) if words != text.strip() else None
+            if code is not None:
+                return Parsed.ok(code)
         return Parsed.ok(mentions[0])
     if len(mentions) > 1:
         return Parsed.fail(f"several countries in {text[:80]!r}: {', '.join(mentions)}")
