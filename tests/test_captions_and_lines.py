@@ -354,3 +354,14 @@ def test_nothing_across_an_empty_stretch_of_the_page_is_a_labels_value() -> None
     words += _line("Form CI-07 Printed On Recycled Paper", 0.09, 0.961, 0.011)
     fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
     assert fields["seller_name"].value == "Eastern Seaboard Alloy Supply Co., Ltd."
+
+
+def test_a_house_number_mark_labels_nothing_under_the_address() -> None:
+    """'No. 7, Jalan Bendahara' is an address; the telephone line under it is no certificate number."""
+    words = _line("Perak Analytical Services Sdn. Bhd.", 0.071, 0.043, 0.011)
+    words += _line("No. 7, Jalan Bendahara, 31650 Ipoh, Perak, Malaysia", 0.071, 0.064, 0.011)
+    words += _line("+60 5 241 3390 lab@perakanalytical.example", 0.071, 0.078, 0.011)
+    words += _line("REFEREE ANALYSIS CERTIFICATE", 0.305, 0.112, 0.016)
+    words += _line("Umpire cert. No.: COA-2502-468", 0.071, 0.148, 0.011)
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
+    assert fields["certificate_number"].value == "COA-2502-468"

@@ -74,7 +74,9 @@ class LabelledField:
             ):
                 candidate = _after_number_mark(candidate)
                 if candidate.where == "inline" and _STREET_NUMBER.match(candidate.text):
-                    continue  # 'No. 7, Jalan Bendahara, 31650 Ipoh': a street number, the address after it
+                    # 'No. 7, Jalan Bendahara, 31650 Ipoh': a street number, the address after it; the mark
+                    # labels nothing, and the line under the address (a telephone number) is no value of it.
+                    break
                 if run_on_caption(candidate, hit):
                     continue  # the next column's caption run into this one ('Productor fundidora')
                 if candidate.where != "inline" and id(candidate.words[0]) in skip:
