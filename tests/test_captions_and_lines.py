@@ -365,3 +365,46 @@ def test_a_house_number_mark_labels_nothing_under_the_address() -> None:
     words += _line("Umpire cert. No.: COA-2502-468", 0.071, 0.148, 0.011)
     fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
     assert fields["certificate_number"].value == "COA-2502-468"
+
+
+def test_a_results_conformity_run_into_its_cell_is_not_part_of_the_figure() -> None:
+    """A LIMS printout: 'Antimony, Sb | % | min. 99.85 | 99.89 Pass', the analysis code before the element."""
+    words = _line("Certificate of Analysis", 0.35, 0.1, 0.016) + _line("Report ID: COA-2503-729", 0.07, 0.134, 0.011)
+    rows = [
+        (0.327, ["Analysis", "Parameter", "Units", "Specification", "Result Status"]),
+        (0.349, ["SB-TIT", "Antimony, Sb", "%", "min. 99.85", "99.89 Pass"]),
+        (0.367, ["HYDRIDE_AFS", "Arsenic, As", "%", "<= 0.05", "0.0376 Pass"]),
+        (0.386, ["", "Selenium, Se", "mg/kg", "<= 10", "4.8 Pass"]),
+    ]
+    words += _table(rows, (0.077, 0.263, 0.45, 0.6, 0.75))
+    fields = extract_fields(DocType.ASSAY_CERTIFICATE, [_page(words, [])])
+    assert fields["composition_pct"].value == {"Sb": 99.89, "As": 0.0376, "Se": 0.00048}
+    assert fields["certificate_number"].value == "COA-2503-729"
+
+
+def test_the_caption_of_a_partys_number_does_not_name_the_party() -> None:
+    """'Customer No. 1239872' over another line of the header: the buyer is the addressee, not that line."""
+    words = _line("Zarafshon Metals Export LLC", 0.07, 0.037, 0.011)
+    words += _line("Maasvlakte Metals Trading B.V.", 0.071, 0.102, 0.011)
+    words += _line("Europaweg 210", 0.071, 0.117, 0.011) + _line("3199 LD Rotterdam", 0.071, 0.132, 0.011)
+    words += _line("NETHERLANDS", 0.071, 0.146, 0.011)
+    words += _line("Invoice No. 2025/0043", 0.552, 0.098, 0.011) + _line("Customer No.", 0.552, 0.126, 0.011)
+    words += _line("1239872", 0.69, 0.126, 0.011) + _line("Export Invoice", 0.071, 0.176, 0.016)
+    words += _line("Sales Office Khujand", 0.552, 0.14, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_page(words, [])])
+    assert fields["buyer_name"].value == "Maasvlakte Metals Trading B.V."
+
+
+def test_a_columns_application_identifier_after_its_caption_is_no_value() -> None:
+    """GS1 pallets: 'Lote (10)', 'Neto kg (3101)' head the lot and net weight columns."""
+    words = _line("PACKING LIST / LISTA DE EMPAQUE", 0.32, 0.076, 0.016)
+    rows = [
+        (0.306, ["No.", "SSCC (00)", "Lote (10)", "Lingotes (37)", "Neto kg (3101)", "P.B. (kg)"]),
+        (0.322, ["1", "375052596991498138", "CA-2505-178", "41", "1,036.0", "1,050.5"]),
+        (0.339, ["2", "375052596991498145", "CA-2505-180", "41", "1,016.0", "1,033.0"]),
+        (0.356, ["", "Total 2 atados", "", "82", "2,052.0", "2,083.5"]),
+    ]
+    words += _table(rows, (0.076, 0.12, 0.35, 0.5, 0.65, 0.8))
+    fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
+    assert fields["lot_numbers"].value == ["CA-2505-178", "CA-2505-180"]
+    assert fields["net_weight_kg"].value == 2052.0

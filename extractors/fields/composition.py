@@ -80,7 +80,7 @@ def extract_composition(view: DocumentView) -> FieldValue:
         value_text, unit = _value_and_unit(cell, row[element_index + 1 :], headers)
         words = tuple(row[element_index].words) + tuple(cell.words)
         evidence = Candidate(f"{row[element_index].text} {cell.text}", words, cell.page, "column")
-        readings.append((element, _without_leaders(value_text).strip(), unit, evidence))
+        readings.append((element, _STATUS.sub("", _without_leaders(value_text)).strip(), unit, evidence))
     readings = _assumed_units(_symbols_checked(_units_from_neighbours(readings)))
     for element, cell, unit in captioned_sideways_results(view):
         readings.append((element, cell.text, unit, cell))
@@ -135,6 +135,8 @@ def _read_by_ocr(evidence: Candidate) -> bool:
     return any(w.confidence < TEXT_LAYER_CONFIDENCE for w in evidence.words)
 
 
+# A result's conformity beside it ('99.89 Pass'), run into its cell: the verdict, not part of the figure.
+_STATUS = re.compile(r"\s+(?:pass(?:ed)?|fail(?:ed)?|ok|conforms?|complies|conforme|cumple|aprobado)\s*$", re.I)
 # One letter as no table prints a symbol (in lower case, or with a point: 'o', 'Y.') beside one digit.
 _SPECK_SYMBOL = re.compile(r"^(?:[a-z]|[A-Za-z]\.)$")
 

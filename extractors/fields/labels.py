@@ -162,6 +162,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "zeugnisnummer",
         "zertifikatsnummer",
         "certificate id",
+        "report id",
         # the number a chamber of commerce gives the certificate it issues
         "chamber no",
         "chamber serial no",

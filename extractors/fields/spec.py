@@ -65,6 +65,8 @@ class LabelledField:
             parse = self.parse_for_label(view, hit) if self.parse_for_label else self.parse
             if not is_label(hit, parse, self.inline_needs_colon) or names_other(hit, self.labels):
                 continue
+            if parse is parsers.party_name and _numbers_the_party(hit):
+                continue  # 'Customer No. 1239872': the party's number, not its name
             if answers_caption(view, hit) or _bare_title(view, hit) or _bracket_tail(hit):
                 continue
             header = _in_header_row(view, hit)
@@ -100,6 +102,17 @@ class LabelledField:
                     # the line below belongs to another label ('MV Sea Lotus V.093W').
                     break
         return FieldValue.missing(self.name, f"label found but no readable value ({reasons[0] if reasons else ''})")
+
+
+# Words after a party's label that make it the caption of the party's number or code ('Customer No.', 'Client ID').
+_PARTY_NUMBER_WORDS = frozenset({"no", "n", "nr", "num", "numero", "number", "#", "id", "code", "codigo"})
+
+
+def _numbers_the_party(hit: LabelHit) -> bool:
+    words, label = fold(hit.phrase.text).split(), fold(hit.label).split()
+    at = next((i for i in range(len(words)) if words[i : i + len(label)] == label), None)
+    following = words[at + len(label) :] if at is not None else []
+    return bool(following) and following[0] in _PARTY_NUMBER_WORDS
 
 
 # A house number and the street after its comma ('7, Jalan Bendahara'): an address, not a reference.

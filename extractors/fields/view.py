@@ -751,8 +751,16 @@ def _words_covering(words: list[Word], tokens: int) -> int | None:
     return None
 
 
+# A column's code in brackets after its caption: a GS1 application identifier ('Lote (10)', 'Neto kg (3101)').
+_COLUMN_CODE = re.compile(r"^\(\d{2,4}\)$")
+
+
 def _strip_separators(words: list[Word]) -> list[Word]:
     rest = list(words)
     while rest and rest[0].text in {":", "-", "#", ".", "No.", "no.", "Nº", "N°", "No", "no", "No:"}:
         rest = rest[1:]
+    # With its code gone, what is left of a caption is at most a unit: the code is no value.
+    uncoded = [w for w in rest if not _COLUMN_CODE.match(w.text)]
+    if len(uncoded) < len(rest) and not any(c.isdigit() for w in uncoded for c in w.text):
+        return uncoded
     return rest
