@@ -408,3 +408,15 @@ def test_a_columns_application_identifier_after_its_caption_is_no_value() -> Non
     fields = extract_fields(DocType.PACKING_LIST, [_page(words, [])])
     assert fields["lot_numbers"].value == ["CA-2505-178", "CA-2505-180"]
     assert fields["net_weight_kg"].value == 2052.0
+
+
+def test_a_labels_stem_on_a_scan_is_another_word_and_an_erp_names_its_billing_document() -> None:
+    """'Embarcado en: Camión placas 724-G32' (shipped on) is no 'Embarcador' (shipper) read with a slip; 'Documento
+    de facturación' is the invoice's number."""
+    words = _line("Exportadora Sierra Madre Metals, S. de R.L. de C.V.", 0.079, 0.048, 0.011)
+    words += _line("Documento de facturación: EXP-2506-847", 0.53, 0.1, 0.011)
+    words += _line("Factura comercial", 0.079, 0.222, 0.016)
+    words += _line("Embarcado en: Camión placas 724-G32", 0.53, 0.539, 0.011)
+    fields = extract_fields(DocType.COMMERCIAL_INVOICE, [_scanned_page(words)])
+    assert fields["invoice_number"].value == "EXP-2506-847"
+    assert fields["seller_name"].value == "Exportadora Sierra Madre Metals, S. de R.L. de C.V."

@@ -126,6 +126,12 @@ LABELS: dict[str, tuple[str, ...]] = {
         *NUMBER_AND_DATE,
         "serie y folio",
         "serie folio",
+        # an ERP's billing document printed as the invoice ('Billing document', 'Documento de facturación')
+        "billing document",
+        "billing doc",
+        "documento de facturacion",
+        "document de facturation",
+        "documento de faturamento",
     ),
     "certificate_number": (
         "certificate no",
@@ -211,6 +217,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "data de emissao",
         "date de facturation",
         "fecha de la factura",
+        "billing date",
+        "fecha de facturacion",
+        "data de faturamento",
     ),
     "issue_date": (
         "date of issue",
