@@ -694,8 +694,8 @@ def _match_at_start(
                 score = fuzz.ratio(prefix, folded_label)  # OCR garbles a letter or two
                 if len(folded_label) < 10 and score < 95:
                     continue  # in short words one letter is another word: "producto" is not "productor"
-                if folded_label.startswith(prefix):
-                    continue  # the label's stem is another word of its own: 'Embarcado en' is no 'embarcador'
+                if " " not in folded_label and folded_label.startswith(prefix):
+                    continue  # a one-word label's stem is another word of its own: 'Embarcado' is no 'embarcador'
             else:
                 continue
             longer = best is not None and len(folded_label) > len(fold(best.label))
