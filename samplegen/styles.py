@@ -19,17 +19,17 @@ ADDED_LAYOUTS: dict[str, tuple[str, ...]] = {
     "commercial_invoice": (
         "facture_arretee", "factura_electronica", "side_totals", "canada_customs", "lc_say_total", "courier_customs",
         "un_aligned", "erp_invoice", "spreadsheet_invoice", "sin_export", "provisional_final", "sap_billing",
-        "tax_invoice", "payment_advice",
+        "tax_invoice", "payment_advice", "myinvois",
     ),
     "packing_list": (
         "bundle_lots", "lot_summary", "container_weights", "weight_certificate", "colisage_bilingual", "lots_across",
         "weight_tally", "weight_measurement", "say_packages", "load_plan", "delivery_note", "marks_sheet",
-        "vehicle_loading", "sscc_pallets", "picking_list", "stuffing_tally",
+        "vehicle_loading", "sscc_pallets", "picking_list", "stuffing_tally", "ship_notice",
     ),
     "assay_certificate": (
         "horizontal_samples", "dotted_leaders", "signature_lab", "icp_printout", "inspection_duplicates",
         "informe_ensayo", "en10204_31", "quality_spec", "umpire_assay", "weight_quality", "test_report",
-        "lims_report", "xrf_analyzer", "producer_quality",
+        "lims_report", "xrf_analyzer", "producer_quality", "method_grouped",
     ),
 }  # fmt: skip
 # Certificate families a trade lane can use, by the plan's kind of certificate (every family drawn).
@@ -45,6 +45,7 @@ COO_LAYOUTS_ALL: dict[str, tuple[str, ...]] = {
         "form_b",
         "e_co_online",
         "chamber_stamped",
+        "cis_general",
     ),
     "form_e": ("form_e",),
     "eur1": ("eur1",),
@@ -74,7 +75,9 @@ FIXED_LANGUAGE = {
     "sin_export": "es",
     "e_co_online": "en",
     "tax_invoice": "en",
+    "myinvois": "en",  # the MyInvois e-invoice printout, in English as the form is
     "mercosur_bolivia": "es",  # the MERCOSUR-Bolivia certificate, issued in Bolivia in Spanish
+    "cis_general": "en",  # a chamber certificate in the CIS forms' boxes, made out in English
 }
 # Forms that always print decimal commas (the Spanish laboratory report).
 COMMA_ONLY = frozenset({"informe_ensayo"})

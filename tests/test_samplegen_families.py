@@ -43,10 +43,10 @@ FOLD_1 = {
     "assay_certificate/xrf_analyzer",
 }
 FOLD_2 = {
-    "commercial_invoice/sap_billing",
-    "packing_list/sscc_pallets",
-    "certificate_of_origin/e_co_online",
-    "assay_certificate/lims_report",
+    "commercial_invoice/myinvois",
+    "packing_list/ship_notice",
+    "certificate_of_origin/cis_general",
+    "assay_certificate/method_grouped",
 }
 NEW_FOLDS = dict.fromkeys(FOLD_0, 0) | dict.fromkeys(FOLD_1, 1) | dict.fromkeys(FOLD_2, 2)
 # Families whose misses were read while the structure reading was built: developed, never held out again.
@@ -90,7 +90,7 @@ SPENT = {
     "commercial_invoice/erp_invoice",
     "certificate_of_origin/chamber_latam",
     "packing_list/delivery_note",
-    # the tenth round of 2026-12-08: fold 1's misses read, then fold 0's
+    # the tenth round of 2026-12-08: fold 1's misses read, then fold 0's, then fold 2's
     "commercial_invoice/sin_export",
     "packing_list/marks_sheet",
     "certificate_of_origin/form_b",
@@ -99,6 +99,10 @@ SPENT = {
     "packing_list/vehicle_loading",
     "certificate_of_origin/e_form_d",
     "assay_certificate/test_report",
+    "commercial_invoice/sap_billing",
+    "packing_list/sscc_pallets",
+    "certificate_of_origin/e_co_online",
+    "assay_certificate/lims_report",
 }
 
 
@@ -136,7 +140,7 @@ def rendered() -> dict[str, Rendered]:
 
 
 def test_families_added_later_name_their_forms() -> None:
-    assert len(ADDED) == 63 and SPENT | set(NEW_FOLDS) <= set(ADDED)
+    assert len(ADDED) == 67 and SPENT | set(NEW_FOLDS) <= set(ADDED)
     assert all(FAMILIES[f].modelled_on for f in ADDED)
     assert all(FAMILIES[f].seen_in_development for f in ORIGINAL)
 

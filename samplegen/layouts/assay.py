@@ -13,6 +13,7 @@ from samplegen.facts import SB_IN_SB2O3
 from samplegen.layouts import (
     assay_forms,
     assay_lims_report,
+    assay_method_grouped,
     assay_producer_quality,
     assay_test_report,
     assay_weight_quality,
@@ -377,4 +378,5 @@ DRAWERS = {
     "lims_report": assay_lims_report.lims_report,
     "xrf_analyzer": assay_xrf_analyzer.xrf_analyzer,
     "producer_quality": assay_producer_quality.producer_quality,
+    "method_grouped": assay_method_grouped.method_grouped,
 }

@@ -7,6 +7,7 @@ from samplegen.facts import Lot
 from samplegen.layouts import (
     invoice_erp_printout,
     invoice_forms,
+    invoice_myinvois,
     invoice_payment_advice,
     invoice_provisional_final,
     invoice_sap_billing,
@@ -404,4 +405,5 @@ DRAWERS = {
     "sap_billing": invoice_sap_billing.sap_billing,
     "tax_invoice": invoice_tax_invoice.tax_invoice,
     "payment_advice": invoice_payment_advice.payment_advice,
+    "myinvois": invoice_myinvois.myinvois,
 }

@@ -8,6 +8,7 @@ from samplegen.layouts import (
     origin_cbp434,
     origin_chamber_latam,
     origin_chamber_stamped,
+    origin_cis_general,
     origin_e_co_online,
     origin_e_form_d,
     origin_form_b,
@@ -585,4 +586,5 @@ DRAWERS = {
     "e_co_online": origin_e_co_online.e_co_online,
     "chamber_stamped": origin_chamber_stamped.chamber_stamped,
     "mercosur_bolivia": origin_mercosur_bolivia.mercosur_bolivia,
+    "cis_general": origin_cis_general.cis_general,
 }

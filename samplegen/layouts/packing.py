@@ -12,6 +12,7 @@ from samplegen.layouts import (
     packing_load_plan,
     packing_marks_sheet,
     packing_picking_list,
+    packing_ship_notice,
     packing_sscc_pallets,
     packing_stuffing_tally,
     packing_vehicle_loading,
@@ -328,4 +329,5 @@ DRAWERS = {
     "sscc_pallets": packing_sscc_pallets.sscc_pallets,
     "picking_list": packing_picking_list.picking_list,
     "stuffing_tally": packing_stuffing_tally.stuffing_tally,
+    "ship_notice": packing_ship_notice.ship_notice,
 }
