@@ -987,9 +987,11 @@ def test_ocr_marks_at_the_edge_of_a_name_are_dropped() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("VIET Ni NAM", "VN"), ("US$ 981,170.90", None), ("MADE IN USA", "US"), ("BOLIVIA BOL", "BO")],
-)
+    [("VIET Ni NAM", "VN"), ("US$ 981,170.90", None), ("MADE IN USA", "US"), ("BOLIVIA BOL", "BO"),
+     ("MV Andaman Pearl V.082N", None), ("EE UU", "US")],
+)  # fmt: skip
 def test_a_country_is_no_code_inside_an_ocr_slipped_name_nor_a_currency(text: str, expected: str | None) -> None:
     """'VIET Ni NAM' (OCR's speck inside 'VIET NAM') holds Namibia's alpha-3 code 'NAM' but names Viet Nam; a
-    dollar amount marked 'US$' names no country."""
+    dollar amount marked 'US$' names no country, nor a motor vessel's 'MV' the Maldives, nor Spanish 'EE UU'
+    Estonia."""
     assert parse_country(text).value == expected

@@ -43,6 +43,7 @@ _ALIASES: dict[str, str] = {
     "República Popular de China": "CN",
     "Estados Unidos Mexicanos": "MX",
     "Estados Unidos de América": "US",
+    "EE UU": "US",  # 'EE. UU.' with its space: the Spanish abbreviation, never Estonia's code
     "Reino de Tailandia": "TH",
     "Estado Plurinacional de Bolivia": "BO",
     "Federación de Rusia": "RU",
@@ -73,13 +74,14 @@ _ABBREVIATIONS: dict[str, tuple[str, bool]] = {
 # Names that do not say which country on their own: better no answer than a coin toss.
 _AMBIGUOUS: dict[str, tuple[str, ...]] = {"congo": ("CG", "CD"), "korea": ("KR", "KP")}
 # Codes that are also words, units, company suffixes, trade terms or US state abbreviations in documents
-# ('MADE IN', 'NET WT KG', 'S.A. DE C.V.', 'VAT', 'SGS', 'Houston, TX' style addresses).
+# ('MADE IN', 'NET WT KG', 'S.A. DE C.V.', 'VAT', 'SGS', 'Houston, TX' style addresses, a vessel's 'MV', the
+# 'Nam' of Vietnamese places).
 _STOP_CODES = frozenset(
     """IN TO AS IT NO BE AT ME IS MY AM DO SO BY US DE LA ES SE AL CO SA CV ID NA ST NE AD AG MA PM TV
     KG MT LB TM MG MM CM KM GT BL PK ML GR LC IO PE PA GA BO LT TN SI NI GE CA FI PR RE SV BS BT CF
     AZ IL KY MD MN MO MS NC SC SD VA VI AR AI BA SR CR HR PT EC ET QA PL CI TT CC BV
     ARE CAN AND PER MAR NOR TON COM SUR AGO GIN MAC BEN FIN TUN DOM GAB ATA PAN SOM MLI COL VAT ARM
-    GUY ALA SGS COD CAF PNG IOT TLS GUM STP LIE EST""".split()
+    GUY ALA SGS COD CAF PNG IOT TLS GUM STP LIE EST MV NAM""".split()
 )
 # Country names that in running text more often name a place, person or thing.
 _NOT_IN_RUNNING_TEXT = frozenset({"guadalupe", "granada", "georgia", "jordan", "reunion", "santa elena", "man"})
@@ -339,7 +341,7 @@ def parse_country(text: str) -> Parsed[str]:
         # A code among other words ('VIET Ni NAM': Namibia's 'NAM') where the words read, without OCR's specks of
         # one or two letters, as a country's name, is that name's last word.
         if all(end - start <= 3 for _, start, end in found):
-            words = " ".join(w for w in text.split() if len(w.strip(".,;:")) > 2)
+            words = _without_specks(text)
             code = (_exact(words)[0] or _fuzzy(words)[0]) if words != text.strip() else None
             if code is not None:
                 return Parsed.ok(code)
@@ -348,10 +350,15 @@ def parse_country(text: str) -> Parsed[str]:
         return Parsed.fail(f"several countries in {text[:80]!r}: {', '.join(mentions)}")
     if reasons:
         return Parsed.fail(reasons[0])
-    for candidate in candidates:
+    for candidate in dict.fromkeys([*candidates, _without_specks(text)]):
         code, reason = _fuzzy(candidate)
         if code:
             return Parsed.ok(code)
         if reason:
             return Parsed.fail(reason)
     return Parsed.fail(f"no country in {text[:80]!r}")
+
+
+def _without_specks(text: str) -> str:
+    """The words of a text without OCR's specks of one or two letters ('VIET Ni NAM' -> 'VIET NAM')."""
+    return " ".join(w for w in text.split() if len(w.strip(".,;:")) > 2)
