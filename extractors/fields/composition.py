@@ -75,11 +75,13 @@ def extract_composition(view: DocumentView) -> FieldValue:
     mean_last = _last_column_is_mean(numeric)
     cells = _in_result_column([_result_cell(row_cells, headers, mean_last) for row_cells in numeric], numeric)
     for (row, element, element_index), cell in zip(element_rows, cells, strict=True):
-        if cell is None or _speck_pair(row[element_index], cell):
+        if cell is None:
             continue
-        value_text, unit = _value_and_unit(cell, row[element_index + 1 :], headers)
         words = tuple(row[element_index].words) + tuple(cell.words)
         evidence = Candidate(f"{row[element_index].text} {cell.text}", words, cell.page, "column")
+        if _read_by_ocr(evidence) and _speck_pair(row[element_index], cell):
+            continue
+        value_text, unit = _value_and_unit(cell, row[element_index + 1 :], headers)
         readings.append((element, _STATUS.sub("", _without_leaders(value_text)).strip(), unit, evidence))
     readings = _assumed_units(_symbols_checked(_units_from_neighbours(readings)))
     for element, cell, unit in captioned_sideways_results(view):
@@ -144,13 +146,7 @@ _SPECK_SYMBOL = re.compile(r"^(?:[a-z]|[A-Za-z]\.)$")
 def _speck_pair(element: Phrase, value: Phrase) -> bool:
     """Noise OCR read under a scanned table ('o | 7', 'Y. | 1'): a letter that is no symbol as printed beside a
     lone digit is no element's result."""
-    scanned = any(w.confidence < TEXT_LAYER_CONFIDENCE for w in (*element.words, *value.words))
-    return (
-        scanned
-        and bool(_SPECK_SYMBOL.match(element.text.strip()))
-        and value.text.strip().isdigit()
-        and len(value.text.strip()) == 1
-    )
+    return bool(_SPECK_SYMBOL.match(element.text.strip())) and re.fullmatch(r"\d", value.text.strip()) is not None
 
 
 _BARE_DIGITS = re.compile(r"^(\d+)(?![\d.,])(\s*[^\d\s.,]*)$")

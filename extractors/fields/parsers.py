@@ -39,7 +39,7 @@ DAY_FIRST: ContextVar[bool | None] = ContextVar("DAY_FIRST", default=None)
 # An identifier: letters, digits and separators, with at least one digit.
 _IDENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/._]*[0-9][A-Za-z0-9\-/._]*|[0-9]+")
 _DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
-_NOT_IDS = {"no", "nr", "n", "num", "number", "date", "fecha"}
+_NOT_IDS = {"no", "nr", "n", "number", "date", "fecha"}  # folded: 'Num.' is 'no'
 
 
 def identifier(text: str) -> Parsed[str]:

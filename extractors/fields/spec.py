@@ -104,10 +104,6 @@ class LabelledField:
         return FieldValue.missing(self.name, f"label found but no readable value ({reasons[0] if reasons else ''})")
 
 
-# Words after a party's label that make it the caption of the party's number or code ('Customer No.', 'Client ID').
-_PARTY_NUMBER_WORDS = frozenset({"no", "n", "nr", "num", "numero", "number", "#", "id", "code", "codigo"})
-
-
 def _numbers_the_party(hit: LabelHit) -> bool:
     words, label = fold(hit.phrase.text).split(), fold(hit.label).split()
     at = next((i for i in range(len(words)) if words[i : i + len(label)] == label), None)
@@ -117,7 +113,9 @@ def _numbers_the_party(hit: LabelHit) -> bool:
 
 # A house number and the street after its comma ('7, Jalan Bendahara'): an address, not a reference.
 _STREET_NUMBER = re.compile(r"^\d{1,4}[A-Za-z]?,\s+[^\W\d_]{2,}")
-NUMBER_MARKS = frozenset({"no", "n", "nr", "num", "numero", "number", "#"})
+NUMBER_MARKS = frozenset({"no", "n", "nr", "numero", "number", "#"})  # folded: 'Nro.', 'Núm.' are 'no'
+# Words after a party's label that make it the caption of the party's number or code ('Customer No.', 'Client ID').
+_PARTY_NUMBER_WORDS = NUMBER_MARKS | {"id", "code", "codigo"}
 
 
 def after_number_mark(

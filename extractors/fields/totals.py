@@ -511,6 +511,10 @@ class AmountField(LabelledField):
             label_words = set(fold(hit.phrase.text).split()) - set(fold(hit.label).split())
             if label_words & _NOT_MONEY or _tax_rate_line(hit.phrase.text) or _tax_total(hit.phrase.text):
                 continue
+            # The currency may be named in the caption ('Monto total EUR | 813.120,00'), not by the amount.
+            caption_currency = parse_currency(hit.phrase.text).found
+            payable = fold(hit.label) in _PAYABLE_LABELS
+            specific = len(fold(hit.label).split()) // 2
             beside_found = False
             for candidate in _beside(view, hit):
                 # An amount beside the label is its value; the line under it then belongs to another
@@ -522,10 +526,7 @@ class AmountField(LabelledField):
                 if not parsed.found or parsed.value is None:
                     continue
                 beside_found = True
-                # The currency may be named in the caption ('Monto total EUR | 813.120,00'), not by the amount.
-                has_currency = parse_currency(candidate.text).found or parse_currency(hit.phrase.text).found
-                payable = fold(hit.label) in _PAYABLE_LABELS
-                specific = len(fold(hit.label).split()) // 2
+                has_currency = caption_currency or parse_currency(candidate.text).found
                 rank = has_currency + specific - (candidate.where == "below") - payable
                 found.append((rank, float(parsed.value), candidate, hit.score))
         if not found:
